@@ -1,0 +1,43 @@
+# CDC Workbench — one entry point for setting up, building, running and testing.
+#   make run    bootstrap, build (release) and evaluate the example organisation
+#   make test   bootstrap, build and run every test suite
+#   make build  build/release/cdcwb
+
+BUILD_DIR   ?= build/release
+BUILD_TYPE  ?= Release
+JOBS        ?= 2
+CMAKE_FLAGS ?=
+RUN_ARGS    ?= evaluate examples/example-corp.yaml
+
+.PHONY: all bootstrap configure build run test format format-check tidy clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+configure:
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: bootstrap build
+	$(BUILD_DIR)/cdcwb $(RUN_ARGS)
+
+test: bootstrap build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+SOURCES = $(shell git ls-files '*.cpp' '*.hpp')
+
+format:
+	@clang-format -i $(SOURCES)
+
+format-check:
+	@clang-format --dry-run --Werror $(SOURCES)
+
+tidy: configure
+	@clang-tidy -p $(BUILD_DIR) --quiet $(filter %.cpp,$(filter src/%,$(SOURCES)))
+
+clean:
+	@rm -rf build

@@ -1,0 +1,78 @@
+// The loaded catalogue library: every catalogue, crosswalk and template, from the files embedded
+// in the binary and, optionally, a user's folder. Loading validates each file and the references
+// between files, and reports every problem with file, line and id.
+#pragma once
+
+#include "catalog/problem.hpp"
+#include "domain/catalog.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cdcwb::catalog {
+
+struct LoadedCatalog {
+    domain::Catalog catalog;
+    std::string source; ///< "embedded:catalogs/…" or a file path
+};
+
+struct LoadedCrosswalk {
+    domain::Crosswalk crosswalk;
+    std::string source;
+    int from_line = 0;
+    int to_line = 0;
+    std::vector<int> link_lines;      ///< parallel to crosswalk.links
+    std::vector<int> unmatched_lines; ///< unmatched_from then unmatched_to
+};
+
+struct LoadedTemplate {
+    domain::Template tmpl;
+    std::string source;
+    int catalog_line = 0;
+    int levels_line = 0;
+    std::map<std::string, int, std::less<>> level_lines;
+};
+
+class Library {
+  public:
+    const std::vector<LoadedCatalog>& catalogs() const { return catalogs_; }
+    const std::vector<LoadedCrosswalk>& crosswalks() const { return crosswalks_; }
+    const std::vector<LoadedTemplate>& templates() const { return templates_; }
+
+    const LoadedCatalog* catalog(std::string_view id) const;
+    const LoadedCrosswalk* crosswalk(std::string_view id) const;
+    const LoadedTemplate* find_template(std::string_view id) const;
+    /// Crosswalks that have `catalog_id` on either side.
+    std::vector<const LoadedCrosswalk*> crosswalks_of(std::string_view catalog_id) const;
+
+    /// Reads one file's text into the library. Returns the problems found in it; an item with
+    /// problems is not added. An item whose id is already loaded replaces the earlier one when
+    /// `replace` is set, and is a problem otherwise.
+    Problems add_file(const std::string& source, std::string_view text, bool replace);
+
+    /// Adds every item of `other`, replacing items with the same id.
+    void merge(Library&& other);
+
+    /// Problems in references between files: crosswalk and template ids that do not exist.
+    Problems check_references() const;
+
+  private:
+    std::vector<LoadedCatalog> catalogs_;
+    std::vector<LoadedCrosswalk> crosswalks_;
+    std::vector<LoadedTemplate> templates_;
+};
+
+struct LoadResult {
+    Library library;
+    Problems problems;
+};
+
+/// Loads the embedded catalogues, then every `*.yaml` under `dir` (when given), which may replace
+/// embedded items with the same id; then checks references across all of them.
+LoadResult load_library(const std::optional<std::filesystem::path>& dir = std::nullopt);
+
+} // namespace cdcwb::catalog

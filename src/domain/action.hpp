@@ -1,0 +1,67 @@
+// The management process's improvement actions (X.1060 clause 10): each linked to services, in a
+// phase (derived from the services' category unless set) and a cycle (short: within current
+// resources; long: needs new ones). A short-cycle action can overflow into the long cycle; the
+// history keeps how it got there. Draft actions are proposed from evaluation findings.
+#pragma once
+
+#include "domain/date.hpp"
+#include "domain/evaluation.hpp"
+#include "domain/result.hpp"
+#include "domain/service_entry.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cdcwb::domain {
+
+enum class ActionStatus { open, in_progress, done, cancelled };
+
+std::string_view to_string(ActionStatus status);
+std::optional<ActionStatus> parse_action_status(std::string_view token);
+const LocalizedText& display_name(ActionStatus status);
+std::string allowed_action_statuses();
+
+struct ActionEvent {
+    Date date;
+    std::string what; ///< created | escalated | status | …
+    std::string from;
+    std::string to;
+    std::string note;
+    friend bool operator==(const ActionEvent&, const ActionEvent&) = default;
+};
+
+struct Action {
+    std::string id;
+    std::string title;
+    std::vector<std::string> services;
+    std::optional<Phase> phase; ///< set when the organisation overrides the derived phase
+    Cycle cycle = Cycle::short_cycle;
+    std::string owner;
+    std::optional<Date> due;
+    ActionStatus status = ActionStatus::open;
+    std::string resources; ///< what it needs: people, budget, systems
+    std::string finding;   ///< the finding code it answers, when drafted from one
+    std::vector<ActionEvent> history;
+    friend bool operator==(const Action&, const Action&) = default;
+};
+
+/// The phase an action belongs to: its own when set, else the phase of its first service's
+/// category; an action linked to no known service belongs to strategic management.
+Phase action_phase(const Action& action, const ServiceDirectory& directory);
+
+/// Checks titles, service references and history; `field` prefixes field names in errors.
+Status validate_action(const Action& action, const ServiceDirectory& directory,
+                       const std::string& field);
+
+/// Moves a short-cycle action into the long cycle, recording why in its history.
+/// Refused for an action that is already long-cycle, done or cancelled.
+Result<Action> escalate(Action action, Date on, std::string note);
+
+/// Draft actions for the findings no open action already answers. Unassigned services and
+/// quadrant mismatches need new people, providers or contracts (long cycle); missing names and
+/// gaps of up to 2 points are short-cycle work; larger gaps are long-cycle.
+std::vector<Action> draft_actions(const Evaluation& evaluation, const ServiceDirectory& directory,
+                                  const std::vector<Action>& existing, Date today);
+
+} // namespace cdcwb::domain

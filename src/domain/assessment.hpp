@@ -1,0 +1,49 @@
+// One organisation's assessment: its catalogue, profile and portfolio (the matrix), its own
+// services, improvement actions, trigger events and evaluation history. This is what the
+// `cdcwb/v1` file holds and what the store keeps per organisation.
+#pragma once
+
+#include "domain/action.hpp"
+#include "domain/service_entry.hpp"
+#include "domain/snapshot.hpp"
+#include "domain/trigger.hpp"
+
+#include <string>
+#include <vector>
+
+namespace cdcwb::domain {
+
+inline constexpr int kDefaultEvaluationIntervalDays = 182;
+
+struct Organisation {
+    std::string id;
+    std::string name;
+    friend bool operator==(const Organisation&, const Organisation&) = default;
+};
+
+struct Assessment {
+    Organisation organisation;
+    std::string catalog_id;
+    std::string reference_template; ///< template the catalogue evaluation compares with; may be empty
+    int evaluation_interval_days = kDefaultEvaluationIntervalDays;
+    std::vector<CustomService> custom_services;
+    std::vector<ServiceEntry> services;
+    std::vector<Action> actions;
+    std::vector<TriggerEvent> events;
+    std::vector<Snapshot> evaluations; ///< history, oldest first
+
+    const ServiceEntry* entry(std::string_view service_id) const;
+    const Snapshot* latest_evaluation() const;
+};
+
+/// Every rule an assessment must satisfy beyond its file syntax: known services, no duplicates,
+/// scores that fit the assignments, valid actions and snapshots. The first problem is returned,
+/// with the field path (e.g. "services.A-1.as_is").
+Status validate(const Assessment& assessment, const ServiceDirectory& directory);
+
+/// Entries for every service the template covers, at the template's levels, unassigned and
+/// unscored: the starting point of a new assessment.
+std::vector<ServiceEntry> entries_from_template(const ServiceDirectory& directory,
+                                                const Template& tmpl);
+
+} // namespace cdcwb::domain

@@ -1,0 +1,50 @@
+// Service scores and their aggregation. X.1060 leaves "Both" and aggregation open; the project's
+// rules (docs/scoring-rules.md):
+//  - a Both service has an insource and an outsource score; its service score is the lower of the
+//    two (n/a sides are left out; both n/a makes the service n/a);
+//  - an Unassigned service scores 1 as-is unless explicitly n/a;
+//  - category, phase and overall scores are the mean over services in the catalogue (level set
+//    and not Not required) that are not n/a; services not fully scored yet are counted apart.
+#pragma once
+
+#include "domain/service_entry.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cdcwb::domain {
+
+struct ServiceScore {
+    enum class State { scored, not_applicable, incomplete };
+    State state = State::incomplete;
+    int as_is = 0; ///< valid when scored
+    int to_be = 0; ///< valid when scored
+    int gap() const { return to_be - as_is; }
+};
+
+ServiceScore service_score(const ServiceEntry& entry);
+
+struct Aggregate {
+    int counted = 0;        ///< services in the mean
+    int not_applicable = 0; ///< in the catalogue but n/a
+    int incomplete = 0;     ///< in the catalogue but not fully scored
+    double as_is = 0;       ///< mean as-is over counted services (0 when none)
+    double to_be = 0;       ///< mean to-be over counted services (0 when none)
+    double gap() const { return to_be - as_is; }
+};
+
+struct Scores {
+    Aggregate overall;
+    std::vector<std::pair<std::string, Aggregate>> categories; ///< catalogue order, custom included
+    std::map<Phase, Aggregate> phases;
+
+    const Aggregate* category(std::string_view id) const;
+};
+
+/// Whether an entry takes part in aggregation and evaluation: its level is set and not Not required.
+bool in_scope(const ServiceEntry& entry);
+
+Scores aggregate(const ServiceDirectory& directory, const std::vector<ServiceEntry>& entries);
+
+} // namespace cdcwb::domain

@@ -1,0 +1,97 @@
+#include "domain/service_entry.hpp"
+
+namespace cdcwb::domain {
+
+Result<ServiceDirectory> ServiceDirectory::build(const Catalog& catalog,
+                                                 const std::vector<CustomService>& custom) {
+    ServiceDirectory dir;
+    dir.catalog_ = &catalog;
+    int order = 0;
+    for (const CatalogNode* node : catalog.services()) {
+        const CatalogNode* category = catalog.category_of(node->id);
+        ServiceInfo info{node->id,
+                         category ? category->id : std::string(),
+                         category && category->phase ? *category->phase : Phase::strategic,
+                         node->sourcing ? std::optional(node->sourcing->answers) : std::nullopt,
+                         node->name,
+                         false,
+                         order++};
+        dir.index_.emplace(info.id, dir.services_.size());
+        dir.services_.push_back(std::move(info));
+    }
+    for (std::size_t i = 0; i < custom.size(); ++i) {
+        const CustomService& c = custom[i];
+        const std::string field = "custom_services[" + std::to_string(i) + "]";
+        if (c.id.empty()) return invalid("a custom service needs an id", field + ".id");
+        if (dir.index_.count(c.id))
+            return invalid("custom service id '" + c.id +
+                               "' is already used by the catalogue or another custom service",
+                           field + ".id");
+        const CatalogNode* category = catalog.find(c.category);
+        if (!category || category->kind != NodeKind::category)
+            return invalid("custom service '" + c.id + "' names unknown category '" + c.category +
+                               "'",
+                           field + ".category");
+        if (!c.name.complete())
+            return invalid("custom service '" + c.id + "' needs a name in English and Japanese",
+                           field + ".name");
+        ServiceInfo info{c.id,    category->id, category->phase.value_or(Phase::strategic),
+                         c.sourcing, c.name,    true,
+                         order++};
+        dir.index_.emplace(info.id, dir.services_.size());
+        dir.services_.push_back(std::move(info));
+    }
+    return dir;
+}
+
+const ServiceInfo* ServiceDirectory::find(std::string_view id) const {
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &services_[it->second];
+}
+
+namespace {
+
+Status only_for(const ScorePair& pair, bool allowed, const std::string& field,
+                std::string_view what, Assignment assignment) {
+    if (!allowed && !pair.empty())
+        return invalid(std::string(what) + " scores do not apply to a service assigned '" +
+                           std::string(to_string(assignment)) + "'",
+                       field);
+    return {};
+}
+
+} // namespace
+
+Status validate_entry(const ServiceEntry& e, const ServiceDirectory& directory,
+                      const std::string& field) {
+    if (!directory.find(e.service_id))
+        return invalid("unknown service '" + e.service_id + "' (not in catalogue '" +
+                           directory.catalog().id() + "' nor a custom service)",
+                       field);
+    const bool in = e.assignment == Assignment::insource || e.assignment == Assignment::both;
+    const bool out = e.assignment == Assignment::outsource || e.assignment == Assignment::both;
+    const bool none = e.assignment == Assignment::unassigned;
+    if (auto s = only_for(e.insource, in, field + ".insource", "insource", e.assignment); !s)
+        return s;
+    if (auto s = only_for(e.outsource, out, field + ".outsource", "outsource", e.assignment); !s)
+        return s;
+    if (auto s = only_for(e.unassigned, none, field + ".as_is", "unassigned", e.assignment); !s)
+        return s;
+    for (auto [pair, name] : {std::pair{&e.insource, ".insource"},
+                              std::pair{&e.outsource, ".outsource"},
+                              std::pair{&e.unassigned, ""}}) {
+        if (auto s = validate(*pair, field + name); !s) return s;
+    }
+    if (none && e.unassigned.as_is && e.unassigned.as_is->applicable() &&
+        e.unassigned.as_is->value() != 1)
+        return invalid("an Unassigned service scores 1 as-is (nobody runs it); assign it or set "
+                       "as_is to 1 or n/a",
+                       field + ".as_is");
+    return {};
+}
+
+std::optional<SourcingAnswers> effective_sourcing(const ServiceEntry& entry, const ServiceInfo& info) {
+    return entry.sourcing ? entry.sourcing : info.sourcing;
+}
+
+} // namespace cdcwb::domain

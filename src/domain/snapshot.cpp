@@ -1,0 +1,102 @@
+#include "domain/snapshot.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace cdcwb::domain {
+
+bool Snapshot::covers(EvaluationKind kind) const {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+Snapshot take_snapshot(std::string id, Date date, const std::vector<ServiceEntry>& entries) {
+    Snapshot s;
+    s.id = std::move(id);
+    s.date = date;
+    s.kinds.assign(std::begin(kAllEvaluationKinds), std::end(kAllEvaluationKinds));
+    s.services = entries;
+    for (auto& e : s.services) {
+        e.rationale.clear();
+        e.evidence.clear();
+    }
+    return s;
+}
+
+namespace {
+
+struct Columns {
+    std::string level, assignment, owner, provider, as_is, to_be;
+};
+
+Columns columns_of(const ServiceEntry* e) {
+    if (!e) return {};
+    Columns c;
+    c.level = e->level ? std::string(to_string(*e->level)) : std::string();
+    c.assignment = std::string(to_string(e->assignment));
+    c.owner = e->owner;
+    c.provider = e->provider;
+    ServiceScore s = service_score(*e);
+    if (s.state == ServiceScore::State::scored) {
+        c.as_is = std::to_string(s.as_is);
+        c.to_be = std::to_string(s.to_be);
+    } else if (s.state == ServiceScore::State::not_applicable) {
+        c.as_is = c.to_be = "n/a";
+    }
+    return c;
+}
+
+std::map<std::string_view, const ServiceEntry*> index(const Snapshot& s) {
+    std::map<std::string_view, const ServiceEntry*> out;
+    for (const auto& e : s.services) out.emplace(e.service_id, &e);
+    return out;
+}
+
+} // namespace
+
+std::vector<Change> diff(const ServiceDirectory& directory, const Snapshot& before,
+                         const Snapshot& after) {
+    auto a = index(before);
+    auto b = index(after);
+    // Directory order first, then any ids the directory no longer knows (e.g. a removed custom service).
+    std::vector<std::string> ids;
+    for (const auto& info : directory.services())
+        if (a.count(info.id) || b.count(info.id)) ids.push_back(info.id);
+    for (const auto* m : {&a, &b})
+        for (const auto& [id, _] : *m)
+            if (!directory.find(id) && std::find(ids.begin(), ids.end(), id) == ids.end())
+                ids.emplace_back(id);
+
+    std::vector<Change> out;
+    for (const auto& id : ids) {
+        auto ia = a.find(id);
+        auto ib = b.find(id);
+        Columns x = columns_of(ia == a.end() ? nullptr : ia->second);
+        Columns y = columns_of(ib == b.end() ? nullptr : ib->second);
+        const std::pair<const char*, std::string Columns::*> fields[] = {
+            {"level", &Columns::level}, {"assignment", &Columns::assignment},
+            {"owner", &Columns::owner}, {"provider", &Columns::provider},
+            {"as_is", &Columns::as_is}, {"to_be", &Columns::to_be}};
+        for (const auto& [name, member] : fields)
+            if (x.*member != y.*member) out.push_back({id, name, x.*member, y.*member});
+    }
+    return out;
+}
+
+std::vector<Trend> trends(const ServiceDirectory& directory, std::vector<Snapshot> snapshots) {
+    std::stable_sort(snapshots.begin(), snapshots.end(),
+                     [](const Snapshot& x, const Snapshot& y) { return x.date < y.date; });
+    std::vector<Trend> out;
+    out.push_back({"overall", {}});
+    for (const CatalogNode* c : directory.categories()) out.push_back({c->id, {}});
+    for (const Snapshot& s : snapshots) {
+        Scores scores = aggregate(directory, s.services);
+        out[0].points.push_back({s.id, s.date, scores.overall});
+        for (std::size_t i = 1; i < out.size(); ++i) {
+            const Aggregate* agg = scores.category(out[i].scope);
+            out[i].points.push_back({s.id, s.date, agg ? *agg : Aggregate{}});
+        }
+    }
+    return out;
+}
+
+} // namespace cdcwb::domain

@@ -1,0 +1,41 @@
+// Triggers of the evaluation process: events that make an evaluation due, and the schedule that
+// makes the periodic portfolio evaluation due.
+#pragma once
+
+#include "domain/date.hpp"
+#include "domain/snapshot.hpp"
+#include "domain/vocabulary.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cdcwb::domain {
+
+struct TriggerEvent {
+    Date date;
+    TriggerKind kind = TriggerKind::business_change;
+    std::string note;
+    friend bool operator==(const TriggerEvent&, const TriggerEvent&) = default;
+};
+
+/// The evaluation an event makes due: business change and new threats → catalogue; organisation
+/// and provider changes → profile; schedule → portfolio.
+EvaluationKind evaluation_for(TriggerKind kind);
+
+struct DueEvaluation {
+    EvaluationKind kind;
+    std::optional<Date> last_done;      ///< the latest snapshot that covered this kind
+    std::vector<TriggerEvent> events;   ///< events after last_done that call for it
+    std::optional<Date> scheduled_date; ///< portfolio: when the schedule made it due
+};
+
+/// The evaluations due on `today`. An event makes its evaluation due when it is dated after the
+/// latest snapshot covering that evaluation (an evaluation on the event's day counts as done);
+/// the portfolio evaluation is also due when none has been run, or the last is `interval_days`
+/// or more before `today`. Events dated after `today` are ignored.
+std::vector<DueEvaluation> due_evaluations(const std::vector<TriggerEvent>& events,
+                                           const std::vector<Snapshot>& history, Date today,
+                                           int interval_days);
+
+} // namespace cdcwb::domain

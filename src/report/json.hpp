@@ -1,0 +1,40 @@
+// JSON documents for `--json` output (and later the API): catalogues, crosswalk look-ups,
+// templates and evaluation reports. The shapes are stable and documented in docs/json-output.md.
+#pragma once
+
+#include "catalog/library.hpp"
+#include "domain/action.hpp"
+#include "domain/assessment.hpp"
+#include "domain/evaluation.hpp"
+#include "domain/snapshot.hpp"
+#include "domain/review.hpp"
+#include "domain/trigger.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace cdcwb::report {
+
+using Json = nlohmann::ordered_json;
+
+Json to_json(const domain::LocalizedText& text);
+Json to_json(const domain::CatalogNode& node);
+Json to_json(const domain::Finding& finding);
+Json to_json(const domain::Aggregate& aggregate);
+Json to_json(const domain::Action& action, const domain::ServiceDirectory& directory);
+Json to_json(const domain::DueEvaluation& due);
+Json to_json(const domain::Change& change);
+
+/// `cdcwb catalog list --json`
+Json library_summary(const catalog::Library& library);
+/// `cdcwb catalog show ID --json`
+Json catalog_document(const catalog::LoadedCatalog& catalog);
+/// `cdcwb template show ID --json`
+Json template_document(const catalog::LoadedTemplate& tmpl, const domain::Catalog& catalog);
+
+/// `cdcwb evaluate FILE --json`
+Json review_document(const domain::Review& review);
+
+/// Rounds a mean for display and JSON (two decimals).
+double round2(double value);
+
+} // namespace cdcwb::report
