@@ -150,11 +150,10 @@ std::optional<domain::Catalog> read_catalog(YamlReader& r, const YAML::Node& roo
         }
         if (n.kind == domain::NodeKind::service && has_categories) {
             auto parent = by_id.find(n.parent);
-            if (n.parent.empty() || parent == by_id.end() ||
-                parent->second->kind != domain::NodeKind::category)
-                r.problem(line, n.id, "parent",
-                          n.parent.empty() ? "a service needs a category as parent"
-                                           : "unknown category '" + n.parent + "'");
+            if (n.parent.empty())
+                r.problem(line, n.id, "parent", "a service needs a category as parent");
+            else if (parent != by_id.end() && parent->second->kind != domain::NodeKind::category)
+                r.problem(line, n.id, "parent", "parent '" + n.parent + "' is not a category");
         }
     }
     if (!header || !r.ok()) return std::nullopt;
