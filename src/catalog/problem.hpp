@@ -9,7 +9,7 @@ namespace cdcwb::catalog {
 
 struct Problem {
     std::string file;
-    int line = 0; ///< 1-based; 0 when unknown
+    int line = 0;      ///< 1-based; 0 when unknown
     std::string id;    ///< the item concerned (a node, link or service id); may be empty
     std::string field; ///< the field concerned, e.g. "name.ja"; may be empty
     std::string message;

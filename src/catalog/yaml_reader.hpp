@@ -6,12 +6,11 @@
 #include "catalog/problem.hpp"
 #include "domain/text.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <yaml-cpp/yaml.h>
 
 namespace cdcwb::catalog {
 

@@ -4,7 +4,6 @@
 #include "cli/context.hpp"
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <ostream>
 
@@ -33,7 +32,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     auto* catalog = app.add_subcommand("catalog", "List and show catalogues");
     catalog->require_subcommand(1);
     bool json = false;
-    auto* list = catalog->add_subcommand("list", "List the loaded catalogues, crosswalks and templates");
+    auto* list =
+        catalog->add_subcommand("list", "List the loaded catalogues, crosswalks and templates");
     list->add_flag("--json", json, "JSON output");
     list->callback([&] { command = [&](Context& c) { return catalog_list(c, json); }; });
 
@@ -46,11 +46,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     show->callback([&] { command = [&](Context& c) { return catalog_show(c, id, json, full); }; });
 
     std::string catalog_id;
-    auto* crosswalk = app.add_subcommand("crosswalk", "Show the counterparts of a service in other catalogues");
+    auto* crosswalk =
+        app.add_subcommand("crosswalk", "Show the counterparts of a service in other catalogues");
     crosswalk->add_option("SERVICE_ID", id, "e.g. D-2 (X.1060) or 1.1 (FIRST)")->required();
-    crosswalk->add_option("--catalog", catalog_id, "The catalogue the id belongs to, when ambiguous");
+    crosswalk->add_option("--catalog", catalog_id,
+                          "The catalogue the id belongs to, when ambiguous");
     crosswalk->add_flag("--json", json, "JSON output");
-    crosswalk->callback([&] { command = [&](Context& c) { return crosswalk_lookup(c, id, catalog_id, json); }; });
+    crosswalk->callback(
+        [&] { command = [&](Context& c) { return crosswalk_lookup(c, id, catalog_id, json); }; });
 
     auto* tmpl = app.add_subcommand("template", "List and show catalogue templates");
     tmpl->require_subcommand(1);
@@ -67,18 +70,23 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         "evaluate", "Run the catalogue, profile and portfolio evaluations on an assessment file");
     evaluate_cmd->add_option("FILE", eval.file, "Assessment file (format cdcwb/v1)")->required();
     evaluate_cmd->add_flag("--json", eval.json, "JSON output (docs/json-output.md)");
-    evaluate_cmd->add_option("--fail-on", eval.fail_on,
-                             "Exit 1 when a finding has this severity or higher: error | warning | info");
-    evaluate_cmd->add_option("--date", eval.date, "Evaluate as of this date (YYYY-MM-DD; default today)");
-    evaluate_cmd->add_option("--reference", eval.reference,
-                             "Compare levels with this template instead of the file's reference_template");
-    evaluate_cmd->add_flag("--drafts", eval.drafts, "List the draft actions proposed for the findings");
+    evaluate_cmd->add_option(
+        "--fail-on", eval.fail_on,
+        "Exit 1 when a finding has this severity or higher: error | warning | info");
+    evaluate_cmd->add_option("--date", eval.date,
+                             "Evaluate as of this date (YYYY-MM-DD; default today)");
+    evaluate_cmd->add_option(
+        "--reference", eval.reference,
+        "Compare levels with this template instead of the file's reference_template");
+    evaluate_cmd->add_flag("--drafts", eval.drafts,
+                           "List the draft actions proposed for the findings");
     evaluate_cmd->callback([&] { command = [&](Context& c) { return evaluate(c, eval); }; });
 
     NewOptions fresh;
     auto* new_cmd = app.add_subcommand("new", "Write a starter assessment file from a template");
     new_cmd->add_option("FILE", fresh.file, "File to create")->required();
-    new_cmd->add_option("--template", fresh.template_id, "Template id (see: cdcwb template list)")->required();
+    new_cmd->add_option("--template", fresh.template_id, "Template id (see: cdcwb template list)")
+        ->required();
     new_cmd->add_option("--org", fresh.organisation, "Organisation name");
     new_cmd->add_flag("--force", fresh.force, "Overwrite FILE if it exists");
     new_cmd->callback([&] { command = [&](Context& c) { return new_assessment(c, fresh); }; });
@@ -86,12 +94,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return app.exit(e, out, err); // --help, --version
-        err << "error: " << e.what() << "\n" << "Run with --help for usage.\n";
+        if (e.get_exit_code() == 0)
+            return app.exit(e, out, err); // --help, --version
+        err << "error: " << e.what() << "\n"
+            << "Run with --help for usage.\n";
         return kBadInput;
     }
     auto ctx = make_context(global, out, err);
-    if (!ctx) return kBadInput;
+    if (!ctx)
+        return kBadInput;
     return command(*ctx);
 }
 

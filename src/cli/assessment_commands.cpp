@@ -46,7 +46,9 @@ std::string fixed1(double v) {
     return buf;
 }
 
-std::string mean(const Aggregate& a, double v) { return a.counted ? fixed1(v) : "-"; }
+std::string mean(const Aggregate& a, double v) {
+    return a.counted ? fixed1(v) : "-";
+}
 
 std::string service_label(const ServiceDirectory& dir, const std::string& id, Lang l) {
     const ServiceInfo* info = dir.find(id);
@@ -57,58 +59,68 @@ void print_scores(std::ostream& o, const Review& r, Lang l) {
     const auto& dir = *r.directory;
     const auto& scores = r.evaluation.scores;
     o << ui("scores", l) << " (" << ui("scores_rule", l) << ")\n";
-    TextTable t({"", ui("category", l), ui("counted", l), ui("as_is", l), ui("to_be", l), ui("gap", l)},
-                {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right},
-                {0, 44, 0, 0, 0, 0});
+    TextTable t(
+        {"", ui("category", l), ui("counted", l), ui("as_is", l), ui("to_be", l), ui("gap", l)},
+        {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right},
+        {0, 44, 0, 0, 0, 0});
     for (const auto& [id, agg] : scores.categories) {
         const CatalogNode* c = dir.catalog().find(id);
-        t.add({id, c->name.in(l), std::to_string(agg.counted), mean(agg, agg.as_is), mean(agg, agg.to_be),
-               mean(agg, agg.gap())});
+        t.add({id, c->name.in(l), std::to_string(agg.counted), mean(agg, agg.as_is),
+               mean(agg, agg.to_be), mean(agg, agg.gap())});
     }
     t.separator();
     const Aggregate& all = scores.overall;
-    t.add({"", ui("overall", l), std::to_string(all.counted), mean(all, all.as_is), mean(all, all.to_be),
-           mean(all, all.gap())});
+    t.add({"", ui("overall", l), std::to_string(all.counted), mean(all, all.as_is),
+           mean(all, all.to_be), mean(all, all.gap())});
     o << t.render();
     o << "  " << ui("by_phase", l) << ":";
     for (const auto& [phase, agg] : scores.phases)
-        o << "  " << display_name(phase).in(l) << " " << mean(agg, agg.as_is) << " → " << mean(agg, agg.to_be);
+        o << "  " << display_name(phase).in(l) << " " << mean(agg, agg.as_is) << " → "
+          << mean(agg, agg.to_be);
     o << "\n\n";
 }
 
 void print_findings(std::ostream& o, const Review& r, Lang l) {
     for (EvaluationKind kind : kAllEvaluationKinds) {
         auto findings = r.evaluation.of_kind(kind);
-        o << display_name(kind).in(l) << " (" << findings.size() << " " << ui("findings", l) << ")\n";
+        o << display_name(kind).in(l) << " (" << findings.size() << " " << ui("findings", l)
+          << ")\n";
         if (findings.empty()) {
             o << "  " << ui("no_findings", l) << "\n\n";
             continue;
         }
-        TextTable t({ui("severity", l), ui("service", l), ui("name", l), ui("level", l), ui("finding", l)},
-                    {}, {0, 0, 34, 0, 0});
+        TextTable t(
+            {ui("severity", l), ui("service", l), ui("name", l), ui("level", l), ui("finding", l)},
+            {}, {0, 0, 34, 0, 0});
         for (const Finding* f : findings)
-            t.add({display_name(f->severity).in(l), f->service_id, service_label(*r.directory, f->service_id, l),
+            t.add({display_name(f->severity).in(l), f->service_id,
+                   service_label(*r.directory, f->service_id, l),
                    f->level ? display_name(*f->level).in(l) : "-", f->message.in(l)});
         o << t.render() << "\n";
     }
 }
 
 std::string token_label(const std::string& field, const std::string& value, Lang l) {
-    if (value.empty()) return "-";
-    if (field == "level") return display_name(*parse_level(value)).in(l);
-    if (field == "assignment") return display_name(*parse_assignment(value)).in(l);
+    if (value.empty())
+        return "-";
+    if (field == "level")
+        return display_name(*parse_level(value)).in(l);
+    if (field == "assignment")
+        return display_name(*parse_assignment(value)).in(l);
     return value;
 }
 
 void print_changes(std::ostream& o, const Review& r, Lang l) {
-    if (!r.previous) return;
-    o << ui("changes_since", l) << " " << r.previous->id << " (" << r.previous->date.to_string() << ")\n";
+    if (!r.previous)
+        return;
+    o << ui("changes_since", l) << " " << r.previous->id << " (" << r.previous->date.to_string()
+      << ")\n";
     if (r.changes.empty()) {
         o << "  " << ui("no_changes", l) << "\n\n";
         return;
     }
-    TextTable t({ui("service", l), ui("name", l), ui("field", l), ui("before", l), ui("after", l)}, {},
-                {0, 34, 0, 0, 0});
+    TextTable t({ui("service", l), ui("name", l), ui("field", l), ui("before", l), ui("after", l)},
+                {}, {0, 34, 0, 0, 0});
     for (const auto& c : r.changes)
         t.add({c.service_id, service_label(*r.directory, c.service_id, l), c.field,
                token_label(c.field, c.before, l), token_label(c.field, c.after, l)});
@@ -117,7 +129,8 @@ void print_changes(std::ostream& o, const Review& r, Lang l) {
 
 void print_due(std::ostream& o, const Review& r, Lang l) {
     o << ui("due", l) << "\n";
-    if (r.due.empty()) o << "  " << ui("nothing_due", l) << "\n";
+    if (r.due.empty())
+        o << "  " << ui("nothing_due", l) << "\n";
     for (const auto& d : r.due) {
         o << "  " << display_name(d.kind).in(l) << " (" << ui("last_done", l) << ": "
           << (d.last_done ? d.last_done->to_string() : ui("never", l)) << ")\n";
@@ -132,12 +145,14 @@ void print_due(std::ostream& o, const Review& r, Lang l) {
 }
 
 void print_trend(std::ostream& o, const Review& r, Lang l) {
-    if (r.trends.empty() || r.trends.front().points.size() < 2) return;
+    if (r.trends.empty() || r.trends.front().points.size() < 2)
+        return;
     o << ui("trend", l) << "\n";
     TextTable t({ui("date", l), "", ui("as_is", l), ui("to_be", l)},
                 {Align::left, Align::left, Align::right, Align::right});
     for (const auto& p : r.trends.front().points)
-        t.add({p.date.to_string(), p.snapshot_id, mean(p.value, p.value.as_is), mean(p.value, p.value.to_be)});
+        t.add({p.date.to_string(), p.snapshot_id, mean(p.value, p.value.as_is),
+               mean(p.value, p.value.to_be)});
     o << t.render() << "\n";
 }
 
@@ -149,19 +164,22 @@ void print_actions(std::ostream& o, const Review& r, Lang l, bool list_drafts) {
         if (a.status == ActionStatus::open || a.status == ActionStatus::in_progress)
             ++board[{action_phase(a, dir), a.cycle}];
     o << ui("actions", l) << " (" << ui("open_actions", l) << ")\n";
-    TextTable t({ui("phase", l), display_name(Cycle::short_cycle).in(l), display_name(Cycle::long_cycle).in(l)},
+    TextTable t({ui("phase", l), display_name(Cycle::short_cycle).in(l),
+                 display_name(Cycle::long_cycle).in(l)},
                 {Align::left, Align::right, Align::right});
     for (Phase p : kAllPhases)
         t.add({display_name(p).in(l), std::to_string(board[{p, Cycle::short_cycle}]),
                std::to_string(board[{p, Cycle::long_cycle}])});
     o << t.render();
     o << "  " << ui("drafts", l) << ": " << r.drafts.size();
-    if (!list_drafts && !r.drafts.empty()) o << " (" << ui("drafts_hint", l) << ")";
+    if (!list_drafts && !r.drafts.empty())
+        o << " (" << ui("drafts_hint", l) << ")";
     o << "\n";
     if (list_drafts && !r.drafts.empty()) {
         TextTable d({ui("id", l), ui("phase", l), ui("cycle", l), ui("title", l)});
         for (const auto& a : r.drafts)
-            d.add({a.id, display_name(action_phase(a, dir)).in(l), display_name(a.cycle).in(l), a.title});
+            d.add({a.id, display_name(action_phase(a, dir)).in(l), display_name(a.cycle).in(l),
+                   a.title});
         o << d.render();
     }
     o << "\n";
@@ -172,7 +190,8 @@ void print_review(std::ostream& o, const Review& r, Lang l, bool list_drafts) {
     o << ui("evaluation_of", l) << ": " << a.organisation.name << "  (" << a.catalog_id << ", "
       << r.date.to_string() << ")\n"
       << ui("reference", l) << ": "
-      << (r.evaluation.reference_template.empty() ? ui("none", l) : r.evaluation.reference_template) << "\n\n";
+      << (r.evaluation.reference_template.empty() ? ui("none", l) : r.evaluation.reference_template)
+      << "\n\n";
     print_scores(o, r, l);
     print_findings(o, r, l);
     print_changes(o, r, l);
@@ -182,7 +201,8 @@ void print_review(std::ostream& o, const Review& r, Lang l, bool list_drafts) {
     o << ui("summary", l) << ":";
     for (auto sev : {Severity::error, Severity::warning, Severity::info}) {
         int n = 0;
-        for (const auto& f : r.evaluation.findings) n += f.severity == sev;
+        for (const auto& f : r.evaluation.findings)
+            n += f.severity == sev;
         o << "  " << display_name(sev).in(l) << " " << n;
     }
     o << "\n";
@@ -196,7 +216,8 @@ int evaluate(Context& ctx, const EvaluateOptions& opt) {
     if (!opt.fail_on.empty()) {
         fail_on = parse_severity(opt.fail_on);
         if (!fail_on) {
-            err << "error: --fail-on: '" << opt.fail_on << "' is not " << allowed_severities() << "\n";
+            err << "error: --fail-on: '" << opt.fail_on << "' is not " << allowed_severities()
+                << "\n";
             return kBadInput;
         }
     }
@@ -210,10 +231,12 @@ int evaluate(Context& ctx, const EvaluateOptions& opt) {
         date = *d;
     }
     auto text = read_file(opt.file, err);
-    if (!text) return kBadInput;
+    if (!text)
+        return kBadInput;
     auto read = report::read_assessment(opt.file, *text, ctx.library);
     if (!read.assessment) {
-        for (const auto& p : read.problems) err << "error: " << p.describe() << "\n";
+        for (const auto& p : read.problems)
+            err << "error: " << p.describe() << "\n";
         return kBadInput;
     }
     const Assessment& a = *read.assessment;
@@ -235,7 +258,8 @@ int evaluate(Context& ctx, const EvaluateOptions& opt) {
         *ctx.out << report::review_document(r).dump(2) << "\n";
     else
         print_review(*ctx.out, r, ctx.lang, opt.drafts);
-    if (fail_on && r.evaluation.count_at_least(*fail_on) > 0) return kFindings;
+    if (fail_on && r.evaluation.count_at_least(*fail_on) > 0)
+        return kFindings;
     return kOk;
 }
 
@@ -243,7 +267,8 @@ int new_assessment(Context& ctx, const NewOptions& opt) {
     std::ostream& err = *ctx.err;
     const auto* lt = ctx.library.find_template(opt.template_id);
     if (!lt) {
-        err << "error: --template: unknown template '" << opt.template_id << "'; see: cdcwb template list\n";
+        err << "error: --template: unknown template '" << opt.template_id
+            << "'; see: cdcwb template list\n";
         return kBadInput;
     }
     std::error_code ec;
@@ -277,8 +302,8 @@ int new_assessment(Context& ctx, const NewOptions& opt) {
         std::filesystem::remove(tmp, ec);
         return kBadInput;
     }
-    *ctx.out << ui("wrote", ctx.lang) << ": " << opt.file << " (" << lt->tmpl.name.in(ctx.lang) << ", "
-             << a.services.size() << " " << ui("services", ctx.lang) << ")\n"
+    *ctx.out << ui("wrote", ctx.lang) << ": " << opt.file << " (" << lt->tmpl.name.in(ctx.lang)
+             << ", " << a.services.size() << " " << ui("services", ctx.lang) << ")\n"
              << ui("next_steps", ctx.lang) << " " << opt.file << "\n";
     return kOk;
 }

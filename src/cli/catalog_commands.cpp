@@ -12,16 +12,20 @@ using Align = TextTable::Align;
 
 namespace {
 
-void print_json(Context& ctx, const report::Json& j) { *ctx.out << j.dump(2) << "\n"; }
+void print_json(Context& ctx, const report::Json& j) {
+    *ctx.out << j.dump(2) << "\n";
+}
 
-int not_found(Context& ctx, const std::string& what, const std::string& id, const std::string& hint) {
+int not_found(Context& ctx, const std::string& what, const std::string& id,
+              const std::string& hint) {
     *ctx.err << "error: unknown " << what << " '" << id << "'; " << hint << "\n";
     return kBadInput;
 }
 
 int depth(const domain::Catalog& c, const domain::CatalogNode& n) {
     int d = 0;
-    for (const domain::CatalogNode* p = c.find(n.parent); p && d < 8; p = c.find(p->parent)) ++d;
+    for (const domain::CatalogNode* p = c.find(n.parent); p && d < 8; p = c.find(p->parent))
+        ++d;
     return d;
 }
 
@@ -35,13 +39,15 @@ int catalog_list(Context& ctx, bool json) {
     const Lang l = ctx.lang;
     std::ostream& o = *ctx.out;
     o << ui("catalogues", l) << "\n";
-    TextTable cats({ui("id", l), ui("version", l), ui("edition", l), ui("services", l), ui("title", l)},
-                   {Align::left, Align::left, Align::left, Align::right, Align::left});
+    TextTable cats(
+        {ui("id", l), ui("version", l), ui("edition", l), ui("services", l), ui("title", l)},
+        {Align::left, Align::left, Align::left, Align::right, Align::left});
     for (const auto& c : ctx.library.catalogs())
         cats.add({c.catalog.id(), c.catalog.header().version, c.catalog.header().edition_date,
                   std::to_string(c.catalog.services().size()), c.catalog.header().title.in(l)});
     o << cats.render() << "\n" << ui("crosswalks", l) << "\n";
-    TextTable cws({ui("id", l), ui("catalog", l), ui("links", l)}, {Align::left, Align::left, Align::right});
+    TextTable cws({ui("id", l), ui("catalog", l), ui("links", l)},
+                  {Align::left, Align::left, Align::right});
     for (const auto& c : ctx.library.crosswalks())
         cws.add({c.crosswalk.id, c.crosswalk.from_catalog + " → " + c.crosswalk.to_catalog,
                  std::to_string(c.crosswalk.links.size())});
@@ -55,7 +61,8 @@ int catalog_list(Context& ctx, bool json) {
 
 int catalog_show(Context& ctx, const std::string& id, bool json, bool full) {
     const auto* lc = ctx.library.catalog(id);
-    if (!lc) return not_found(ctx, "catalogue", id, "see: cdcwb catalog list");
+    if (!lc)
+        return not_found(ctx, "catalogue", id, "see: cdcwb catalog list");
     if (json) {
         print_json(ctx, report::catalog_document(*lc));
         return kOk;
@@ -86,13 +93,16 @@ int catalog_show(Context& ctx, const std::string& id, bool json, bool full) {
                   << (a.source.empty() ? "" : " (" + a.source + ")") << "\n";
         if (full) {
             o << indent << "    " << n.description.in(l) << "\n";
-            if (n.sourcing) o << indent << "    " << ui("quadrant", l) << ": " << n.sourcing->reason.in(l) << "\n";
+            if (n.sourcing)
+                o << indent << "    " << ui("quadrant", l) << ": " << n.sourcing->reason.in(l)
+                  << "\n";
         }
     }
     return kOk;
 }
 
-int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& catalog_id, bool json) {
+int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& catalog_id,
+                     bool json) {
     // Which catalogues know this id (restricted to one with --catalog).
     std::vector<const catalog::LoadedCatalog*> owners;
     for (const auto& c : ctx.library.catalogs())
@@ -103,8 +113,10 @@ int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& cat
                          catalog_id.empty() ? "no loaded catalogue has it"
                                             : "catalogue '" + catalog_id + "' does not have it");
     if (owners.size() > 1) {
-        *ctx.err << "error: '" << id << "' exists in several catalogues; choose one with --catalog:";
-        for (const auto* c : owners) *ctx.err << " " << c->catalog.id();
+        *ctx.err << "error: '" << id
+                 << "' exists in several catalogues; choose one with --catalog:";
+        for (const auto* c : owners)
+            *ctx.err << " " << c->catalog.id();
         *ctx.err << "\n";
         return kBadInput;
     }
@@ -120,16 +132,18 @@ int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& cat
         for (const auto& link : forward ? cw.links_from(id) : cw.links_to(id)) {
             const std::string& other_id = forward ? link.to : link.from;
             const domain::CatalogNode* target = other ? other->catalog.find(other_id) : nullptr;
-            links.push_back({{"crosswalk", cw.id},
-                             {"direction", forward ? "to" : "from"},
-                             {"catalog", other ? other->catalog.id() : ""},
-                             {"id", other_id},
-                             {"kind", target ? std::string(to_string(target->kind)) : ""},
-                             {"name", target ? report::to_json(target->name) : report::Json(nullptr)},
-                             {"relation", std::string(to_string(link.relation))}});
+            links.push_back(
+                {{"crosswalk", cw.id},
+                 {"direction", forward ? "to" : "from"},
+                 {"catalog", other ? other->catalog.id() : ""},
+                 {"id", other_id},
+                 {"kind", target ? std::string(to_string(target->kind)) : ""},
+                 {"name", target ? report::to_json(target->name) : report::Json(nullptr)},
+                 {"relation", std::string(to_string(link.relation))}});
         }
         for (const auto& u : forward ? cw.unmatched_from : cw.unmatched_to)
-            if (u.id == id) unmatched.push_back({{"crosswalk", cw.id}, {"note", report::to_json(u.note)}});
+            if (u.id == id)
+                unmatched.push_back({{"crosswalk", cw.id}, {"note", report::to_json(u.note)}});
     }
     if (json) {
         print_json(ctx, {{"item",
@@ -150,14 +164,17 @@ int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& cat
             const auto relation = domain::parse_relation(link["relation"].get<std::string>());
             t.add({(link["direction"] == "to" ? "→ " : "← ") + link["catalog"].get<std::string>(),
                    link["id"].get<std::string>(),
-                   link["name"].is_null() ? "" : link["name"][domain::to_string(l)].get<std::string>(),
+                   link["name"].is_null() ? ""
+                                          : link["name"][domain::to_string(l)].get<std::string>(),
                    display_name(*relation).in(l)});
         }
         o << t.render();
     }
     for (const auto& u : unmatched)
-        o << "  " << ui("no_counterpart", l) << ": " << u["note"][domain::to_string(l)].get<std::string>() << "\n";
-    if (links.empty() && unmatched.empty()) o << "  " << ui("no_links", l) << "\n";
+        o << "  " << ui("no_counterpart", l) << ": "
+          << u["note"][domain::to_string(l)].get<std::string>() << "\n";
+    if (links.empty() && unmatched.empty())
+        o << "  " << ui("no_links", l) << "\n";
     return kOk;
 }
 
@@ -175,14 +192,15 @@ int template_list(Context& ctx, bool json) {
     }
     const Lang l = ctx.lang;
     for (const auto& t : ctx.library.templates())
-        *ctx.out << t.tmpl.id << "  (" << t.tmpl.catalog_id << ")  " << t.tmpl.name.in(l) << "\n    "
-                 << t.tmpl.audience.in(l) << "\n";
+        *ctx.out << t.tmpl.id << "  (" << t.tmpl.catalog_id << ")  " << t.tmpl.name.in(l)
+                 << "\n    " << t.tmpl.audience.in(l) << "\n";
     return kOk;
 }
 
 int template_show(Context& ctx, const std::string& id, bool json) {
     const auto* lt = ctx.library.find_template(id);
-    if (!lt) return not_found(ctx, "template", id, "see: cdcwb template list");
+    if (!lt)
+        return not_found(ctx, "template", id, "see: cdcwb template list");
     const auto& cat = ctx.library.catalog(lt->tmpl.catalog_id)->catalog;
     if (json) {
         print_json(ctx, report::template_document(*lt, cat));
@@ -194,7 +212,8 @@ int template_show(Context& ctx, const std::string& id, bool json) {
       << ui("audience", l) << ": " << lt->tmpl.audience.in(l) << "\n\n";
     TextTable t({ui("service", l), ui("name", l), ui("level", l)}, {}, {0, 48, 0});
     for (const auto* s : cat.services())
-        if (auto level = lt->tmpl.level_of(s->id)) t.add({s->id, s->name.in(l), display_name(*level).in(l)});
+        if (auto level = lt->tmpl.level_of(s->id))
+            t.add({s->id, s->name.in(l), display_name(*level).in(l)});
     o << t.render();
     return kOk;
 }

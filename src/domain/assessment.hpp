@@ -24,7 +24,8 @@ struct Organisation {
 struct Assessment {
     Organisation organisation;
     std::string catalog_id;
-    std::string reference_template; ///< template the catalogue evaluation compares with; may be empty
+    std::string
+        reference_template; ///< template the catalogue evaluation compares with; may be empty
     int evaluation_interval_days = kDefaultEvaluationIntervalDays;
     std::vector<CustomService> custom_services;
     std::vector<ServiceEntry> services;

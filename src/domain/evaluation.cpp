@@ -6,7 +6,9 @@
 namespace cdcwb::domain {
 namespace {
 
-std::string level_name(Level l, Lang lang) { return display_name(l).in(lang); }
+std::string level_name(Level l, Lang lang) {
+    return display_name(l).in(lang);
+}
 
 Finding make(EvaluationKind kind, Severity severity, std::string_view code, const ServiceEntry& e,
              LocalizedText message) {
@@ -21,7 +23,8 @@ Finding make(EvaluationKind kind, Severity severity, std::string_view code, cons
     return f;
 }
 
-void catalogue_findings(const ServiceDirectory& dir, const std::map<std::string_view, const ServiceEntry*>& by_id,
+void catalogue_findings(const ServiceDirectory& dir,
+                        const std::map<std::string_view, const ServiceEntry*>& by_id,
                         const Template* reference, std::vector<Finding>& out) {
     for (const ServiceInfo& info : dir.services()) {
         auto it = by_id.find(info.id);
@@ -30,11 +33,11 @@ void catalogue_findings(const ServiceDirectory& dir, const std::map<std::string_
         if (it == by_id.end() || !it->second->level) {
             ServiceEntry undecided;
             undecided.service_id = info.id;
-            Finding f = make(EvaluationKind::catalogue, Severity::warning, finding::undecided,
-                             undecided,
-                             {"no recommendation level decided; choose one (Not required is a "
-                              "decision too)",
-                              "推奨レベルが未決定。レベルを決めること（「不要」も一つの判断である）"});
+            Finding f =
+                make(EvaluationKind::catalogue, Severity::warning, finding::undecided, undecided,
+                     {"no recommendation level decided; choose one (Not required is a "
+                      "decision too)",
+                      "推奨レベルが未決定。レベルを決めること（「不要」も一つの判断である）"});
             f.reference_level = ref;
             f.assignment.reset();
             out.push_back(std::move(f));
@@ -57,15 +60,15 @@ void catalogue_findings(const ServiceDirectory& dir, const std::map<std::string_
             out.push_back(std::move(f));
             continue;
         }
-        if (!ref || *ref == level) continue;
+        if (!ref || *ref == level)
+            continue;
         const bool below = priority(level) > priority(*ref);
-        Finding f = make(
-            EvaluationKind::catalogue, below ? Severity::warning : Severity::info,
-            below ? finding::below_reference : finding::above_reference, e,
-            {"level " + level_name(level, Lang::en) + " where the reference template has " +
-                 level_name(*ref, Lang::en),
-             "レベルが" + level_name(level, Lang::ja) + "（参照テンプレートでは" +
-                 level_name(*ref, Lang::ja) + "）"});
+        Finding f = make(EvaluationKind::catalogue, below ? Severity::warning : Severity::info,
+                         below ? finding::below_reference : finding::above_reference, e,
+                         {"level " + level_name(level, Lang::en) +
+                              " where the reference template has " + level_name(*ref, Lang::en),
+                          "レベルが" + level_name(level, Lang::ja) + "（参照テンプレートでは" +
+                              level_name(*ref, Lang::ja) + "）"});
         f.reference_level = ref;
         out.push_back(std::move(f));
     }
@@ -79,11 +82,11 @@ void profile_findings(const ServiceDirectory& dir, const std::vector<const Servi
     for (const ServiceEntry* e : scope) {
         const ServiceInfo& info = *dir.find(e->service_id);
         if (e->assignment == Assignment::unassigned) {
-            unassigned.push_back(make(EvaluationKind::profile, Severity::error, finding::unassigned,
-                                      *e,
-                                      {"in the catalogue but nobody delivers it; assign an owner "
-                                       "or a provider",
-                                       "カタログにあるが担い手がいない。担当部署か委託先を割り当てること"}));
+            unassigned.push_back(
+                make(EvaluationKind::profile, Severity::error, finding::unassigned, *e,
+                     {"in the catalogue but nobody delivers it; assign an owner "
+                      "or a provider",
+                      "カタログにあるが担い手がいない。担当部署か委託先を割り当てること"}));
             continue;
         }
         if (auto answers = effective_sourcing(*e, info)) {
@@ -125,17 +128,19 @@ void portfolio_findings(const ServiceDirectory& dir, const std::vector<const Ser
         const ServiceInfo& info = *dir.find(e->service_id);
         const int prio = priority(*e->level);
         ServiceScore s = service_score(*e);
-        if (s.state == ServiceScore::State::not_applicable) continue;
+        if (s.state == ServiceScore::State::not_applicable)
+            continue;
         if (s.state == ServiceScore::State::incomplete) {
-            ranked.push_back({1, prio, 0, info.order,
-                              make(EvaluationKind::portfolio, Severity::warning, finding::not_scored,
-                                   *e,
-                                   {"as-is or to-be score missing; score it with the rubric for "
-                                    "its assignment",
-                                    "現状または目標のスコアがない。割り当てに合う評価基準で採点すること"})});
+            ranked.push_back(
+                {1, prio, 0, info.order,
+                 make(EvaluationKind::portfolio, Severity::warning, finding::not_scored, *e,
+                      {"as-is or to-be score missing; score it with the rubric for "
+                       "its assignment",
+                       "現状または目標のスコアがない。割り当てに合う評価基準で採点すること"})});
             continue;
         }
-        if (s.gap() == 0) continue;
+        if (s.gap() == 0)
+            continue;
         Finding f;
         if (s.gap() > 0) {
             f = make(EvaluationKind::portfolio,
@@ -158,12 +163,16 @@ void portfolio_findings(const ServiceDirectory& dir, const std::vector<const Ser
     }
     // Spec order: by level (Basic first), then by the largest gap.
     std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-        if (a.group != b.group) return a.group < b.group;
-        if (a.level_priority != b.level_priority) return a.level_priority < b.level_priority;
-        if (a.gap != b.gap) return a.gap > b.gap;
+        if (a.group != b.group)
+            return a.group < b.group;
+        if (a.level_priority != b.level_priority)
+            return a.level_priority < b.level_priority;
+        if (a.gap != b.gap)
+            return a.gap > b.gap;
         return a.order < b.order;
     });
-    for (auto& r : ranked) out.push_back(std::move(r.finding));
+    for (auto& r : ranked)
+        out.push_back(std::move(r.finding));
 }
 
 } // namespace
@@ -171,7 +180,8 @@ void portfolio_findings(const ServiceDirectory& dir, const std::vector<const Ser
 std::vector<const Finding*> Evaluation::of_kind(EvaluationKind kind) const {
     std::vector<const Finding*> out;
     for (const auto& f : findings)
-        if (f.kind == kind) out.push_back(&f);
+        if (f.kind == kind)
+            out.push_back(&f);
     return out;
 }
 
@@ -184,13 +194,15 @@ int Evaluation::count_at_least(Severity severity) const {
 Evaluation evaluate(const ServiceDirectory& directory, const std::vector<ServiceEntry>& entries,
                     const Template* reference) {
     std::map<std::string_view, const ServiceEntry*> by_id;
-    for (const auto& e : entries) by_id.emplace(e.service_id, &e);
+    for (const auto& e : entries)
+        by_id.emplace(e.service_id, &e);
 
     // The services in scope, in catalogue order.
     std::vector<const ServiceEntry*> scope;
     for (const ServiceInfo& info : directory.services()) {
         auto it = by_id.find(info.id);
-        if (it != by_id.end() && in_scope(*it->second)) scope.push_back(it->second);
+        if (it != by_id.end() && in_scope(*it->second))
+            scope.push_back(it->second);
     }
 
     Evaluation ev;

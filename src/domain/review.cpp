@@ -13,7 +13,8 @@ Review review(const Assessment& assessment, const ServiceDirectory& directory,
                             assessment.evaluation_interval_days);
     Snapshot now = take_snapshot("now", date, assessment.services);
     r.previous = assessment.latest_evaluation();
-    if (r.previous) r.changes = diff(directory, *r.previous, now);
+    if (r.previous)
+        r.changes = diff(directory, *r.previous, now);
     std::vector<Snapshot> history = assessment.evaluations;
     history.push_back(std::move(now));
     r.trends = trends(directory, std::move(history));

@@ -21,8 +21,7 @@ const std::array<LocalizedText, 6> kInsourceTexts{{
 }};
 
 const std::array<LocalizedText, 6> kOutsourceTexts{{
-    {"Not applicable: decided not to outsource this service",
-     "対象外：外部委託しないと決めている"},
+    {"Not applicable: decided not to outsource this service", "対象外：外部委託しないと決めている"},
     {"Results and reports are not checked", "結果や報告を確認していない"},
     {"Neither the service content nor its results are understood",
      "サービス内容も結果も把握できていない"},
@@ -54,8 +53,10 @@ Result<Score> Score::points(int value) {
 }
 
 Result<Score> Score::parse(std::string_view text) {
-    if (text == "n/a" || text == "na" || text == "N/A") return not_applicable();
-    if (text.size() == 1 && text[0] >= '0' && text[0] <= '9') return points(text[0] - '0');
+    if (text == "n/a" || text == "na" || text == "N/A")
+        return not_applicable();
+    if (text.size() == 1 && text[0] >= '0' && text[0] <= '9')
+        return points(text[0] - '0');
     return invalid("'" + std::string(text) + "' is not a score; use 1 to 5 or n/a");
 }
 

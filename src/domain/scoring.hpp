@@ -42,7 +42,8 @@ struct Scores {
     const Aggregate* category(std::string_view id) const;
 };
 
-/// Whether an entry takes part in aggregation and evaluation: its level is set and not Not required.
+/// Whether an entry takes part in aggregation and evaluation: its level is set and not Not
+/// required.
 bool in_scope(const ServiceEntry& entry);
 
 Scores aggregate(const ServiceDirectory& directory, const std::vector<ServiceEntry>& entries);

@@ -22,7 +22,8 @@ Result<ServiceDirectory> ServiceDirectory::build(const Catalog& catalog,
     for (std::size_t i = 0; i < custom.size(); ++i) {
         const CustomService& c = custom[i];
         const std::string field = "custom_services[" + std::to_string(i) + "]";
-        if (c.id.empty()) return invalid("a custom service needs an id", field + ".id");
+        if (c.id.empty())
+            return invalid("a custom service needs an id", field + ".id");
         if (dir.index_.count(c.id))
             return invalid("custom service id '" + c.id +
                                "' is already used by the catalogue or another custom service",
@@ -35,8 +36,8 @@ Result<ServiceDirectory> ServiceDirectory::build(const Catalog& catalog,
         if (!c.name.complete())
             return invalid("custom service '" + c.id + "' needs a name in English and Japanese",
                            field + ".name");
-        ServiceInfo info{c.id,    category->id, category->phase.value_or(Phase::strategic),
-                         c.sourcing, c.name,    true,
+        ServiceInfo info{c.id,       category->id, category->phase.value_or(Phase::strategic),
+                         c.sourcing, c.name,       true,
                          order++};
         dir.index_.emplace(info.id, dir.services_.size());
         dir.services_.push_back(std::move(info));
@@ -77,10 +78,11 @@ Status validate_entry(const ServiceEntry& e, const ServiceDirectory& directory,
         return s;
     if (auto s = only_for(e.unassigned, none, field + ".as_is", "unassigned", e.assignment); !s)
         return s;
-    for (auto [pair, name] : {std::pair{&e.insource, ".insource"},
-                              std::pair{&e.outsource, ".outsource"},
-                              std::pair{&e.unassigned, ""}}) {
-        if (auto s = validate(*pair, field + name); !s) return s;
+    for (auto [pair, name] :
+         {std::pair{&e.insource, ".insource"}, std::pair{&e.outsource, ".outsource"},
+          std::pair{&e.unassigned, ""}}) {
+        if (auto s = validate(*pair, field + name); !s)
+            return s;
     }
     if (none && e.unassigned.as_is && e.unassigned.as_is->applicable() &&
         e.unassigned.as_is->value() != 1)
@@ -90,7 +92,8 @@ Status validate_entry(const ServiceEntry& e, const ServiceDirectory& directory,
     return {};
 }
 
-std::optional<SourcingAnswers> effective_sourcing(const ServiceEntry& entry, const ServiceInfo& info) {
+std::optional<SourcingAnswers> effective_sourcing(const ServiceEntry& entry,
+                                                  const ServiceInfo& info) {
     return entry.sourcing ? entry.sourcing : info.sourcing;
 }
 

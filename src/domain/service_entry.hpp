@@ -69,7 +69,9 @@ class ServiceDirectory {
     const Catalog& catalog() const { return *catalog_; }
     const std::vector<ServiceInfo>& services() const { return services_; }
     const ServiceInfo* find(std::string_view id) const;
-    std::vector<const CatalogNode*> categories() const { return catalog_->of_kind(NodeKind::category); }
+    std::vector<const CatalogNode*> categories() const {
+        return catalog_->of_kind(NodeKind::category);
+    }
 
   private:
     const Catalog* catalog_ = nullptr;
@@ -82,6 +84,7 @@ Status validate_entry(const ServiceEntry& entry, const ServiceDirectory& directo
                       const std::string& field);
 
 /// The quadrant answers that apply: the organisation's own, else the catalogue's default.
-std::optional<SourcingAnswers> effective_sourcing(const ServiceEntry& entry, const ServiceInfo& info);
+std::optional<SourcingAnswers> effective_sourcing(const ServiceEntry& entry,
+                                                  const ServiceInfo& info);
 
 } // namespace cdcwb::domain

@@ -29,7 +29,7 @@ Snapshot take_snapshot(std::string id, Date date, const std::vector<ServiceEntry
 
 struct Change {
     std::string service_id;
-    std::string field; ///< level | assignment | owner | provider | as_is | to_be
+    std::string field;  ///< level | assignment | owner | provider | as_is | to_be
     std::string before; ///< token ("basic", "3", "n/a"); empty when unset or absent
     std::string after;
 };
@@ -45,7 +45,7 @@ struct TrendPoint {
 };
 
 struct Trend {
-    std::string scope; ///< "overall" or a category id
+    std::string scope;              ///< "overall" or a category id
     std::vector<TrendPoint> points; ///< oldest first
 };
 

@@ -47,7 +47,9 @@ const std::array<Term<EvaluationKind>, 3> kEvaluationKinds{{
 const std::array<Term<TriggerKind>, 5> kTriggerKinds{{
     {TriggerKind::business_change, "business_change", {"Business change", "事業の変化"}},
     {TriggerKind::new_threat, "new_threat", {"New risk or threat", "新たなリスク・脅威"}},
-    {TriggerKind::organisation_change, "organisation_change", {"Organisation change", "組織の変化"}},
+    {TriggerKind::organisation_change,
+     "organisation_change",
+     {"Organisation change", "組織の変化"}},
     {TriggerKind::provider_change, "provider_change", {"Provider change", "委託先の変化"}},
     {TriggerKind::schedule, "schedule", {"Scheduled review", "定期評価"}},
 }};
@@ -60,21 +62,24 @@ const std::array<Term<Severity>, 3> kSeverities{{
 
 template <class E, std::size_t N> const Term<E>& find(const std::array<Term<E>, N>& table, E v) {
     for (const auto& t : table)
-        if (t.value == v) return t;
+        if (t.value == v)
+            return t;
     return table[0]; // unreachable: every enumerator is in its table (checked by unit tests)
 }
 
 template <class E, std::size_t N>
 std::optional<E> parse(const std::array<Term<E>, N>& table, std::string_view token) {
     for (const auto& t : table)
-        if (t.token == token) return t.value;
+        if (t.token == token)
+            return t.value;
     return std::nullopt;
 }
 
 template <class E, std::size_t N> std::string allowed(const std::array<Term<E>, N>& table) {
     std::string out;
     for (const auto& t : table) {
-        if (!out.empty()) out += " | ";
+        if (!out.empty())
+            out += " | ";
         out += t.token;
     }
     return out;
@@ -82,46 +87,103 @@ template <class E, std::size_t N> std::string allowed(const std::array<Term<E>, 
 
 } // namespace
 
-std::string_view to_string(Level v) { return find(kLevels, v).token; }
-std::string_view to_string(Assignment v) { return find(kAssignments, v).token; }
-std::string_view to_string(Phase v) { return find(kPhases, v).token; }
-std::string_view to_string(Cycle v) { return find(kCycles, v).token; }
-std::string_view to_string(EvaluationKind v) { return find(kEvaluationKinds, v).token; }
-std::string_view to_string(TriggerKind v) { return find(kTriggerKinds, v).token; }
-std::string_view to_string(Severity v) { return find(kSeverities, v).token; }
+std::string_view to_string(Level v) {
+    return find(kLevels, v).token;
+}
+std::string_view to_string(Assignment v) {
+    return find(kAssignments, v).token;
+}
+std::string_view to_string(Phase v) {
+    return find(kPhases, v).token;
+}
+std::string_view to_string(Cycle v) {
+    return find(kCycles, v).token;
+}
+std::string_view to_string(EvaluationKind v) {
+    return find(kEvaluationKinds, v).token;
+}
+std::string_view to_string(TriggerKind v) {
+    return find(kTriggerKinds, v).token;
+}
+std::string_view to_string(Severity v) {
+    return find(kSeverities, v).token;
+}
 
-std::optional<Level> parse_level(std::string_view t) { return parse(kLevels, t); }
-std::optional<Assignment> parse_assignment(std::string_view t) { return parse(kAssignments, t); }
-std::optional<Phase> parse_phase(std::string_view t) { return parse(kPhases, t); }
-std::optional<Cycle> parse_cycle(std::string_view t) { return parse(kCycles, t); }
+std::optional<Level> parse_level(std::string_view t) {
+    return parse(kLevels, t);
+}
+std::optional<Assignment> parse_assignment(std::string_view t) {
+    return parse(kAssignments, t);
+}
+std::optional<Phase> parse_phase(std::string_view t) {
+    return parse(kPhases, t);
+}
+std::optional<Cycle> parse_cycle(std::string_view t) {
+    return parse(kCycles, t);
+}
 std::optional<EvaluationKind> parse_evaluation_kind(std::string_view t) {
     return parse(kEvaluationKinds, t);
 }
-std::optional<TriggerKind> parse_trigger_kind(std::string_view t) { return parse(kTriggerKinds, t); }
-std::optional<Severity> parse_severity(std::string_view t) { return parse(kSeverities, t); }
+std::optional<TriggerKind> parse_trigger_kind(std::string_view t) {
+    return parse(kTriggerKinds, t);
+}
+std::optional<Severity> parse_severity(std::string_view t) {
+    return parse(kSeverities, t);
+}
 
-const LocalizedText& display_name(Level v) { return find(kLevels, v).name; }
-const LocalizedText& display_name(Assignment v) { return find(kAssignments, v).name; }
-const LocalizedText& display_name(Phase v) { return find(kPhases, v).name; }
-const LocalizedText& display_name(Cycle v) { return find(kCycles, v).name; }
-const LocalizedText& display_name(EvaluationKind v) { return find(kEvaluationKinds, v).name; }
-const LocalizedText& display_name(TriggerKind v) { return find(kTriggerKinds, v).name; }
-const LocalizedText& display_name(Severity v) { return find(kSeverities, v).name; }
+const LocalizedText& display_name(Level v) {
+    return find(kLevels, v).name;
+}
+const LocalizedText& display_name(Assignment v) {
+    return find(kAssignments, v).name;
+}
+const LocalizedText& display_name(Phase v) {
+    return find(kPhases, v).name;
+}
+const LocalizedText& display_name(Cycle v) {
+    return find(kCycles, v).name;
+}
+const LocalizedText& display_name(EvaluationKind v) {
+    return find(kEvaluationKinds, v).name;
+}
+const LocalizedText& display_name(TriggerKind v) {
+    return find(kTriggerKinds, v).name;
+}
+const LocalizedText& display_name(Severity v) {
+    return find(kSeverities, v).name;
+}
 
-std::string allowed_levels() { return allowed(kLevels); }
-std::string allowed_assignments() { return allowed(kAssignments); }
-std::string allowed_phases() { return allowed(kPhases); }
-std::string allowed_cycles() { return allowed(kCycles); }
-std::string allowed_trigger_kinds() { return allowed(kTriggerKinds); }
-std::string allowed_severities() { return allowed(kSeverities); }
+std::string allowed_levels() {
+    return allowed(kLevels);
+}
+std::string allowed_assignments() {
+    return allowed(kAssignments);
+}
+std::string allowed_phases() {
+    return allowed(kPhases);
+}
+std::string allowed_cycles() {
+    return allowed(kCycles);
+}
+std::string allowed_trigger_kinds() {
+    return allowed(kTriggerKinds);
+}
+std::string allowed_severities() {
+    return allowed(kSeverities);
+}
 
 int priority(Level level) {
     switch (level) {
-    case Level::basic: return 0;
-    case Level::standard: return 1;
-    case Level::advanced: return 2;
-    case Level::optional: return 3;
-    case Level::not_required: return 4;
+    case Level::basic:
+        return 0;
+    case Level::standard:
+        return 1;
+    case Level::advanced:
+        return 2;
+    case Level::optional:
+        return 3;
+    case Level::not_required:
+        return 4;
     }
     return 4;
 }

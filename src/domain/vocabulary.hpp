@@ -23,7 +23,13 @@ enum class Cycle { short_cycle, long_cycle };
 /// The three evaluations of the evaluation process, in the order they are reported.
 enum class EvaluationKind { catalogue, profile, portfolio };
 /// What happened that makes an evaluation due.
-enum class TriggerKind { business_change, new_threat, organisation_change, provider_change, schedule };
+enum class TriggerKind {
+    business_change,
+    new_threat,
+    organisation_change,
+    provider_change,
+    schedule
+};
 enum class Severity { info, warning, error };
 
 std::string_view to_string(Level v);
@@ -58,10 +64,13 @@ std::string allowed_cycles();
 std::string allowed_trigger_kinds();
 std::string allowed_severities();
 
-/// Implementation priority: Basic before Standard before Advanced, then Optional; Not required last.
+/// Implementation priority: Basic before Standard before Advanced, then Optional; Not required
+/// last.
 int priority(Level level);
 /// A service is in the organisation's catalogue unless its level is Not required.
-inline bool in_catalogue(Level level) { return level != Level::not_required; }
+inline bool in_catalogue(Level level) {
+    return level != Level::not_required;
+}
 
 inline constexpr Level kAllLevels[] = {Level::not_required, Level::basic, Level::standard,
                                        Level::advanced, Level::optional};

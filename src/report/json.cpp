@@ -5,7 +5,9 @@
 namespace cdcwb::report {
 using namespace domain;
 
-double round2(double value) { return std::round(value * 100.0) / 100.0; }
+double round2(double value) {
+    return std::round(value * 100.0) / 100.0;
+}
 
 namespace {
 
@@ -13,7 +15,9 @@ Json opt_token(const auto& optional) {
     return optional ? Json(std::string(to_string(*optional))) : Json(nullptr);
 }
 
-Json opt_int(const std::optional<int>& v) { return v ? Json(*v) : Json(nullptr); }
+Json opt_int(const std::optional<int>& v) {
+    return v ? Json(*v) : Json(nullptr);
+}
 
 Json header_json(const CatalogHeader& h) {
     return {{"id", h.id},
@@ -33,7 +37,9 @@ Json sourcing_json(const SourcingAnswers& a) {
 
 } // namespace
 
-Json to_json(const LocalizedText& text) { return {{"en", text.en}, {"ja", text.ja}}; }
+Json to_json(const LocalizedText& text) {
+    return {{"en", text.en}, {"ja", text.ja}};
+}
 
 Json to_json(const CatalogNode& n) {
     Json j{{"id", n.id}, {"kind", std::string(to_string(n.kind))}};
@@ -46,7 +52,8 @@ Json to_json(const CatalogNode& n) {
                            {"name", a.name},
                            {"source", a.source}});
     j["aliases"] = aliases;
-    if (n.kind == NodeKind::category) j["phase"] = opt_token(n.phase);
+    if (n.kind == NodeKind::category)
+        j["phase"] = opt_token(n.phase);
     if (n.sourcing) {
         Json s = sourcing_json(n.sourcing->answers);
         s["reason"] = to_json(n.sourcing->reason);
@@ -106,15 +113,19 @@ Json to_json(const DueEvaluation& d) {
         events.push_back({{"date", e.date.to_string()},
                           {"kind", std::string(to_string(e.kind))},
                           {"note", e.note}});
-    return {{"evaluation", std::string(to_string(d.kind))},
-            {"last_done", d.last_done ? Json(d.last_done->to_string()) : Json(nullptr)},
-            {"events", events},
-            {"scheduled_date", d.scheduled_date ? Json(d.scheduled_date->to_string()) : Json(nullptr)}};
+    return {
+        {"evaluation", std::string(to_string(d.kind))},
+        {"last_done", d.last_done ? Json(d.last_done->to_string()) : Json(nullptr)},
+        {"events", events},
+        {"scheduled_date", d.scheduled_date ? Json(d.scheduled_date->to_string()) : Json(nullptr)}};
 }
 
 Json to_json(const Change& c) {
     auto v = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
-    return {{"service", c.service_id}, {"field", c.field}, {"before", v(c.before)}, {"after", v(c.after)}};
+    return {{"service", c.service_id},
+            {"field", c.field},
+            {"before", v(c.before)},
+            {"after", v(c.after)}};
 }
 
 Json library_summary(const catalog::Library& library) {
@@ -125,7 +136,8 @@ Json library_summary(const catalog::Library& library) {
         for (auto kind : {NodeKind::category, NodeKind::service, NodeKind::area, NodeKind::function,
                           NodeKind::internal}) {
             auto n = lc.catalog.of_kind(kind).size();
-            if (n) counts[std::string(to_string(kind))] = n;
+            if (n)
+                counts[std::string(to_string(kind))] = n;
         }
         j["counts"] = counts;
         j["source"] = lc.source;
@@ -150,7 +162,8 @@ Json library_summary(const catalog::Library& library) {
 
 Json catalog_document(const catalog::LoadedCatalog& lc) {
     Json nodes = Json::array();
-    for (const auto& n : lc.catalog.nodes()) nodes.push_back(to_json(n));
+    for (const auto& n : lc.catalog.nodes())
+        nodes.push_back(to_json(n));
     Json header = header_json(lc.catalog.header());
     header["source"] = lc.source;
     return {{"catalog", header}, {"nodes", nodes}};
@@ -190,14 +203,17 @@ Json review_document(const Review& r) {
     Json services = Json::array();
     for (const auto& info : dir.services()) {
         const ServiceEntry* e = a.entry(info.id);
-        Json j{{"id", info.id}, {"name", to_json(info.name)}, {"category", info.category},
+        Json j{{"id", info.id},
+               {"name", to_json(info.name)},
+               {"category", info.category},
                {"custom", info.custom}};
         j["level"] = e ? opt_token(e->level) : Json(nullptr);
         j["assignment"] = std::string(to_string(e ? e->assignment : Assignment::unassigned));
         j["owner"] = e ? e->owner : "";
         j["provider"] = e ? e->provider : "";
         auto answers = e ? effective_sourcing(*e, info) : info.sourcing;
-        j["quadrant"] = answers ? Json(std::string(to_string(quadrant_of(*answers)))) : Json(nullptr);
+        j["quadrant"] =
+            answers ? Json(std::string(to_string(quadrant_of(*answers)))) : Json(nullptr);
         ServiceScore s = e ? service_score(*e) : ServiceScore{};
         static constexpr const char* kStates[] = {"scored", "not_applicable", "incomplete"};
         j["score_state"] = kStates[static_cast<int>(s.state)];
@@ -209,20 +225,26 @@ Json review_document(const Review& r) {
     }
 
     Json findings = Json::array();
-    for (const auto& f : r.evaluation.findings) findings.push_back(to_json(f));
+    for (const auto& f : r.evaluation.findings)
+        findings.push_back(to_json(f));
     Json summary = Json::object();
     for (auto sev : {Severity::error, Severity::warning, Severity::info}) {
         int n = 0;
-        for (const auto& f : r.evaluation.findings) n += f.severity == sev;
+        for (const auto& f : r.evaluation.findings)
+            n += f.severity == sev;
         summary[std::string(to_string(sev))] = n;
     }
     Json due = Json::array();
-    for (const auto& d : r.due) due.push_back(to_json(d));
+    for (const auto& d : r.due)
+        due.push_back(to_json(d));
     Json changes = nullptr;
     if (r.previous) {
         Json list = Json::array();
-        for (const auto& c : r.changes) list.push_back(to_json(c));
-        changes = {{"evaluation", r.previous->id}, {"date", r.previous->date.to_string()}, {"changes", list}};
+        for (const auto& c : r.changes)
+            list.push_back(to_json(c));
+        changes = {{"evaluation", r.previous->id},
+                   {"date", r.previous->date.to_string()},
+                   {"changes", list}};
     }
     Json trends = Json::array();
     for (const auto& t : r.trends) {
@@ -235,19 +257,24 @@ Json review_document(const Review& r) {
         trends.push_back({{"scope", t.scope}, {"points", points}});
     }
     Json actions = Json::array();
-    for (const auto& ac : a.actions) actions.push_back(to_json(ac, dir));
+    for (const auto& ac : a.actions)
+        actions.push_back(to_json(ac, dir));
     Json drafts = Json::array();
-    for (const auto& ac : r.drafts) drafts.push_back(to_json(ac, dir));
+    for (const auto& ac : r.drafts)
+        drafts.push_back(to_json(ac, dir));
 
     return {{"format", "cdcwb/v1"},
             {"organisation", {{"id", a.organisation.id}, {"name", a.organisation.name}}},
             {"catalog", a.catalog_id},
-            {"reference_template",
-             r.evaluation.reference_template.empty() ? Json(nullptr) : Json(r.evaluation.reference_template)},
+            {"reference_template", r.evaluation.reference_template.empty()
+                                       ? Json(nullptr)
+                                       : Json(r.evaluation.reference_template)},
             {"date", r.date.to_string()},
             {"summary", summary},
             {"scores",
-             {{"overall", to_json(r.evaluation.scores.overall)}, {"phases", phases}, {"categories", categories}}},
+             {{"overall", to_json(r.evaluation.scores.overall)},
+              {"phases", phases},
+              {"categories", categories}}},
             {"services", services},
             {"findings", findings},
             {"due", due},

@@ -6,8 +6,8 @@
 #include "domain/action.hpp"
 #include "domain/assessment.hpp"
 #include "domain/evaluation.hpp"
-#include "domain/snapshot.hpp"
 #include "domain/review.hpp"
+#include "domain/snapshot.hpp"
 #include "domain/trigger.hpp"
 
 #include <nlohmann/json.hpp>

@@ -2,9 +2,8 @@
 // that every kind of malformed file is refused with the line and field that is wrong.
 #include "report/assessment_file.hpp"
 
-#include <gtest/gtest.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 
 namespace cdcwb::report {
@@ -101,13 +100,15 @@ evaluations:
 std::string with(std::string text, const std::string& from, const std::string& to) {
     auto at = text.find(from);
     EXPECT_NE(at, std::string::npos) << from;
-    if (at != std::string::npos) text.replace(at, from.size(), to);
+    if (at != std::string::npos)
+        text.replace(at, from.size(), to);
     return text;
 }
 
 std::string dump(const catalog::Problems& ps) {
     std::string out;
-    for (const auto& p : ps) out += p.describe() + "\n";
+    for (const auto& p : ps)
+        out += p.describe() + "\n";
     return out;
 }
 
@@ -121,7 +122,8 @@ domain::Assessment read_ok(const std::string& text) {
 std::string refused(const std::string& text) {
     auto r = read_assessment("a.yaml", text, library());
     EXPECT_FALSE(r.assessment.has_value());
-    if (r.problems.empty()) return "(no problem reported)";
+    if (r.problems.empty())
+        return "(no problem reported)";
     const auto& p = r.problems.front();
     return std::to_string(p.line) + ": " + p.field + ": " + p.message;
 }
@@ -179,7 +181,8 @@ TEST(AssessmentFile, TheExampleRoundTrips) {
     std::stringstream ss;
     ss << in.rdbuf();
     auto a = read_ok(ss.str());
-    auto dir = domain::ServiceDirectory::build(library().catalog(a.catalog_id)->catalog, a.custom_services);
+    auto dir = domain::ServiceDirectory::build(library().catalog(a.catalog_id)->catalog,
+                                               a.custom_services);
     ASSERT_TRUE(dir.ok());
     auto b = read_ok(write_assessment(a, *dir));
     EXPECT_EQ(a.services, b.services);
@@ -197,7 +200,8 @@ TEST(AssessmentFile, TextThatNeedsQuotingSurvivesTheRoundTrip) {
     e.rationale = "line one\nline \"two\": #hash\t✓ 日本語\\";
     e.owner = "true";
     a.organisation.name = "- 123";
-    auto dir = domain::ServiceDirectory::build(library().catalog("x1060-2021")->catalog, a.custom_services);
+    auto dir = domain::ServiceDirectory::build(library().catalog("x1060-2021")->catalog,
+                                               a.custom_services);
     auto b = read_ok(write_assessment(a, *dir));
     EXPECT_EQ(b.entry("A-1")->rationale, e.rationale);
     EXPECT_EQ(b.entry("A-1")->owner, "true");
@@ -209,42 +213,55 @@ TEST(AssessmentFile, MalformedFilesNameTheLineAndField) {
               "19: services.A-1.as_is: score 7 is out of range; use 1 to 5 or n/a");
     EXPECT_EQ(refused(with(kFile, "as_is: 3\n", "as_is: high\n")),
               "19: services.A-1.as_is: 'high' is not a score; use 1 to 5 or n/a");
-    EXPECT_EQ(refused(with(kFile, "level: basic\n    assignment: insource", "level: basik\n    assignment: insource")),
-              "16: services.A-1.level: 'basik' is not one of: not_required | basic | standard | advanced | optional");
+    EXPECT_EQ(refused(with(kFile, "level: basic\n    assignment: insource",
+                           "level: basik\n    assignment: insource")),
+              "16: services.A-1.level: 'basik' is not one of: not_required | basic | standard | "
+              "advanced | optional");
     EXPECT_EQ(refused(with(kFile, "assignment: insource", "assignment: inhouse")),
-              "17: services.A-1.assignment: 'inhouse' is not one of: insource | outsource | both | unassigned");
+              "17: services.A-1.assignment: 'inhouse' is not one of: insource | outsource | both | "
+              "unassigned");
     EXPECT_EQ(refused(with(kFile, "    to_be: 5\n", "    to_bee: 5\n")).substr(0, 45),
               "20: services.A-1.to_bee: unknown field 'to_be");
     EXPECT_EQ(refused(with(kFile, "  A-2:\n", "  Z-9:\n")),
-              "23: services.Z-9: unknown service 'Z-9' (not in catalogue 'x1060-2021' nor a custom service)");
-    EXPECT_EQ(refused(with(kFile, "  B-1:\n", "  A-1:\n")), "45: services.A-1: field 'A-1' appears twice");
+              "23: services.Z-9: unknown service 'Z-9' (not in catalogue 'x1060-2021' nor a custom "
+              "service)");
+    EXPECT_EQ(refused(with(kFile, "  B-1:\n", "  A-1:\n")),
+              "45: services.A-1: field 'A-1' appears twice");
     EXPECT_EQ(refused(with(kFile, "    to_be: 2\n  A-4", "    as_is: 2\n    to_be: 2\n  A-4")),
-              "33: services.A-3.as_is: an Unassigned service scores 1 as-is (nobody runs it); assign it or set as_is to 1 or n/a");
+              "33: services.A-3.as_is: an Unassigned service scores 1 as-is (nobody runs it); "
+              "assign it or set as_is to 1 or n/a");
     EXPECT_EQ(refused(with(kFile, "    to_be: n/a\n", "    to_be: 3\n")),
-              "36: services.A-5.outsource: n/a applies to the whole service: set both as_is and to_be to n/a, or score both 1 to 5");
-    EXPECT_EQ(refused(with(kFile, "    insource: {as_is: 3, to_be: 4}\n", "    as_is: 3\n")).substr(0, 56),
+              "36: services.A-5.outsource: n/a applies to the whole service: set both as_is and "
+              "to_be to n/a, or score both 1 to 5");
+    EXPECT_EQ(refused(with(kFile, "    insource: {as_is: 3, to_be: 4}\n", "    as_is: 3\n"))
+                  .substr(0, 56),
               "28: services.A-2.as_is: a service assigned 'both' is sco");
-    EXPECT_EQ(refused(with(kFile, "    to_be: 5\n    rationale", "    to_be: 5\n    outsource: {as_is: 1}\n    rationale")).substr(0, 61),
+    EXPECT_EQ(refused(with(kFile, "    to_be: 5\n    rationale",
+                           "    to_be: 5\n    outsource: {as_is: 1}\n    rationale"))
+                  .substr(0, 61),
               "21: services.A-1.outsource: separate outsource scores are onl");
     EXPECT_EQ(refused(with(kFile, "due: 2026-12-31", "due: 2026-13-01")),
               "58: actions[0].due: '2026-13-01' is not a date (YYYY-MM-DD)");
     EXPECT_EQ(refused(with(kFile, "services: [A-3]", "services: [A-33]")),
               "67: actions[1].services[0]: action 'ACT-2' links unknown service 'A-33'");
     EXPECT_EQ(refused(with(kFile, "kind: new_threat", "kind: meteor")),
-              "71: events[0].kind: 'meteor' is not one of: business_change | new_threat | organisation_change | provider_change | schedule");
+              "71: events[0].kind: 'meteor' is not one of: business_change | new_threat | "
+              "organisation_change | provider_change | schedule");
     EXPECT_EQ(refused(with(kFile, "approved_on: 2025-12-20", "approved_on: 2025-12-01")),
               "77: evaluations[0].approved_on: approved before the evaluation was taken");
     EXPECT_EQ(refused(with(kFile, "catalog: x1060-2021", "catalog: x1060-2099")),
               "5: catalog: unknown catalogue 'x1060-2099'");
-    EXPECT_EQ(refused(with(kFile, "reference_template: large-enterprise", "reference_template: huge")),
-              "6: reference_template: unknown template 'huge'");
+    EXPECT_EQ(
+        refused(with(kFile, "reference_template: large-enterprise", "reference_template: huge")),
+        "6: reference_template: unknown template 'huge'");
     EXPECT_EQ(refused(with(kFile, "evaluation_interval_days: 90", "evaluation_interval_days: 0")),
               "7: evaluation_interval_days: '0' is not a whole number from 1 to 3660");
     EXPECT_EQ(refused(with(kFile, "format: cdcwb/v1", "format: cdcwb/v9")),
               "1: format: 'cdcwb/v9' is not a format this version reads; expected cdcwb/v1");
     EXPECT_EQ(refused(with(kFile, "category: D", "category: Q")),
               "10: custom_services[0].category: custom service 'X-1' names unknown category 'Q'");
-    EXPECT_EQ(refused(with(kFile, "name: {en: Ransom negotiation, ja: 身代金交渉支援}", "name: {en: Ransom negotiation}")),
+    EXPECT_EQ(refused(with(kFile, "name: {en: Ransom negotiation, ja: 身代金交渉支援}",
+                           "name: {en: Ransom negotiation}")),
               "11: custom_services[0].name.ja: missing ja text");
     EXPECT_EQ(refused(with(kFile, "  id: acme\n  name: \"ACME: test\"\n", "  id: acme\n")),
               "3: organisation.name: missing");
@@ -253,15 +270,18 @@ TEST(AssessmentFile, MalformedFilesNameTheLineAndField) {
 }
 
 TEST(AssessmentFile, SyntaxErrorsAndWrongShapesAreRefused) {
-    EXPECT_EQ(refused("format: cdcwb/v1\norganisation: {name: [unclosed\n").substr(0, 22), "3: : YAML syntax error");
+    EXPECT_EQ(refused("format: cdcwb/v1\norganisation: {name: [unclosed\n").substr(0, 22),
+              "3: : YAML syntax error");
     EXPECT_EQ(refused("- just\n- a list\n"), "1: : expected a YAML mapping at the top of the file");
-    EXPECT_EQ(refused(with(kFile, "services:\n  A-1:", "services: 12\nx:\n  A-1:")).substr(0, 34), "15: x: unknown field 'x'; expected");
+    EXPECT_EQ(refused(with(kFile, "services:\n  A-1:", "services: 12\nx:\n  A-1:")).substr(0, 34),
+              "15: x: unknown field 'x'; expected");
     EXPECT_EQ(refused(""), "0: : expected a YAML mapping at the top of the file");
     EXPECT_EQ(refused("\xff\xfe garbage: [\n").substr(0, 3), "1: ");
 }
 
 TEST(AssessmentFile, EveryProblemIsReportedNotJustTheFirst) {
-    std::string text = with(with(kFile, "as_is: 3\n", "as_is: 9\n"), "kind: new_threat", "kind: meteor");
+    std::string text =
+        with(with(kFile, "as_is: 3\n", "as_is: 9\n"), "kind: new_threat", "kind: meteor");
     auto r = read_assessment("a.yaml", text, library());
     EXPECT_FALSE(r.assessment.has_value());
     EXPECT_EQ(r.problems.size(), 2u) << dump(r.problems);

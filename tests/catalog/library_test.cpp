@@ -2,10 +2,9 @@
 // catalogue, crosswalk or template file is reported with its file, line and id.
 #include "catalog/library.hpp"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <random>
 
 namespace cdcwb::catalog {
@@ -42,19 +41,22 @@ nodes:
 std::string with(std::string text, const std::string& from, const std::string& to) {
     auto at = text.find(from);
     EXPECT_NE(at, std::string::npos) << from;
-    if (at != std::string::npos) text.replace(at, from.size(), to);
+    if (at != std::string::npos)
+        text.replace(at, from.size(), to);
     return text;
 }
 
 bool has_problem(const Problems& ps, int line, const std::string& id, const std::string& needle) {
     for (const auto& p : ps)
-        if (p.line == line && p.id == id && p.describe().find(needle) != std::string::npos) return true;
+        if (p.line == line && p.id == id && p.describe().find(needle) != std::string::npos)
+            return true;
     return false;
 }
 
 std::string dump(const Problems& ps) {
     std::string out;
-    for (const auto& p : ps) out += p.describe() + "\n";
+    for (const auto& p : ps)
+        out += p.describe() + "\n";
     return out;
 }
 
@@ -73,8 +75,8 @@ TEST(Library, EmbeddedCataloguesLoadWithoutProblems) {
 TEST(Library, X1060HasTheSpecCountsPerCategoryAndBothNames) {
     auto loaded = load_library();
     const auto& cat = loaded.library.catalog("x1060-2021")->catalog;
-    const std::map<std::string, std::size_t> expected{{"A", 13}, {"B", 4}, {"C", 4}, {"D", 7}, {"E", 9},
-                                                      {"F", 5},  {"G", 13}, {"H", 2}, {"I", 7}};
+    const std::map<std::string, std::size_t> expected{
+        {"A", 13}, {"B", 4}, {"C", 4}, {"D", 7}, {"E", 9}, {"F", 5}, {"G", 13}, {"H", 2}, {"I", 7}};
     for (const auto& [category, count] : expected) {
         EXPECT_EQ(cat.children(category).size(), count) << category;
         for (const auto* s : cat.children(category)) {
@@ -94,7 +96,8 @@ TEST(Library, CrosswalkListsFirstItemsWithoutCounterpart) {
     auto loaded = load_library();
     const auto& cw = loaded.library.crosswalk("crosswalk-x1060-first")->crosswalk;
     std::vector<std::string> ids;
-    for (const auto& u : cw.unmatched_to) ids.push_back(u.id);
+    for (const auto& u : cw.unmatched_to)
+        ids.push_back(u.id);
     EXPECT_EQ(ids, (std::vector<std::string>{"1.1.5", "5.2.2", "7.1", "7.3", "IA-3"}));
     ASSERT_EQ(cw.links_from("D-2").size(), 1u);
     EXPECT_EQ(cw.links_from("D-2")[0].to, "1.1");
@@ -112,25 +115,33 @@ TEST(Library, AValidFileLoads) {
 TEST(Library, DuplicateIdIsReportedWithLineAndFirstDefinition) {
     Library lib;
     auto problems = lib.add_file("dup.yaml", with(kCatalog, "- id: A-2", "- id: A-1"), false);
-    EXPECT_TRUE(has_problem(problems, 21, "A-1", "duplicate id (first defined on line 15)")) << dump(problems);
+    EXPECT_TRUE(has_problem(problems, 21, "A-1", "duplicate id (first defined on line 15)"))
+        << dump(problems);
     EXPECT_EQ(lib.catalog("mini"), nullptr); // a file with problems adds nothing
 }
 
 TEST(Library, UnknownParentAndCategoryAreReported) {
     Library lib;
-    auto problems = lib.add_file("p.yaml", with(kCatalog, "parent: A\n    name: {en: Two", "parent: Z\n    name: {en: Two"), false);
+    auto problems = lib.add_file(
+        "p.yaml", with(kCatalog, "parent: A\n    name: {en: Two", "parent: Z\n    name: {en: Two"),
+        false);
     EXPECT_TRUE(has_problem(problems, 21, "A-2", "unknown parent 'Z'")) << dump(problems);
-    auto nested = lib.add_file("n.yaml", with(kCatalog, "parent: A\n    name: {en: Two", "parent: A-1\n    name: {en: Two"), false);
+    auto nested = lib.add_file(
+        "n.yaml",
+        with(kCatalog, "parent: A\n    name: {en: Two", "parent: A-1\n    name: {en: Two"), false);
     EXPECT_TRUE(has_problem(nested, 21, "A-2", "parent 'A-1' is not a category")) << dump(nested);
-    auto orphan = lib.add_file("o.yaml", with(kCatalog, "    parent: A\n    name: {en: Two", "    name: {en: Two"), false);
-    EXPECT_TRUE(has_problem(orphan, 21, "A-2", "a service needs a category as parent")) << dump(orphan);
+    auto orphan = lib.add_file(
+        "o.yaml", with(kCatalog, "    parent: A\n    name: {en: Two", "    name: {en: Two"), false);
+    EXPECT_TRUE(has_problem(orphan, 21, "A-2", "a service needs a category as parent"))
+        << dump(orphan);
 }
 
 TEST(Library, MissingLanguageIsReported) {
     Library lib;
     auto problems = lib.add_file("l.yaml", with(kCatalog, "{en: Two, ja: 二}", "{en: Two}"), false);
     EXPECT_TRUE(has_problem(problems, 24, "A-2", "name.ja: missing ja text")) << dump(problems);
-    problems = lib.add_file("l.yaml", with(kCatalog, "languages: [en, ja]", "languages: [en]"), false);
+    problems =
+        lib.add_file("l.yaml", with(kCatalog, "languages: [en, ja]", "languages: [en]"), false);
     EXPECT_TRUE(has_problem(problems, 8, "mini", "missing language 'ja'")) << dump(problems);
 }
 
@@ -139,10 +150,14 @@ TEST(Library, BadValuesAreReported) {
     auto p1 = lib.add_file("k.yaml", with(kCatalog, "kind: category", "kind: chapter"), false);
     EXPECT_TRUE(has_problem(p1, 11, "A", "'chapter' is not category")) << dump(p1);
     auto p2 = lib.add_file("ph.yaml", with(kCatalog, "phase: strategic", "phase: tactical"), false);
-    EXPECT_TRUE(has_problem(p2, 12, "A", "'tactical' is not strategic | operation | response")) << dump(p2);
-    auto p3 = lib.add_file("s.yaml", with(kCatalog, "information: internal", "information: inside"), false);
+    EXPECT_TRUE(has_problem(p2, 12, "A", "'tactical' is not strategic | operation | response"))
+        << dump(p2);
+    auto p3 = lib.add_file("s.yaml", with(kCatalog, "information: internal", "information: inside"),
+                           false);
     EXPECT_TRUE(has_problem(p3, 20, "A-1", "'inside' is not internal or external")) << dump(p3);
-    auto p4 = lib.add_file("u.yaml", with(kCatalog, "    phase: strategic\n", "    phase: strategic\n    colour: red\n"), false);
+    auto p4 = lib.add_file(
+        "u.yaml",
+        with(kCatalog, "    phase: strategic\n", "    phase: strategic\n    colour: red\n"), false);
     EXPECT_TRUE(has_problem(p4, 13, "A", "unknown field 'colour'")) << dump(p4);
     auto p5 = lib.add_file("c.yaml", with(kCatalog, "    phase: strategic\n", ""), false);
     EXPECT_TRUE(has_problem(p5, 10, "A", "a category needs a management phase")) << dump(p5);
@@ -150,9 +165,11 @@ TEST(Library, BadValuesAreReported) {
 
 TEST(Library, SyntaxErrorIsReportedWithItsLine) {
     Library lib;
-    auto problems = lib.add_file("bad.yaml", with(kCatalog, "name: {en: One, ja: 一}", "name: {en: One, ja: 一"), false);
+    auto problems = lib.add_file(
+        "bad.yaml", with(kCatalog, "name: {en: One, ja: 一}", "name: {en: One, ja: 一"), false);
     ASSERT_FALSE(problems.empty());
-    EXPECT_NE(problems[0].describe().find("YAML syntax error"), std::string::npos) << dump(problems);
+    EXPECT_NE(problems[0].describe().find("YAML syntax error"), std::string::npos)
+        << dump(problems);
     EXPECT_GT(problems[0].line, 17);
     auto other = lib.add_file("other.yaml", "something: 1\n", false);
     ASSERT_EQ(other.size(), 1u);
@@ -179,15 +196,22 @@ TEST(Library, CrosswalkIdsThatDoNotExistAreReported) {
     auto problems = lib.add_file("x.yaml", kCrosswalk, false);
     EXPECT_TRUE(problems.empty()) << dump(problems);
     auto refs = lib.check_references();
-    EXPECT_TRUE(has_problem(refs, 9, "A-1", "'A-9' does not exist in catalogue 'mini'")) << dump(refs);
+    EXPECT_TRUE(has_problem(refs, 9, "A-1", "'A-9' does not exist in catalogue 'mini'"))
+        << dump(refs);
     EXPECT_TRUE(has_problem(refs, 12, "A-7", "'A-7' does not exist")) << dump(refs);
     EXPECT_EQ(refs.size(), 2u) << dump(refs);
 
     Library lib2;
-    ASSERT_TRUE(lib2.add_file("x.yaml", with(kCrosswalk, "to: mini\n", "to: nowhere\n"), false).empty());
+    ASSERT_TRUE(
+        lib2.add_file("x.yaml", with(kCrosswalk, "to: mini\n", "to: nowhere\n"), false).empty());
     EXPECT_TRUE(has_problem(lib2.check_references(), 4, "mini-x", "unknown catalogue 'nowhere'"));
-    auto bad = lib2.add_file("r.yaml", with(with(kCrosswalk, "id: mini-x", "id: mini-y"), "relation: related}\n  - {from: A-1, to: A-9", "relation: same}\n  - {from: A-1, to: A-9"), false);
-    EXPECT_TRUE(has_problem(bad, 8, "A-1", "'same' is not equivalent | part-of | related")) << dump(bad);
+    auto bad = lib2.add_file("r.yaml",
+                             with(with(kCrosswalk, "id: mini-x", "id: mini-y"),
+                                  "relation: related}\n  - {from: A-1, to: A-9",
+                                  "relation: same}\n  - {from: A-1, to: A-9"),
+                             false);
+    EXPECT_TRUE(has_problem(bad, 8, "A-1", "'same' is not equivalent | part-of | related"))
+        << dump(bad);
 }
 
 const char* kTemplate = R"(template:
@@ -208,13 +232,19 @@ TEST(Library, TemplateNamingAnUnknownOrMissingServiceIsReported) {
 
     Library unknown;
     ASSERT_TRUE(unknown.add_file("mini.yaml", kCatalog, false).empty());
-    ASSERT_TRUE(unknown.add_file("t.yaml", with(kTemplate, "A-2: standard", "A-2: standard\n  B-9: basic"), false).empty());
+    ASSERT_TRUE(unknown
+                    .add_file("t.yaml",
+                              with(kTemplate, "A-2: standard", "A-2: standard\n  B-9: basic"),
+                              false)
+                    .empty());
     EXPECT_TRUE(has_problem(unknown.check_references(), 9, "B-9", "unknown service 'B-9'"));
 
     Library missing;
     ASSERT_TRUE(missing.add_file("mini.yaml", kCatalog, false).empty());
-    ASSERT_TRUE(missing.add_file("t.yaml", with(kTemplate, "  A-2: standard\n", ""), false).empty());
-    EXPECT_TRUE(has_problem(missing.check_references(), 7, "A-2", "template gives no level for service 'A-2'"));
+    ASSERT_TRUE(
+        missing.add_file("t.yaml", with(kTemplate, "  A-2: standard\n", ""), false).empty());
+    EXPECT_TRUE(has_problem(missing.check_references(), 7, "A-2",
+                            "template gives no level for service 'A-2'"));
 
     Library level;
     auto p = level.add_file("t.yaml", with(kTemplate, "A-2: standard", "A-2: high"), false);

@@ -1,12 +1,10 @@
 // The cdcwb binary as a user runs it: outputs, JSON shapes, languages and exit codes.
-#include <nlohmann/json.hpp>
-
-#include <gtest/gtest.h>
-
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 
@@ -23,7 +21,8 @@ struct Outcome {
 class Cli : public ::testing::Test {
   protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("cdcwb-cli-test-" + std::to_string(std::random_device{}()));
+        dir_ = fs::temp_directory_path() /
+               ("cdcwb-cli-test-" + std::to_string(std::random_device{}()));
         fs::create_directories(dir_);
     }
     void TearDown() override { fs::remove_all(dir_); }
@@ -32,13 +31,16 @@ class Cli : public ::testing::Test {
     Outcome run(const std::string& args) {
         const fs::path err = dir_ / "stderr.txt";
         const std::string cmd = "cd '" + dir_.string() + "' && CDCWB_LANG= LANG=C.UTF-8 '" +
-                                std::string(CDCWB_BINARY) + "' " + args + " 2>'" + err.string() + "'";
+                                std::string(CDCWB_BINARY) + "' " + args + " 2>'" + err.string() +
+                                "'";
         Outcome r;
         FILE* p = popen(cmd.c_str(), "r");
-        if (!p) return r;
+        if (!p)
+            return r;
         std::array<char, 4096> buf{};
         std::size_t n;
-        while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+        while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
+            r.out.append(buf.data(), n);
         const int status = pclose(p);
         r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         std::ifstream in(err);
@@ -48,9 +50,13 @@ class Cli : public ::testing::Test {
         return r;
     }
 
-    std::string example() const { return std::string(CDCWB_SOURCE_DIR) + "/examples/example-corp.yaml"; }
+    std::string example() const {
+        return std::string(CDCWB_SOURCE_DIR) + "/examples/example-corp.yaml";
+    }
 
-    void write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
+    void write(const std::string& name, const std::string& text) {
+        std::ofstream(dir_ / name) << text;
+    }
 
     fs::path dir_;
 };
@@ -60,7 +66,8 @@ TEST_F(Cli, CatalogListJsonListsCataloguesCrosswalksAndTemplates) {
     ASSERT_EQ(r.code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out);
     std::vector<std::string> ids;
-    for (const auto& c : j["catalogs"]) ids.push_back(c["id"]);
+    for (const auto& c : j["catalogs"])
+        ids.push_back(c["id"]);
     EXPECT_NE(std::find(ids.begin(), ids.end(), "x1060-2021"), ids.end());
     EXPECT_NE(std::find(ids.begin(), ids.end(), "first-csirt-1.1"), ids.end());
     EXPECT_EQ(j["crosswalks"][0]["id"], "crosswalk-x1060-first");
@@ -73,7 +80,8 @@ TEST_F(Cli, CatalogShowJsonHasAll64ServicesWithBothNames) {
     auto j = nlohmann::json::parse(r.out);
     int services = 0;
     for (const auto& n : j["nodes"]) {
-        if (n["kind"] != "service") continue;
+        if (n["kind"] != "service")
+            continue;
         ++services;
         EXPECT_FALSE(n["name"]["en"].get<std::string>().empty()) << n["id"];
         EXPECT_FALSE(n["name"]["ja"].get<std::string>().empty()) << n["id"];
@@ -143,7 +151,8 @@ TEST_F(Cli, EvaluateJsonAgreesWithTheHumanSummary) {
     ASSERT_EQ(r.code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out);
     int errors = 0;
-    for (const auto& f : j["findings"]) errors += f["severity"] == "error";
+    for (const auto& f : j["findings"])
+        errors += f["severity"] == "error";
     EXPECT_EQ(j["summary"]["error"], errors);
     EXPECT_EQ(j["services"].size(), 65u); // 64 + the example's custom service
     EXPECT_EQ(j["scores"]["categories"].size(), 9u);
@@ -161,8 +170,9 @@ TEST_F(Cli, EvaluateJsonAgreesWithTheHumanSummary) {
 
 TEST_F(Cli, FailOnReturnsOneWhenFindingsReachTheSeverity) {
     EXPECT_EQ(run("evaluate '" + example() + "' --date 2026-11-22 --fail-on error").code, 1);
-    write("clean.yaml", "format: cdcwb/v1\norganisation: {name: Tiny}\ncatalog: x1060-2021\nservices:\n"
-                        "  A-1: {level: basic, assignment: insource, owner: Sec, as_is: 5, to_be: 5}\n");
+    write("clean.yaml",
+          "format: cdcwb/v1\norganisation: {name: Tiny}\ncatalog: x1060-2021\nservices:\n"
+          "  A-1: {level: basic, assignment: insource, owner: Sec, as_is: 5, to_be: 5}\n");
     // Every other service is undecided (warnings), but none is an error.
     EXPECT_EQ(run("evaluate clean.yaml --fail-on error").code, 0);
     EXPECT_EQ(run("evaluate clean.yaml --fail-on warning").code, 1);
@@ -170,11 +180,14 @@ TEST_F(Cli, FailOnReturnsOneWhenFindingsReachTheSeverity) {
 }
 
 TEST_F(Cli, MalformedAssessmentNamesFileLineAndField) {
-    write("bad.yaml", "format: cdcwb/v1\norganisation: {name: Tiny}\ncatalog: x1060-2021\nservices:\n"
-                      "  A-1:\n    level: basic\n    assignment: insource\n    as_is: 9\n");
+    write("bad.yaml",
+          "format: cdcwb/v1\norganisation: {name: Tiny}\ncatalog: x1060-2021\nservices:\n"
+          "  A-1:\n    level: basic\n    assignment: insource\n    as_is: 9\n");
     Outcome r = run("evaluate bad.yaml");
     EXPECT_EQ(r.code, 2);
-    EXPECT_NE(r.err.find("bad.yaml:8: [A-1] services.A-1.as_is: score 9 is out of range"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("bad.yaml:8: [A-1] services.A-1.as_is: score 9 is out of range"),
+              std::string::npos)
+        << r.err;
     EXPECT_TRUE(r.out.empty());
 }
 
@@ -200,7 +213,8 @@ TEST_F(Cli, NewWritesAStarterFileThatEvaluates) {
     EXPECT_EQ(j["organisation"]["name"], "Tiny KK");
     EXPECT_EQ(j["reference_template"], "small-company");
     int unassigned = 0;
-    for (const auto& f : j["findings"]) unassigned += f["code"] == "unassigned";
+    for (const auto& f : j["findings"])
+        unassigned += f["code"] == "unassigned";
     EXPECT_GT(unassigned, 0); // everything in the catalogue starts unassigned
     // Refuses to overwrite without --force, and leaves the file as it was.
     const auto before = fs::file_size(dir_ / "starter.yaml");
@@ -215,9 +229,10 @@ TEST_F(Cli, NewWritesAStarterFileThatEvaluates) {
 
 TEST_F(Cli, CatalogDirLoadsAUsersCatalogueAndReportsItsProblems) {
     fs::create_directories(dir_ / "cats");
-    std::ofstream(dir_ / "cats" / "t.yaml") << "template:\n  id: mine\n  catalog: x1060-2021\n"
-                                               "  name: {en: Mine, ja: 私の}\n  audience: {en: Me, ja: 私}\n"
-                                               "levels:\n  A-1: basic\n";
+    std::ofstream(dir_ / "cats" / "t.yaml")
+        << "template:\n  id: mine\n  catalog: x1060-2021\n"
+           "  name: {en: Mine, ja: 私の}\n  audience: {en: Me, ja: 私}\n"
+           "levels:\n  A-1: basic\n";
     Outcome r = run("--catalog-dir cats template list");
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("template gives no level for service 'A-2'"), std::string::npos) << r.err;

@@ -22,7 +22,8 @@ TEST(TextTable, TruncatesByCellsWithoutSplittingCharacters) {
 }
 
 TEST(TextTable, ColumnsLineUpForMixedScripts) {
-    TextTable t({"ID", "Name", "N"}, {TextTable::Align::left, TextTable::Align::left, TextTable::Align::right});
+    TextTable t({"ID", "Name", "N"},
+                {TextTable::Align::left, TextTable::Align::left, TextTable::Align::right});
     t.add({"A-1", "リスク", "3"});
     t.add({"B-10", "Risk management", "12"});
     const std::string out = t.render("");
