@@ -17,8 +17,7 @@ namespace {
 std::optional<domain::Sourcing> read_sourcing(YamlReader& r, const YAML::Node& node,
                                               const std::string& id) {
     const std::string p = "sourcing.";
-    if (!r.is_map(node, node, id, "sourcing"))
-        return std::nullopt;
+    if (!r.is_map(node, node, id, "sourcing")) return std::nullopt;
     r.only_keys(node, {"information", "specialist_skill", "reason"}, id, p);
     auto info = r.scalar(node, "information", id, true, p);
     auto skill = r.boolean(node, "specialist_skill", id, true, p);
@@ -30,34 +29,29 @@ std::optional<domain::Sourcing> read_sourcing(YamlReader& r, const YAML::Node& n
             r.problem(node["information"], id, p + "information",
                       "'" + *info + "' is not internal or external");
     }
-    if (!information || !skill || !reason)
-        return std::nullopt;
+    if (!information || !skill || !reason) return std::nullopt;
     return domain::Sourcing{{*information, *skill}, *reason};
 }
 
 std::vector<domain::Alias> read_aliases(YamlReader& r, const YAML::Node& list, const YAML::Node& at,
                                         const std::string& id) {
     std::vector<domain::Alias> out;
-    if (!r.is_list(list, at, id, "aliases"))
-        return out;
+    if (!r.is_list(list, at, id, "aliases")) return out;
     for (const auto& a : list) {
-        if (!r.is_map(a, list, id, "aliases"))
-            continue;
+        if (!r.is_map(a, list, id, "aliases")) continue;
         r.only_keys(a, {"lang", "name", "source"}, id, "aliases.");
         auto lang = r.scalar(a, "lang", id, false, "aliases.");
         auto name = r.scalar(a, "name", id, true, "aliases.");
         auto source = r.scalar(a, "source", id, false, "aliases.");
         if (lang && !domain::parse_lang(*lang))
             r.problem(a["lang"], id, "aliases.lang", "'" + *lang + "' is not en or ja");
-        if (name)
-            out.push_back({lang.value_or(""), *name, source.value_or("")});
+        if (name) out.push_back({lang.value_or(""), *name, source.value_or("")});
     }
     return out;
 }
 
 std::optional<domain::CatalogHeader> read_catalog_header(YamlReader& r, const YAML::Node& h) {
-    if (!r.is_map(h, h, {}, "catalog"))
-        return std::nullopt;
+    if (!r.is_map(h, h, {}, "catalog")) return std::nullopt;
     r.only_keys(
         h, {"id", "title", "version", "edition_date", "publisher", "licence_note", "languages"}, {},
         "catalog.");
@@ -86,17 +80,14 @@ std::optional<domain::Catalog> read_catalog(YamlReader& r, const YAML::Node& roo
     r.only_keys(root, {"catalog", "nodes"}, {});
     auto header = read_catalog_header(r, root["catalog"]);
     const YAML::Node list = root["nodes"];
-    if (!r.is_list(list, root, header ? header->id : "", "nodes"))
-        return std::nullopt;
+    if (!r.is_list(list, root, header ? header->id : "", "nodes")) return std::nullopt;
 
     std::vector<domain::CatalogNode> nodes;
     std::map<std::string, int> lines;
     for (const auto& n : list) {
-        if (!r.is_map(n, list, {}, "nodes"))
-            continue;
+        if (!r.is_map(n, list, {}, "nodes")) continue;
         auto id = r.scalar(n, "id", {});
-        if (!id)
-            continue;
+        if (!id) continue;
         r.only_keys(n,
                     {"id", "kind", "parent", "name", "description", "aliases", "phase", "sourcing"},
                     *id);
@@ -124,20 +115,16 @@ std::optional<domain::Catalog> read_catalog(YamlReader& r, const YAML::Node& roo
         auto name = r.localized(n, "name", *id);
         auto description = r.localized(n, "description", *id);
         ok = ok && name && description;
-        if (name)
-            node.name = *name;
-        if (description)
-            node.description = *description;
-        if (n["aliases"].IsDefined())
-            node.aliases = read_aliases(r, n["aliases"], n, *id);
+        if (name) node.name = *name;
+        if (description) node.description = *description;
+        if (n["aliases"].IsDefined()) node.aliases = read_aliases(r, n["aliases"], n, *id);
         if (auto phase = r.scalar(n, "phase", *id, false)) {
             node.phase = domain::parse_phase(*phase);
             if (!node.phase)
                 r.problem(n["phase"], *id, "phase",
                           "'" + *phase + "' is not " + domain::allowed_phases());
         }
-        if (n["sourcing"].IsDefined())
-            node.sourcing = read_sourcing(r, n["sourcing"], *id);
+        if (n["sourcing"].IsDefined()) node.sourcing = read_sourcing(r, n["sourcing"], *id);
         if (ok && node.kind == domain::NodeKind::category && !node.phase && !n["phase"].IsDefined())
             r.problem(n, *id, "phase",
                       "a category needs a management phase: " + domain::allowed_phases());
@@ -148,8 +135,7 @@ std::optional<domain::Catalog> read_catalog(YamlReader& r, const YAML::Node& roo
 
     // Parents and categories, now that every id is known.
     std::map<std::string, const domain::CatalogNode*> by_id;
-    for (const auto& n : nodes)
-        by_id.emplace(n.id, &n);
+    for (const auto& n : nodes) by_id.emplace(n.id, &n);
     const bool has_categories = std::any_of(nodes.begin(), nodes.end(), [](const auto& n) {
         return n.kind == domain::NodeKind::category;
     });
@@ -172,16 +158,14 @@ std::optional<domain::Catalog> read_catalog(YamlReader& r, const YAML::Node& roo
                 r.problem(line, n.id, "parent", "parent '" + n.parent + "' is not a category");
         }
     }
-    if (!header || !r.ok())
-        return std::nullopt;
+    if (!header || !r.ok()) return std::nullopt;
     return domain::Catalog(std::move(*header), std::move(nodes));
 }
 
 std::optional<LoadedCrosswalk> read_crosswalk(YamlReader& r, const YAML::Node& root) {
     r.only_keys(root, {"crosswalk", "links", "no_counterpart"}, {});
     const YAML::Node h = root["crosswalk"];
-    if (!r.is_map(h, root, {}, "crosswalk"))
-        return std::nullopt;
+    if (!r.is_map(h, root, {}, "crosswalk")) return std::nullopt;
     r.only_keys(h, {"id", "from", "to", "version", "note"}, {}, "crosswalk.");
     LoadedCrosswalk out;
     auto& cw = out.crosswalk;
@@ -198,14 +182,12 @@ std::optional<LoadedCrosswalk> read_crosswalk(YamlReader& r, const YAML::Node& r
     if (r.is_list(links, root, item, "links")) {
         std::set<std::pair<std::string, std::string>> seen;
         for (const auto& l : links) {
-            if (!r.is_map(l, links, item, "links"))
-                continue;
+            if (!r.is_map(l, links, item, "links")) continue;
             r.only_keys(l, {"from", "to", "relation", "note"}, item, "links.");
             auto f = r.scalar(l, "from", item, true, "links.");
             auto t = r.scalar(l, "to", item, true, "links.");
             auto rel = r.scalar(l, "relation", item, true, "links.");
-            if (!f || !t || !rel)
-                continue;
+            if (!f || !t || !rel) continue;
             auto relation = domain::parse_relation(*rel);
             if (!relation) {
                 r.problem(l["relation"], *f, "relation",
@@ -228,13 +210,10 @@ std::optional<LoadedCrosswalk> read_crosswalk(YamlReader& r, const YAML::Node& r
              {std::tuple{"from", &cw.unmatched_from, &out.unmatched_lines},
               std::tuple{"to", &cw.unmatched_to, &to_lines}}) {
             const YAML::Node list = none[key];
-            if (!list.IsDefined())
-                continue;
-            if (!r.is_list(list, none, item, std::string("no_counterpart.") + key))
-                continue;
+            if (!list.IsDefined()) continue;
+            if (!r.is_list(list, none, item, std::string("no_counterpart.") + key)) continue;
             for (const auto& u : list) {
-                if (!r.is_map(u, list, item, std::string("no_counterpart.") + key))
-                    continue;
+                if (!r.is_map(u, list, item, std::string("no_counterpart.") + key)) continue;
                 r.only_keys(u, {"id", "note"}, item, std::string("no_counterpart.") + key + ".");
                 auto uid = r.scalar(u, "id", item);
                 auto unote = r.localized(u, "note", uid.value_or(item));
@@ -246,8 +225,7 @@ std::optional<LoadedCrosswalk> read_crosswalk(YamlReader& r, const YAML::Node& r
         }
         out.unmatched_lines.insert(out.unmatched_lines.end(), to_lines.begin(), to_lines.end());
     }
-    if (!id || !from || !to || !version || !note || !r.ok())
-        return std::nullopt;
+    if (!id || !from || !to || !version || !note || !r.ok()) return std::nullopt;
     cw.id = *id;
     cw.from_catalog = *from;
     cw.to_catalog = *to;
@@ -259,8 +237,7 @@ std::optional<LoadedCrosswalk> read_crosswalk(YamlReader& r, const YAML::Node& r
 std::optional<LoadedTemplate> read_template(YamlReader& r, const YAML::Node& root) {
     r.only_keys(root, {"template", "levels"}, {});
     const YAML::Node h = root["template"];
-    if (!r.is_map(h, root, {}, "template"))
-        return std::nullopt;
+    if (!r.is_map(h, root, {}, "template")) return std::nullopt;
     r.only_keys(h, {"id", "catalog", "name", "audience"}, {}, "template.");
     LoadedTemplate out;
     auto id = r.scalar(h, "id", {}, true, "template.");
@@ -286,8 +263,7 @@ std::optional<LoadedTemplate> read_template(YamlReader& r, const YAML::Node& roo
             out.level_lines.emplace(sid, YamlReader::line_of(it->first));
         }
     }
-    if (!id || !catalog || !name || !audience || !r.ok())
-        return std::nullopt;
+    if (!id || !catalog || !name || !audience || !r.ok()) return std::nullopt;
     out.tmpl.id = *id;
     out.tmpl.catalog_id = *catalog;
     out.tmpl.name = *name;
@@ -321,22 +297,19 @@ std::string read_whole_file(const fs::path& path) {
 
 const LoadedCatalog* Library::catalog(std::string_view id) const {
     for (const auto& c : catalogs_)
-        if (c.catalog.id() == id)
-            return &c;
+        if (c.catalog.id() == id) return &c;
     return nullptr;
 }
 
 const LoadedCrosswalk* Library::crosswalk(std::string_view id) const {
     for (const auto& c : crosswalks_)
-        if (c.crosswalk.id == id)
-            return &c;
+        if (c.crosswalk.id == id) return &c;
     return nullptr;
 }
 
 const LoadedTemplate* Library::find_template(std::string_view id) const {
     for (const auto& t : templates_)
-        if (t.tmpl.id == id)
-            return &t;
+        if (t.tmpl.id == id) return &t;
     return nullptr;
 }
 
@@ -351,8 +324,7 @@ std::vector<const LoadedCrosswalk*> Library::crosswalks_of(std::string_view cata
 Problems Library::add_file(const std::string& source, std::string_view text, bool replace) {
     YamlReader r(source);
     auto root = r.parse(text);
-    if (!root)
-        return r.problems();
+    if (!root) return r.problems();
     if ((*root)["catalog"].IsDefined()) {
         if (auto c = read_catalog(r, *root))
             put(

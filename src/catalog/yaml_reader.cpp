@@ -7,13 +7,10 @@ namespace cdcwb::catalog {
 
 std::string Problem::describe() const {
     std::string out = file;
-    if (line > 0)
-        out += ":" + std::to_string(line);
+    if (line > 0) out += ":" + std::to_string(line);
     out += ": ";
-    if (!id.empty())
-        out += "[" + id + "] ";
-    if (!field.empty())
-        out += field + ": ";
+    if (!id.empty()) out += "[" + id + "] ";
+    if (!field.empty()) out += field + ": ";
     return out + message;
 }
 
@@ -36,8 +33,7 @@ std::optional<YAML::Node> YamlReader::parse(std::string_view text) {
 }
 
 int YamlReader::line_of(const YAML::Node& node) {
-    if (!node.IsDefined())
-        return 0;
+    if (!node.IsDefined()) return 0;
     const YAML::Mark m = node.Mark();
     return m.line >= 0 ? m.line + 1 : 0;
 }
@@ -54,8 +50,7 @@ void YamlReader::problem(int line, std::string id, std::string field, std::strin
 namespace {
 std::string join(std::initializer_list<std::string_view> items) {
     std::string out;
-    for (auto s : items)
-        out += (out.empty() ? "" : ", ") + std::string(s);
+    for (auto s : items) out += (out.empty() ? "" : ", ") + std::string(s);
     return out;
 }
 } // namespace
@@ -66,8 +61,7 @@ bool YamlReader::only_keys(const YAML::Node& map, std::initializer_list<std::str
     for (auto it = map.begin(); it != map.end(); ++it) {
         const std::string key = it->first.Scalar();
         bool known = false;
-        for (auto a : allowed)
-            known = known || a == key;
+        for (auto a : allowed) known = known || a == key;
         if (!known) {
             problem(it->first, id, prefix + key,
                     "unknown field '" + key + "'; expected one of: " + join(allowed));
@@ -93,8 +87,7 @@ bool YamlReader::unique_keys(const YAML::Node& map, const std::string& id,
 
 bool YamlReader::is_map(const YAML::Node& node, const YAML::Node& parent, const std::string& id,
                         const std::string& field) {
-    if (node.IsMap())
-        return true;
+    if (node.IsDefined() && node.IsMap()) return true;
     problem(node.IsDefined() ? node : parent, id, field,
             node.IsDefined() ? "expected a mapping (key: value pairs)" : "missing");
     return false;
@@ -102,8 +95,7 @@ bool YamlReader::is_map(const YAML::Node& node, const YAML::Node& parent, const 
 
 bool YamlReader::is_list(const YAML::Node& node, const YAML::Node& parent, const std::string& id,
                          const std::string& field) {
-    if (node.IsSequence())
-        return true;
+    if (node.IsDefined() && node.IsSequence()) return true;
     problem(node.IsDefined() ? node : parent, id, field,
             node.IsDefined() ? "expected a list" : "missing");
     return false;
@@ -114,8 +106,7 @@ std::optional<std::string> YamlReader::scalar(const YAML::Node& map, const std::
                                               const std::string& prefix) {
     const YAML::Node node = map[key];
     if (!node.IsDefined() || node.IsNull()) {
-        if (required)
-            problem(map, id, prefix + key, "missing");
+        if (required) problem(map, id, prefix + key, "missing");
         return std::nullopt;
     }
     if (!node.IsScalar()) {
@@ -129,12 +120,9 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& map, const std::string
                                         const std::string& id, bool required,
                                         const std::string& prefix) {
     auto text = scalar(map, key, id, required, prefix);
-    if (!text)
-        return std::nullopt;
-    if (*text == "true")
-        return true;
-    if (*text == "false")
-        return false;
+    if (!text) return std::nullopt;
+    if (*text == "true") return true;
+    if (*text == "false") return false;
     problem(map[key], id, prefix + key, "'" + *text + "' is not true or false");
     return std::nullopt;
 }
@@ -143,8 +131,7 @@ std::optional<int> YamlReader::integer(const YAML::Node& map, const std::string&
                                        const std::string& id, int min, int max, bool required,
                                        const std::string& prefix) {
     auto text = scalar(map, key, id, required, prefix);
-    if (!text)
-        return std::nullopt;
+    if (!text) return std::nullopt;
     int value = 0;
     auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
     if (ec != std::errc() || end != text->data() + text->size() || value < min || value > max) {
@@ -162,16 +149,14 @@ std::optional<domain::LocalizedText> YamlReader::localized(const YAML::Node& map
                                                            const std::string& prefix) {
     const YAML::Node node = map[key];
     if (!node.IsDefined() || node.IsNull()) {
-        if (required)
-            problem(map, id, prefix + key, "missing (give it in en and ja)");
+        if (required) problem(map, id, prefix + key, "missing (give it in en and ja)");
         return std::nullopt;
     }
     if (!node.IsMap()) {
         problem(node, id, prefix + key, "expected {en: ..., ja: ...}");
         return std::nullopt;
     }
-    if (!only_keys(node, {"en", "ja"}, id, prefix + key + "."))
-        return std::nullopt;
+    if (!only_keys(node, {"en", "ja"}, id, prefix + key + ".")) return std::nullopt;
     domain::LocalizedText text;
     bool ok = true;
     for (domain::Lang lang : domain::kLangs) {
@@ -193,12 +178,10 @@ std::optional<std::vector<std::string>> YamlReader::scalars(const YAML::Node& ma
                                                             const std::string& prefix) {
     const YAML::Node node = map[key];
     if (!node.IsDefined() || node.IsNull()) {
-        if (required)
-            problem(map, id, prefix + key, "missing");
+        if (required) problem(map, id, prefix + key, "missing");
         return std::nullopt;
     }
-    if (!is_list(node, map, id, prefix + key))
-        return std::nullopt;
+    if (!is_list(node, map, id, prefix + key)) return std::nullopt;
     std::vector<std::string> out;
     for (const auto& item : node) {
         if (!item.IsScalar()) {

@@ -94,15 +94,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0)
-            return app.exit(e, out, err); // --help, --version
+        if (e.get_exit_code() == 0) return app.exit(e, out, err); // --help, --version
         err << "error: " << e.what() << "\n"
             << "Run with --help for usage.\n";
         return kBadInput;
     }
     auto ctx = make_context(global, out, err);
-    if (!ctx)
-        return kBadInput;
+    if (!ctx) return kBadInput;
     return command(*ctx);
 }
 

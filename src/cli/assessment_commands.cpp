@@ -101,18 +101,14 @@ void print_findings(std::ostream& o, const Review& r, Lang l) {
 }
 
 std::string token_label(const std::string& field, const std::string& value, Lang l) {
-    if (value.empty())
-        return "-";
-    if (field == "level")
-        return display_name(*parse_level(value)).in(l);
-    if (field == "assignment")
-        return display_name(*parse_assignment(value)).in(l);
+    if (value.empty()) return "-";
+    if (field == "level") return display_name(*parse_level(value)).in(l);
+    if (field == "assignment") return display_name(*parse_assignment(value)).in(l);
     return value;
 }
 
 void print_changes(std::ostream& o, const Review& r, Lang l) {
-    if (!r.previous)
-        return;
+    if (!r.previous) return;
     o << ui("changes_since", l) << " " << r.previous->id << " (" << r.previous->date.to_string()
       << ")\n";
     if (r.changes.empty()) {
@@ -129,8 +125,7 @@ void print_changes(std::ostream& o, const Review& r, Lang l) {
 
 void print_due(std::ostream& o, const Review& r, Lang l) {
     o << ui("due", l) << "\n";
-    if (r.due.empty())
-        o << "  " << ui("nothing_due", l) << "\n";
+    if (r.due.empty()) o << "  " << ui("nothing_due", l) << "\n";
     for (const auto& d : r.due) {
         o << "  " << display_name(d.kind).in(l) << " (" << ui("last_done", l) << ": "
           << (d.last_done ? d.last_done->to_string() : ui("never", l)) << ")\n";
@@ -145,8 +140,7 @@ void print_due(std::ostream& o, const Review& r, Lang l) {
 }
 
 void print_trend(std::ostream& o, const Review& r, Lang l) {
-    if (r.trends.empty() || r.trends.front().points.size() < 2)
-        return;
+    if (r.trends.empty() || r.trends.front().points.size() < 2) return;
     o << ui("trend", l) << "\n";
     TextTable t({ui("date", l), "", ui("as_is", l), ui("to_be", l)},
                 {Align::left, Align::left, Align::right, Align::right});
@@ -172,8 +166,7 @@ void print_actions(std::ostream& o, const Review& r, Lang l, bool list_drafts) {
                std::to_string(board[{p, Cycle::long_cycle}])});
     o << t.render();
     o << "  " << ui("drafts", l) << ": " << r.drafts.size();
-    if (!list_drafts && !r.drafts.empty())
-        o << " (" << ui("drafts_hint", l) << ")";
+    if (!list_drafts && !r.drafts.empty()) o << " (" << ui("drafts_hint", l) << ")";
     o << "\n";
     if (list_drafts && !r.drafts.empty()) {
         TextTable d({ui("id", l), ui("phase", l), ui("cycle", l), ui("title", l)});
@@ -201,8 +194,7 @@ void print_review(std::ostream& o, const Review& r, Lang l, bool list_drafts) {
     o << ui("summary", l) << ":";
     for (auto sev : {Severity::error, Severity::warning, Severity::info}) {
         int n = 0;
-        for (const auto& f : r.evaluation.findings)
-            n += f.severity == sev;
+        for (const auto& f : r.evaluation.findings) n += f.severity == sev;
         o << "  " << display_name(sev).in(l) << " " << n;
     }
     o << "\n";
@@ -231,12 +223,10 @@ int evaluate(Context& ctx, const EvaluateOptions& opt) {
         date = *d;
     }
     auto text = read_file(opt.file, err);
-    if (!text)
-        return kBadInput;
+    if (!text) return kBadInput;
     auto read = report::read_assessment(opt.file, *text, ctx.library);
     if (!read.assessment) {
-        for (const auto& p : read.problems)
-            err << "error: " << p.describe() << "\n";
+        for (const auto& p : read.problems) err << "error: " << p.describe() << "\n";
         return kBadInput;
     }
     const Assessment& a = *read.assessment;
@@ -258,8 +248,7 @@ int evaluate(Context& ctx, const EvaluateOptions& opt) {
         *ctx.out << report::review_document(r).dump(2) << "\n";
     else
         print_review(*ctx.out, r, ctx.lang, opt.drafts);
-    if (fail_on && r.evaluation.count_at_least(*fail_on) > 0)
-        return kFindings;
+    if (fail_on && r.evaluation.count_at_least(*fail_on) > 0) return kFindings;
     return kOk;
 }
 

@@ -24,8 +24,7 @@ int not_found(Context& ctx, const std::string& what, const std::string& id,
 
 int depth(const domain::Catalog& c, const domain::CatalogNode& n) {
     int d = 0;
-    for (const domain::CatalogNode* p = c.find(n.parent); p && d < 8; p = c.find(p->parent))
-        ++d;
+    for (const domain::CatalogNode* p = c.find(n.parent); p && d < 8; p = c.find(p->parent)) ++d;
     return d;
 }
 
@@ -61,8 +60,7 @@ int catalog_list(Context& ctx, bool json) {
 
 int catalog_show(Context& ctx, const std::string& id, bool json, bool full) {
     const auto* lc = ctx.library.catalog(id);
-    if (!lc)
-        return not_found(ctx, "catalogue", id, "see: cdcwb catalog list");
+    if (!lc) return not_found(ctx, "catalogue", id, "see: cdcwb catalog list");
     if (json) {
         print_json(ctx, report::catalog_document(*lc));
         return kOk;
@@ -115,8 +113,7 @@ int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& cat
     if (owners.size() > 1) {
         *ctx.err << "error: '" << id
                  << "' exists in several catalogues; choose one with --catalog:";
-        for (const auto* c : owners)
-            *ctx.err << " " << c->catalog.id();
+        for (const auto* c : owners) *ctx.err << " " << c->catalog.id();
         *ctx.err << "\n";
         return kBadInput;
     }
@@ -173,8 +170,7 @@ int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& cat
     for (const auto& u : unmatched)
         o << "  " << ui("no_counterpart", l) << ": "
           << u["note"][domain::to_string(l)].get<std::string>() << "\n";
-    if (links.empty() && unmatched.empty())
-        o << "  " << ui("no_links", l) << "\n";
+    if (links.empty() && unmatched.empty()) o << "  " << ui("no_links", l) << "\n";
     return kOk;
 }
 
@@ -199,8 +195,7 @@ int template_list(Context& ctx, bool json) {
 
 int template_show(Context& ctx, const std::string& id, bool json) {
     const auto* lt = ctx.library.find_template(id);
-    if (!lt)
-        return not_found(ctx, "template", id, "see: cdcwb template list");
+    if (!lt) return not_found(ctx, "template", id, "see: cdcwb template list");
     const auto& cat = ctx.library.catalog(lt->tmpl.catalog_id)->catalog;
     if (json) {
         print_json(ctx, report::template_document(*lt, cat));

@@ -7,11 +7,9 @@ namespace cdcwb::cli {
 
 domain::Lang default_lang() {
     if (const char* v = std::getenv("CDCWB_LANG"))
-        if (auto lang = domain::parse_lang(v))
-            return *lang;
+        if (auto lang = domain::parse_lang(v)) return *lang;
     if (const char* v = std::getenv("LANG"))
-        if (std::string_view(v).substr(0, 2) == "ja")
-            return domain::Lang::ja;
+        if (std::string_view(v).substr(0, 2) == "ja") return domain::Lang::ja;
     return domain::Lang::en;
 }
 
@@ -25,8 +23,7 @@ std::optional<Context> make_context(const GlobalOptions& options, std::ostream& 
         options.catalog_dir.empty() ? std::nullopt
                                     : std::optional<std::filesystem::path>(options.catalog_dir));
     if (!loaded.problems.empty()) {
-        for (const auto& p : loaded.problems)
-            err << "error: " << p.describe() << "\n";
+        for (const auto& p : loaded.problems) err << "error: " << p.describe() << "\n";
         err << loaded.problems.size() << " problem(s) in the catalogue files\n";
         return std::nullopt;
     }

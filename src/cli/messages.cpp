@@ -83,15 +83,13 @@ const std::map<std::string_view, LocalizedText>& table() {
 
 const std::string& ui(std::string_view key, domain::Lang lang) {
     auto it = table().find(key);
-    if (it == table().end())
-        throw std::logic_error("no UI text for key " + std::string(key));
+    if (it == table().end()) throw std::logic_error("no UI text for key " + std::string(key));
     return it->second.in(lang);
 }
 
 std::vector<std::string_view> ui_keys() {
     std::vector<std::string_view> keys;
-    for (const auto& [k, _] : table())
-        keys.push_back(k);
+    for (const auto& [k, _] : table()) keys.push_back(k);
     return keys;
 }
 

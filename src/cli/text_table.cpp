@@ -14,8 +14,7 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
               : (b0 >> 4) == 0xE  ? 3
               : (b0 >> 3) == 0x1E ? 4
                                   : 1;
-    if (i + static_cast<std::size_t>(len) > s.size())
-        len = 1;
+    if (i + static_cast<std::size_t>(len) > s.size()) len = 1;
     char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1Fu) : len == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
     for (int k = 1; k < len; ++k)
         cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3Fu);
@@ -44,21 +43,18 @@ std::string pad(const std::string& cell, int width, TextTable::Align align) {
 
 int display_width(std::string_view utf8) {
     int w = 0;
-    for (std::size_t i = 0; i < utf8.size();)
-        w += wide(next_code_point(utf8, i)) ? 2 : 1;
+    for (std::size_t i = 0; i < utf8.size();) w += wide(next_code_point(utf8, i)) ? 2 : 1;
     return w;
 }
 
 std::string truncate(std::string_view utf8, int cells) {
-    if (display_width(utf8) <= cells)
-        return std::string(utf8);
+    if (display_width(utf8) <= cells) return std::string(utf8);
     std::string out;
     int w = 0;
     for (std::size_t i = 0; i < utf8.size();) {
         const std::size_t start = i;
         const int cw = wide(next_code_point(utf8, i)) ? 2 : 1;
-        if (w + cw > cells - 1)
-            break;
+        if (w + cw > cells - 1) break;
         w += cw;
         out.append(utf8.substr(start, i - start));
     }
@@ -75,8 +71,7 @@ TextTable::TextTable(std::vector<std::string> headers, std::vector<Align> aligns
 void TextTable::add(std::vector<std::string> row) {
     row.resize(headers_.size());
     for (std::size_t i = 0; i < row.size(); ++i)
-        if (max_[i] > 0)
-            row[i] = truncate(row[i], max_[i]);
+        if (max_[i] > 0) row[i] = truncate(row[i], max_[i]);
     rows_.push_back(std::move(row));
 }
 
@@ -86,8 +81,7 @@ void TextTable::separator() {
 
 std::string TextTable::render(std::string_view indent) const {
     std::vector<int> width(headers_.size(), 0);
-    for (std::size_t i = 0; i < headers_.size(); ++i)
-        width[i] = display_width(headers_[i]);
+    for (std::size_t i = 0; i < headers_.size(); ++i) width[i] = display_width(headers_[i]);
     for (const auto& row : rows_)
         for (std::size_t i = 0; i < row.size(); ++i)
             width[i] = std::max(width[i], display_width(row[i]));
@@ -97,16 +91,13 @@ std::string TextTable::render(std::string_view indent) const {
             const bool last = i + 1 == cells.size();
             out +=
                 last && aligns_[i] == Align::left ? cells[i] : pad(cells[i], width[i], aligns_[i]);
-            if (!last)
-                out += "  ";
+            if (!last) out += "  ";
         }
-        while (!out.empty() && out.back() == ' ')
-            out.pop_back();
+        while (!out.empty() && out.back() == ' ') out.pop_back();
         return out + "\n";
     };
     int total = 0;
-    for (int w : width)
-        total += w + 2;
+    for (int w : width) total += w + 2;
     std::string out = line(headers_);
     for (const auto& row : rows_)
         out += row.empty()

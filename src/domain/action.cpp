@@ -26,45 +26,38 @@ constexpr int kShortCycleMaxGap = 2;
 
 std::string_view to_string(ActionStatus status) {
     for (const auto& t : kStatuses)
-        if (t.value == status)
-            return t.token;
+        if (t.value == status) return t.token;
     return "open";
 }
 
 std::optional<ActionStatus> parse_action_status(std::string_view token) {
     for (const auto& t : kStatuses)
-        if (t.token == token)
-            return t.value;
+        if (t.token == token) return t.value;
     return std::nullopt;
 }
 
 const LocalizedText& display_name(ActionStatus status) {
     for (const auto& t : kStatuses)
-        if (t.value == status)
-            return t.name;
+        if (t.value == status) return t.name;
     return kStatuses[0].name;
 }
 
 std::string allowed_action_statuses() {
     std::string out;
-    for (const auto& t : kStatuses)
-        out += (out.empty() ? "" : " | ") + std::string(t.token);
+    for (const auto& t : kStatuses) out += (out.empty() ? "" : " | ") + std::string(t.token);
     return out;
 }
 
 Phase action_phase(const Action& action, const ServiceDirectory& directory) {
-    if (action.phase)
-        return *action.phase;
+    if (action.phase) return *action.phase;
     for (const auto& id : action.services)
-        if (const ServiceInfo* info = directory.find(id))
-            return info->phase;
+        if (const ServiceInfo* info = directory.find(id)) return info->phase;
     return Phase::strategic;
 }
 
 Status validate_action(const Action& action, const ServiceDirectory& directory,
                        const std::string& field) {
-    if (action.id.empty())
-        return invalid("an action needs an id", field + ".id");
+    if (action.id.empty()) return invalid("an action needs an id", field + ".id");
     if (action.title.empty())
         return invalid("action '" + action.id + "' needs a title", field + ".title");
     for (std::size_t i = 0; i < action.services.size(); ++i)
@@ -100,20 +93,16 @@ std::vector<Action> draft_actions(const Evaluation& evaluation, const ServiceDir
     // finding code and service.
     std::set<std::pair<std::string, std::string>> answered;
     for (const auto& a : existing) {
-        if (a.status == ActionStatus::done || a.status == ActionStatus::cancelled)
-            continue;
-        for (const auto& s : a.services)
-            answered.emplace(a.finding, s);
+        if (a.status == ActionStatus::done || a.status == ActionStatus::cancelled) continue;
+        for (const auto& s : a.services) answered.emplace(a.finding, s);
     }
 
     std::vector<Action> drafts;
     int n = 0;
     for (const Finding& f : evaluation.findings) {
-        if (answered.count({f.code, f.service_id}))
-            continue;
+        if (answered.count({f.code, f.service_id})) continue;
         const ServiceInfo* info = directory.find(f.service_id);
-        if (!info)
-            continue;
+        if (!info) continue;
         const std::string& name = info->name.en;
         Action a;
         if (f.code == finding::unassigned) {

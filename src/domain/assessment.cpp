@@ -6,16 +6,14 @@ namespace cdcwb::domain {
 
 const ServiceEntry* Assessment::entry(std::string_view service_id) const {
     for (const auto& e : services)
-        if (e.service_id == service_id)
-            return &e;
+        if (e.service_id == service_id) return &e;
     return nullptr;
 }
 
 const Snapshot* Assessment::latest_evaluation() const {
     const Snapshot* latest = nullptr;
     for (const auto& s : evaluations)
-        if (!latest || s.date >= latest->date)
-            latest = &s;
+        if (!latest || s.date >= latest->date) latest = &s;
     return latest;
 }
 
@@ -28,8 +26,7 @@ Status validate_entries(const std::vector<ServiceEntry>& entries, const ServiceD
         const std::string field = prefix + "." + e.service_id;
         if (!seen.insert(e.service_id).second)
             return invalid("service '" + e.service_id + "' appears twice", field);
-        if (auto s = validate_entry(e, dir, field); !s)
-            return s;
+        if (auto s = validate_entry(e, dir, field); !s) return s;
     }
     return {};
 }
@@ -41,14 +38,12 @@ Status validate(const Assessment& a, const ServiceDirectory& dir) {
         return invalid("the organisation needs a name", "organisation.name");
     if (a.evaluation_interval_days < 1 || a.evaluation_interval_days > 3660)
         return invalid("evaluation interval must be 1 to 3660 days", "evaluation_interval_days");
-    if (auto s = validate_entries(a.services, dir, "services"); !s)
-        return s;
+    if (auto s = validate_entries(a.services, dir, "services"); !s) return s;
 
     std::set<std::string_view> ids;
     for (std::size_t i = 0; i < a.actions.size(); ++i) {
         const std::string field = "actions[" + std::to_string(i) + "]";
-        if (auto s = validate_action(a.actions[i], dir, field); !s)
-            return s;
+        if (auto s = validate_action(a.actions[i], dir, field); !s) return s;
         if (!ids.insert(a.actions[i].id).second)
             return invalid("action id '" + a.actions[i].id + "' is used twice", field + ".id");
     }
@@ -56,8 +51,7 @@ Status validate(const Assessment& a, const ServiceDirectory& dir) {
     for (std::size_t i = 0; i < a.evaluations.size(); ++i) {
         const Snapshot& s = a.evaluations[i];
         const std::string field = "evaluations[" + std::to_string(i) + "]";
-        if (s.id.empty())
-            return invalid("an evaluation needs an id", field + ".id");
+        if (s.id.empty()) return invalid("an evaluation needs an id", field + ".id");
         if (!snapshot_ids.insert(s.id).second)
             return invalid("evaluation id '" + s.id + "' is used twice", field + ".id");
         if (s.kinds.empty())
@@ -65,8 +59,7 @@ Status validate(const Assessment& a, const ServiceDirectory& dir) {
                            field + ".kinds");
         if (s.approved_on && *s.approved_on < s.date)
             return invalid("approved before the evaluation was taken", field + ".approved_on");
-        if (auto st = validate_entries(s.services, dir, field + ".services"); !st)
-            return st;
+        if (auto st = validate_entries(s.services, dir, field + ".services"); !st) return st;
     }
     return {};
 }

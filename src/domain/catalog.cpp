@@ -6,16 +6,11 @@ namespace cdcwb::domain {
 
 std::string_view to_string(NodeKind kind) {
     switch (kind) {
-    case NodeKind::category:
-        return "category";
-    case NodeKind::service:
-        return "service";
-    case NodeKind::area:
-        return "area";
-    case NodeKind::function:
-        return "function";
-    case NodeKind::internal:
-        return "internal";
+    case NodeKind::category: return "category";
+    case NodeKind::service: return "service";
+    case NodeKind::area: return "area";
+    case NodeKind::function: return "function";
+    case NodeKind::internal: return "internal";
     }
     return "service";
 }
@@ -23,15 +18,13 @@ std::string_view to_string(NodeKind kind) {
 std::optional<NodeKind> parse_node_kind(std::string_view token) {
     for (auto k : {NodeKind::category, NodeKind::service, NodeKind::area, NodeKind::function,
                    NodeKind::internal})
-        if (to_string(k) == token)
-            return k;
+        if (to_string(k) == token) return k;
     return std::nullopt;
 }
 
 Catalog::Catalog(CatalogHeader header, std::vector<CatalogNode> nodes)
     : header_(std::move(header)), nodes_(std::move(nodes)) {
-    for (std::size_t i = 0; i < nodes_.size(); ++i)
-        index_.emplace(nodes_[i].id, i);
+    for (std::size_t i = 0; i < nodes_.size(); ++i) index_.emplace(nodes_[i].id, i);
 }
 
 const CatalogNode* Catalog::find(std::string_view id) const {
@@ -42,16 +35,14 @@ const CatalogNode* Catalog::find(std::string_view id) const {
 std::vector<const CatalogNode*> Catalog::children(std::string_view parent_id) const {
     std::vector<const CatalogNode*> out;
     for (const auto& n : nodes_)
-        if (n.parent == parent_id)
-            out.push_back(&n);
+        if (n.parent == parent_id) out.push_back(&n);
     return out;
 }
 
 std::vector<const CatalogNode*> Catalog::of_kind(NodeKind kind) const {
     std::vector<const CatalogNode*> out;
     for (const auto& n : nodes_)
-        if (n.kind == kind)
-            out.push_back(&n);
+        if (n.kind == kind) out.push_back(&n);
     return out;
 }
 
@@ -59,10 +50,8 @@ const CatalogNode* Catalog::category_of(std::string_view service_id) const {
     const CatalogNode* node = find(service_id);
     // Bounded walk: a validated catalogue has no cycles, but never loop forever on a bad one.
     for (std::size_t steps = 0; node && steps <= nodes_.size(); ++steps) {
-        if (node->kind == NodeKind::category)
-            return node;
-        if (node->parent.empty())
-            return nullptr;
+        if (node->kind == NodeKind::category) return node;
+        if (node->parent.empty()) return nullptr;
         node = find(node->parent);
     }
     return nullptr;
@@ -83,45 +72,39 @@ const std::array<RelationTerm, 3> kRelations{{
 
 std::string_view to_string(Relation relation) {
     for (const auto& t : kRelations)
-        if (t.value == relation)
-            return t.token;
+        if (t.value == relation) return t.token;
     return "related";
 }
 
 std::optional<Relation> parse_relation(std::string_view token) {
     for (const auto& t : kRelations)
-        if (t.token == token)
-            return t.value;
+        if (t.token == token) return t.value;
     return std::nullopt;
 }
 
 const LocalizedText& display_name(Relation relation) {
     for (const auto& t : kRelations)
-        if (t.value == relation)
-            return t.name;
+        if (t.value == relation) return t.name;
     return kRelations[2].name;
 }
 
 std::vector<CrosswalkLink> Crosswalk::links_from(std::string_view item_id) const {
     std::vector<CrosswalkLink> out;
     for (const auto& l : links)
-        if (l.from == item_id)
-            out.push_back(l);
+        if (l.from == item_id) out.push_back(l);
     return out;
 }
 
 std::vector<CrosswalkLink> Crosswalk::links_to(std::string_view item_id) const {
     std::vector<CrosswalkLink> out;
     for (const auto& l : links)
-        if (l.to == item_id)
-            out.push_back(l);
+        if (l.to == item_id) out.push_back(l);
     return out;
 }
 
 std::optional<Level> Template::level_of(std::string_view service_id) const {
     auto it = levels.find(service_id);
-    if (it == levels.end())
-        return std::nullopt;
+    if (it == levels.end()) return std::nullopt;
     return it->second;
 }
 

@@ -8,8 +8,7 @@ namespace {
 std::optional<int> digits(std::string_view s) {
     int v = 0;
     for (char c : s) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
+        if (c < '0' || c > '9') return std::nullopt;
         v = v * 10 + (c - '0');
     }
     return v;
@@ -18,18 +17,15 @@ std::optional<int> digits(std::string_view s) {
 } // namespace
 
 std::optional<Date> Date::parse(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-        return std::nullopt;
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     auto y = digits(text.substr(0, 4));
     auto m = digits(text.substr(5, 2));
     auto d = digits(text.substr(8, 2));
-    if (!y || !m || !d)
-        return std::nullopt;
+    if (!y || !m || !d) return std::nullopt;
     std::chrono::year_month_day ymd{std::chrono::year{*y},
                                     std::chrono::month{static_cast<unsigned>(*m)},
                                     std::chrono::day{static_cast<unsigned>(*d)}};
-    if (!ymd.ok())
-        return std::nullopt;
+    if (!ymd.ok()) return std::nullopt;
     return Date(std::chrono::sys_days{ymd});
 }
 

@@ -60,8 +60,7 @@ void catalogue_findings(const ServiceDirectory& dir,
             out.push_back(std::move(f));
             continue;
         }
-        if (!ref || *ref == level)
-            continue;
+        if (!ref || *ref == level) continue;
         const bool below = priority(level) > priority(*ref);
         Finding f = make(EvaluationKind::catalogue, below ? Severity::warning : Severity::info,
                          below ? finding::below_reference : finding::above_reference, e,
@@ -128,8 +127,7 @@ void portfolio_findings(const ServiceDirectory& dir, const std::vector<const Ser
         const ServiceInfo& info = *dir.find(e->service_id);
         const int prio = priority(*e->level);
         ServiceScore s = service_score(*e);
-        if (s.state == ServiceScore::State::not_applicable)
-            continue;
+        if (s.state == ServiceScore::State::not_applicable) continue;
         if (s.state == ServiceScore::State::incomplete) {
             ranked.push_back(
                 {1, prio, 0, info.order,
@@ -139,8 +137,7 @@ void portfolio_findings(const ServiceDirectory& dir, const std::vector<const Ser
                        "現状または目標のスコアがない。割り当てに合う評価基準で採点すること"})});
             continue;
         }
-        if (s.gap() == 0)
-            continue;
+        if (s.gap() == 0) continue;
         Finding f;
         if (s.gap() > 0) {
             f = make(EvaluationKind::portfolio,
@@ -163,16 +160,12 @@ void portfolio_findings(const ServiceDirectory& dir, const std::vector<const Ser
     }
     // Spec order: by level (Basic first), then by the largest gap.
     std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-        if (a.group != b.group)
-            return a.group < b.group;
-        if (a.level_priority != b.level_priority)
-            return a.level_priority < b.level_priority;
-        if (a.gap != b.gap)
-            return a.gap > b.gap;
+        if (a.group != b.group) return a.group < b.group;
+        if (a.level_priority != b.level_priority) return a.level_priority < b.level_priority;
+        if (a.gap != b.gap) return a.gap > b.gap;
         return a.order < b.order;
     });
-    for (auto& r : ranked)
-        out.push_back(std::move(r.finding));
+    for (auto& r : ranked) out.push_back(std::move(r.finding));
 }
 
 } // namespace
@@ -180,8 +173,7 @@ void portfolio_findings(const ServiceDirectory& dir, const std::vector<const Ser
 std::vector<const Finding*> Evaluation::of_kind(EvaluationKind kind) const {
     std::vector<const Finding*> out;
     for (const auto& f : findings)
-        if (f.kind == kind)
-            out.push_back(&f);
+        if (f.kind == kind) out.push_back(&f);
     return out;
 }
 
@@ -194,15 +186,13 @@ int Evaluation::count_at_least(Severity severity) const {
 Evaluation evaluate(const ServiceDirectory& directory, const std::vector<ServiceEntry>& entries,
                     const Template* reference) {
     std::map<std::string_view, const ServiceEntry*> by_id;
-    for (const auto& e : entries)
-        by_id.emplace(e.service_id, &e);
+    for (const auto& e : entries) by_id.emplace(e.service_id, &e);
 
     // The services in scope, in catalogue order.
     std::vector<const ServiceEntry*> scope;
     for (const ServiceInfo& info : directory.services()) {
         auto it = by_id.find(info.id);
-        if (it != by_id.end() && in_scope(*it->second))
-            scope.push_back(it->second);
+        if (it != by_id.end() && in_scope(*it->second)) scope.push_back(it->second);
     }
 
     Evaluation ev;

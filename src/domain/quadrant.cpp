@@ -7,23 +7,17 @@ std::string_view to_string(Information information) {
 }
 
 std::optional<Information> parse_information(std::string_view token) {
-    if (token == "internal")
-        return Information::internal;
-    if (token == "external")
-        return Information::external;
+    if (token == "internal") return Information::internal;
+    if (token == "external") return Information::external;
     return std::nullopt;
 }
 
 std::string_view to_string(Quadrant quadrant) {
     switch (quadrant) {
-    case Quadrant::I:
-        return "I";
-    case Quadrant::II:
-        return "II";
-    case Quadrant::III:
-        return "III";
-    case Quadrant::IV:
-        return "IV";
+    case Quadrant::I: return "I";
+    case Quadrant::II: return "II";
+    case Quadrant::III: return "III";
+    case Quadrant::IV: return "IV";
     }
     return "I";
 }

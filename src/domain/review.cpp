@@ -11,11 +11,16 @@ Review review(const Assessment& assessment, const ServiceDirectory& directory,
     r.evaluation = evaluate(directory, assessment.services, reference);
     r.due = due_evaluations(assessment.events, assessment.evaluations, date,
                             assessment.evaluation_interval_days);
+    // Only the history up to the review's date: reviewing "as of" an earlier day ignores later
+    // evaluations, as it ignores later events.
+    std::vector<Snapshot> history;
+    for (const Snapshot& s : assessment.evaluations) {
+        if (s.date > date) continue;
+        history.push_back(s);
+        if (!r.previous || s.date >= r.previous->date) r.previous = &s;
+    }
     Snapshot now = take_snapshot("now", date, assessment.services);
-    r.previous = assessment.latest_evaluation();
-    if (r.previous)
-        r.changes = diff(directory, *r.previous, now);
-    std::vector<Snapshot> history = assessment.evaluations;
+    if (r.previous) r.changes = diff(directory, *r.previous, now);
     history.push_back(std::move(now));
     r.trends = trends(directory, std::move(history));
     r.drafts = draft_actions(r.evaluation, directory, assessment.actions, date);

@@ -53,10 +53,8 @@ Result<Score> Score::points(int value) {
 }
 
 Result<Score> Score::parse(std::string_view text) {
-    if (text == "n/a" || text == "na" || text == "N/A")
-        return not_applicable();
-    if (text.size() == 1 && text[0] >= '0' && text[0] <= '9')
-        return points(text[0] - '0');
+    if (text == "n/a" || text == "na" || text == "N/A") return not_applicable();
+    if (text.size() == 1 && text[0] >= '0' && text[0] <= '9') return points(text[0] - '0');
     return invalid("'" + std::string(text) + "' is not a score; use 1 to 5 or n/a");
 }
 

@@ -8,8 +8,7 @@ namespace {
 ServiceScore from_pair(const ScorePair& pair) {
     if ((pair.as_is && !pair.as_is->applicable()) || (pair.to_be && !pair.to_be->applicable()))
         return {ServiceScore::State::not_applicable};
-    if (!pair.as_is || !pair.to_be)
-        return {ServiceScore::State::incomplete};
+    if (!pair.as_is || !pair.to_be) return {ServiceScore::State::incomplete};
     return {ServiceScore::State::scored, pair.as_is->value(), pair.to_be->value()};
 }
 
@@ -25,12 +24,8 @@ struct Sum {
             as_is += s.as_is;
             to_be += s.to_be;
             break;
-        case ServiceScore::State::not_applicable:
-            ++agg.not_applicable;
-            break;
-        case ServiceScore::State::incomplete:
-            ++agg.incomplete;
-            break;
+        case ServiceScore::State::not_applicable: ++agg.not_applicable; break;
+        case ServiceScore::State::incomplete: ++agg.incomplete; break;
         }
     }
     Aggregate done() const {
@@ -47,27 +42,21 @@ struct Sum {
 
 ServiceScore service_score(const ServiceEntry& e) {
     switch (e.assignment) {
-    case Assignment::insource:
-        return from_pair(e.insource);
-    case Assignment::outsource:
-        return from_pair(e.outsource);
+    case Assignment::insource: return from_pair(e.insource);
+    case Assignment::outsource: return from_pair(e.outsource);
     case Assignment::unassigned: {
         ScorePair pair = e.unassigned;
         // Nobody runs it, so it is "not done" (1) unless the organisation said n/a.
-        if (!pair.as_is)
-            pair.as_is = Score::points(1).value();
+        if (!pair.as_is) pair.as_is = Score::points(1).value();
         return from_pair(pair);
     }
     case Assignment::both: {
         ServiceScore in = from_pair(e.insource);
         ServiceScore out = from_pair(e.outsource);
         using S = ServiceScore::State;
-        if (in.state == S::incomplete || out.state == S::incomplete)
-            return {S::incomplete};
-        if (in.state == S::not_applicable)
-            return out;
-        if (out.state == S::not_applicable)
-            return in;
+        if (in.state == S::incomplete || out.state == S::incomplete) return {S::incomplete};
+        if (in.state == S::not_applicable) return out;
+        if (out.state == S::not_applicable) return in;
         return {S::scored, std::min(in.as_is, out.as_is), std::min(in.to_be, out.to_be)};
     }
     }
@@ -80,8 +69,7 @@ bool in_scope(const ServiceEntry& entry) {
 
 const Aggregate* Scores::category(std::string_view id) const {
     for (const auto& [cid, agg] : categories)
-        if (cid == id)
-            return &agg;
+        if (cid == id) return &agg;
     return nullptr;
 }
 
@@ -91,8 +79,7 @@ Scores aggregate(const ServiceDirectory& directory, const std::vector<ServiceEnt
     std::map<Phase, Sum> by_phase;
     for (const auto& e : entries) {
         const ServiceInfo* info = directory.find(e.service_id);
-        if (!info || !in_scope(e))
-            continue;
+        if (!info || !in_scope(e)) continue;
         ServiceScore s = service_score(e);
         overall.add(s);
         by_category[info->category].add(s);

@@ -22,8 +22,7 @@ Result<ServiceDirectory> ServiceDirectory::build(const Catalog& catalog,
     for (std::size_t i = 0; i < custom.size(); ++i) {
         const CustomService& c = custom[i];
         const std::string field = "custom_services[" + std::to_string(i) + "]";
-        if (c.id.empty())
-            return invalid("a custom service needs an id", field + ".id");
+        if (c.id.empty()) return invalid("a custom service needs an id", field + ".id");
         if (dir.index_.count(c.id))
             return invalid("custom service id '" + c.id +
                                "' is already used by the catalogue or another custom service",
@@ -81,8 +80,7 @@ Status validate_entry(const ServiceEntry& e, const ServiceDirectory& directory,
     for (auto [pair, name] :
          {std::pair{&e.insource, ".insource"}, std::pair{&e.outsource, ".outsource"},
           std::pair{&e.unassigned, ""}}) {
-        if (auto s = validate(*pair, field + name); !s)
-            return s;
+        if (auto s = validate(*pair, field + name); !s) return s;
     }
     if (none && e.unassigned.as_is && e.unassigned.as_is->applicable() &&
         e.unassigned.as_is->value() != 1)

@@ -29,8 +29,7 @@ struct Columns {
 };
 
 Columns columns_of(const ServiceEntry* e) {
-    if (!e)
-        return {};
+    if (!e) return {};
     Columns c;
     c.level = e->level ? std::string(to_string(*e->level)) : std::string();
     c.assignment = std::string(to_string(e->assignment));
@@ -48,8 +47,7 @@ Columns columns_of(const ServiceEntry* e) {
 
 std::map<std::string_view, const ServiceEntry*> index(const Snapshot& s) {
     std::map<std::string_view, const ServiceEntry*> out;
-    for (const auto& e : s.services)
-        out.emplace(e.service_id, &e);
+    for (const auto& e : s.services) out.emplace(e.service_id, &e);
     return out;
 }
 
@@ -63,8 +61,7 @@ std::vector<Change> diff(const ServiceDirectory& directory, const Snapshot& befo
     // service).
     std::vector<std::string> ids;
     for (const auto& info : directory.services())
-        if (a.count(info.id) || b.count(info.id))
-            ids.push_back(info.id);
+        if (a.count(info.id) || b.count(info.id)) ids.push_back(info.id);
     for (const auto* m : {&a, &b})
         for (const auto& [id, _] : *m)
             if (!directory.find(id) && std::find(ids.begin(), ids.end(), id) == ids.end())
@@ -81,8 +78,7 @@ std::vector<Change> diff(const ServiceDirectory& directory, const Snapshot& befo
             {"owner", &Columns::owner}, {"provider", &Columns::provider},
             {"as_is", &Columns::as_is}, {"to_be", &Columns::to_be}};
         for (const auto& [name, member] : fields)
-            if (x.*member != y.*member)
-                out.push_back({id, name, x.*member, y.*member});
+            if (x.*member != y.*member) out.push_back({id, name, x.*member, y.*member});
     }
     return out;
 }
@@ -92,8 +88,7 @@ std::vector<Trend> trends(const ServiceDirectory& directory, std::vector<Snapsho
                      [](const Snapshot& x, const Snapshot& y) { return x.date < y.date; });
     std::vector<Trend> out;
     out.push_back({"overall", {}});
-    for (const CatalogNode* c : directory.categories())
-        out.push_back({c->id, {}});
+    for (const CatalogNode* c : directory.categories()) out.push_back({c->id, {}});
     for (const Snapshot& s : snapshots) {
         Scores scores = aggregate(directory, s.services);
         out[0].points.push_back({s.id, s.date, scores.overall});

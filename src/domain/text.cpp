@@ -7,10 +7,8 @@ const char* to_string(Lang lang) {
 }
 
 std::optional<Lang> parse_lang(std::string_view text) {
-    if (text == "en")
-        return Lang::en;
-    if (text == "ja")
-        return Lang::ja;
+    if (text == "en") return Lang::en;
+    if (text == "ja") return Lang::ja;
     return std::nullopt;
 }
 

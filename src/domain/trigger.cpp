@@ -5,13 +5,10 @@ namespace cdcwb::domain {
 EvaluationKind evaluation_for(TriggerKind kind) {
     switch (kind) {
     case TriggerKind::business_change:
-    case TriggerKind::new_threat:
-        return EvaluationKind::catalogue;
+    case TriggerKind::new_threat: return EvaluationKind::catalogue;
     case TriggerKind::organisation_change:
-    case TriggerKind::provider_change:
-        return EvaluationKind::profile;
-    case TriggerKind::schedule:
-        return EvaluationKind::portfolio;
+    case TriggerKind::provider_change: return EvaluationKind::profile;
+    case TriggerKind::schedule: return EvaluationKind::portfolio;
     }
     return EvaluationKind::portfolio;
 }
@@ -35,8 +32,7 @@ std::vector<DueEvaluation> due_evaluations(const std::vector<TriggerEvent>& even
             else if (Date next = due.last_done->plus_days(interval_days); next <= today)
                 due.scheduled_date = next;
         }
-        if (!due.events.empty() || due.scheduled_date)
-            out.push_back(std::move(due));
+        if (!due.events.empty() || due.scheduled_date) out.push_back(std::move(due));
     }
     return out;
 }

@@ -62,24 +62,21 @@ const std::array<Term<Severity>, 3> kSeverities{{
 
 template <class E, std::size_t N> const Term<E>& find(const std::array<Term<E>, N>& table, E v) {
     for (const auto& t : table)
-        if (t.value == v)
-            return t;
+        if (t.value == v) return t;
     return table[0]; // unreachable: every enumerator is in its table (checked by unit tests)
 }
 
 template <class E, std::size_t N>
 std::optional<E> parse(const std::array<Term<E>, N>& table, std::string_view token) {
     for (const auto& t : table)
-        if (t.token == token)
-            return t.value;
+        if (t.token == token) return t.value;
     return std::nullopt;
 }
 
 template <class E, std::size_t N> std::string allowed(const std::array<Term<E>, N>& table) {
     std::string out;
     for (const auto& t : table) {
-        if (!out.empty())
-            out += " | ";
+        if (!out.empty()) out += " | ";
         out += t.token;
     }
     return out;
@@ -174,16 +171,11 @@ std::string allowed_severities() {
 
 int priority(Level level) {
     switch (level) {
-    case Level::basic:
-        return 0;
-    case Level::standard:
-        return 1;
-    case Level::advanced:
-        return 2;
-    case Level::optional:
-        return 3;
-    case Level::not_required:
-        return 4;
+    case Level::basic: return 0;
+    case Level::standard: return 1;
+    case Level::advanced: return 2;
+    case Level::optional: return 3;
+    case Level::not_required: return 4;
     }
     return 4;
 }

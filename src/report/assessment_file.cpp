@@ -21,11 +21,9 @@ class Reader {
     AssessmentRead read(std::string_view text) {
         AssessmentRead out;
         auto root = r_.parse(text);
-        if (root)
-            read_root(*root, out);
+        if (root) read_root(*root, out);
         out.problems = std::move(r_.problems());
-        if (!out.problems.empty())
-            out.assessment.reset();
+        if (!out.problems.empty()) out.assessment.reset();
         return out;
     }
 
@@ -40,11 +38,9 @@ class Reader {
 
     int line_for(std::string field) const {
         while (!field.empty()) {
-            if (auto it = lines_.find(field); it != lines_.end())
-                return it->second;
+            if (auto it = lines_.find(field); it != lines_.end()) return it->second;
             auto cut = field.find_last_of(".[");
-            if (cut == std::string::npos)
-                break;
+            if (cut == std::string::npos) break;
             field.resize(cut);
         }
         return 0;
@@ -53,8 +49,7 @@ class Reader {
     std::optional<Date> date(const YAML::Node& map, const std::string& key, const std::string& id,
                              bool required, const std::string& prefix) {
         auto text = r_.scalar(map, key, id, required, prefix);
-        if (!text)
-            return std::nullopt;
+        if (!text) return std::nullopt;
         auto d = Date::parse(*text);
         if (!d)
             r_.problem(map[key], id, prefix + key, "'" + *text + "' is not a date (YYYY-MM-DD)");
@@ -64,8 +59,7 @@ class Reader {
     std::optional<Score> score(const YAML::Node& map, const std::string& key, const std::string& id,
                                const std::string& prefix) {
         auto text = r_.scalar(map, key, id, false, prefix);
-        if (!text)
-            return std::nullopt;
+        if (!text) return std::nullopt;
         mark(prefix + key, map[key]);
         auto s = Score::parse(*text);
         if (!s) {
@@ -82,22 +76,17 @@ class Reader {
     std::optional<SourcingAnswers> sourcing(const YAML::Node& map, const std::string& id,
                                             const std::string& prefix) {
         const YAML::Node node = map["sourcing"];
-        if (!node.IsDefined())
-            return std::nullopt;
+        if (!node.IsDefined()) return std::nullopt;
         const std::string p = prefix + "sourcing.";
-        if (!r_.is_map(node, map, id, prefix + "sourcing"))
-            return std::nullopt;
+        if (!r_.is_map(node, map, id, prefix + "sourcing")) return std::nullopt;
         r_.only_keys(node, {"information", "specialist_skill"}, id, p);
         auto info = r_.scalar(node, "information", id, true, p);
         auto skill = r_.boolean(node, "specialist_skill", id, true, p);
-        if (!info || !skill)
-            return std::nullopt;
-        auto information = parse_information(*info);
-        if (!information) {
+        auto information = info ? parse_information(*info) : std::nullopt;
+        if (info && !information)
             r_.problem(node["information"], id, p + "information",
                        "'" + *info + "' is not internal or external");
-            return std::nullopt;
-        }
+        if (!information || !skill) return std::nullopt;
         return SourcingAnswers{*information, *skill};
     }
 
@@ -107,19 +96,16 @@ class Reader {
                            std::optional<E> (*parse)(std::string_view),
                            const std::string& allowed) {
         auto text = r_.scalar(map, key, id, required, prefix);
-        if (!text)
-            return std::nullopt;
+        if (!text) return std::nullopt;
         mark(prefix + key, map[key]);
         auto v = parse(*text);
-        if (!v)
-            r_.problem(map[key], id, prefix + key, "'" + *text + "' is not one of: " + allowed);
+        if (!v) r_.problem(map[key], id, prefix + key, "'" + *text + "' is not one of: " + allowed);
         return v;
     }
 
     std::optional<ServiceEntry> entry(const std::string& sid, const YAML::Node& n,
                                       const std::string& prefix, bool snapshot) {
-        if (!r_.is_map(n, n, sid, prefix))
-            return std::nullopt;
+        if (!r_.is_map(n, n, sid, prefix)) return std::nullopt;
         mark(prefix, n);
         const std::string p = prefix + ".";
         if (snapshot)
@@ -159,11 +145,9 @@ class Reader {
             for (auto [key, target] :
                  {std::pair{"insource", &e.insource}, std::pair{"outsource", &e.outsource}}) {
                 const YAML::Node sub = n[key];
-                if (!sub.IsDefined())
-                    continue;
+                if (!sub.IsDefined()) continue;
                 mark(p + key, sub);
-                if (!r_.is_map(sub, n, sid, p + key))
-                    continue;
+                if (!r_.is_map(sub, n, sid, p + key)) continue;
                 r_.only_keys(sub, {"as_is", "to_be"}, sid, p + key + ".");
                 *target = pair(sub, sid, p + key + ".");
             }
@@ -176,15 +160,9 @@ class Reader {
                                    "to_be");
             ScorePair scores = pair(n, sid, p);
             switch (e.assignment) {
-            case Assignment::insource:
-                e.insource = scores;
-                break;
-            case Assignment::outsource:
-                e.outsource = scores;
-                break;
-            default:
-                e.unassigned = scores;
-                break;
+            case Assignment::insource: e.insource = scores; break;
+            case Assignment::outsource: e.outsource = scores; break;
+            default: e.unassigned = scores; break;
             }
         }
         return e;
@@ -193,10 +171,8 @@ class Reader {
     std::vector<ServiceEntry> entries(const YAML::Node& map, const YAML::Node& parent,
                                       const std::string& prefix, bool snapshot) {
         std::vector<ServiceEntry> out;
-        if (!map.IsDefined())
-            return out;
-        if (!r_.is_map(map, parent, {}, prefix))
-            return out;
+        if (!map.IsDefined()) return out;
+        if (!r_.is_map(map, parent, {}, prefix)) return out;
         r_.unique_keys(map, {}, prefix + ".");
         for (auto it = map.begin(); it != map.end(); ++it) {
             const std::string sid = it->first.Scalar();
@@ -215,25 +191,20 @@ class Reader {
 
     std::vector<CustomService> custom_services(const YAML::Node& list, const YAML::Node& root) {
         std::vector<CustomService> out;
-        if (!list.IsDefined())
-            return out;
-        if (!r_.is_list(list, root, {}, "custom_services"))
-            return out;
+        if (!list.IsDefined()) return out;
+        if (!r_.is_list(list, root, {}, "custom_services")) return out;
         std::size_t i = 0;
         for (const auto& n : list) {
             const std::string p = "custom_services[" + std::to_string(i++) + "]";
             mark(p, n);
-            if (!r_.is_map(n, list, {}, p))
-                continue;
+            if (!r_.is_map(n, list, {}, p)) continue;
             r_.only_keys(n, {"id", "category", "name", "description", "sourcing"}, {}, p + ".");
             CustomService c;
             c.id = r_.scalar(n, "id", {}, true, p + ".").value_or("");
             c.category = r_.scalar(n, "category", c.id, true, p + ".").value_or("");
             mark(p + ".category", n["category"]);
-            if (auto name = r_.localized(n, "name", c.id, true, p + "."))
-                c.name = *name;
-            if (auto d = r_.localized(n, "description", c.id, false, p + "."))
-                c.description = *d;
+            if (auto name = r_.localized(n, "name", c.id, true, p + ".")) c.name = *name;
+            if (auto d = r_.localized(n, "description", c.id, false, p + ".")) c.description = *d;
             c.sourcing = sourcing(n, c.id, p + ".");
             out.push_back(std::move(c));
         }
@@ -242,16 +213,13 @@ class Reader {
 
     std::vector<Action> actions(const YAML::Node& list, const YAML::Node& root) {
         std::vector<Action> out;
-        if (!list.IsDefined())
-            return out;
-        if (!r_.is_list(list, root, {}, "actions"))
-            return out;
+        if (!list.IsDefined()) return out;
+        if (!r_.is_list(list, root, {}, "actions")) return out;
         std::size_t i = 0;
         for (const auto& n : list) {
             const std::string p = "actions[" + std::to_string(i++) + "]";
             mark(p, n);
-            if (!r_.is_map(n, list, {}, p))
-                continue;
+            if (!r_.is_map(n, list, {}, p)) continue;
             r_.only_keys(n,
                          {"id", "title", "services", "phase", "cycle", "owner", "due", "status",
                           "resources", "finding", "history"},
@@ -277,13 +245,11 @@ class Reader {
             const YAML::Node history = n["history"];
             if (history.IsDefined() && r_.is_list(history, n, a.id, q + "history")) {
                 for (const auto& h : history) {
-                    if (!r_.is_map(h, history, a.id, q + "history"))
-                        continue;
+                    if (!r_.is_map(h, history, a.id, q + "history")) continue;
                     const std::string hp = q + "history.";
                     r_.only_keys(h, {"date", "what", "from", "to", "note"}, a.id, hp);
                     ActionEvent ev;
-                    if (auto d = date(h, "date", a.id, true, hp))
-                        ev.date = *d;
+                    if (auto d = date(h, "date", a.id, true, hp)) ev.date = *d;
                     ev.what = r_.scalar(h, "what", a.id, true, hp).value_or("");
                     ev.from = r_.scalar(h, "from", a.id, false, hp).value_or("");
                     ev.to = r_.scalar(h, "to", a.id, false, hp).value_or("");
@@ -298,15 +264,13 @@ class Reader {
 
     std::vector<TriggerEvent> events(const YAML::Node& list, const YAML::Node& root) {
         std::vector<TriggerEvent> out;
-        if (!list.IsDefined())
-            return out;
-        if (!r_.is_list(list, root, {}, "events"))
-            return out;
+        if (!list.IsDefined()) return out;
+        if (!r_.is_list(list, root, {}, "events")) return out;
         std::size_t i = 0;
         for (const auto& n : list) {
-            const std::string p = "events[" + std::to_string(i++) + "].";
-            if (!r_.is_map(n, list, {}, p))
-                continue;
+            const std::string item = "events[" + std::to_string(i++) + "]";
+            const std::string p = item + ".";
+            if (!r_.is_map(n, list, {}, item)) continue;
             r_.only_keys(n, {"date", "kind", "note"}, {}, p);
             TriggerEvent e;
             auto d = date(n, "date", {}, true, p);
@@ -324,16 +288,13 @@ class Reader {
 
     std::vector<Snapshot> evaluations(const YAML::Node& list, const YAML::Node& root) {
         std::vector<Snapshot> out;
-        if (!list.IsDefined())
-            return out;
-        if (!r_.is_list(list, root, {}, "evaluations"))
-            return out;
+        if (!list.IsDefined()) return out;
+        if (!r_.is_list(list, root, {}, "evaluations")) return out;
         std::size_t i = 0;
         for (const auto& n : list) {
             const std::string p = "evaluations[" + std::to_string(i++) + "]";
             mark(p, n);
-            if (!r_.is_map(n, list, {}, p))
-                continue;
+            if (!r_.is_map(n, list, {}, p)) continue;
             const std::string q = p + ".";
             r_.only_keys(n,
                          {"id", "date", "kinds", "approved_by", "approved_on", "note", "services"},
@@ -341,8 +302,7 @@ class Reader {
             Snapshot s;
             s.id = r_.scalar(n, "id", {}, true, q).value_or("");
             mark(q + "id", n["id"]);
-            if (auto d = date(n, "date", s.id, true, q))
-                s.date = *d;
+            if (auto d = date(n, "date", s.id, true, q)) s.date = *d;
             if (auto kinds = r_.scalars(n, "kinds", s.id, false, q)) {
                 mark(q + "kinds", n["kinds"]);
                 for (const auto& k : *kinds) {
@@ -384,6 +344,7 @@ class Reader {
             r_.only_keys(org, {"id", "name"}, {}, "organisation.");
             a.organisation.id = r_.scalar(org, "id", {}, false, "organisation.").value_or("");
             a.organisation.name = r_.scalar(org, "name", {}, true, "organisation.").value_or("");
+            mark("organisation.name", org["name"].IsDefined() ? org["name"] : org);
         }
         auto catalog_id = r_.scalar(root, "catalog", {});
         const catalog::LoadedCatalog* cat = nullptr;
@@ -412,8 +373,7 @@ class Reader {
         a.actions = actions(root["actions"], root);
         a.events = events(root["events"], root);
         a.evaluations = evaluations(root["evaluations"], root);
-        if (!r_.ok() || !cat)
-            return;
+        if (!r_.ok() || !cat) return;
 
         // The model's rules, with the line of the field they name.
         auto directory = ServiceDirectory::build(cat->catalog, a.custom_services);
@@ -444,30 +404,17 @@ std::string q(std::string_view s) {
     // Words YAML would read as something other than a string.
     for (std::string_view special :
          {"true", "false", "null", "yes", "no", "on", "off", "~", "y", "n"})
-        if (s == special)
-            plain = false;
-    if (plain && (s[0] == '-' || s[0] == '.' || (s[0] >= '0' && s[0] <= '9')))
-        plain = false;
-    if (plain)
-        return std::string(s);
+        if (s == special) plain = false;
+    if (plain && (s[0] == '-' || s[0] == '.' || (s[0] >= '0' && s[0] <= '9'))) plain = false;
+    if (plain) return std::string(s);
     std::string out = "\"";
     for (char c : s) {
         switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char buf[8];
@@ -487,58 +434,42 @@ std::string text(const LocalizedText& t) {
 
 void write_pair(std::ostream& o, const ScorePair& p, const std::string& indent) {
     // Scores are written bare (3, n/a): both read back as the same score.
-    if (p.as_is)
-        o << indent << "as_is: " << p.as_is->to_string() << "\n";
-    if (p.to_be)
-        o << indent << "to_be: " << p.to_be->to_string() << "\n";
+    if (p.as_is) o << indent << "as_is: " << p.as_is->to_string() << "\n";
+    if (p.to_be) o << indent << "to_be: " << p.to_be->to_string() << "\n";
 }
 
 void write_entry(std::ostream& o, const ServiceEntry& e, const std::string& indent) {
     o << indent.substr(2) << q(e.service_id) << ":";
     std::ostringstream body;
-    if (e.level)
-        body << indent << "level: " << to_string(*e.level) << "\n";
+    if (e.level) body << indent << "level: " << to_string(*e.level) << "\n";
     if (e.assignment != Assignment::unassigned || e.level)
         body << indent << "assignment: " << to_string(e.assignment) << "\n";
-    if (!e.owner.empty())
-        body << indent << "owner: " << q(e.owner) << "\n";
-    if (!e.provider.empty())
-        body << indent << "provider: " << q(e.provider) << "\n";
+    if (!e.owner.empty()) body << indent << "owner: " << q(e.owner) << "\n";
+    if (!e.provider.empty()) body << indent << "provider: " << q(e.provider) << "\n";
     if (e.sourcing)
         body << indent << "sourcing: {information: " << to_string(e.sourcing->information)
              << ", specialist_skill: " << (e.sourcing->specialist_skill ? "true" : "false")
              << "}\n";
     switch (e.assignment) {
-    case Assignment::insource:
-        write_pair(body, e.insource, indent);
-        break;
-    case Assignment::outsource:
-        write_pair(body, e.outsource, indent);
-        break;
-    case Assignment::unassigned:
-        write_pair(body, e.unassigned, indent);
-        break;
+    case Assignment::insource: write_pair(body, e.insource, indent); break;
+    case Assignment::outsource: write_pair(body, e.outsource, indent); break;
+    case Assignment::unassigned: write_pair(body, e.unassigned, indent); break;
     case Assignment::both:
         for (auto [name, p] :
              {std::pair{"insource", &e.insource}, std::pair{"outsource", &e.outsource}}) {
-            if (p->empty())
-                continue;
+            if (p->empty()) continue;
             body << indent << name << ":\n";
             write_pair(body, *p, indent + "  ");
         }
         break;
     }
-    if (!e.rationale.empty())
-        body << indent << "rationale: " << q(e.rationale) << "\n";
+    if (!e.rationale.empty()) body << indent << "rationale: " << q(e.rationale) << "\n";
     if (!e.evidence.empty()) {
         body << indent << "evidence:\n";
-        for (const auto& ev : e.evidence)
-            body << indent << "  - " << q(ev) << "\n";
+        for (const auto& ev : e.evidence) body << indent << "  - " << q(ev) << "\n";
     }
-    if (!e.capacity.empty())
-        body << indent << "capacity: " << q(e.capacity) << "\n";
-    if (!e.capability.empty())
-        body << indent << "capability: " << q(e.capability) << "\n";
+    if (!e.capacity.empty()) body << indent << "capacity: " << q(e.capacity) << "\n";
+    if (!e.capability.empty()) body << indent << "capability: " << q(e.capability) << "\n";
     const std::string b = body.str();
     o << (b.empty() ? "\n" : "\n" + b);
 }
@@ -549,13 +480,10 @@ void write_entries(std::ostream& o, const std::vector<ServiceEntry>& entries,
     std::vector<const ServiceEntry*> ordered;
     for (const auto& info : dir.services())
         for (const auto& e : entries)
-            if (e.service_id == info.id)
-                ordered.push_back(&e);
+            if (e.service_id == info.id) ordered.push_back(&e);
     for (const auto& e : entries)
-        if (!dir.find(e.service_id))
-            ordered.push_back(&e);
-    for (const auto* e : ordered)
-        write_entry(o, *e, indent);
+        if (!dir.find(e.service_id)) ordered.push_back(&e);
+    for (const auto* e : ordered) write_entry(o, *e, indent);
 }
 
 } // namespace
@@ -570,8 +498,7 @@ std::string write_assessment(const Assessment& a, const ServiceDirectory& dir) {
     o << "# CDC Workbench assessment (format reference: docs/file-format.md)\n";
     o << "format: " << kAssessmentFormat << "\n";
     o << "organisation:\n";
-    if (!a.organisation.id.empty())
-        o << "  id: " << q(a.organisation.id) << "\n";
+    if (!a.organisation.id.empty()) o << "  id: " << q(a.organisation.id) << "\n";
     o << "  name: " << q(a.organisation.name) << "\n";
     o << "catalog: " << q(a.catalog_id) << "\n";
     if (!a.reference_template.empty())
@@ -582,8 +509,7 @@ std::string write_assessment(const Assessment& a, const ServiceDirectory& dir) {
         for (const auto& c : a.custom_services) {
             o << "  - id: " << q(c.id) << "\n    category: " << q(c.category) << "\n";
             o << "    name: " << text(c.name) << "\n";
-            if (c.description.complete())
-                o << "    description: " << text(c.description) << "\n";
+            if (c.description.complete()) o << "    description: " << text(c.description) << "\n";
             if (c.sourcing)
                 o << "    sourcing: {information: " << to_string(c.sourcing->information)
                   << ", specialist_skill: " << (c.sourcing->specialist_skill ? "true" : "false")
@@ -604,28 +530,20 @@ std::string write_assessment(const Assessment& a, const ServiceDirectory& dir) {
                     o << (i ? ", " : "") << q(ac.services[i]);
                 o << "]\n";
             }
-            if (ac.phase)
-                o << "    phase: " << to_string(*ac.phase) << "\n";
+            if (ac.phase) o << "    phase: " << to_string(*ac.phase) << "\n";
             o << "    cycle: " << to_string(ac.cycle) << "\n";
-            if (!ac.owner.empty())
-                o << "    owner: " << q(ac.owner) << "\n";
-            if (ac.due)
-                o << "    due: " << ac.due->to_string() << "\n";
+            if (!ac.owner.empty()) o << "    owner: " << q(ac.owner) << "\n";
+            if (ac.due) o << "    due: " << ac.due->to_string() << "\n";
             o << "    status: " << to_string(ac.status) << "\n";
-            if (!ac.resources.empty())
-                o << "    resources: " << q(ac.resources) << "\n";
-            if (!ac.finding.empty())
-                o << "    finding: " << q(ac.finding) << "\n";
+            if (!ac.resources.empty()) o << "    resources: " << q(ac.resources) << "\n";
+            if (!ac.finding.empty()) o << "    finding: " << q(ac.finding) << "\n";
             if (!ac.history.empty()) {
                 o << "    history:\n";
                 for (const auto& h : ac.history) {
                     o << "      - {date: " << h.date.to_string() << ", what: " << q(h.what);
-                    if (!h.from.empty())
-                        o << ", from: " << q(h.from);
-                    if (!h.to.empty())
-                        o << ", to: " << q(h.to);
-                    if (!h.note.empty())
-                        o << ", note: " << q(h.note);
+                    if (!h.from.empty()) o << ", from: " << q(h.from);
+                    if (!h.to.empty()) o << ", to: " << q(h.to);
+                    if (!h.note.empty()) o << ", note: " << q(h.note);
                     o << "}\n";
                 }
             }
@@ -635,8 +553,7 @@ std::string write_assessment(const Assessment& a, const ServiceDirectory& dir) {
         o << "\nevents:\n";
         for (const auto& e : a.events) {
             o << "  - {date: " << e.date.to_string() << ", kind: " << to_string(e.kind);
-            if (!e.note.empty())
-                o << ", note: " << q(e.note);
+            if (!e.note.empty()) o << ", note: " << q(e.note);
             o << "}\n";
         }
     }
@@ -648,12 +565,9 @@ std::string write_assessment(const Assessment& a, const ServiceDirectory& dir) {
             for (std::size_t i = 0; i < s.kinds.size(); ++i)
                 o << (i ? ", " : "") << to_string(s.kinds[i]);
             o << "]\n";
-            if (!s.approved_by.empty())
-                o << "    approved_by: " << q(s.approved_by) << "\n";
-            if (s.approved_on)
-                o << "    approved_on: " << s.approved_on->to_string() << "\n";
-            if (!s.note.empty())
-                o << "    note: " << q(s.note) << "\n";
+            if (!s.approved_by.empty()) o << "    approved_by: " << q(s.approved_by) << "\n";
+            if (s.approved_on) o << "    approved_on: " << s.approved_on->to_string() << "\n";
+            if (!s.note.empty()) o << "    note: " << q(s.note) << "\n";
             o << "    services:\n";
             write_entries(o, s.services, dir, "        ");
         }

@@ -52,8 +52,7 @@ Json to_json(const CatalogNode& n) {
                            {"name", a.name},
                            {"source", a.source}});
     j["aliases"] = aliases;
-    if (n.kind == NodeKind::category)
-        j["phase"] = opt_token(n.phase);
+    if (n.kind == NodeKind::category) j["phase"] = opt_token(n.phase);
     if (n.sourcing) {
         Json s = sourcing_json(n.sourcing->answers);
         s["reason"] = to_json(n.sourcing->reason);
@@ -136,8 +135,7 @@ Json library_summary(const catalog::Library& library) {
         for (auto kind : {NodeKind::category, NodeKind::service, NodeKind::area, NodeKind::function,
                           NodeKind::internal}) {
             auto n = lc.catalog.of_kind(kind).size();
-            if (n)
-                counts[std::string(to_string(kind))] = n;
+            if (n) counts[std::string(to_string(kind))] = n;
         }
         j["counts"] = counts;
         j["source"] = lc.source;
@@ -162,8 +160,7 @@ Json library_summary(const catalog::Library& library) {
 
 Json catalog_document(const catalog::LoadedCatalog& lc) {
     Json nodes = Json::array();
-    for (const auto& n : lc.catalog.nodes())
-        nodes.push_back(to_json(n));
+    for (const auto& n : lc.catalog.nodes()) nodes.push_back(to_json(n));
     Json header = header_json(lc.catalog.header());
     header["source"] = lc.source;
     return {{"catalog", header}, {"nodes", nodes}};
@@ -225,23 +222,19 @@ Json review_document(const Review& r) {
     }
 
     Json findings = Json::array();
-    for (const auto& f : r.evaluation.findings)
-        findings.push_back(to_json(f));
+    for (const auto& f : r.evaluation.findings) findings.push_back(to_json(f));
     Json summary = Json::object();
     for (auto sev : {Severity::error, Severity::warning, Severity::info}) {
         int n = 0;
-        for (const auto& f : r.evaluation.findings)
-            n += f.severity == sev;
+        for (const auto& f : r.evaluation.findings) n += f.severity == sev;
         summary[std::string(to_string(sev))] = n;
     }
     Json due = Json::array();
-    for (const auto& d : r.due)
-        due.push_back(to_json(d));
+    for (const auto& d : r.due) due.push_back(to_json(d));
     Json changes = nullptr;
     if (r.previous) {
         Json list = Json::array();
-        for (const auto& c : r.changes)
-            list.push_back(to_json(c));
+        for (const auto& c : r.changes) list.push_back(to_json(c));
         changes = {{"evaluation", r.previous->id},
                    {"date", r.previous->date.to_string()},
                    {"changes", list}};
@@ -257,11 +250,9 @@ Json review_document(const Review& r) {
         trends.push_back({{"scope", t.scope}, {"points", points}});
     }
     Json actions = Json::array();
-    for (const auto& ac : a.actions)
-        actions.push_back(to_json(ac, dir));
+    for (const auto& ac : a.actions) actions.push_back(to_json(ac, dir));
     Json drafts = Json::array();
-    for (const auto& ac : r.drafts)
-        drafts.push_back(to_json(ac, dir));
+    for (const auto& ac : r.drafts) drafts.push_back(to_json(ac, dir));
 
     return {{"format", "cdcwb/v1"},
             {"organisation", {{"id", a.organisation.id}, {"name", a.organisation.name}}},

@@ -100,15 +100,13 @@ evaluations:
 std::string with(std::string text, const std::string& from, const std::string& to) {
     auto at = text.find(from);
     EXPECT_NE(at, std::string::npos) << from;
-    if (at != std::string::npos)
-        text.replace(at, from.size(), to);
+    if (at != std::string::npos) text.replace(at, from.size(), to);
     return text;
 }
 
 std::string dump(const catalog::Problems& ps) {
     std::string out;
-    for (const auto& p : ps)
-        out += p.describe() + "\n";
+    for (const auto& p : ps) out += p.describe() + "\n";
     return out;
 }
 
@@ -122,8 +120,7 @@ domain::Assessment read_ok(const std::string& text) {
 std::string refused(const std::string& text) {
     auto r = read_assessment("a.yaml", text, library());
     EXPECT_FALSE(r.assessment.has_value());
-    if (r.problems.empty())
-        return "(no problem reported)";
+    if (r.problems.empty()) return "(no problem reported)";
     const auto& p = r.problems.front();
     return std::to_string(p.line) + ": " + p.field + ": " + p.message;
 }
@@ -286,6 +283,27 @@ TEST(AssessmentFile, EveryProblemIsReportedNotJustTheFirst) {
     EXPECT_FALSE(r.assessment.has_value());
     EXPECT_EQ(r.problems.size(), 2u) << dump(r.problems);
     EXPECT_EQ(r.problems[0].file, "a.yaml");
+}
+
+} // namespace
+} // namespace cdcwb::report
+
+namespace cdcwb::report {
+namespace {
+
+TEST(AssessmentFile, MissingSectionsAreReportedNotCrashed) {
+    auto r = read_assessment("a.yaml", "format: cdcwb/v1\ncatalog: x1060-2021\n", library());
+    EXPECT_FALSE(r.assessment.has_value());
+    ASSERT_FALSE(r.problems.empty());
+    EXPECT_EQ(r.problems[0].field, "organisation");
+    EXPECT_EQ(r.problems[0].message, "missing");
+    EXPECT_EQ(refused(with(kFile, "name: \"ACME: test\"", "name: \"\"")),
+              "4: organisation.name: the organisation needs a name");
+    EXPECT_EQ(refused(with(kFile, "  - {date: 2026-03-01, kind: new_threat, note: \"Ransomware wave\"}", "  - 12")),
+              "71: events[0]: expected a mapping (key: value pairs)");
+    auto both = read_assessment("a.yaml", with(kFile, "sourcing: {information: external, specialist_skill: true}\n    capacity",
+                                               "sourcing: {information: out, specialist_skill: maybe}\n    capacity"), library());
+    EXPECT_EQ(both.problems.size(), 2u) << dump(both.problems);
 }
 
 } // namespace

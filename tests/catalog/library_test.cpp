@@ -41,8 +41,7 @@ nodes:
 std::string with(std::string text, const std::string& from, const std::string& to) {
     auto at = text.find(from);
     EXPECT_NE(at, std::string::npos) << from;
-    if (at != std::string::npos)
-        text.replace(at, from.size(), to);
+    if (at != std::string::npos) text.replace(at, from.size(), to);
     return text;
 }
 
@@ -55,8 +54,7 @@ bool has_problem(const Problems& ps, int line, const std::string& id, const std:
 
 std::string dump(const Problems& ps) {
     std::string out;
-    for (const auto& p : ps)
-        out += p.describe() + "\n";
+    for (const auto& p : ps) out += p.describe() + "\n";
     return out;
 }
 
@@ -96,8 +94,7 @@ TEST(Library, CrosswalkListsFirstItemsWithoutCounterpart) {
     auto loaded = load_library();
     const auto& cw = loaded.library.crosswalk("crosswalk-x1060-first")->crosswalk;
     std::vector<std::string> ids;
-    for (const auto& u : cw.unmatched_to)
-        ids.push_back(u.id);
+    for (const auto& u : cw.unmatched_to) ids.push_back(u.id);
     EXPECT_EQ(ids, (std::vector<std::string>{"1.1.5", "5.2.2", "7.1", "7.3", "IA-3"}));
     ASSERT_EQ(cw.links_from("D-2").size(), 1u);
     EXPECT_EQ(cw.links_from("D-2")[0].to, "1.1");

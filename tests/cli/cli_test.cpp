@@ -35,12 +35,10 @@ class Cli : public ::testing::Test {
                                 "'";
         Outcome r;
         FILE* p = popen(cmd.c_str(), "r");
-        if (!p)
-            return r;
+        if (!p) return r;
         std::array<char, 4096> buf{};
         std::size_t n;
-        while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
-            r.out.append(buf.data(), n);
+        while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
         const int status = pclose(p);
         r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         std::ifstream in(err);
@@ -66,8 +64,7 @@ TEST_F(Cli, CatalogListJsonListsCataloguesCrosswalksAndTemplates) {
     ASSERT_EQ(r.code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out);
     std::vector<std::string> ids;
-    for (const auto& c : j["catalogs"])
-        ids.push_back(c["id"]);
+    for (const auto& c : j["catalogs"]) ids.push_back(c["id"]);
     EXPECT_NE(std::find(ids.begin(), ids.end(), "x1060-2021"), ids.end());
     EXPECT_NE(std::find(ids.begin(), ids.end(), "first-csirt-1.1"), ids.end());
     EXPECT_EQ(j["crosswalks"][0]["id"], "crosswalk-x1060-first");
@@ -80,8 +77,7 @@ TEST_F(Cli, CatalogShowJsonHasAll64ServicesWithBothNames) {
     auto j = nlohmann::json::parse(r.out);
     int services = 0;
     for (const auto& n : j["nodes"]) {
-        if (n["kind"] != "service")
-            continue;
+        if (n["kind"] != "service") continue;
         ++services;
         EXPECT_FALSE(n["name"]["en"].get<std::string>().empty()) << n["id"];
         EXPECT_FALSE(n["name"]["ja"].get<std::string>().empty()) << n["id"];
@@ -151,8 +147,7 @@ TEST_F(Cli, EvaluateJsonAgreesWithTheHumanSummary) {
     ASSERT_EQ(r.code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out);
     int errors = 0;
-    for (const auto& f : j["findings"])
-        errors += f["severity"] == "error";
+    for (const auto& f : j["findings"]) errors += f["severity"] == "error";
     EXPECT_EQ(j["summary"]["error"], errors);
     EXPECT_EQ(j["services"].size(), 65u); // 64 + the example's custom service
     EXPECT_EQ(j["scores"]["categories"].size(), 9u);
@@ -166,6 +161,14 @@ TEST_F(Cli, EvaluateJsonAgreesWithTheHumanSummary) {
         EXPECT_GE(now - order.begin(), std::find(order.begin(), order.end(), last) - order.begin());
         last = *now;
     }
+}
+
+TEST_F(Cli, EvaluatingAsOfAnEarlierDateIgnoresLaterEvaluations) {
+    Outcome r = run("evaluate '" + example() + "' --date 2026-03-01 --json");
+    ASSERT_EQ(r.code, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["changes_since"]["evaluation"], "2025-H2");
+    EXPECT_EQ(j["trends"][0]["points"].size(), 2u); // 2025-H2 and now
 }
 
 TEST_F(Cli, FailOnReturnsOneWhenFindingsReachTheSeverity) {
@@ -213,8 +216,7 @@ TEST_F(Cli, NewWritesAStarterFileThatEvaluates) {
     EXPECT_EQ(j["organisation"]["name"], "Tiny KK");
     EXPECT_EQ(j["reference_template"], "small-company");
     int unassigned = 0;
-    for (const auto& f : j["findings"])
-        unassigned += f["code"] == "unassigned";
+    for (const auto& f : j["findings"]) unassigned += f["code"] == "unassigned";
     EXPECT_GT(unassigned, 0); // everything in the catalogue starts unassigned
     // Refuses to overwrite without --force, and leaves the file as it was.
     const auto before = fs::file_size(dir_ / "starter.yaml");
