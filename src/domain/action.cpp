@@ -128,7 +128,11 @@ std::vector<Action> draft_actions(const Evaluation& evaluation, const ServiceDir
         } else {
             continue; // catalogue findings and missing scores are decisions, not actions
         }
-        a.id = "DRAFT-" + std::to_string(++n);
+        // Draft ids never reuse an id the organisation already has.
+        do {
+            a.id = "DRAFT-" + std::to_string(++n);
+        } while (std::any_of(existing.begin(), existing.end(),
+                             [&](const Action& x) { return x.id == a.id; }));
         a.services = {f.service_id};
         a.finding = f.code;
         a.history.push_back({today, "created", "", "", "drafted from finding " + f.code});

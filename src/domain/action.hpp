@@ -50,7 +50,7 @@ struct Action {
 /// category; an action linked to no known service belongs to strategic management.
 Phase action_phase(const Action& action, const ServiceDirectory& directory);
 
-/// Checks titles, service references and history; `field` prefixes field names in errors.
+/// Checks the id, the title and the service references; `field` prefixes field names in errors.
 Status validate_action(const Action& action, const ServiceDirectory& directory,
                        const std::string& field);
 

@@ -42,8 +42,8 @@ struct Assessment {
 /// with the field path (e.g. "services.A-1.as_is").
 Status validate(const Assessment& assessment, const ServiceDirectory& directory);
 
-/// Entries for every service the template covers, at the template's levels, unassigned and
-/// unscored: the starting point of a new assessment.
+/// An entry for every service of the directory, at the template's level (undecided where the
+/// template gives none), unassigned and unscored: the starting point of a new assessment.
 std::vector<ServiceEntry> entries_from_template(const ServiceDirectory& directory,
                                                 const Template& tmpl);
 

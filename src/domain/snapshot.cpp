@@ -28,6 +28,35 @@ struct Columns {
     std::string level, assignment, owner, provider, as_is, to_be;
 };
 
+/// One score column as the matrix shows it: the value set for the assignment's rubric (for Both,
+/// the lower of the sides set), "n/a", or empty when nothing is set. An Unassigned service's
+/// as-is is 1 unless set.
+std::string score_column(const ServiceEntry& e, std::optional<Score> ScorePair::*side) {
+    std::vector<const ScorePair*> pairs;
+    switch (e.assignment) {
+    case Assignment::insource: pairs = {&e.insource}; break;
+    case Assignment::outsource: pairs = {&e.outsource}; break;
+    case Assignment::both: pairs = {&e.insource, &e.outsource}; break;
+    case Assignment::unassigned:
+        if (side == &ScorePair::as_is && !e.unassigned.as_is) return "1";
+        pairs = {&e.unassigned};
+        break;
+    }
+    std::optional<int> lowest;
+    bool not_applicable = false;
+    for (const ScorePair* p : pairs) {
+        const std::optional<Score>& s = p->*side;
+        if (!s) continue;
+        if (!s->applicable()) {
+            not_applicable = true;
+            continue;
+        }
+        lowest = lowest ? std::min(*lowest, s->value()) : s->value();
+    }
+    if (lowest) return std::to_string(*lowest);
+    return not_applicable ? "n/a" : "";
+}
+
 Columns columns_of(const ServiceEntry* e) {
     if (!e) return {};
     Columns c;
@@ -35,13 +64,8 @@ Columns columns_of(const ServiceEntry* e) {
     c.assignment = std::string(to_string(e->assignment));
     c.owner = e->owner;
     c.provider = e->provider;
-    ServiceScore s = service_score(*e);
-    if (s.state == ServiceScore::State::scored) {
-        c.as_is = std::to_string(s.as_is);
-        c.to_be = std::to_string(s.to_be);
-    } else if (s.state == ServiceScore::State::not_applicable) {
-        c.as_is = c.to_be = "n/a";
-    }
+    c.as_is = score_column(*e, &ScorePair::as_is);
+    c.to_be = score_column(*e, &ScorePair::to_be);
     return c;
 }
 

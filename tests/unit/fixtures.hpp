@@ -10,8 +10,6 @@
 #include "domain/service_entry.hpp"
 #include "domain/vocabulary.hpp"
 
-#include <gtest/gtest.h>
-
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -114,10 +112,16 @@ inline Score pts(int value) {
     if (!s) throw std::logic_error("bad test score " + std::to_string(value));
     return *s;
 }
-inline Score na() { return Score::not_applicable(); }
+inline Score na() {
+    return Score::not_applicable();
+}
 
-inline ScorePair scores(int as_is, int to_be) { return {pts(as_is), pts(to_be)}; }
-inline ScorePair na_pair() { return {na(), na()}; }
+inline ScorePair scores(int as_is, int to_be) {
+    return {pts(as_is), pts(to_be)};
+}
+inline ScorePair na_pair() {
+    return {na(), na()};
+}
 
 inline Date day(const char* text) {
     auto d = Date::parse(text);
@@ -135,7 +139,7 @@ inline ServiceEntry entry(std::string id, std::optional<Level> level,
     return e;
 }
 
-inline ServiceEntry insourced(std::string id, Level level, ScorePair pair,
+inline ServiceEntry insourced(std::string id, std::optional<Level> level, ScorePair pair,
                               std::string owner = "SOC team") {
     ServiceEntry e = entry(std::move(id), level, Assignment::insource);
     e.owner = std::move(owner);
@@ -143,7 +147,7 @@ inline ServiceEntry insourced(std::string id, Level level, ScorePair pair,
     return e;
 }
 
-inline ServiceEntry outsourced(std::string id, Level level, ScorePair pair,
+inline ServiceEntry outsourced(std::string id, std::optional<Level> level, ScorePair pair,
                                std::string provider = "Z-MSSP") {
     ServiceEntry e = entry(std::move(id), level, Assignment::outsource);
     e.provider = std::move(provider);
@@ -151,7 +155,7 @@ inline ServiceEntry outsourced(std::string id, Level level, ScorePair pair,
     return e;
 }
 
-inline ServiceEntry shared(std::string id, Level level, ScorePair in, ScorePair out,
+inline ServiceEntry shared(std::string id, std::optional<Level> level, ScorePair in, ScorePair out,
                            std::string owner = "SOC team", std::string provider = "Z-MSSP") {
     ServiceEntry e = entry(std::move(id), level, Assignment::both);
     e.owner = std::move(owner);
@@ -161,8 +165,8 @@ inline ServiceEntry shared(std::string id, Level level, ScorePair in, ScorePair 
     return e;
 }
 
-inline ServiceEntry unassigned(std::string id, Level level, std::optional<Score> as_is,
-                               std::optional<Score> to_be) {
+inline ServiceEntry unassigned(std::string id, std::optional<Level> level,
+                               std::optional<Score> as_is, std::optional<Score> to_be) {
     ServiceEntry e = entry(std::move(id), level, Assignment::unassigned);
     e.unassigned = {as_is, to_be};
     return e;

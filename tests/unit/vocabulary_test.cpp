@@ -3,7 +3,6 @@
 #include "domain/vocabulary.hpp"
 
 #include <gtest/gtest.h>
-
 #include <set>
 #include <string>
 #include <vector>

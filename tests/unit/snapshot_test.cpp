@@ -1,0 +1,173 @@
+// Evaluation history: snapshots, what changed between two, and trends over many.
+#include "domain/snapshot.hpp"
+#include "fixtures.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace cdcwb::test;
+
+Snapshot snap(std::string id, const char* date, std::vector<ServiceEntry> entries) {
+    return take_snapshot(std::move(id), day(date), entries);
+}
+
+std::vector<std::string> lines(const std::vector<Change>& changes) {
+    std::vector<std::string> out;
+    for (const auto& c : changes)
+        out.push_back(c.service_id + " " + c.field + " '" + c.before + "' -> '" + c.after + "'");
+    return out;
+}
+
+using Lines = std::vector<std::string>;
+
+// ---- take_snapshot ----------------------------------------------------------------------------
+
+TEST(Snapshot, TakesTheMatrixWithoutRationaleOrEvidence) {
+    ServiceEntry e = insourced("A-1", Level::basic, scores(2, 4));
+    e.rationale = "because";
+    e.evidence = {"docs/runbook.pdf"};
+    e.capacity = "24x7";
+    Snapshot s = take_snapshot("ev-1", day("2026-03-31"), {e});
+    EXPECT_EQ(s.id, "ev-1");
+    EXPECT_EQ(s.date, day("2026-03-31"));
+    ASSERT_EQ(s.services.size(), 1u);
+    EXPECT_TRUE(s.services[0].rationale.empty());
+    EXPECT_TRUE(s.services[0].evidence.empty());
+    EXPECT_EQ(s.services[0].level, Level::basic);
+    EXPECT_EQ(s.services[0].owner, "SOC team");
+    EXPECT_EQ(s.services[0].insource, scores(2, 4));
+    EXPECT_EQ(s.services[0].capacity, "24x7");
+    EXPECT_EQ(e.rationale, "because"); // the source matrix is untouched
+    EXPECT_FALSE(s.approved_on.has_value());
+}
+
+TEST(Snapshot, CoversAllThreeEvaluationsByDefault) {
+    Snapshot s = take_snapshot("ev-1", day("2026-03-31"), {});
+    for (EvaluationKind k : kAllEvaluationKinds) EXPECT_TRUE(s.covers(k)) << to_string(k);
+    s.kinds = {EvaluationKind::profile};
+    EXPECT_TRUE(s.covers(EvaluationKind::profile));
+    EXPECT_FALSE(s.covers(EvaluationKind::catalogue));
+    EXPECT_FALSE(s.covers(EvaluationKind::portfolio));
+}
+
+// ---- diff -------------------------------------------------------------------------------------
+
+TEST(Snapshot, DiffOfIdenticalSnapshotsIsEmpty) {
+    std::vector<ServiceEntry> m{insourced("A-1", Level::basic, scores(2, 4)),
+                                unassigned("B-1", Level::standard, std::nullopt, pts(3))};
+    EXPECT_TRUE(
+        diff(tiny_directory(), snap("a", "2026-01-01", m), snap("b", "2026-06-01", m)).empty());
+}
+
+TEST(Snapshot, DiffReportsLevelAndScoreChanges) {
+    auto before = snap("a", "2026-01-01", {insourced("A-1", Level::standard, scores(2, 4))});
+    auto after = snap("b", "2026-06-01", {insourced("A-1", Level::basic, scores(3, 5))});
+    EXPECT_EQ(
+        lines(diff(tiny_directory(), before, after)),
+        (Lines{"A-1 level 'standard' -> 'basic'", "A-1 as_is '2' -> '3'", "A-1 to_be '4' -> '5'"}));
+}
+
+TEST(Snapshot, DiffReportsAssignmentOwnerAndProviderChanges) {
+    auto before = snap("a", "2026-01-01", {insourced("B-1", Level::basic, scores(3, 4), "SOC")});
+    auto after = snap("b", "2026-06-01",
+                      {shared("B-1", Level::basic, scores(3, 4), scores(3, 4), "CSIRT", "Z-MSSP")});
+    EXPECT_EQ(lines(diff(tiny_directory(), before, after)),
+              (Lines{"B-1 assignment 'insource' -> 'both'", "B-1 owner 'SOC' -> 'CSIRT'",
+                     "B-1 provider '' -> 'Z-MSSP'"}));
+}
+
+TEST(Snapshot, DiffShowsNaAsItsToken) {
+    auto before = snap("a", "2026-01-01", {outsourced("B-1", Level::basic, scores(2, 3))});
+    auto after = snap("b", "2026-06-01", {outsourced("B-1", Level::basic, na_pair())});
+    EXPECT_EQ(lines(diff(tiny_directory(), before, after)),
+              (Lines{"B-1 as_is '2' -> 'n/a'", "B-1 to_be '3' -> 'n/a'"}));
+}
+
+TEST(Snapshot, DiffReportsAddedAndRemovedServices) {
+    auto before = snap("a", "2026-01-01", {insourced("A-1", Level::basic, scores(2, 4), "SOC")});
+    auto after =
+        snap("b", "2026-06-01", {outsourced("D-1", Level::advanced, scores(1, 2), "MSSP")});
+    EXPECT_EQ(lines(diff(tiny_directory(), before, after)),
+              (Lines{"A-1 level 'basic' -> ''", "A-1 assignment 'insource' -> ''",
+                     "A-1 owner 'SOC' -> ''", "A-1 as_is '2' -> ''", "A-1 to_be '4' -> ''",
+                     "D-1 level '' -> 'advanced'", "D-1 assignment '' -> 'outsource'",
+                     "D-1 provider '' -> 'MSSP'", "D-1 as_is '' -> '1'", "D-1 to_be '' -> '2'"}));
+}
+
+TEST(Snapshot, DiffFollowsDirectoryOrderThenIdsTheDirectoryNoLongerKnows) {
+    // ORG-9 was a custom service when `before` was taken and has since been removed.
+    auto before = snap(
+        "a", "2026-01-01",
+        {entry("ORG-9", Level::basic), entry("D-2", Level::basic), entry("A-1", Level::basic)});
+    auto after =
+        snap("b", "2026-06-01", {entry("D-2", Level::advanced), entry("A-1", Level::standard)});
+    auto changes = diff(tiny_directory(), before, after);
+    ASSERT_FALSE(changes.empty());
+    EXPECT_EQ(changes.front().service_id, "A-1");
+    EXPECT_EQ(changes[1].service_id, "D-2");
+    EXPECT_EQ(changes.back().service_id, "ORG-9");
+    EXPECT_EQ(changes.back().field, "as_is"); // an Unassigned service counts 1 as-is until removed
+}
+
+TEST(Snapshot, DiffReportsAnAsIsChangeWhileTheTargetIsStillUnset) {
+    // The as-is column changed from 2 to 3; the to-be has not been scored in either snapshot.
+    auto before =
+        snap("a", "2026-01-01", {insourced("A-1", Level::basic, ScorePair{pts(2), std::nullopt})});
+    auto after =
+        snap("b", "2026-06-01", {insourced("A-1", Level::basic, ScorePair{pts(3), std::nullopt})});
+    EXPECT_EQ(lines(diff(tiny_directory(), before, after)), (Lines{"A-1 as_is '2' -> '3'"}));
+}
+
+TEST(Snapshot, DiffReportsAToBeChangeWhileTheCurrentScoreIsStillUnset) {
+    auto before =
+        snap("a", "2026-01-01", {outsourced("B-1", Level::basic, ScorePair{std::nullopt, pts(3)})});
+    auto after =
+        snap("b", "2026-06-01", {outsourced("B-1", Level::basic, ScorePair{std::nullopt, pts(5)})});
+    EXPECT_EQ(lines(diff(tiny_directory(), before, after)), (Lines{"B-1 to_be '3' -> '5'"}));
+}
+
+// ---- trends -----------------------------------------------------------------------------------
+
+TEST(Snapshot, TrendsAreOrderedByDateWhateverTheInputOrder) {
+    ServiceDirectory dir = tiny_directory();
+    std::vector<Snapshot> history{
+        snap("mid", "2026-06-01", {insourced("A-1", Level::basic, scores(3, 5))}),
+        snap("new", "2026-12-01", {insourced("A-1", Level::basic, scores(4, 5))}),
+        snap("old", "2026-01-01", {insourced("A-1", Level::basic, scores(2, 5))}),
+    };
+    auto t = trends(dir, history);
+    ASSERT_FALSE(t.empty());
+    EXPECT_EQ(t[0].scope, "overall");
+    ASSERT_EQ(t[0].points.size(), 3u);
+    EXPECT_EQ(t[0].points[0].snapshot_id, "old");
+    EXPECT_EQ(t[0].points[1].snapshot_id, "mid");
+    EXPECT_EQ(t[0].points[2].snapshot_id, "new");
+    EXPECT_EQ(t[0].points[0].date, day("2026-01-01"));
+    EXPECT_DOUBLE_EQ(t[0].points[0].value.as_is, 2.0);
+    EXPECT_DOUBLE_EQ(t[0].points[1].value.as_is, 3.0);
+    EXPECT_DOUBLE_EQ(t[0].points[2].value.as_is, 4.0);
+}
+
+TEST(Snapshot, TrendsHaveOverallThenOneScopePerCategory) {
+    ServiceDirectory dir = tiny_directory();
+    auto t = trends(dir, {snap("a", "2026-01-01",
+                               {insourced("A-1", Level::basic, scores(2, 4)),
+                                outsourced("B-1", Level::basic, scores(4, 4))})});
+    ASSERT_EQ(t.size(), 4u);
+    EXPECT_EQ(t[1].scope, "A");
+    EXPECT_EQ(t[2].scope, "B");
+    EXPECT_EQ(t[3].scope, "D");
+    EXPECT_DOUBLE_EQ(t[0].points[0].value.as_is, 3.0);
+    EXPECT_DOUBLE_EQ(t[1].points[0].value.as_is, 2.0);
+    EXPECT_DOUBLE_EQ(t[2].points[0].value.as_is, 4.0);
+    EXPECT_EQ(t[3].points[0].value.counted, 0);
+}
+
+TEST(Snapshot, TrendsOfNoHistoryHaveScopesButNoPoints) {
+    auto t = trends(tiny_directory(), {});
+    ASSERT_EQ(t.size(), 4u);
+    for (const auto& trend : t) EXPECT_TRUE(trend.points.empty()) << trend.scope;
+}
+
+} // namespace
