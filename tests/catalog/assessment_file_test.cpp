@@ -299,10 +299,15 @@ TEST(AssessmentFile, MissingSectionsAreReportedNotCrashed) {
     EXPECT_EQ(r.problems[0].message, "missing");
     EXPECT_EQ(refused(with(kFile, "name: \"ACME: test\"", "name: \"\"")),
               "4: organisation.name: the organisation needs a name");
-    EXPECT_EQ(refused(with(kFile, "  - {date: 2026-03-01, kind: new_threat, note: \"Ransomware wave\"}", "  - 12")),
-              "71: events[0]: expected a mapping (key: value pairs)");
-    auto both = read_assessment("a.yaml", with(kFile, "sourcing: {information: external, specialist_skill: true}\n    capacity",
-                                               "sourcing: {information: out, specialist_skill: maybe}\n    capacity"), library());
+    EXPECT_EQ(
+        refused(with(kFile, "  - {date: 2026-03-01, kind: new_threat, note: \"Ransomware wave\"}",
+                     "  - 12")),
+        "71: events[0]: expected a mapping (key: value pairs)");
+    auto both = read_assessment(
+        "a.yaml",
+        with(kFile, "sourcing: {information: external, specialist_skill: true}\n    capacity",
+             "sourcing: {information: out, specialist_skill: maybe}\n    capacity"),
+        library());
     EXPECT_EQ(both.problems.size(), 2u) << dump(both.problems);
 }
 
