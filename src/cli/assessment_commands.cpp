@@ -193,9 +193,7 @@ void print_review(std::ostream& o, const Review& r, Lang l, bool list_drafts) {
     print_actions(o, r, l, list_drafts);
     o << ui("summary", l) << ":";
     for (auto sev : {Severity::error, Severity::warning, Severity::info}) {
-        int n = 0;
-        for (const auto& f : r.evaluation.findings) n += f.severity == sev;
-        o << "  " << display_name(sev).in(l) << " " << n;
+        o << "  " << display_name(sev).in(l) << " " << r.evaluation.count(sev);
     }
     o << "\n";
 }

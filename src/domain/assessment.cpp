@@ -10,10 +10,10 @@ const ServiceEntry* Assessment::entry(std::string_view service_id) const {
     return nullptr;
 }
 
-const Snapshot* Assessment::latest_evaluation() const {
+const Snapshot* Assessment::latest_evaluation(Date on) const {
     const Snapshot* latest = nullptr;
     for (const auto& s : evaluations)
-        if (!latest || s.date >= latest->date) latest = &s;
+        if (s.date <= on && (!latest || s.date >= latest->date)) latest = &s;
     return latest;
 }
 

@@ -34,7 +34,8 @@ struct Assessment {
     std::vector<Snapshot> evaluations; ///< history, oldest first
 
     const ServiceEntry* entry(std::string_view service_id) const;
-    const Snapshot* latest_evaluation() const;
+    /// The most recent recorded evaluation dated on or before `on`, or nullptr.
+    const Snapshot* latest_evaluation(Date on) const;
 };
 
 /// Every rule an assessment must satisfy beyond its file syntax: known services, no duplicates,

@@ -177,6 +177,12 @@ std::vector<const Finding*> Evaluation::of_kind(EvaluationKind kind) const {
     return out;
 }
 
+int Evaluation::count(Severity severity) const {
+    return static_cast<int>(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
+        return f.severity == severity;
+    }));
+}
+
 int Evaluation::count_at_least(Severity severity) const {
     return static_cast<int>(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
         return static_cast<int>(f.severity) >= static_cast<int>(severity);

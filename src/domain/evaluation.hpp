@@ -47,6 +47,7 @@ struct Evaluation {
     std::string reference_template; ///< empty when levels were not compared with a template
 
     std::vector<const Finding*> of_kind(EvaluationKind kind) const;
+    int count(Severity severity) const;
     int count_at_least(Severity severity) const;
 };
 

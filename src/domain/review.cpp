@@ -14,11 +14,9 @@ Review review(const Assessment& assessment, const ServiceDirectory& directory,
     // Only the history up to the review's date: reviewing "as of" an earlier day ignores later
     // evaluations, as it ignores later events.
     std::vector<Snapshot> history;
-    for (const Snapshot& s : assessment.evaluations) {
-        if (s.date > date) continue;
-        history.push_back(s);
-        if (!r.previous || s.date >= r.previous->date) r.previous = &s;
-    }
+    for (const Snapshot& s : assessment.evaluations)
+        if (s.date <= date) history.push_back(s);
+    r.previous = assessment.latest_evaluation(date);
     Snapshot now = take_snapshot("now", date, assessment.services);
     if (r.previous) r.changes = diff(directory, *r.previous, now);
     history.push_back(std::move(now));

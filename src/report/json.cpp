@@ -225,9 +225,7 @@ Json review_document(const Review& r) {
     for (const auto& f : r.evaluation.findings) findings.push_back(to_json(f));
     Json summary = Json::object();
     for (auto sev : {Severity::error, Severity::warning, Severity::info}) {
-        int n = 0;
-        for (const auto& f : r.evaluation.findings) n += f.severity == sev;
-        summary[std::string(to_string(sev))] = n;
+        summary[std::string(to_string(sev))] = r.evaluation.count(sev);
     }
     Json due = Json::array();
     for (const auto& d : r.due) due.push_back(to_json(d));

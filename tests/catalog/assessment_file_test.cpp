@@ -1,6 +1,7 @@
 // The cdcwb/v1 assessment file: what it reads, that writing and reading back loses nothing, and
 // that every kind of malformed file is refused with the line and field that is wrong.
 #include "report/assessment_file.hpp"
+#include "test_text.hpp"
 
 #include <fstream>
 #include <gtest/gtest.h>
@@ -8,6 +9,9 @@
 
 namespace cdcwb::report {
 namespace {
+
+using cdcwb::testing::dump;
+using cdcwb::testing::with;
 
 const catalog::Library& library() {
     static const catalog::LoadResult loaded = catalog::load_library();
@@ -96,19 +100,6 @@ evaluations:
       A-1: {level: basic, assignment: insource, owner: Security Office, as_is: 2, to_be: 5}
       A-3: {level: advanced, assignment: unassigned}
 )";
-
-std::string with(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    EXPECT_NE(at, std::string::npos) << from;
-    if (at != std::string::npos) text.replace(at, from.size(), to);
-    return text;
-}
-
-std::string dump(const catalog::Problems& ps) {
-    std::string out;
-    for (const auto& p : ps) out += p.describe() + "\n";
-    return out;
-}
 
 domain::Assessment read_ok(const std::string& text) {
     auto r = read_assessment("a.yaml", text, library());

@@ -1,6 +1,7 @@
 // The catalogue loader: the embedded catalogues load cleanly, and every kind of problem in a
 // catalogue, crosswalk or template file is reported with its file, line and id.
 #include "catalog/library.hpp"
+#include "test_text.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,9 @@
 
 namespace cdcwb::catalog {
 namespace {
+
+using cdcwb::testing::dump;
+using cdcwb::testing::with;
 
 const char* kCatalog = R"(catalog:
   id: mini
@@ -37,25 +41,11 @@ nodes:
     description: {en: The two, ja: 二つ目}
 )";
 
-/// kCatalog with `from` replaced by `to` (the test fails if `from` is not there).
-std::string with(std::string text, const std::string& from, const std::string& to) {
-    auto at = text.find(from);
-    EXPECT_NE(at, std::string::npos) << from;
-    if (at != std::string::npos) text.replace(at, from.size(), to);
-    return text;
-}
-
 bool has_problem(const Problems& ps, int line, const std::string& id, const std::string& needle) {
     for (const auto& p : ps)
         if (p.line == line && p.id == id && p.describe().find(needle) != std::string::npos)
             return true;
     return false;
-}
-
-std::string dump(const Problems& ps) {
-    std::string out;
-    for (const auto& p : ps) out += p.describe() + "\n";
-    return out;
 }
 
 TEST(Library, EmbeddedCataloguesLoadWithoutProblems) {

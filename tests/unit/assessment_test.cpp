@@ -132,12 +132,14 @@ TEST(Assessment, EntryFindsAServiceRowByIdOrNothing) {
 
 TEST(Assessment, LatestEvaluationIsTheMostRecentByDate) {
     Assessment a;
-    EXPECT_EQ(a.latest_evaluation(), nullptr);
+    EXPECT_EQ(a.latest_evaluation(day("2026-12-31")), nullptr);
     a.evaluations = {take_snapshot("b", day("2026-06-01"), {}),
                      take_snapshot("c", day("2026-09-01"), {}),
                      take_snapshot("a", day("2026-01-01"), {})};
-    ASSERT_NE(a.latest_evaluation(), nullptr);
-    EXPECT_EQ(a.latest_evaluation()->id, "c");
+    ASSERT_NE(a.latest_evaluation(day("2026-12-31")), nullptr);
+    EXPECT_EQ(a.latest_evaluation(day("2026-12-31"))->id, "c");
+    EXPECT_EQ(a.latest_evaluation(day("2026-08-31"))->id, "b"); // later evaluations ignored
+    EXPECT_EQ(a.latest_evaluation(day("2025-12-31")), nullptr);
 }
 
 // ---- entries_from_template --------------------------------------------------------------------
