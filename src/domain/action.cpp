@@ -87,6 +87,28 @@ Result<Action> escalate(Action action, Date on, std::string note) {
     return action;
 }
 
+Action record_creation(Action action, Date on) {
+    if (action.history.empty()) action.history.push_back({on, "created", {}, {}, {}});
+    return action;
+}
+
+Action record_edit(const Action& before, Action after, Date on) {
+    after.history = before.history;
+    if (after.status != before.status)
+        after.history.push_back({on,
+                                 "status",
+                                 std::string(to_string(before.status)),
+                                 std::string(to_string(after.status)),
+                                 {}});
+    if (after.cycle != before.cycle)
+        after.history.push_back({on,
+                                 "cycle",
+                                 std::string(to_string(before.cycle)),
+                                 std::string(to_string(after.cycle)),
+                                 {}});
+    return after;
+}
+
 std::vector<Action> draft_actions(const Evaluation& evaluation, const ServiceDirectory& directory,
                                   const std::vector<Action>& existing, Date today) {
     // A finding is answered when an action that is still open or in progress names the same

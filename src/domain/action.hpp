@@ -58,6 +58,13 @@ Status validate_action(const Action& action, const ServiceDirectory& directory,
 /// Refused for an action that is already long-cycle, done or cancelled.
 Result<Action> escalate(Action action, Date on, std::string note);
 
+/// A new action's history starts with a "created" event on `on` (unless it already has one).
+Action record_creation(Action action, Date on);
+
+/// An edit of `before` into `after`: the history is the stored one (an edit cannot rewrite it),
+/// plus a "status" or "cycle" event for each of those that changed.
+Action record_edit(const Action& before, Action after, Date on);
+
 /// Draft actions for the findings no open action already answers. Unassigned services and
 /// quadrant mismatches need new people, providers or contracts (long cycle); missing names and
 /// gaps of up to 2 points are short-cycle work; larger gaps are long-cycle.

@@ -1,5 +1,6 @@
 #include "domain/assessment.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace cdcwb::domain {
@@ -36,8 +37,8 @@ Status validate_entries(const std::vector<ServiceEntry>& entries, const ServiceD
 Status validate(const Assessment& a, const ServiceDirectory& dir) {
     if (a.organisation.name.empty())
         return invalid("the organisation needs a name", "organisation.name");
-    if (a.evaluation_interval_days < 1 || a.evaluation_interval_days > 3660)
-        return invalid("evaluation interval must be 1 to 3660 days", "evaluation_interval_days");
+    if (auto s = validate_interval(a.evaluation_interval_days, "evaluation_interval_days"); !s)
+        return s;
     if (auto s = validate_entries(a.services, dir, "services"); !s) return s;
 
     std::set<std::string_view> ids;
@@ -61,6 +62,26 @@ Status validate(const Assessment& a, const ServiceDirectory& dir) {
             return invalid("approved before the evaluation was taken", field + ".approved_on");
         if (auto st = validate_entries(s.services, dir, field + ".services"); !st) return st;
     }
+    return {};
+}
+
+Status validate_slug(std::string_view slug, const std::string& field) {
+    const auto allowed = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    };
+    const bool ok = !slug.empty() && slug.size() <= 64 && slug.front() != '-' &&
+                    slug.front() != '_' && std::all_of(slug.begin(), slug.end(), allowed);
+    if (!ok)
+        return invalid("'" + std::string(slug) +
+                           "' is not a valid organisation id; use 1 to 64 of a-z, 0-9, '-' and "
+                           "'_', starting with a letter or digit",
+                       field);
+    return {};
+}
+
+Status validate_interval(int days, const std::string& field) {
+    if (days < 1 || days > 3660)
+        return invalid("evaluation interval must be 1 to 3660 days", field);
     return {};
 }
 

@@ -43,6 +43,13 @@ struct Assessment {
 /// with the field path (e.g. "services.A-1.as_is").
 Status validate(const Assessment& assessment, const ServiceDirectory& directory);
 
+/// An organisation's id (its "slug" in URLs and the CLI): 1–64 of a–z, 0–9, "-" and "_",
+/// starting with a letter or digit.
+Status validate_slug(std::string_view slug, const std::string& field);
+
+/// The schedule of the periodic portfolio evaluation: 1 to 3660 days.
+Status validate_interval(int days, const std::string& field);
+
 /// An entry for every service of the directory, at the template's level (undecided where the
 /// template gives none), unassigned and unscored: the starting point of a new assessment.
 std::vector<ServiceEntry> entries_from_template(const ServiceDirectory& directory,

@@ -1,0 +1,28 @@
+// Rules for people's accounts: user names, passwords and the interface language.
+#pragma once
+
+#include "domain/result.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace cdcwb::domain {
+
+inline constexpr std::size_t kMinPasswordLength = 12;
+inline constexpr std::size_t kMaxPasswordBytes = 1024;
+
+/// 1–64 of letters, digits, ".", "_", "-" and "@" (an e-mail address works), starting with a
+/// letter or digit.
+Status validate_username(std::string_view username, const std::string& field);
+
+/// At least 12 characters (counted as Unicode code points), at most 1024 bytes, valid UTF-8.
+Status validate_password(std::string_view password, const std::string& field);
+
+/// "en" or "ja".
+Status validate_lang(std::string_view lang, const std::string& field);
+
+/// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+/// U+10FFFF).
+bool valid_utf8(std::string_view text);
+
+} // namespace cdcwb::domain

@@ -1,0 +1,240 @@
+// Credentials other than passwords: API tokens for automation and sign-in sessions. Only a
+// SHA-256 of each token is stored, so a copy of the database cannot be used to sign in.
+#include "store/rows.hpp"
+#include "store/secrets.hpp"
+#include "store/store.hpp"
+
+namespace cdcwb::store {
+
+using namespace domain;
+using codec::Json;
+
+namespace {
+
+constexpr std::string_view kTokenPrefix = "cdcwb_";
+constexpr std::size_t kTokenBytes = 32;
+constexpr auto kSessionTouchInterval = std::chrono::minutes(5);
+
+Result<long long> user_id_of(soci::session& sql, std::string_view username) {
+    long long id = 0;
+    std::string name(username);
+    sql << "select id from users where username = :name", soci::use(name), soci::into(id);
+    if (!sql.got_data())
+        return rows::not_found("no user '" + name + "'; `cdcwb user list` shows them", "user");
+    return id;
+}
+
+struct UserColumns {
+    long long id = 0;
+    std::string username, display_name, lang, created_at;
+    int is_admin = 0, disabled = 0;
+    UserRecord get() const {
+        return {id, username, display_name, is_admin != 0, disabled != 0, lang, created_at};
+    }
+};
+
+} // namespace
+
+Result<IssuedToken> Store::create_token(const Actor& actor, std::string_view username,
+                                        std::string_view name,
+                                        std::optional<std::chrono::seconds> lifetime) {
+    if (name.empty() || name.size() > 100)
+        return invalid("a token needs a name of 1 to 100 bytes, saying what uses it", "name");
+    if (lifetime && lifetime->count() <= 0)
+        return invalid("a token's lifetime must be positive", "lifetime");
+    return guarded([&]() -> Result<IssuedToken> {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto user_id = user_id_of(sql, username);
+        if (!user_id) return user_id.error();
+        IssuedToken issued;
+        issued.token = std::string(kTokenPrefix) + secrets::random_token(kTokenBytes);
+        auto& r = issued.record;
+        r.username = std::string(username);
+        r.name = std::string(name);
+        r.prefix = issued.token.substr(0, kTokenPrefix.size() + 6);
+        r.created_at = now();
+        if (lifetime) r.expires_at = rows::format_time(clock_() + *lifetime);
+        const std::string hash = secrets::sha256_hex(issued.token);
+        NullableText expires(r.expires_at);
+        long long id = 0;
+        sql << "insert into api_tokens (user_id, name, token_hash, prefix, created_at, "
+               "expires_at) values (:user, :name, :hash, :prefix, :at, :expires) returning id",
+            soci::use(*user_id), soci::use(r.name), soci::use(hash), soci::use(r.prefix),
+            soci::use(r.created_at), soci::use(expires.value, expires.ind), soci::into(id);
+        r.id = id;
+        Json after{{"id", id}, {"user", r.username}, {"name", r.name}, {"prefix", r.prefix}};
+        after["expires_at"] = r.expires_at ? Json(*r.expires_at) : Json(nullptr);
+        rows::audit(sql, r.created_at, actor, nullptr, "token", std::to_string(id), "create",
+                    nullptr, after);
+        unit.commit();
+        return issued;
+    });
+}
+
+Result<std::vector<TokenRecord>> Store::tokens(std::string_view username) {
+    return guarded([&]() -> Result<std::vector<TokenRecord>> {
+        Unit unit(db_, Unit::Mode::read);
+        auto& sql = unit.sql();
+        auto user_id = user_id_of(sql, username);
+        if (!user_id) return user_id.error();
+        TokenRecord r;
+        NullableText expires, used, revoked;
+        soci::statement st =
+            (sql.prepare << "select id, name, prefix, created_at, expires_at, last_used_at, "
+                            "revoked_at from api_tokens where user_id = :user order by id",
+             soci::use(*user_id), soci::into(r.id), soci::into(r.name), soci::into(r.prefix),
+             soci::into(r.created_at), soci::into(expires.value, expires.ind),
+             soci::into(used.value, used.ind), soci::into(revoked.value, revoked.ind));
+        st.execute();
+        std::vector<TokenRecord> out;
+        while (st.fetch()) {
+            r.username = std::string(username);
+            r.expires_at = expires.get();
+            r.last_used_at = used.get();
+            r.revoked_at = revoked.get();
+            out.push_back(r);
+        }
+        return out;
+    });
+}
+
+Status Store::revoke_token(const Actor& actor, std::string_view username, std::int64_t token_id) {
+    return guarded([&]() -> Status {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto user_id = user_id_of(sql, username);
+        if (!user_id) return user_id.error();
+        const std::string at = now();
+        long long id = token_id;
+        soci::statement st =
+            (sql.prepare << "update api_tokens set revoked_at = :at where id = :id and user_id = "
+                            ":user and revoked_at is null",
+             soci::use(at), soci::use(id), soci::use(*user_id));
+        st.execute(true);
+        if (st.get_affected_rows() != 1)
+            return rows::not_found("user '" + std::string(username) + "' has no active token " +
+                                       std::to_string(token_id),
+                                   "token");
+        rows::audit(sql, at, actor, nullptr, "token", std::to_string(id), "revoke", nullptr,
+                    Json{{"revoked_at", at}});
+        unit.commit();
+        return {};
+    });
+}
+
+Result<UserRecord> Store::authenticate_token(std::string_view token) {
+    const Error refused{
+        ErrorCode::unauthenticated, "the API token is unknown, expired or revoked", {}, {}, 0};
+    if (token.substr(0, kTokenPrefix.size()) != kTokenPrefix) return refused;
+    const std::string hash = secrets::sha256_hex(token);
+    return guarded([&]() -> Result<UserRecord> {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        UserColumns c;
+        long long token_id = 0;
+        NullableText expires, used, revoked;
+        sql << "select t.id, t.expires_at, t.last_used_at, t.revoked_at, u.id, u.username, "
+               "u.display_name, u.is_admin, u.disabled, u.lang, u.created_at from api_tokens t "
+               "join users u on u.id = t.user_id where t.token_hash = :hash",
+            soci::use(hash), soci::into(token_id), soci::into(expires.value, expires.ind),
+            soci::into(used.value, used.ind), soci::into(revoked.value, revoked.ind),
+            soci::into(c.id), soci::into(c.username), soci::into(c.display_name),
+            soci::into(c.is_admin), soci::into(c.disabled), soci::into(c.lang),
+            soci::into(c.created_at);
+        if (!sql.got_data()) return refused;
+        const std::string at = now();
+        if (revoked.get() || (expires.get() && *expires.get() <= at) || c.disabled) return refused;
+        // Record use at most every few minutes: a read should rarely cost a write.
+        const std::string touch_before = rows::format_time(clock_() - kSessionTouchInterval);
+        if (!used.get() || *used.get() < touch_before) {
+            sql << "update api_tokens set last_used_at = :at where id = :id", soci::use(at),
+                soci::use(token_id);
+            unit.commit();
+        }
+        return c.get();
+    });
+}
+
+Result<IssuedSession> Store::create_session(std::int64_t user_id, std::chrono::seconds lifetime,
+                                            std::string_view address) {
+    if (lifetime.count() <= 0) return invalid("a session's lifetime must be positive", "lifetime");
+    return guarded([&]() -> Result<IssuedSession> {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        UserColumns c;
+        long long id = user_id;
+        sql << "select id, username, display_name, is_admin, disabled, lang, created_at from "
+               "users where id = :id",
+            soci::use(id), soci::into(c.id), soci::into(c.username), soci::into(c.display_name),
+            soci::into(c.is_admin), soci::into(c.disabled), soci::into(c.lang),
+            soci::into(c.created_at);
+        if (!sql.got_data()) return rows::not_found("no user " + std::to_string(id), "user");
+        if (c.disabled)
+            return Error{ErrorCode::forbidden, "the account is disabled", "user", {}, 0};
+        IssuedSession issued;
+        issued.token = secrets::random_token(kTokenBytes);
+        auto& r = issued.record;
+        r.user = c.get();
+        r.csrf_token = secrets::random_token(kTokenBytes);
+        r.created_at = now();
+        r.expires_at = rows::format_time(clock_() + lifetime);
+        const std::string hash = secrets::sha256_hex(issued.token);
+        std::string addr(address.substr(0, 100));
+        sql << "insert into sessions (token_hash, user_id, csrf_token, address, created_at, "
+               "expires_at, last_seen_at) values (:hash, :user, :csrf, :addr, :at, :expires, "
+               ":seen)",
+            soci::use(hash), soci::use(id), soci::use(r.csrf_token), soci::use(addr),
+            soci::use(r.created_at), soci::use(r.expires_at), soci::use(r.created_at);
+        // Expired sessions of anyone are cleared as new ones are made.
+        sql << "delete from sessions where expires_at <= :at", soci::use(r.created_at);
+        rows::audit(sql, r.created_at, Actor{c.username, c.id}, nullptr, "session", c.username,
+                    "sign_in", nullptr, Json{{"address", addr}, {"expires_at", r.expires_at}});
+        unit.commit();
+        return issued;
+    });
+}
+
+Result<SessionRecord> Store::session(std::string_view token) {
+    const Error refused{
+        ErrorCode::unauthenticated, "the session has ended; sign in again", {}, {}, 0};
+    if (token.empty() || token.size() > 200) return refused;
+    const std::string hash = secrets::sha256_hex(token);
+    return guarded([&]() -> Result<SessionRecord> {
+        Unit unit(db_, Unit::Mode::read);
+        auto& sql = unit.sql();
+        UserColumns c;
+        SessionRecord r;
+        sql << "select s.csrf_token, s.created_at, s.expires_at, u.id, u.username, "
+               "u.display_name, u.is_admin, u.disabled, u.lang, u.created_at from sessions s "
+               "join users u on u.id = s.user_id where s.token_hash = :hash",
+            soci::use(hash), soci::into(r.csrf_token), soci::into(r.created_at),
+            soci::into(r.expires_at), soci::into(c.id), soci::into(c.username),
+            soci::into(c.display_name), soci::into(c.is_admin), soci::into(c.disabled),
+            soci::into(c.lang), soci::into(c.created_at);
+        if (!sql.got_data() || r.expires_at <= now() || c.disabled) return refused;
+        r.user = c.get();
+        return r;
+    });
+}
+
+Status Store::end_session(std::string_view token) {
+    const std::string hash = secrets::sha256_hex(token);
+    return guarded([&]() -> Status {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        std::string username;
+        long long user_id = 0;
+        sql << "select u.username, u.id from sessions s join users u on u.id = s.user_id where "
+               "s.token_hash = :hash",
+            soci::use(hash), soci::into(username), soci::into(user_id);
+        if (!sql.got_data()) return {}; // already ended: signing out twice is not an error
+        sql << "delete from sessions where token_hash = :hash", soci::use(hash);
+        rows::audit(sql, now(), Actor{username, user_id}, nullptr, "session", username, "sign_out",
+                    nullptr, nullptr);
+        unit.commit();
+        return {};
+    });
+}
+
+} // namespace cdcwb::store

@@ -1,0 +1,596 @@
+// Opening the database, the session pool, migrations, integrity checks, backup and restore.
+#include "store/database.hpp"
+
+#include "store/embedded_migrations.hpp"
+#include "store/sql.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <condition_variable>
+#include <cstdlib>
+#include <libpq-fe.h>
+#include <mutex>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <sstream>
+
+namespace cdcwb::store {
+
+namespace {
+
+using domain::Error;
+using domain::ErrorCode;
+using domain::invalid;
+
+constexpr long kMigrationLockKey = 7106001; // pg_advisory_xact_lock key for migrations
+
+/// Tables in the order foreign keys allow inserting them.
+constexpr std::string_view kTables[] = {
+    "organisations",    "users",          "memberships",    "custom_services", "service_entries",
+    "service_evidence", "evidence_files", "trigger_events", "actions",         "action_services",
+    "action_history",   "evaluations",    "api_tokens",     "sessions",        "audit_log",
+};
+/// Tables whose `id` the database numbers (PostgreSQL sequences to reset after a restore).
+constexpr std::string_view kNumberedTables[] = {"organisations", "users",      "trigger_events",
+                                                "evaluations",   "api_tokens", "audit_log"};
+
+std::string quote_sqlite_path(const std::string& path) {
+    // SOCI's connection string takes a quoted value; a quote inside the path cannot be expressed.
+    return "db=\"" + path + "\"";
+}
+
+/// SOCI 4.0 reads its connection string as keyword=value pairs and mangles a URI, so the URI is
+/// parsed with libpq's own parser and handed over in the keyword form.
+Result<std::string> libpq_keywords(const std::string& uri) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(uri.c_str(), &error);
+    if (!options) {
+        std::string message = error ? error : "cannot parse the PostgreSQL URL";
+        PQfreemem(error);
+        while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+            message.pop_back();
+        return invalid(message, "db");
+    }
+    std::string out;
+    for (auto* o = options; o->keyword; ++o) {
+        if (!o->val) continue;
+        std::string value;
+        for (const char* c = o->val; *c; ++c) {
+            if (*c == '\'' || *c == '\\') value += '\\';
+            value += *c;
+        }
+        out += std::string(out.empty() ? "" : " ") + o->keyword + "='" + value + "'";
+    }
+    PQconninfoFree(options);
+    return out;
+}
+
+Error internal(std::string message) {
+    return Error{ErrorCode::internal, std::move(message), {}, {}, 0};
+}
+
+void configure_sqlite(soci::session& sql, const OpenOptions& options) {
+    sql << "pragma busy_timeout = " + std::to_string(options.busy_timeout_ms);
+    sql << "pragma foreign_keys = on";
+    sql << "pragma synchronous = " + options.sqlite_synchronous;
+}
+
+std::vector<std::string> column_names(soci::session& sql, Engine engine, std::string_view table) {
+    std::vector<std::string> names;
+    std::string name;
+    std::string t(table);
+    soci::statement st =
+        engine == Engine::sqlite
+            ? (sql.prepare << "select name from pragma_table_info(:t) order by cid", soci::use(t),
+               soci::into(name))
+            : (sql.prepare << "select column_name from information_schema.columns "
+                              "where table_schema = current_schema() and table_name = :t "
+                              "order by ordinal_position",
+               soci::use(t), soci::into(name));
+    st.execute();
+    while (st.fetch()) names.push_back(name);
+    return names;
+}
+
+/// Copies every row of `table` from one session to another, column by column as text (every
+/// column is text or integer, and both engines convert integer text on insert).
+void copy_table(soci::session& from, soci::session& to, std::string_view table,
+                const std::vector<std::string>& columns) {
+    const std::size_t n = columns.size();
+    std::vector<std::string> values(n);
+    std::vector<soci::indicator> inds(n, soci::i_ok);
+    std::string list;
+    std::string params;
+    for (std::size_t i = 0; i < n; ++i) {
+        list += (i ? ", " : "") + columns[i];
+        params += (i ? ", :p" : ":p") + std::to_string(i);
+    }
+    soci::statement select(from);
+    select.alloc();
+    select.prepare("select " + list + " from " + std::string(table));
+    for (std::size_t i = 0; i < n; ++i) select.exchange(soci::into(values[i], inds[i]));
+    select.define_and_bind();
+
+    soci::statement insert(to);
+    insert.alloc();
+    insert.prepare("insert into " + std::string(table) + " (" + list + ") values (" + params + ")");
+    std::vector<std::string> out(n);
+    std::vector<soci::indicator> out_inds(n, soci::i_ok);
+    for (std::size_t i = 0; i < n; ++i) insert.exchange(soci::use(out[i], out_inds[i]));
+    insert.define_and_bind();
+
+    select.execute(false);
+    while (select.fetch()) {
+        for (std::size_t i = 0; i < n; ++i) {
+            out[i] = inds[i] == soci::i_null ? std::string() : values[i];
+            out_inds[i] = inds[i] == soci::i_null ? soci::i_null : soci::i_ok;
+        }
+        insert.execute(true);
+    }
+}
+
+} // namespace
+
+std::string_view to_string(Engine engine) {
+    return engine == Engine::sqlite ? "sqlite" : "postgresql";
+}
+
+std::string DatabaseUrl::display() const {
+    if (engine == Engine::sqlite) return "sqlite:" + path;
+    // postgresql://user:secret@host/db → postgresql://user:***@host/db
+    std::string shown = connection;
+    const auto scheme = shown.find("://");
+    const auto at = shown.find('@');
+    if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
+        const auto colon = shown.find(':', scheme + 3);
+        if (colon != std::string::npos && colon < at)
+            shown.replace(colon + 1, at - colon - 1, "***");
+    }
+    return shown;
+}
+
+Result<DatabaseUrl> parse_database_url(std::string_view url) {
+    const auto starts = [&](std::string_view prefix) {
+        return url.substr(0, prefix.size()) == prefix;
+    };
+    DatabaseUrl out;
+    if (starts("postgresql://") || starts("postgres://")) {
+        out.engine = Engine::postgresql;
+        out.connection = std::string(url);
+        return out;
+    }
+    std::string_view path;
+    if (starts("sqlite://"))
+        path = url.substr(9);
+    else if (starts("sqlite:"))
+        path = url.substr(7);
+    else
+        return invalid("unknown database URL '" + std::string(url) +
+                           "'; use sqlite:PATH or postgresql://USER@HOST:PORT/DATABASE",
+                       "db");
+    if (path.empty()) return invalid("the SQLite URL names no file; use sqlite:PATH", "db");
+    if (path.find('"') != std::string_view::npos)
+        return invalid("the SQLite file name must not contain '\"'", "db");
+    out.engine = Engine::sqlite;
+    out.path = std::string(path);
+    return out;
+}
+
+std::filesystem::path default_data_dir() {
+    if (const char* dir = std::getenv("CDCWB_DATA_DIR"); dir && *dir) return dir;
+    return "cdcwb-data";
+}
+
+DatabaseUrl default_database_url() {
+    DatabaseUrl url;
+    url.engine = Engine::sqlite;
+    url.path = (default_data_dir() / "cdcwb.sqlite").string();
+    return url;
+}
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all = [] {
+        std::vector<Migration> out;
+        for (const auto& file : embedded_migrations()) {
+            const auto slash = file.path.rfind('/');
+            const std::string name(
+                file.path.substr(slash == std::string_view::npos ? 0 : slash + 1));
+            int version = 0;
+            std::from_chars(name.data(), name.data() + name.size(), version);
+            out.push_back({version, name, std::string(file.text)});
+        }
+        std::sort(out.begin(), out.end(),
+                  [](const Migration& a, const Migration& b) { return a.version < b.version; });
+        return out;
+    }();
+    return all;
+}
+
+int latest_schema_version() {
+    return migrations().empty() ? 0 : migrations().back().version;
+}
+
+std::vector<std::string> migration_statements(const Migration& migration, Engine engine) {
+    const std::string id = engine == Engine::sqlite
+                               ? "integer primary key autoincrement"
+                               : "bigint generated by default as identity primary key";
+    std::vector<std::string> out;
+    std::string current;
+    std::istringstream lines(migration.sql);
+    std::string line;
+    while (std::getline(lines, line)) {
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line.compare(first, 2, "--") == 0) continue;
+        for (auto pos = line.find("{{id}}"); pos != std::string::npos; pos = line.find("{{id}}"))
+            line.replace(pos, 6, id);
+        current += line + "\n";
+        const auto last = line.find_last_not_of(" \t\r");
+        if (last != std::string::npos && line[last] == ';') {
+            current.erase(current.find_last_of(';'));
+            out.push_back(current);
+            current.clear();
+        }
+    }
+    if (current.find_first_not_of(" \t\r\n") != std::string::npos) out.push_back(current);
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct Database::Impl {
+    DatabaseUrl url;
+    OpenOptions options;
+    std::vector<std::unique_ptr<Session>> sessions;
+    std::vector<bool> busy;
+    std::mutex mutex;
+    std::condition_variable freed;
+    std::vector<int> applied_now;
+};
+
+Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Database::~Database() = default;
+
+Engine Database::engine() const {
+    return impl_->url.engine;
+}
+const DatabaseUrl& Database::url() const {
+    return impl_->url;
+}
+const std::vector<int>& Database::applied_now() const {
+    return impl_->applied_now;
+}
+
+Session& Database::acquire(std::size_t& slot) {
+    std::unique_lock lock(impl_->mutex);
+    for (;;) {
+        for (std::size_t i = 0; i < impl_->busy.size(); ++i) {
+            if (!impl_->busy[i]) {
+                impl_->busy[i] = true;
+                slot = i;
+                return *impl_->sessions[i];
+            }
+        }
+        impl_->freed.wait(lock);
+    }
+}
+
+void Database::release(std::size_t slot) {
+    {
+        std::lock_guard lock(impl_->mutex);
+        impl_->busy[slot] = false;
+    }
+    impl_->freed.notify_one();
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url,
+                                                 const OpenOptions& options) {
+    if (options.sqlite_synchronous != "full" && options.sqlite_synchronous != "normal" &&
+        options.sqlite_synchronous != "extra")
+        return invalid("synchronous must be full, extra or normal", "synchronous");
+    auto impl = std::make_unique<Impl>();
+    impl->url = url;
+    impl->options = options;
+    const std::size_t size = std::max<std::size_t>(1, options.pool_size);
+    std::string keywords;
+    if (url.engine == Engine::postgresql) {
+        auto parsed = libpq_keywords(url.connection);
+        if (!parsed) return parsed.error();
+        keywords = *parsed;
+    }
+    try {
+        if (url.engine == Engine::sqlite) {
+            const std::filesystem::path file(url.path);
+            if (file.has_parent_path()) {
+                std::error_code ec;
+                std::filesystem::create_directories(file.parent_path(), ec);
+                if (ec)
+                    return invalid("cannot create the folder " + file.parent_path().string() +
+                                       ": " + ec.message(),
+                                   "db");
+            }
+        }
+        for (std::size_t i = 0; i < size; ++i) {
+            auto session = std::make_unique<Session>();
+            session->engine = url.engine;
+            if (url.engine == Engine::sqlite) {
+                session->sql.open(*soci::factory_sqlite3(), quote_sqlite_path(url.path));
+                configure_sqlite(session->sql, options);
+                if (i == 0) {
+                    std::string mode;
+                    session->sql << "pragma journal_mode = wal", soci::into(mode);
+                    if (mode != "wal")
+                        return internal("cannot switch " + url.path + " to WAL mode (got " + mode +
+                                        ")");
+                }
+            } else {
+                session->sql.open(*soci::factory_postgresql(), keywords);
+                session->sql << "set client_min_messages = warning";
+            }
+            impl->sessions.push_back(std::move(session));
+            impl->busy.push_back(false);
+        }
+    } catch (const std::exception& e) {
+        return Error{ErrorCode::internal,
+                     "cannot open the database " + url.display() + ": " + e.what(),
+                     "db",
+                     {},
+                     0};
+    }
+    std::unique_ptr<Database> db(new Database(std::move(impl)));
+    auto version = db->schema_version();
+    if (!version) return version.error();
+    if (*version > latest_schema_version())
+        return Error{ErrorCode::conflict,
+                     "the database " + url.display() + " has schema version " +
+                         std::to_string(*version) +
+                         ", written by a newer cdcwb; this cdcwb knows " + "versions up to " +
+                         std::to_string(latest_schema_version()) + ". Upgrade cdcwb to use it.",
+                     "db",
+                     {},
+                     0};
+    if (options.migrate) {
+        if (auto applied = db->migrate(); !applied) return applied.error();
+    } else if (*version < latest_schema_version()) {
+        return Error{ErrorCode::conflict,
+                     "the database " + url.display() + " has schema version " +
+                         std::to_string(*version) + " and needs migrating to " +
+                         std::to_string(latest_schema_version()) + "; run `cdcwb migrate`",
+                     "db",
+                     {},
+                     0};
+    }
+    return db;
+}
+
+Result<int> Database::schema_version() {
+    return guarded([&]() -> Result<int> {
+        Unit unit(*this, Unit::Mode::read);
+        auto& sql = unit.sql();
+        int exists = 0;
+        if (unit.engine() == Engine::sqlite)
+            sql << "select count(*) from sqlite_master where type = 'table' and name = "
+                   "'schema_migrations'",
+                soci::into(exists);
+        else
+            sql << "select count(*) from information_schema.tables where table_schema = "
+                   "current_schema() and table_name = 'schema_migrations'",
+                soci::into(exists);
+        if (!exists) return 0;
+        int version = 0;
+        soci::indicator ind = soci::i_null;
+        sql << "select max(version) from schema_migrations", soci::into(version, ind);
+        return ind == soci::i_ok ? version : 0;
+    });
+}
+
+Status Database::migrate() {
+    impl_->applied_now.clear();
+    return guarded([&]() -> Status {
+        Unit unit(*this, Unit::Mode::write);
+        auto& sql = unit.sql();
+        if (unit.engine() == Engine::postgresql)
+            sql << "select pg_advisory_xact_lock(" + std::to_string(kMigrationLockKey) + ")";
+        sql << "create table if not exists schema_migrations (version integer primary key, "
+               "name text not null, applied_at text not null)";
+        int current = 0;
+        soci::indicator ind = soci::i_null;
+        sql << "select max(version) from schema_migrations", soci::into(current, ind);
+        if (ind != soci::i_ok) current = 0;
+        if (current > latest_schema_version())
+            return Error{ErrorCode::conflict,
+                         "schema version " + std::to_string(current) +
+                             " is newer than this cdcwb knows (" +
+                             std::to_string(latest_schema_version()) + "); upgrade cdcwb",
+                         "db",
+                         {},
+                         0};
+        std::vector<int> applied;
+        for (const auto& migration : migrations()) {
+            if (migration.version <= current) continue;
+            for (const auto& statement : migration_statements(migration, unit.engine()))
+                sql << statement;
+            std::string now = "now";
+            sql << (unit.engine() == Engine::sqlite
+                        ? "insert into schema_migrations (version, name, applied_at) values "
+                          "(:v, :n, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+                        : "insert into schema_migrations (version, name, applied_at) values "
+                          "(:v, :n, to_char(now() at time zone 'utc', "
+                          "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))"),
+                soci::use(migration.version), soci::use(migration.name);
+            applied.push_back(migration.version);
+        }
+        unit.commit();
+        impl_->applied_now = std::move(applied);
+        return {};
+    });
+}
+
+Status Database::check_integrity() {
+    return guarded([&]() -> Status {
+        Unit unit(*this, Unit::Mode::read);
+        auto& sql = unit.sql();
+        if (unit.engine() == Engine::postgresql) {
+            int one = 0;
+            sql << "select 1", soci::into(one);
+            return {};
+        }
+        std::string result;
+        sql << "pragma integrity_check", soci::into(result);
+        if (result != "ok") return internal("integrity check failed: " + result);
+        int orphans = 0;
+        sql << "select count(*) from pragma_foreign_key_check", soci::into(orphans);
+        if (orphans > 0)
+            return internal("foreign key check failed: " + std::to_string(orphans) + " rows");
+        return {};
+    });
+}
+
+Status Database::backup(const std::filesystem::path& to) {
+    if (std::filesystem::exists(to))
+        return invalid(to.string() + " already exists; choose a new file", "to");
+    if (to.has_parent_path() && !std::filesystem::is_directory(to.parent_path()))
+        return invalid("the folder " + to.parent_path().string() + " does not exist", "to");
+    if (engine() == Engine::sqlite) {
+        return guarded([&]() -> Status {
+            std::size_t slot = 0;
+            Session& session = acquire(slot);
+            struct Release {
+                Database* db;
+                std::size_t slot;
+                ~Release() { db->release(slot); }
+            } release{this, slot};
+            // VACUUM INTO reads one consistent snapshot while writers carry on (WAL).
+            std::string target = to.string();
+            session.sql << "vacuum into :to", soci::use(target);
+            return {};
+        });
+    }
+    // PostgreSQL: copy every table, in one REPEATABLE READ snapshot, into a new SQLite file.
+    DatabaseUrl target{Engine::sqlite, to.string(), {}};
+    OpenOptions options;
+    options.pool_size = 1;
+    auto copy = Database::open(target, options);
+    if (!copy) return copy.error();
+    auto status = guarded([&]() -> Status {
+        Unit source(*this, Unit::Mode::read);
+        Unit sink(**copy, Unit::Mode::write);
+        for (auto table : kTables)
+            copy_table(source.sql(), sink.sql(), table,
+                       column_names(sink.sql(), Engine::sqlite, table));
+        sink.commit();
+        return {};
+    });
+    copy->reset();
+    if (!status) {
+        std::error_code ec;
+        std::filesystem::remove(to, ec);
+        std::filesystem::remove(to.string() + "-wal", ec);
+        std::filesystem::remove(to.string() + "-shm", ec);
+    }
+    return status;
+}
+
+Status Database::restore(const std::filesystem::path& from) {
+    if (!std::filesystem::is_regular_file(from))
+        return invalid(from.string() + " is not a backup file", "from");
+    // Work on a copy: opening it migrates an older backup up to this build's schema.
+    const auto scratch = std::filesystem::temp_directory_path() /
+                         ("cdcwb-restore-" + std::to_string(::getpid()) + ".sqlite");
+    std::error_code ec;
+    std::filesystem::remove(scratch, ec);
+    std::filesystem::copy_file(from, scratch, ec);
+    if (ec) return invalid("cannot read " + from.string() + ": " + ec.message(), "from");
+    struct Cleanup {
+        std::filesystem::path file;
+        ~Cleanup() {
+            std::error_code e;
+            std::filesystem::remove(file, e);
+            std::filesystem::remove(file.string() + "-wal", e);
+            std::filesystem::remove(file.string() + "-shm", e);
+        }
+    } cleanup{scratch};
+    Result<std::unique_ptr<Database>> source = Error{};
+    try {
+        // A file that is not SQLite fails here or at the integrity check.
+        OpenOptions options;
+        options.pool_size = 1;
+        source = Database::open(DatabaseUrl{Engine::sqlite, scratch.string(), {}}, options);
+    } catch (const std::exception& e) {
+        return invalid(from.string() + " is not a cdcwb backup: " + e.what(), "from");
+    }
+    if (!source) {
+        auto error = source.error();
+        error.message = from.string() + " is not a usable cdcwb backup: " + error.message;
+        return error;
+    }
+    if (auto ok = (*source)->check_integrity(); !ok)
+        return invalid(from.string() + " is damaged: " + ok.error().message, "from");
+    return guarded([&]() -> Status {
+        Unit in(**source, Unit::Mode::read);
+        Unit out(*this, Unit::Mode::write);
+        for (auto it = std::rbegin(kTables); it != std::rend(kTables); ++it)
+            out.sql() << "delete from " + std::string(*it);
+        for (auto table : kTables)
+            copy_table(in.sql(), out.sql(), table, column_names(out.sql(), out.engine(), table));
+        if (out.engine() == Engine::postgresql) {
+            for (auto table : kNumberedTables) {
+                const std::string t(table);
+                out.sql() << "select setval(pg_get_serial_sequence('" + t +
+                                 "', 'id'), coalesce((select max(id) from " + t +
+                                 "), 0) + 1, false)";
+            }
+        }
+        out.commit();
+        return {};
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Unit::Unit(Database& db, Mode mode) : db_(db) {
+    session_ = &db_.acquire(slot_);
+    try {
+        if (session_->engine == Engine::sqlite)
+            session_->sql << (mode == Mode::write ? "begin immediate" : "begin");
+        else
+            session_->sql << (mode == Mode::write
+                                  ? "begin"
+                                  : "begin isolation level repeatable read read only");
+        open_ = true;
+    } catch (...) {
+        db_.release(slot_);
+        throw;
+    }
+}
+
+Unit::~Unit() {
+    if (open_) {
+        try {
+            session_->sql << "rollback";
+        } catch (...) {
+            // The connection is broken; nothing was committed, and the next use reports it.
+        }
+    }
+    db_.release(slot_);
+}
+
+void Unit::commit() {
+    session_->sql << "commit";
+    open_ = false;
+}
+
+domain::Error database_error(const std::exception& e) {
+    if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e)) {
+        if (soci_error->get_error_category() == soci::soci_error::constraint_violation)
+            return Error{ErrorCode::conflict,
+                         "the change clashes with existing data: " +
+                             soci_error->get_error_message(),
+                         {},
+                         {},
+                         0};
+        return internal("database error: " + soci_error->get_error_message());
+    }
+    return internal(std::string("database error: ") + e.what());
+}
+
+} // namespace cdcwb::store

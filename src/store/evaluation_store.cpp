@@ -1,0 +1,140 @@
+// Evaluations: run one over the current matrix and record it as an immutable snapshot with its
+// findings; read one; sign one off.
+#include "store/rows.hpp"
+#include "store/store.hpp"
+
+namespace cdcwb::store {
+
+using namespace domain;
+using codec::Json;
+
+namespace {
+
+Json summary_json(const EvaluationRecord& r) {
+    Json counts = Json::object();
+    for (auto severity : {Severity::error, Severity::warning, Severity::info}) {
+        int n = 0;
+        for (const auto& f : r.findings) n += f.severity == severity ? 1 : 0;
+        counts[std::string(to_string(severity))] = n;
+    }
+    Json out{{"id", r.snapshot.id},
+             {"date", r.snapshot.date.to_string()},
+             {"kinds", codec::kinds_to_text(r.snapshot.kinds)},
+             {"note", r.snapshot.note},
+             {"findings", counts}};
+    out["approved_by"] = r.snapshot.approved_by;
+    out["approved_on"] =
+        r.snapshot.approved_on ? Json(r.snapshot.approved_on->to_string()) : Json(nullptr);
+    return out;
+}
+
+Status check_snapshot_id(const std::string& id) {
+    if (id.size() > 64) return invalid("an evaluation id has at most 64 characters", "id");
+    for (char ch : id)
+        if (const auto c = static_cast<unsigned char>(ch); c < 0x21 || c == 0x7f)
+            return invalid("an evaluation id has no spaces or control characters", "id");
+    return {};
+}
+
+} // namespace
+
+Result<EvaluationRecord> Store::run_evaluation(const Actor& actor, std::string_view slug,
+                                               const NewEvaluation& request) {
+    if (auto s = check_snapshot_id(request.id); !s) return s.error();
+    std::vector<EvaluationKind> kinds = request.kinds;
+    if (kinds.empty())
+        kinds = {EvaluationKind::catalogue, EvaluationKind::profile, EvaluationKind::portfolio};
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (kinds[i] == kinds[j])
+                return invalid("the evaluation kind '" + std::string(to_string(kinds[i])) +
+                                   "' is given twice",
+                               "kinds");
+    return guarded([&]() -> Result<EvaluationRecord> {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto org = rows::organisation(sql, slug);
+        if (!org) return org.error();
+        auto dir = rows::directory(library_, org->catalog_id, rows::custom_services(sql, org->id));
+        if (!dir) return dir.error();
+        const Template* reference = nullptr;
+        if (!org->reference_template.empty()) {
+            const auto* loaded = library_.find_template(org->reference_template);
+            if (!loaded)
+                return invalid("the reference template '" + org->reference_template +
+                                   "' is no longer loaded; choose another in the settings",
+                               "reference_template");
+            reference = &loaded->tmpl;
+        }
+        std::string id = request.id;
+        if (id.empty()) {
+            id = request.date.to_string();
+            for (int n = 2; rows::evaluation(sql, org->id, id); ++n)
+                id = request.date.to_string() + "-" + std::to_string(n);
+        } else if (rows::evaluation(sql, org->id, id)) {
+            return rows::conflict("an evaluation '" + id + "' already exists", "id");
+        }
+        std::vector<ServiceEntry> entries;
+        for (auto& r : rows::entries(sql, org->id)) entries.push_back(std::move(r.entry));
+        EvaluationRecord record;
+        record.snapshot = take_snapshot(id, request.date, entries);
+        record.snapshot.kinds = kinds;
+        record.snapshot.note = request.note;
+        record.findings = evaluate(*dir, entries, reference).findings;
+        record.reference_template = org->reference_template;
+        record.created_at = now();
+        record.created_by = actor.name;
+        rows::insert_evaluation(sql, org->id, record);
+        rows::audit(sql, record.created_at, actor, &*org, "evaluation", id, "create", nullptr,
+                    summary_json(record));
+        unit.commit();
+        return record;
+    });
+}
+
+Result<EvaluationRecord> Store::evaluation(std::string_view slug, std::string_view id) {
+    return guarded([&]() -> Result<EvaluationRecord> {
+        Unit unit(db_, Unit::Mode::read);
+        auto org = rows::organisation(unit.sql(), slug);
+        if (!org) return org.error();
+        auto record = rows::evaluation(unit.sql(), org->id, std::string(id));
+        if (!record) return rows::not_found("no evaluation '" + std::string(id) + "'", "id");
+        return *record;
+    });
+}
+
+Result<EvaluationRecord> Store::approve_evaluation(const Actor& actor, std::string_view slug,
+                                                   std::string_view id, Date on) {
+    if (actor.name.empty()) return invalid("an approval needs the approver's name", "actor");
+    return guarded([&]() -> Result<EvaluationRecord> {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto org = rows::organisation(sql, slug);
+        if (!org) return org.error();
+        const std::string snapshot_id(id);
+        auto before = rows::evaluation(sql, org->id, snapshot_id);
+        if (!before) return rows::not_found("no evaluation '" + snapshot_id + "'", "id");
+        if (!before->snapshot.approved_by.empty())
+            return rows::conflict("evaluation '" + snapshot_id + "' was already approved by " +
+                                      before->snapshot.approved_by + " on " +
+                                      (before->snapshot.approved_on
+                                           ? before->snapshot.approved_on->to_string()
+                                           : std::string("an unknown date")),
+                                  "approved_by");
+        if (on < before->snapshot.date)
+            return invalid("an evaluation cannot be approved before it was taken (" +
+                               before->snapshot.date.to_string() + ")",
+                           "approved_on");
+        std::string date = on.to_string();
+        sql << "update evaluations set approved_by = :by, approved_on = :on where org_id = :org "
+               "and snapshot_id = :id",
+            soci::use(actor.name), soci::use(date), soci::use(org->id), soci::use(snapshot_id);
+        auto after = rows::evaluation(sql, org->id, snapshot_id);
+        rows::audit(sql, now(), actor, &*org, "evaluation", snapshot_id, "approve",
+                    summary_json(*before), summary_json(*after));
+        unit.commit();
+        return *after;
+    });
+}
+
+} // namespace cdcwb::store

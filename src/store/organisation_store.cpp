@@ -1,0 +1,260 @@
+// Organisations: create, list, settings, delete, load the whole state, import an assessment.
+#include "domain/evaluation.hpp"
+#include "store/rows.hpp"
+#include "store/store.hpp"
+
+namespace cdcwb::store {
+
+using namespace domain;
+using codec::Json;
+
+namespace {
+
+Json settings_json(const OrganisationRecord& o) {
+    return Json{{"slug", o.slug},
+                {"name", o.name},
+                {"catalog", o.catalog_id},
+                {"reference_template", o.reference_template},
+                {"evaluation_interval_days", o.evaluation_interval_days}};
+}
+
+/// Everything an import replaces, for the audit record's before and after values.
+Json state_json(const OrganisationState& s) {
+    Json out = settings_json(s.organisation);
+    Json custom = Json::array();
+    for (const auto& c : s.custom_services) custom.push_back(codec::to_json(c));
+    Json entries = Json::array();
+    for (const auto& e : s.entries) entries.push_back(codec::to_json(e.entry));
+    Json actions = Json::array();
+    for (const auto& a : s.actions) actions.push_back(codec::to_json(a.action));
+    Json events = Json::array();
+    for (const auto& e : s.events) events.push_back(codec::to_json(e.event));
+    Json evaluations = Json::array();
+    for (const auto& e : s.evaluations) evaluations.push_back(e.snapshot.id);
+    out["custom_services"] = custom;
+    out["services"] = entries;
+    out["actions"] = actions;
+    out["events"] = events;
+    out["evaluations"] = evaluations;
+    return out;
+}
+
+OrganisationState load_state(soci::session& sql, const OrganisationRecord& org) {
+    OrganisationState state;
+    state.organisation = org;
+    state.custom_services = rows::custom_services(sql, org.id);
+    state.entries = rows::entries(sql, org.id);
+    state.actions = rows::actions(sql, org.id);
+    state.events = rows::events(sql, org.id);
+    state.evaluations = rows::evaluations(sql, org.id);
+    return state;
+}
+
+Status check_template(const catalog::Library& library, const std::string& template_id,
+                      const std::string& catalog_id, const std::string& field) {
+    if (template_id.empty()) return {};
+    const auto* tmpl = library.find_template(template_id);
+    if (!tmpl)
+        return invalid("no template '" + template_id + "'; `cdcwb template list` shows them",
+                       field);
+    if (tmpl->tmpl.catalog_id != catalog_id)
+        return invalid("the template '" + template_id + "' is for the catalogue '" +
+                           tmpl->tmpl.catalog_id + "', not '" + catalog_id + "'",
+                       field);
+    return {};
+}
+
+} // namespace
+
+Result<OrganisationRecord> Store::create_organisation(const Actor& actor,
+                                                      const NewOrganisation& request) {
+    if (auto s = validate_slug(request.slug, "slug"); !s) return s.error();
+    if (request.name.empty()) return invalid("the organisation needs a name", "name");
+    auto dir = rows::directory(library_, request.catalog_id, {});
+    if (!dir) return dir.error();
+    if (auto s = check_template(library_, request.template_id, request.catalog_id, "template"); !s)
+        return s.error();
+    std::vector<ServiceEntry> entries;
+    if (!request.template_id.empty()) {
+        entries = entries_from_template(*dir, library_.find_template(request.template_id)->tmpl);
+    } else {
+        for (const auto& info : dir->services()) {
+            ServiceEntry e;
+            e.service_id = info.id;
+            entries.push_back(std::move(e));
+        }
+    }
+    return guarded([&]() -> Result<OrganisationRecord> {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        if (rows::organisation(sql, request.slug))
+            return rows::conflict("an organisation '" + request.slug + "' already exists", "slug");
+        const std::string at = now();
+        long long id = 0;
+        const int interval = kDefaultEvaluationIntervalDays;
+        sql << "insert into organisations (slug, name, catalog_id, reference_template, "
+               "evaluation_interval_days, revision, created_at) values (:slug, :name, :catalog, "
+               ":ref, :interval, 1, :at) returning id",
+            soci::use(request.slug), soci::use(request.name), soci::use(request.catalog_id),
+            soci::use(request.template_id), soci::use(interval), soci::use(at), soci::into(id);
+        int position = 0;
+        for (const auto& e : entries) rows::insert_entry(sql, id, position++, e, at, actor.name);
+        auto record = rows::organisation(sql, request.slug);
+        Json after = settings_json(*record);
+        after["template"] = request.template_id;
+        rows::audit(sql, at, actor, &*record, "organisation", request.slug, "create", nullptr,
+                    after);
+        unit.commit();
+        return record;
+    });
+}
+
+Result<std::vector<OrganisationRecord>> Store::organisations() {
+    return guarded([&]() -> Result<std::vector<OrganisationRecord>> {
+        Unit unit(db_, Unit::Mode::read);
+        return rows::organisations(unit.sql());
+    });
+}
+
+Result<OrganisationRecord> Store::organisation(std::string_view slug) {
+    return guarded([&]() -> Result<OrganisationRecord> {
+        Unit unit(db_, Unit::Mode::read);
+        return rows::organisation(unit.sql(), slug);
+    });
+}
+
+Result<OrganisationRecord> Store::update_organisation(const Actor& actor, std::string_view slug,
+                                                      const OrganisationSettings& settings,
+                                                      std::int64_t expected_revision) {
+    if (settings.name.empty()) return invalid("the organisation needs a name", "name");
+    if (auto s = validate_interval(settings.evaluation_interval_days, "evaluation_interval_days");
+        !s)
+        return s.error();
+    return guarded([&]() -> Result<OrganisationRecord> {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto before = rows::organisation(sql, slug);
+        if (!before) return before.error();
+        if (auto s = check_template(library_, settings.reference_template, before->catalog_id,
+                                    "reference_template");
+            !s)
+            return s.error();
+        long long rev = expected_revision;
+        long long id = before->id;
+        soci::statement st =
+            (sql.prepare << "update organisations set name = :name, reference_template = :ref, "
+                            "evaluation_interval_days = :interval, revision = revision + 1 "
+                            "where id = :id and revision = :rev",
+             soci::use(settings.name), soci::use(settings.reference_template),
+             soci::use(settings.evaluation_interval_days), soci::use(id), soci::use(rev));
+        st.execute(true);
+        if (st.get_affected_rows() != 1)
+            return rows::conflict("the organisation was changed by someone else (revision " +
+                                      std::to_string(before->revision) + ", you had " +
+                                      std::to_string(expected_revision) + "); reload and retry",
+                                  "revision");
+        auto after = rows::organisation(sql, slug);
+        rows::audit(sql, now(), actor, &*after, "organisation", before->slug, "update",
+                    settings_json(*before), settings_json(*after));
+        unit.commit();
+        return after;
+    });
+}
+
+Status Store::delete_organisation(const Actor& actor, std::string_view slug) {
+    return guarded([&]() -> Status {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto org = rows::organisation(sql, slug);
+        if (!org) return org.error();
+        const auto before = state_json(load_state(sql, *org));
+        long long id = org->id;
+        sql << "delete from organisations where id = :id", soci::use(id);
+        rows::audit(sql, now(), actor, &*org, "organisation", org->slug, "delete", before, nullptr);
+        unit.commit();
+        return {};
+    });
+}
+
+Result<OrganisationState> Store::load(std::string_view slug) {
+    return guarded([&]() -> Result<OrganisationState> {
+        Unit unit(db_, Unit::Mode::read);
+        auto org = rows::organisation(unit.sql(), slug);
+        if (!org) return org.error();
+        return load_state(unit.sql(), *org);
+    });
+}
+
+Result<OrganisationState> Store::import_assessment(const Actor& actor, std::string_view slug,
+                                                   const Assessment& assessment) {
+    if (auto s = validate_slug(slug, "org"); !s) return s.error();
+    auto dir = rows::directory(library_, assessment.catalog_id, assessment.custom_services);
+    if (!dir) return dir.error();
+    if (auto s = validate(assessment, *dir); !s) return s.error();
+    if (auto s = check_template(library_, assessment.reference_template, assessment.catalog_id,
+                                "reference_template");
+        !s)
+        return s.error();
+    const Template* reference = assessment.reference_template.empty()
+                                    ? nullptr
+                                    : &library_.find_template(assessment.reference_template)->tmpl;
+    const std::string at = now();
+    // Findings of the recorded evaluations, judged as they are imported.
+    std::vector<EvaluationRecord> evaluations;
+    for (const auto& snapshot : assessment.evaluations) {
+        EvaluationRecord r;
+        r.snapshot = snapshot;
+        r.findings = evaluate(*dir, snapshot.services, reference).findings;
+        r.reference_template = assessment.reference_template;
+        r.created_at = at;
+        r.created_by = actor.name;
+        evaluations.push_back(std::move(r));
+    }
+    return guarded([&]() -> Result<OrganisationState> {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        const std::string name = assessment.organisation.name;
+        const std::string slug_text(slug);
+        Json before = nullptr;
+        long long id = 0;
+        if (auto existing = rows::organisation(sql, slug)) {
+            before = state_json(load_state(sql, *existing));
+            id = existing->id;
+            sql << "update organisations set name = :name, catalog_id = :catalog, "
+                   "reference_template = :ref, evaluation_interval_days = :interval, revision = "
+                   "revision + 1 where id = :id",
+                soci::use(name), soci::use(assessment.catalog_id),
+                soci::use(assessment.reference_template),
+                soci::use(assessment.evaluation_interval_days), soci::use(id);
+            for (const char* table :
+                 {"service_entries", "custom_services", "actions", "trigger_events", "evaluations"})
+                sql << std::string("delete from ") + table + " where org_id = :id", soci::use(id);
+        } else {
+            sql << "insert into organisations (slug, name, catalog_id, reference_template, "
+                   "evaluation_interval_days, revision, created_at) values (:slug, :name, "
+                   ":catalog, :ref, :interval, 1, :at) returning id",
+                soci::use(slug_text), soci::use(name), soci::use(assessment.catalog_id),
+                soci::use(assessment.reference_template),
+                soci::use(assessment.evaluation_interval_days), soci::use(at), soci::into(id);
+        }
+        int position = 0;
+        for (const auto& c : assessment.custom_services)
+            rows::insert_custom_service(sql, id, position++, c);
+        position = 0;
+        for (const auto& e : assessment.services)
+            rows::insert_entry(sql, id, position++, e, at, actor.name);
+        position = 0;
+        for (const auto& a : assessment.actions)
+            rows::insert_action(sql, id, position++, a, at, actor.name);
+        for (const auto& e : assessment.events) rows::insert_event(sql, id, e, at, actor.name);
+        for (const auto& e : evaluations) rows::insert_evaluation(sql, id, e);
+        auto org = rows::organisation(sql, slug);
+        auto state = load_state(sql, *org);
+        rows::audit(sql, at, actor, &*org, "organisation", slug_text, "import", before,
+                    state_json(state));
+        unit.commit();
+        return state;
+    });
+}
+
+} // namespace cdcwb::store

@@ -1,0 +1,711 @@
+#include "store/rows.hpp"
+
+#include <ctime>
+#include <map>
+
+namespace cdcwb::store::rows {
+
+using namespace domain;
+using codec::Json;
+
+namespace {
+
+std::string dump_or_null(const Json& json, soci::indicator& ind) {
+    if (json.is_null()) {
+        ind = soci::i_null;
+        return {};
+    }
+    ind = soci::i_ok;
+    return json.dump();
+}
+
+struct SourcingColumns {
+    NullableText information;
+    int skill = 0;
+    soci::indicator skill_ind = soci::i_null;
+
+    void set(const std::optional<SourcingAnswers>& sourcing) {
+        if (sourcing) {
+            information = NullableText(std::string(to_string(sourcing->information)));
+            skill = sourcing->specialist_skill ? 1 : 0;
+            skill_ind = soci::i_ok;
+        } else {
+            information = NullableText();
+            skill = 0;
+            skill_ind = soci::i_null;
+        }
+    }
+    std::optional<SourcingAnswers> get() const {
+        if (information.ind != soci::i_ok) return std::nullopt;
+        auto info = parse_information(information.value);
+        if (!info) throw std::runtime_error("stored data is damaged: information");
+        return SourcingAnswers{*info, skill != 0};
+    }
+};
+
+/// The columns of service_entries, bound for select and for insert/update.
+struct EntryColumns {
+    std::string service_id;
+    NullableText level;
+    std::string assignment;
+    std::string owner;
+    std::string provider;
+    SourcingColumns sourcing;
+    NullableText in_as_is, in_to_be, out_as_is, out_to_be, un_as_is, un_to_be;
+    std::string rationale;
+    std::string capacity;
+    std::string capability;
+    long long revision = 0;
+    std::string updated_at;
+    std::string updated_by;
+
+    void set(const ServiceEntry& e) {
+        service_id = e.service_id;
+        level = e.level ? NullableText(std::string(to_string(*e.level))) : NullableText();
+        assignment = std::string(to_string(e.assignment));
+        owner = e.owner;
+        provider = e.provider;
+        sourcing.set(e.sourcing);
+        const auto score = [](const std::optional<Score>& s) {
+            return s ? NullableText(s->to_string()) : NullableText();
+        };
+        in_as_is = score(e.insource.as_is);
+        in_to_be = score(e.insource.to_be);
+        out_as_is = score(e.outsource.as_is);
+        out_to_be = score(e.outsource.to_be);
+        un_as_is = score(e.unassigned.as_is);
+        un_to_be = score(e.unassigned.to_be);
+        rationale = e.rationale;
+        capacity = e.capacity;
+        capability = e.capability;
+    }
+
+    EntryRecord get() const {
+        const auto score = [](const NullableText& t) {
+            return t.ind == soci::i_ok ? codec::score_from_token(t.value) : std::nullopt;
+        };
+        EntryRecord r;
+        auto& e = r.entry;
+        e.service_id = service_id;
+        if (level.ind == soci::i_ok) {
+            e.level = parse_level(level.value);
+            if (!e.level) throw std::runtime_error("stored data is damaged: level");
+        }
+        auto a = parse_assignment(assignment);
+        if (!a) throw std::runtime_error("stored data is damaged: assignment");
+        e.assignment = *a;
+        e.owner = owner;
+        e.provider = provider;
+        e.sourcing = sourcing.get();
+        e.insource = {score(in_as_is), score(in_to_be)};
+        e.outsource = {score(out_as_is), score(out_to_be)};
+        e.unassigned = {score(un_as_is), score(un_to_be)};
+        e.rationale = rationale;
+        e.capacity = capacity;
+        e.capability = capability;
+        r.revision = revision;
+        r.updated_at = updated_at;
+        r.updated_by = updated_by;
+        return r;
+    }
+};
+
+constexpr const char* kEntrySelect =
+    "select service_id, level, assignment, owner, provider, sourcing_information, "
+    "sourcing_skill, insource_as_is, insource_to_be, outsource_as_is, outsource_to_be, "
+    "unassigned_as_is, unassigned_to_be, rationale, capacity, capability, revision, updated_at, "
+    "updated_by from service_entries where org_id = :org";
+
+void bind_into(soci::details::prepare_temp_type& p, EntryColumns& c) {
+    p, soci::into(c.service_id), soci::into(c.level.value, c.level.ind), soci::into(c.assignment),
+        soci::into(c.owner), soci::into(c.provider),
+        soci::into(c.sourcing.information.value, c.sourcing.information.ind),
+        soci::into(c.sourcing.skill, c.sourcing.skill_ind),
+        soci::into(c.in_as_is.value, c.in_as_is.ind), soci::into(c.in_to_be.value, c.in_to_be.ind),
+        soci::into(c.out_as_is.value, c.out_as_is.ind),
+        soci::into(c.out_to_be.value, c.out_to_be.ind),
+        soci::into(c.un_as_is.value, c.un_as_is.ind), soci::into(c.un_to_be.value, c.un_to_be.ind),
+        soci::into(c.rationale), soci::into(c.capacity), soci::into(c.capability),
+        soci::into(c.revision), soci::into(c.updated_at), soci::into(c.updated_by);
+}
+
+std::map<std::string, std::vector<std::string>> evidence_of(soci::session& sql, long long org_id,
+                                                            const std::string* only) {
+    std::map<std::string, std::vector<std::string>> out;
+    std::string service;
+    std::string reference;
+    std::string id = only ? *only : std::string();
+    soci::statement st =
+        only ? (sql.prepare << "select service_id, reference from service_evidence where org_id "
+                               "= :org and service_id = :id order by position",
+                soci::use(org_id), soci::use(id), soci::into(service), soci::into(reference))
+             : (sql.prepare << "select service_id, reference from service_evidence where org_id "
+                               "= :org order by service_id, position",
+                soci::use(org_id), soci::into(service), soci::into(reference));
+    st.execute();
+    while (st.fetch()) out[service].push_back(reference);
+    return out;
+}
+
+void write_evidence(soci::session& sql, long long org_id, const ServiceEntry& entry) {
+    std::string id = entry.service_id;
+    sql << "delete from service_evidence where org_id = :org and service_id = :id",
+        soci::use(org_id), soci::use(id);
+    int position = 0;
+    for (const auto& reference : entry.evidence) {
+        sql << "insert into service_evidence (org_id, service_id, position, reference) values "
+               "(:org, :id, :pos, :ref)",
+            soci::use(org_id), soci::use(id), soci::use(position), soci::use(reference);
+        ++position;
+    }
+}
+
+struct ActionColumns {
+    std::string id;
+    std::string title;
+    NullableText phase;
+    std::string cycle;
+    std::string owner;
+    NullableText due;
+    std::string status;
+    std::string resources;
+    std::string finding;
+    long long revision = 0;
+    std::string updated_at;
+    std::string updated_by;
+
+    void set(const Action& a) {
+        id = a.id;
+        title = a.title;
+        phase = a.phase ? NullableText(std::string(to_string(*a.phase))) : NullableText();
+        cycle = std::string(to_string(a.cycle));
+        owner = a.owner;
+        due = a.due ? NullableText(a.due->to_string()) : NullableText();
+        status = std::string(to_string(a.status));
+        resources = a.resources;
+        finding = a.finding;
+    }
+};
+
+constexpr const char* kActionSelect =
+    "select action_id, title, phase, cycle, owner, due, status, resources, finding, revision, "
+    "updated_at, updated_by from actions where org_id = :org";
+
+void bind_into(soci::details::prepare_temp_type& p, ActionColumns& c) {
+    p, soci::into(c.id), soci::into(c.title), soci::into(c.phase.value, c.phase.ind),
+        soci::into(c.cycle), soci::into(c.owner), soci::into(c.due.value, c.due.ind),
+        soci::into(c.status), soci::into(c.resources), soci::into(c.finding),
+        soci::into(c.revision), soci::into(c.updated_at), soci::into(c.updated_by);
+}
+
+[[noreturn]] void damaged(const std::string& what) {
+    throw std::runtime_error("stored data is damaged: " + what);
+}
+
+ActionRecord action_record(const ActionColumns& c) {
+    ActionRecord r;
+    auto& a = r.action;
+    a.id = c.id;
+    a.title = c.title;
+    if (c.phase.ind == soci::i_ok) {
+        a.phase = parse_phase(c.phase.value);
+        if (!a.phase) damaged("phase");
+    }
+    auto cycle = parse_cycle(c.cycle);
+    if (!cycle) damaged("cycle");
+    a.cycle = *cycle;
+    a.owner = c.owner;
+    if (c.due.ind == soci::i_ok) {
+        a.due = Date::parse(c.due.value);
+        if (!a.due) damaged("due");
+    }
+    auto status = parse_action_status(c.status);
+    if (!status) damaged("status");
+    a.status = *status;
+    a.resources = c.resources;
+    a.finding = c.finding;
+    r.revision = c.revision;
+    r.updated_at = c.updated_at;
+    r.updated_by = c.updated_by;
+    return r;
+}
+
+/// Fills in the services and history of the loaded actions.
+void action_children(soci::session& sql, long long org_id, std::vector<ActionRecord>& records,
+                     const std::string* only) {
+    std::map<std::string, ActionRecord*> by_id;
+    for (auto& r : records) by_id[r.action.id] = &r;
+    std::string id = only ? *only : std::string();
+    const std::string filter = only ? " and action_id = :id" : "";
+    {
+        std::string action_id;
+        std::string service;
+        soci::details::prepare_temp_type p =
+            (sql.prepare << "select action_id, service_id from action_services where org_id = "
+                            ":org" +
+                                filter + " order by action_id, position",
+             soci::use(org_id));
+        if (only) p, soci::use(id);
+        p, soci::into(action_id), soci::into(service);
+        soci::statement st(p);
+        st.execute();
+        while (st.fetch())
+            if (auto it = by_id.find(action_id); it != by_id.end())
+                it->second->action.services.push_back(service);
+    }
+    {
+        std::string action_id, date, what, from, to, note;
+        soci::details::prepare_temp_type p =
+            (sql.prepare << "select action_id, event_date, what, from_value, to_value, note from "
+                            "action_history where org_id = :org" +
+                                filter + " order by action_id, position",
+             soci::use(org_id));
+        if (only) p, soci::use(id);
+        p, soci::into(action_id), soci::into(date), soci::into(what), soci::into(from),
+            soci::into(to), soci::into(note);
+        soci::statement st(p);
+        st.execute();
+        while (st.fetch()) {
+            auto d = Date::parse(date);
+            if (!d) damaged("action history date");
+            if (auto it = by_id.find(action_id); it != by_id.end())
+                it->second->action.history.push_back({*d, what, from, to, note});
+        }
+    }
+}
+
+void write_action_children(soci::session& sql, long long org_id, const Action& a) {
+    std::string id = a.id;
+    sql << "delete from action_services where org_id = :org and action_id = :id", soci::use(org_id),
+        soci::use(id);
+    sql << "delete from action_history where org_id = :org and action_id = :id", soci::use(org_id),
+        soci::use(id);
+    int position = 0;
+    for (const auto& service : a.services) {
+        sql << "insert into action_services (org_id, action_id, position, service_id) values "
+               "(:org, :id, :pos, :service)",
+            soci::use(org_id), soci::use(id), soci::use(position), soci::use(service);
+        ++position;
+    }
+    position = 0;
+    for (const auto& h : a.history) {
+        std::string date = h.date.to_string();
+        sql << "insert into action_history (org_id, action_id, position, event_date, what, "
+               "from_value, to_value, note) values (:org, :id, :pos, :date, :what, :from, :to, "
+               ":note)",
+            soci::use(org_id), soci::use(id), soci::use(position), soci::use(date),
+            soci::use(h.what), soci::use(h.from), soci::use(h.to), soci::use(h.note);
+        ++position;
+    }
+}
+
+struct EvaluationColumns {
+    std::string id, date, kinds, note, reference, approved_by, services, findings, created_at,
+        created_by;
+    NullableText approved_on;
+};
+
+constexpr const char* kEvaluationSelect =
+    "select snapshot_id, evaluation_date, kinds, note, reference_template, approved_by, "
+    "approved_on, services_json, findings_json, created_at, created_by from evaluations where "
+    "org_id = :org";
+
+void bind_into(soci::details::prepare_temp_type& p, EvaluationColumns& c) {
+    p, soci::into(c.id), soci::into(c.date), soci::into(c.kinds), soci::into(c.note),
+        soci::into(c.reference), soci::into(c.approved_by),
+        soci::into(c.approved_on.value, c.approved_on.ind), soci::into(c.services),
+        soci::into(c.findings), soci::into(c.created_at), soci::into(c.created_by);
+}
+
+EvaluationRecord evaluation_record(const EvaluationColumns& c) {
+    EvaluationRecord r;
+    auto& s = r.snapshot;
+    s.id = c.id;
+    auto date = Date::parse(c.date);
+    if (!date) damaged("evaluation date");
+    s.date = *date;
+    s.kinds = codec::kinds_from_text(c.kinds);
+    s.note = c.note;
+    s.approved_by = c.approved_by;
+    if (c.approved_on.ind == soci::i_ok) {
+        s.approved_on = Date::parse(c.approved_on.value);
+        if (!s.approved_on) damaged("approval date");
+    }
+    for (const auto& e : Json::parse(c.services)) s.services.push_back(codec::entry_from_json(e));
+    for (const auto& f : Json::parse(c.findings)) r.findings.push_back(codec::finding_from_json(f));
+    r.reference_template = c.reference;
+    r.created_at = c.created_at;
+    r.created_by = c.created_by;
+    return r;
+}
+
+} // namespace
+
+std::string format_time(std::chrono::system_clock::time_point at) {
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
+    char out[40];
+    std::snprintf(out, sizeof out, "%s.%03dZ", buffer, static_cast<int>(ms % 1000));
+    return out;
+}
+
+Error not_found(std::string message, std::string field) {
+    return Error{ErrorCode::not_found, std::move(message), std::move(field), {}, 0};
+}
+
+Error conflict(std::string message, std::string field) {
+    return Error{ErrorCode::conflict, std::move(message), std::move(field), {}, 0};
+}
+
+Error prefixed(Error error, const std::string& prefix) {
+    error.field = error.field.empty() ? prefix : prefix + "." + error.field;
+    return error;
+}
+
+namespace {
+
+constexpr const char* kOrganisationSelect =
+    "select id, slug, name, catalog_id, reference_template, evaluation_interval_days, revision, "
+    "created_at from organisations";
+
+struct OrganisationColumns {
+    long long id = 0;
+    std::string slug, name, catalog_id, reference;
+    int interval = 0;
+    long long revision = 0;
+    std::string created_at;
+    OrganisationRecord get() const {
+        return {id, slug, name, catalog_id, reference, interval, revision, created_at};
+    }
+};
+
+void bind_into(soci::details::prepare_temp_type& p, OrganisationColumns& c) {
+    p, soci::into(c.id), soci::into(c.slug), soci::into(c.name), soci::into(c.catalog_id),
+        soci::into(c.reference), soci::into(c.interval), soci::into(c.revision),
+        soci::into(c.created_at);
+}
+
+} // namespace
+
+Result<OrganisationRecord> organisation(soci::session& sql, std::string_view slug) {
+    OrganisationColumns c;
+    std::string s(slug);
+    soci::details::prepare_temp_type p =
+        (sql.prepare << std::string(kOrganisationSelect) + " where slug = :slug", soci::use(s));
+    bind_into(p, c);
+    soci::statement st(p);
+    st.execute();
+    if (!st.fetch())
+        return not_found("no organisation '" + s + "'; `cdcwb org list` shows them", "org");
+    return c.get();
+}
+
+std::vector<OrganisationRecord> organisations(soci::session& sql) {
+    OrganisationColumns c;
+    soci::details::prepare_temp_type p =
+        (sql.prepare << std::string(kOrganisationSelect) + " order by slug");
+    bind_into(p, c);
+    soci::statement st(p);
+    st.execute();
+    std::vector<OrganisationRecord> out;
+    while (st.fetch()) out.push_back(c.get());
+    return out;
+}
+
+void audit(soci::session& sql, const std::string& at, const Actor& actor,
+           const OrganisationRecord* org, const std::string& entity, const std::string& entity_id,
+           const std::string& operation, const Json& before, const Json& after) {
+    soci::indicator before_ind = soci::i_ok;
+    soci::indicator after_ind = soci::i_ok;
+    const std::string before_text = dump_or_null(before, before_ind);
+    const std::string after_text = dump_or_null(after, after_ind);
+    long long org_id = org ? org->id : 0;
+    soci::indicator org_ind = org ? soci::i_ok : soci::i_null;
+    std::string slug = org ? org->slug : std::string();
+    sql << "insert into audit_log (at, actor, org_id, org_slug, entity, entity_id, operation, "
+           "before_value, after_value) values (:at, :actor, :org, :slug, :entity, :entity_id, "
+           ":op, :before, :after)",
+        soci::use(at), soci::use(actor.name), soci::use(org_id, org_ind), soci::use(slug),
+        soci::use(entity), soci::use(entity_id), soci::use(operation),
+        soci::use(before_text, before_ind), soci::use(after_text, after_ind);
+}
+
+std::vector<CustomService> custom_services(soci::session& sql, long long org_id) {
+    std::string id, category, name_en, name_ja, description_en, description_ja;
+    SourcingColumns sourcing;
+    soci::statement st =
+        (sql.prepare << "select service_id, category, name_en, name_ja, description_en, "
+                        "description_ja, sourcing_information, sourcing_skill from "
+                        "custom_services where org_id = :org order by position",
+         soci::use(org_id), soci::into(id), soci::into(category), soci::into(name_en),
+         soci::into(name_ja), soci::into(description_en), soci::into(description_ja),
+         soci::into(sourcing.information.value, sourcing.information.ind),
+         soci::into(sourcing.skill, sourcing.skill_ind));
+    st.execute();
+    std::vector<CustomService> out;
+    while (st.fetch())
+        out.push_back(
+            {id, category, {name_en, name_ja}, {description_en, description_ja}, sourcing.get()});
+    return out;
+}
+
+void insert_custom_service(soci::session& sql, long long org_id, int position,
+                           const CustomService& s) {
+    SourcingColumns sourcing;
+    sourcing.set(s.sourcing);
+    sql << "insert into custom_services (org_id, service_id, position, category, name_en, "
+           "name_ja, description_en, description_ja, sourcing_information, sourcing_skill) "
+           "values (:org, :id, :pos, :category, :name_en, :name_ja, :description_en, "
+           ":description_ja, :information, :skill)",
+        soci::use(org_id), soci::use(s.id), soci::use(position), soci::use(s.category),
+        soci::use(s.name.en), soci::use(s.name.ja), soci::use(s.description.en),
+        soci::use(s.description.ja),
+        soci::use(sourcing.information.value, sourcing.information.ind),
+        soci::use(sourcing.skill, sourcing.skill_ind);
+}
+
+std::vector<EntryRecord> entries(soci::session& sql, long long org_id) {
+    EntryColumns c;
+    soci::details::prepare_temp_type p =
+        (sql.prepare << std::string(kEntrySelect) + " order by position", soci::use(org_id));
+    bind_into(p, c);
+    soci::statement st(p);
+    st.execute();
+    std::vector<EntryRecord> out;
+    while (st.fetch()) out.push_back(c.get());
+    auto evidence = evidence_of(sql, org_id, nullptr);
+    for (auto& r : out)
+        if (auto it = evidence.find(r.entry.service_id); it != evidence.end())
+            r.entry.evidence = std::move(it->second);
+    return out;
+}
+
+std::optional<EntryRecord> entry(soci::session& sql, long long org_id, const std::string& id) {
+    EntryColumns c;
+    std::string service = id;
+    soci::details::prepare_temp_type p =
+        (sql.prepare << std::string(kEntrySelect) + " and service_id = :id", soci::use(org_id),
+         soci::use(service));
+    bind_into(p, c);
+    soci::statement st(p);
+    st.execute();
+    if (!st.fetch()) return std::nullopt;
+    auto record = c.get();
+    auto evidence = evidence_of(sql, org_id, &service);
+    if (auto it = evidence.find(service); it != evidence.end())
+        record.entry.evidence = std::move(it->second);
+    return record;
+}
+
+void insert_entry(soci::session& sql, long long org_id, int position, const ServiceEntry& entry,
+                  const std::string& at, const std::string& by) {
+    EntryColumns c;
+    c.set(entry);
+    sql << "insert into service_entries (org_id, service_id, position, level, assignment, owner, "
+           "provider, sourcing_information, sourcing_skill, insource_as_is, insource_to_be, "
+           "outsource_as_is, outsource_to_be, unassigned_as_is, unassigned_to_be, rationale, "
+           "capacity, capability, revision, updated_at, updated_by) values (:org, :id, :pos, "
+           ":level, :assignment, :owner, :provider, :info, :skill, :ia, :it, :oa, :ot, :ua, :ut, "
+           ":rationale, :capacity, :capability, 1, :at, :by)",
+        soci::use(org_id), soci::use(c.service_id), soci::use(position),
+        soci::use(c.level.value, c.level.ind), soci::use(c.assignment), soci::use(c.owner),
+        soci::use(c.provider), soci::use(c.sourcing.information.value, c.sourcing.information.ind),
+        soci::use(c.sourcing.skill, c.sourcing.skill_ind),
+        soci::use(c.in_as_is.value, c.in_as_is.ind), soci::use(c.in_to_be.value, c.in_to_be.ind),
+        soci::use(c.out_as_is.value, c.out_as_is.ind),
+        soci::use(c.out_to_be.value, c.out_to_be.ind), soci::use(c.un_as_is.value, c.un_as_is.ind),
+        soci::use(c.un_to_be.value, c.un_to_be.ind), soci::use(c.rationale), soci::use(c.capacity),
+        soci::use(c.capability), soci::use(at), soci::use(by);
+    write_evidence(sql, org_id, entry);
+}
+
+bool update_entry(soci::session& sql, long long org_id, const ServiceEntry& entry,
+                  long long expected_revision, const std::string& at, const std::string& by) {
+    EntryColumns c;
+    c.set(entry);
+    soci::statement st =
+        (sql.prepare << "update service_entries set level = :level, assignment = :assignment, "
+                        "owner = :owner, provider = :provider, sourcing_information = :info, "
+                        "sourcing_skill = :skill, insource_as_is = :ia, insource_to_be = :it, "
+                        "outsource_as_is = :oa, outsource_to_be = :ot, unassigned_as_is = :ua, "
+                        "unassigned_to_be = :ut, rationale = :rationale, capacity = :capacity, "
+                        "capability = :capability, revision = revision + 1, updated_at = :at, "
+                        "updated_by = :by where org_id = :org and service_id = :id and "
+                        "revision = :rev",
+         soci::use(c.level.value, c.level.ind), soci::use(c.assignment), soci::use(c.owner),
+         soci::use(c.provider), soci::use(c.sourcing.information.value, c.sourcing.information.ind),
+         soci::use(c.sourcing.skill, c.sourcing.skill_ind),
+         soci::use(c.in_as_is.value, c.in_as_is.ind), soci::use(c.in_to_be.value, c.in_to_be.ind),
+         soci::use(c.out_as_is.value, c.out_as_is.ind),
+         soci::use(c.out_to_be.value, c.out_to_be.ind), soci::use(c.un_as_is.value, c.un_as_is.ind),
+         soci::use(c.un_to_be.value, c.un_to_be.ind), soci::use(c.rationale), soci::use(c.capacity),
+         soci::use(c.capability), soci::use(at), soci::use(by), soci::use(org_id),
+         soci::use(c.service_id), soci::use(expected_revision));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return false;
+    write_evidence(sql, org_id, entry);
+    return true;
+}
+
+std::vector<ActionRecord> actions(soci::session& sql, long long org_id) {
+    ActionColumns c;
+    soci::details::prepare_temp_type p =
+        (sql.prepare << std::string(kActionSelect) + " order by position", soci::use(org_id));
+    bind_into(p, c);
+    soci::statement st(p);
+    st.execute();
+    std::vector<ActionRecord> out;
+    while (st.fetch()) out.push_back(action_record(c));
+    action_children(sql, org_id, out, nullptr);
+    return out;
+}
+
+std::optional<ActionRecord> action(soci::session& sql, long long org_id, const std::string& id) {
+    ActionColumns c;
+    std::string action_id = id;
+    soci::details::prepare_temp_type p =
+        (sql.prepare << std::string(kActionSelect) + " and action_id = :id", soci::use(org_id),
+         soci::use(action_id));
+    bind_into(p, c);
+    soci::statement st(p);
+    st.execute();
+    if (!st.fetch()) return std::nullopt;
+    std::vector<ActionRecord> out{action_record(c)};
+    action_children(sql, org_id, out, &action_id);
+    return out.front();
+}
+
+void insert_action(soci::session& sql, long long org_id, int position, const Action& action,
+                   const std::string& at, const std::string& by) {
+    ActionColumns c;
+    c.set(action);
+    sql << "insert into actions (org_id, action_id, position, title, phase, cycle, owner, due, "
+           "status, resources, finding, revision, updated_at, updated_by) values (:org, :id, "
+           ":pos, :title, :phase, :cycle, :owner, :due, :status, :resources, :finding, 1, :at, "
+           ":by)",
+        soci::use(org_id), soci::use(c.id), soci::use(position), soci::use(c.title),
+        soci::use(c.phase.value, c.phase.ind), soci::use(c.cycle), soci::use(c.owner),
+        soci::use(c.due.value, c.due.ind), soci::use(c.status), soci::use(c.resources),
+        soci::use(c.finding), soci::use(at), soci::use(by);
+    write_action_children(sql, org_id, action);
+}
+
+bool update_action(soci::session& sql, long long org_id, const Action& action,
+                   long long expected_revision, const std::string& at, const std::string& by) {
+    ActionColumns c;
+    c.set(action);
+    soci::statement st =
+        (sql.prepare << "update actions set title = :title, phase = :phase, cycle = :cycle, "
+                        "owner = :owner, due = :due, status = :status, resources = :resources, "
+                        "finding = :finding, revision = revision + 1, updated_at = :at, "
+                        "updated_by = :by where org_id = :org and action_id = :id and revision "
+                        "= :rev",
+         soci::use(c.title), soci::use(c.phase.value, c.phase.ind), soci::use(c.cycle),
+         soci::use(c.owner), soci::use(c.due.value, c.due.ind), soci::use(c.status),
+         soci::use(c.resources), soci::use(c.finding), soci::use(at), soci::use(by),
+         soci::use(org_id), soci::use(c.id), soci::use(expected_revision));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return false;
+    write_action_children(sql, org_id, action);
+    return true;
+}
+
+std::vector<EventRecord> events(soci::session& sql, long long org_id) {
+    long long id = 0;
+    std::string date, kind, note, created_at, created_by;
+    soci::statement st =
+        (sql.prepare << "select id, event_date, kind, note, created_at, created_by from "
+                        "trigger_events where org_id = :org order by id",
+         soci::use(org_id), soci::into(id), soci::into(date), soci::into(kind), soci::into(note),
+         soci::into(created_at), soci::into(created_by));
+    st.execute();
+    std::vector<EventRecord> out;
+    while (st.fetch()) {
+        auto d = Date::parse(date);
+        auto k = parse_trigger_kind(kind);
+        if (!d || !k) damaged("trigger event");
+        out.push_back({id, {*d, *k, note}, created_at, created_by});
+    }
+    return out;
+}
+
+long long insert_event(soci::session& sql, long long org_id, const TriggerEvent& event,
+                       const std::string& at, const std::string& by) {
+    std::string date = event.date.to_string();
+    std::string kind(to_string(event.kind));
+    long long id = 0;
+    sql << "insert into trigger_events (org_id, event_date, kind, note, created_at, created_by) "
+           "values (:org, :date, :kind, :note, :at, :by) returning id",
+        soci::use(org_id), soci::use(date), soci::use(kind), soci::use(event.note), soci::use(at),
+        soci::use(by), soci::into(id);
+    return id;
+}
+
+std::vector<EvaluationRecord> evaluations(soci::session& sql, long long org_id) {
+    EvaluationColumns c;
+    soci::details::prepare_temp_type p =
+        (sql.prepare << std::string(kEvaluationSelect) + " order by evaluation_date, id",
+         soci::use(org_id));
+    bind_into(p, c);
+    soci::statement st(p);
+    st.execute();
+    std::vector<EvaluationRecord> out;
+    while (st.fetch()) out.push_back(evaluation_record(c));
+    return out;
+}
+
+std::optional<EvaluationRecord> evaluation(soci::session& sql, long long org_id,
+                                           const std::string& id) {
+    EvaluationColumns c;
+    std::string snapshot_id = id;
+    soci::details::prepare_temp_type p =
+        (sql.prepare << std::string(kEvaluationSelect) + " and snapshot_id = :id",
+         soci::use(org_id), soci::use(snapshot_id));
+    bind_into(p, c);
+    soci::statement st(p);
+    st.execute();
+    if (!st.fetch()) return std::nullopt;
+    return evaluation_record(c);
+}
+
+void insert_evaluation(soci::session& sql, long long org_id, const EvaluationRecord& r) {
+    const auto& s = r.snapshot;
+    Json services = Json::array();
+    for (const auto& e : s.services) services.push_back(codec::to_json(e));
+    Json findings = Json::array();
+    for (const auto& f : r.findings) findings.push_back(codec::to_json(f));
+    std::string date = s.date.to_string();
+    std::string kinds = codec::kinds_to_text(s.kinds);
+    NullableText approved_on(s.approved_on ? std::optional<std::string>(s.approved_on->to_string())
+                                           : std::nullopt);
+    std::string services_text = services.dump();
+    std::string findings_text = findings.dump();
+    sql << "insert into evaluations (org_id, snapshot_id, evaluation_date, kinds, note, "
+           "reference_template, approved_by, approved_on, services_json, findings_json, "
+           "created_at, created_by) values (:org, :id, :date, :kinds, :note, :ref, :by, :on, "
+           ":services, :findings, :at, :creator)",
+        soci::use(org_id), soci::use(s.id), soci::use(date), soci::use(kinds), soci::use(s.note),
+        soci::use(r.reference_template), soci::use(s.approved_by),
+        soci::use(approved_on.value, approved_on.ind), soci::use(services_text),
+        soci::use(findings_text), soci::use(r.created_at), soci::use(r.created_by);
+}
+
+Result<ServiceDirectory> directory(const catalog::Library& library, const std::string& catalog_id,
+                                   const std::vector<CustomService>& custom) {
+    const auto* loaded = library.catalog(catalog_id);
+    if (!loaded)
+        return Error{ErrorCode::invalid_input,
+                     "the catalogue '" + catalog_id +
+                         "' is not loaded; `cdcwb catalog list` shows those available",
+                     "catalog",
+                     {},
+                     0};
+    return ServiceDirectory::build(loaded->catalog, custom);
+}
+
+} // namespace cdcwb::store::rows

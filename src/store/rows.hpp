@@ -1,0 +1,68 @@
+// Inside the store: reading and writing the rows behind the Store's records, shared by the
+// per-resource files (organisation_store.cpp, service_store.cpp …). Not used outside src/store.
+#pragma once
+
+#include "store/codec.hpp"
+#include "store/sql.hpp"
+#include "store/store.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cdcwb::store::rows {
+
+using domain::Error;
+using domain::ErrorCode;
+
+/// "2026-11-22T05:30:25.123Z"
+std::string format_time(std::chrono::system_clock::time_point at);
+
+Error not_found(std::string message, std::string field);
+Error conflict(std::string message, std::string field);
+Error prefixed(Error error, const std::string& prefix); ///< prefixes error.field
+
+/// The organisation with this slug, or not_found naming it.
+Result<OrganisationRecord> organisation(soci::session& sql, std::string_view slug);
+std::vector<OrganisationRecord> organisations(soci::session& sql);
+
+/// Writes one audit record; `before`/`after` may be null (nothing there).
+void audit(soci::session& sql, const std::string& at, const Actor& actor,
+           const OrganisationRecord* org, const std::string& entity, const std::string& entity_id,
+           const std::string& operation, const codec::Json& before, const codec::Json& after);
+
+std::vector<domain::CustomService> custom_services(soci::session& sql, long long org_id);
+void insert_custom_service(soci::session& sql, long long org_id, int position,
+                           const domain::CustomService& service);
+
+std::vector<EntryRecord> entries(soci::session& sql, long long org_id);
+std::optional<EntryRecord> entry(soci::session& sql, long long org_id, const std::string& id);
+void insert_entry(soci::session& sql, long long org_id, int position,
+                  const domain::ServiceEntry& entry, const std::string& at, const std::string& by);
+/// Overwrites the entry when its revision is still `expected_revision`; false otherwise.
+bool update_entry(soci::session& sql, long long org_id, const domain::ServiceEntry& entry,
+                  long long expected_revision, const std::string& at, const std::string& by);
+
+std::vector<ActionRecord> actions(soci::session& sql, long long org_id);
+std::optional<ActionRecord> action(soci::session& sql, long long org_id, const std::string& id);
+void insert_action(soci::session& sql, long long org_id, int position, const domain::Action& action,
+                   const std::string& at, const std::string& by);
+bool update_action(soci::session& sql, long long org_id, const domain::Action& action,
+                   long long expected_revision, const std::string& at, const std::string& by);
+
+std::vector<EventRecord> events(soci::session& sql, long long org_id);
+long long insert_event(soci::session& sql, long long org_id, const domain::TriggerEvent& event,
+                       const std::string& at, const std::string& by);
+
+std::vector<EvaluationRecord> evaluations(soci::session& sql, long long org_id);
+std::optional<EvaluationRecord> evaluation(soci::session& sql, long long org_id,
+                                           const std::string& id);
+void insert_evaluation(soci::session& sql, long long org_id, const EvaluationRecord& record);
+
+/// The directory of an organisation's services: its catalogue's and its custom ones.
+Result<domain::ServiceDirectory> directory(const catalog::Library& library,
+                                           const std::string& catalog_id,
+                                           const std::vector<domain::CustomService>& custom);
+
+} // namespace cdcwb::store::rows

@@ -1,0 +1,25 @@
+// Inside the store: password hashing (argon2id, libsodium's interactive limits), random tokens,
+// and the one-way hashes under which tokens and sessions are stored.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cdcwb::store::secrets {
+
+/// An argon2id hash in libsodium's self-describing string form.
+std::string hash_password(std::string_view password);
+bool verify_password(const std::string& hash, std::string_view password);
+/// Spends as long as a verification, for unknown users (no timing hint that a name is unknown).
+void dummy_verify(std::string_view password);
+
+/// `bytes` random bytes as URL-safe base64 without padding.
+std::string random_token(std::size_t bytes);
+/// Lowercase hex SHA-256.
+std::string sha256_hex(std::string_view data);
+
+std::string base64_encode(std::string_view data);
+std::optional<std::string> base64_decode(std::string_view text);
+
+} // namespace cdcwb::store::secrets

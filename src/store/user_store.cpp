@@ -1,0 +1,264 @@
+// People: accounts with argon2id password hashes, and their roles in organisations.
+#include "domain/user.hpp"
+#include "store/rows.hpp"
+#include "store/secrets.hpp"
+#include "store/store.hpp"
+
+namespace cdcwb::store {
+
+using namespace domain;
+using codec::Json;
+
+namespace {
+
+constexpr const char* kUserSelect =
+    "select id, username, display_name, is_admin, disabled, lang, created_at from users";
+
+struct UserColumns {
+    long long id = 0;
+    std::string username, display_name, lang, created_at;
+    int is_admin = 0;
+    int disabled = 0;
+    UserRecord get() const {
+        return {id, username, display_name, is_admin != 0, disabled != 0, lang, created_at};
+    }
+};
+
+void bind_into(soci::details::prepare_temp_type& p, UserColumns& c) {
+    p, soci::into(c.id), soci::into(c.username), soci::into(c.display_name), soci::into(c.is_admin),
+        soci::into(c.disabled), soci::into(c.lang), soci::into(c.created_at);
+}
+
+std::optional<UserRecord> find_user(soci::session& sql, std::string_view username) {
+    UserColumns c;
+    std::string name(username);
+    soci::details::prepare_temp_type p =
+        (sql.prepare << std::string(kUserSelect) + " where username = :name", soci::use(name));
+    bind_into(p, c);
+    soci::statement st(p);
+    st.execute();
+    if (!st.fetch()) return std::nullopt;
+    return c.get();
+}
+
+Result<UserRecord> require_user(soci::session& sql, std::string_view username) {
+    auto user = find_user(sql, username);
+    if (!user)
+        return rows::not_found(
+            "no user '" + std::string(username) + "'; `cdcwb user list` shows them", "user");
+    return *user;
+}
+
+Json user_json(const UserRecord& u) {
+    return Json{{"username", u.username},
+                {"display_name", u.display_name},
+                {"is_admin", u.is_admin},
+                {"disabled", u.disabled},
+                {"lang", u.lang}};
+}
+
+std::vector<Membership> membership_rows(soci::session& sql, const std::string& where,
+                                        const std::string& key) {
+    std::string slug, name, username, role;
+    std::string k = key;
+    soci::statement st =
+        (sql.prepare << "select o.slug, o.name, u.username, m.role from memberships m join "
+                        "organisations o on o.id = m.org_id join users u on u.id = m.user_id "
+                        "where " +
+                            where + " = :key order by o.slug, u.username",
+         soci::use(k), soci::into(slug), soci::into(name), soci::into(username), soci::into(role));
+    st.execute();
+    std::vector<Membership> out;
+    while (st.fetch()) {
+        auto r = parse_role(role);
+        if (!r) throw std::runtime_error("stored data is damaged: role");
+        out.push_back({slug, name, username, *r});
+    }
+    return out;
+}
+
+} // namespace
+
+Result<UserRecord> Store::create_user(const Actor& actor, const NewUser& request) {
+    if (auto s = validate_username(request.username, "username"); !s) return s.error();
+    if (auto s = validate_password(request.password, "password"); !s) return s.error();
+    if (auto s = validate_lang(request.lang, "lang"); !s) return s.error();
+    if (request.display_name.size() > 200 || !valid_utf8(request.display_name))
+        return invalid("a display name is UTF-8 text of at most 200 bytes", "display_name");
+    const std::string hash = secrets::hash_password(request.password);
+    return guarded([&]() -> Result<UserRecord> {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        if (find_user(sql, request.username))
+            return rows::conflict("a user '" + request.username + "' already exists", "username");
+        const std::string at = now();
+        int admin = request.is_admin ? 1 : 0;
+        sql << "insert into users (username, display_name, password_hash, is_admin, lang, "
+               "disabled, created_at, password_changed_at) values (:name, :display, :hash, "
+               ":admin, :lang, 0, :at, :at2)",
+            soci::use(request.username), soci::use(request.display_name), soci::use(hash),
+            soci::use(admin), soci::use(request.lang), soci::use(at), soci::use(at);
+        auto user = find_user(sql, request.username);
+        rows::audit(sql, at, actor, nullptr, "user", user->username, "create", nullptr,
+                    user_json(*user));
+        unit.commit();
+        return *user;
+    });
+}
+
+Result<std::vector<UserRecord>> Store::users() {
+    return guarded([&]() -> Result<std::vector<UserRecord>> {
+        Unit unit(db_, Unit::Mode::read);
+        UserColumns c;
+        soci::details::prepare_temp_type p =
+            (unit.sql().prepare << std::string(kUserSelect) + " order by username");
+        bind_into(p, c);
+        soci::statement st(p);
+        st.execute();
+        std::vector<UserRecord> out;
+        while (st.fetch()) out.push_back(c.get());
+        return out;
+    });
+}
+
+Result<UserRecord> Store::user(std::string_view username) {
+    return guarded([&]() -> Result<UserRecord> {
+        Unit unit(db_, Unit::Mode::read);
+        return require_user(unit.sql(), username);
+    });
+}
+
+Status Store::set_password(const Actor& actor, std::string_view username,
+                           std::string_view password) {
+    if (auto s = validate_password(password, "password"); !s) return s;
+    const std::string hash = secrets::hash_password(password);
+    return guarded([&]() -> Status {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto user = require_user(sql, username);
+        if (!user) return user.error();
+        const std::string at = now();
+        sql << "update users set password_hash = :hash, password_changed_at = :at where id = :id",
+            soci::use(hash), soci::use(at), soci::use(user->id);
+        // A new password ends every session of the account.
+        sql << "delete from sessions where user_id = :id", soci::use(user->id);
+        rows::audit(sql, at, actor, nullptr, "user", user->username, "password", nullptr,
+                    Json{{"password", "changed"}});
+        unit.commit();
+        return {};
+    });
+}
+
+Status Store::set_user_disabled(const Actor& actor, std::string_view username, bool disabled) {
+    return guarded([&]() -> Status {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto user = require_user(sql, username);
+        if (!user) return user.error();
+        int flag = disabled ? 1 : 0;
+        sql << "update users set disabled = :flag where id = :id", soci::use(flag),
+            soci::use(user->id);
+        if (disabled) sql << "delete from sessions where user_id = :id", soci::use(user->id);
+        auto after = *user;
+        after.disabled = disabled;
+        rows::audit(sql, now(), actor, nullptr, "user", user->username,
+                    disabled ? "disable" : "enable", user_json(*user), user_json(after));
+        unit.commit();
+        return {};
+    });
+}
+
+Result<UserRecord> Store::check_password(std::string_view username, std::string_view password) {
+    const Error refused{ErrorCode::unauthenticated, "wrong user name or password", {}, {}, 0};
+    auto found = guarded([&]() -> Result<std::pair<UserRecord, std::string>> {
+        Unit unit(db_, Unit::Mode::read);
+        auto user = find_user(unit.sql(), username);
+        if (!user) return rows::not_found("no such user", "user");
+        std::string hash;
+        unit.sql() << "select password_hash from users where id = :id", soci::use(user->id),
+            soci::into(hash);
+        return std::pair{*user, hash};
+    });
+    if (!found) {
+        if (found.error().code != ErrorCode::not_found) return found.error();
+        secrets::dummy_verify(password);
+        return refused;
+    }
+    if (!secrets::verify_password(found->second, password) || found->first.disabled) return refused;
+    return found->first;
+}
+
+Status Store::set_role(const Actor& actor, std::string_view slug, std::string_view username,
+                       Role role) {
+    return guarded([&]() -> Status {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto org = rows::organisation(sql, slug);
+        if (!org) return org.error();
+        auto user = require_user(sql, username);
+        if (!user) return user.error();
+        std::string before;
+        soci::indicator ind = soci::i_null;
+        sql << "select role from memberships where org_id = :org and user_id = :user",
+            soci::use(org->id), soci::use(user->id), soci::into(before, ind);
+        const bool existed = sql.got_data() && ind == soci::i_ok;
+        std::string token(to_string(role));
+        const std::string at = now();
+        if (existed)
+            sql << "update memberships set role = :role where org_id = :org and user_id = :user",
+                soci::use(token), soci::use(org->id), soci::use(user->id);
+        else
+            sql << "insert into memberships (org_id, user_id, role, created_at) values (:org, "
+                   ":user, :role, :at)",
+                soci::use(org->id), soci::use(user->id), soci::use(token), soci::use(at);
+        rows::audit(sql, at, actor, &*org, "membership", user->username,
+                    existed ? "update" : "create", existed ? Json{{"role", before}} : Json(nullptr),
+                    Json{{"role", token}});
+        unit.commit();
+        return {};
+    });
+}
+
+Status Store::remove_member(const Actor& actor, std::string_view slug, std::string_view username) {
+    return guarded([&]() -> Status {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto org = rows::organisation(sql, slug);
+        if (!org) return org.error();
+        auto user = require_user(sql, username);
+        if (!user) return user.error();
+        std::string before;
+        soci::indicator ind = soci::i_null;
+        sql << "select role from memberships where org_id = :org and user_id = :user",
+            soci::use(org->id), soci::use(user->id), soci::into(before, ind);
+        if (!sql.got_data() || ind != soci::i_ok)
+            return rows::not_found(
+                "'" + user->username + "' is not a member of '" + org->slug + "'", "user");
+        sql << "delete from memberships where org_id = :org and user_id = :user",
+            soci::use(org->id), soci::use(user->id);
+        rows::audit(sql, now(), actor, &*org, "membership", user->username, "delete",
+                    Json{{"role", before}}, nullptr);
+        unit.commit();
+        return {};
+    });
+}
+
+Result<std::vector<Membership>> Store::members(std::string_view slug) {
+    return guarded([&]() -> Result<std::vector<Membership>> {
+        Unit unit(db_, Unit::Mode::read);
+        auto org = rows::organisation(unit.sql(), slug);
+        if (!org) return org.error();
+        return membership_rows(unit.sql(), "o.slug", org->slug);
+    });
+}
+
+Result<std::vector<Membership>> Store::memberships(std::string_view username) {
+    return guarded([&]() -> Result<std::vector<Membership>> {
+        Unit unit(db_, Unit::Mode::read);
+        auto user = require_user(unit.sql(), username);
+        if (!user) return user.error();
+        return membership_rows(unit.sql(), "u.username", user->username);
+    });
+}
+
+} // namespace cdcwb::store
