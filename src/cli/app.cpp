@@ -26,6 +26,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
         ->check(CLI::ExistingDirectory);
     app.add_option("--lang", global.lang, "Output language (default: CDCWB_LANG, LANG, else en)")
         ->check(CLI::IsMember({"en", "ja"}));
+    app.add_option(
+        "--db", global.db,
+        "Database: sqlite:PATH or postgresql://USER@HOST:PORT/DB (default: CDCWB_DB, "
+        "else sqlite:$CDCWB_DATA_DIR/cdcwb.sqlite, else sqlite:cdcwb-data/cdcwb.sqlite)");
 
     std::function<int(Context&)> command;
 
@@ -90,6 +94,107 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     new_cmd->add_option("--org", fresh.organisation, "Organisation name");
     new_cmd->add_flag("--force", fresh.force, "Overwrite FILE if it exists");
     new_cmd->callback([&] { command = [&](Context& c) { return new_assessment(c, fresh); }; });
+
+    // The database ----------------------------------------------------------------------------
+    auto* init = app.add_subcommand("init", "Create the database (or check it) and migrate it");
+    init->callback([&] { command = [&](Context& c) { return init_database(c); }; });
+    auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations");
+    migrate->callback([&] { command = [&](Context& c) { return migrate_database(c); }; });
+
+    auto* user = app.add_subcommand("user", "Manage user accounts");
+    user->require_subcommand(1);
+    UserAddOptions user_opt;
+    auto* uadd = user->add_subcommand("add", "Add a user (password typed twice, or on stdin)");
+    uadd->add_option("NAME", user_opt.username, "User name, e.g. alice or alice@example.jp")
+        ->required();
+    uadd->add_flag("--admin", user_opt.admin, "Site administrator: every organisation");
+    uadd->add_option("--display-name", user_opt.display_name, "Name shown in the UI");
+    uadd->add_option("--user-lang", user_opt.lang, "The user's language: en | ja")
+        ->check(CLI::IsMember({"en", "ja"}));
+    uadd->add_flag("--password-stdin", user_opt.password_stdin,
+                   "Read the password from the first line of standard input");
+    uadd->callback([&] { command = [&](Context& c) { return user_add(c, user_opt); }; });
+    auto* ulist = user->add_subcommand("list", "List users");
+    ulist->add_flag("--json", json, "JSON output");
+    ulist->callback([&] { command = [&](Context& c) { return user_list(c, json); }; });
+    auto* upass = user->add_subcommand("passwd", "Set a user's password (ends their sessions)");
+    upass->add_option("NAME", user_opt.username, "User name")->required();
+    upass->add_flag("--password-stdin", user_opt.password_stdin,
+                    "Read the password from the first line of standard input");
+    upass->callback([&] {
+        command = [&](Context& c) {
+            return user_passwd(c, user_opt.username, user_opt.password_stdin);
+        };
+    });
+    auto* udisable = user->add_subcommand("disable", "Disable an account (ends its sessions)");
+    udisable->add_option("NAME", user_opt.username, "User name")->required();
+    udisable->callback([&] {
+        command = [&](Context& c) { return user_set_disabled(c, user_opt.username, true); };
+    });
+    auto* uenable = user->add_subcommand("enable", "Enable a disabled account");
+    uenable->add_option("NAME", user_opt.username, "User name")->required();
+    uenable->callback([&] {
+        command = [&](Context& c) { return user_set_disabled(c, user_opt.username, false); };
+    });
+
+    auto* org = app.add_subcommand("org", "Manage organisations and their members");
+    org->require_subcommand(1);
+    OrgAddOptions org_opt;
+    auto* oadd = org->add_subcommand("add", "Add an organisation");
+    oadd->add_option("ID", org_opt.slug, "Organisation id, e.g. kasumi (a-z, 0-9, -, _)")
+        ->required();
+    oadd->add_option("--name", org_opt.name, "Organisation name")->required();
+    oadd->add_option("--catalog", org_opt.catalog_id, "Catalogue id (default x1060-2021)");
+    oadd->add_option("--template", org_opt.template_id,
+                     "Start from this template's levels (see: cdcwb template list)");
+    oadd->callback([&] { command = [&](Context& c) { return org_add(c, org_opt); }; });
+    auto* olist = org->add_subcommand("list", "List organisations");
+    olist->add_flag("--json", json, "JSON output");
+    olist->callback([&] { command = [&](Context& c) { return org_list(c, json); }; });
+    std::string member;
+    std::string role;
+    auto* grant = org->add_subcommand("grant", "Give a user a role in an organisation");
+    grant->add_option("ID", org_opt.slug, "Organisation id")->required();
+    grant->add_option("USER", member, "User name")->required();
+    grant->add_option("--role", role, "admin | assessor | approver | viewer")->required();
+    grant->callback(
+        [&] { command = [&](Context& c) { return org_grant(c, org_opt.slug, member, role); }; });
+    auto* revoke = org->add_subcommand("revoke", "Remove a user from an organisation");
+    revoke->add_option("ID", org_opt.slug, "Organisation id")->required();
+    revoke->add_option("USER", member, "User name")->required();
+    revoke->callback(
+        [&] { command = [&](Context& c) { return org_revoke(c, org_opt.slug, member); }; });
+    auto* members = org->add_subcommand("members", "List an organisation's members");
+    members->add_option("ID", org_opt.slug, "Organisation id")->required();
+    members->add_flag("--json", json, "JSON output");
+    members->callback(
+        [&] { command = [&](Context& c) { return org_members(c, org_opt.slug, json); }; });
+
+    std::string file;
+    std::string org_id;
+    auto* import_cmd = app.add_subcommand(
+        "import", "Replace an organisation's state with a cdcwb/v1 file (creating it if new)");
+    import_cmd->add_option("FILE", file, "Assessment file (format cdcwb/v1)")->required();
+    import_cmd->add_option("--org", org_id, "Organisation id (default: the file's)");
+    import_cmd->callback(
+        [&] { command = [&](Context& c) { return import_file(c, file, org_id); }; });
+    auto* export_cmd =
+        app.add_subcommand("export", "Write an organisation's state as a cdcwb/v1 file");
+    export_cmd->add_option("--org", org_id, "Organisation id")->required();
+    export_cmd->add_option("--out", file, "File to write (default: standard output)");
+    export_cmd->callback(
+        [&] { command = [&](Context& c) { return export_file(c, org_id, file); }; });
+    auto* backup = app.add_subcommand(
+        "backup", "Copy the database, consistently, into a new SQLite file (safe while serving)");
+    backup->add_option("--to", file, "The backup file to create")->required();
+    backup->callback([&] { command = [&](Context& c) { return backup_database(c, file); }; });
+    bool yes = false;
+    auto* restore = app.add_subcommand(
+        "restore", "Replace everything in the database with a backup made by cdcwb backup");
+    restore->add_option("FILE", file, "The backup file")->required();
+    restore->add_flag("--yes", yes, "Confirm that the database's current content is replaced");
+    restore->callback(
+        [&] { command = [&](Context& c) { return restore_database(c, file, yes); }; });
 
     try {
         app.parse(argc, argv);

@@ -1,5 +1,6 @@
 // cdcwb evaluate FILE, cdcwb new FILE --template NAME.
 #include "cli/commands.hpp"
+#include "cli/files.hpp"
 #include "cli/messages.hpp"
 #include "cli/text_table.hpp"
 #include "domain/review.hpp"
@@ -19,22 +20,6 @@ using namespace domain;
 using Align = TextTable::Align;
 
 namespace {
-
-std::optional<std::string> read_file(const std::string& path, std::ostream& err) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        err << "error: " << path << ": is a folder, not an assessment file\n";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        err << "error: " << path << ": cannot open the file\n";
-        return std::nullopt;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 Date today() {
     return Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
@@ -271,24 +256,7 @@ int new_assessment(Context& ctx, const NewOptions& opt) {
     a.reference_template = lt->tmpl.id;
     a.services = entries_from_template(*directory, lt->tmpl);
     const std::string text = report::write_assessment(a, *directory);
-    const std::filesystem::path target(opt.file);
-    const std::filesystem::path tmp = target.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            err << "error: " << opt.file << ": cannot write the file\n";
-            std::filesystem::remove(tmp, ec);
-            return kBadInput;
-        }
-    }
-    std::filesystem::rename(tmp, target, ec); // never leaves a half-written file behind
-    if (ec) {
-        err << "error: " << opt.file << ": " << ec.message() << "\n";
-        std::filesystem::remove(tmp, ec);
-        return kBadInput;
-    }
+    if (!write_file_atomically(opt.file, text, err)) return kBadInput;
     *ctx.out << ui("wrote", ctx.lang) << ": " << opt.file << " (" << lt->tmpl.name.in(ctx.lang)
              << ", " << a.services.size() << " " << ui("services", ctx.lang) << ")\n"
              << ui("next_steps", ctx.lang) << " " << opt.file << "\n";

@@ -32,4 +32,39 @@ struct NewOptions {
 };
 int new_assessment(Context& ctx, const NewOptions& options);
 
+// Commands on the database (store_commands.cpp) --------------------------------------------
+
+int init_database(Context& ctx);
+int migrate_database(Context& ctx);
+
+struct UserAddOptions {
+    std::string username;
+    std::string display_name;
+    std::string lang = "en";
+    bool admin = false;
+    bool password_stdin = false;
+};
+int user_add(Context& ctx, const UserAddOptions& options);
+int user_list(Context& ctx, bool json);
+int user_passwd(Context& ctx, const std::string& username, bool password_stdin);
+int user_set_disabled(Context& ctx, const std::string& username, bool disabled);
+
+struct OrgAddOptions {
+    std::string slug;
+    std::string name;
+    std::string catalog_id = "x1060-2021";
+    std::string template_id;
+};
+int org_add(Context& ctx, const OrgAddOptions& options);
+int org_list(Context& ctx, bool json);
+int org_grant(Context& ctx, const std::string& org, const std::string& user,
+              const std::string& role);
+int org_revoke(Context& ctx, const std::string& org, const std::string& user);
+int org_members(Context& ctx, const std::string& org, bool json);
+
+int import_file(Context& ctx, const std::string& file, const std::string& org);
+int export_file(Context& ctx, const std::string& org, const std::string& out_file);
+int backup_database(Context& ctx, const std::string& to);
+int restore_database(Context& ctx, const std::string& from, bool yes);
+
 } // namespace cdcwb::cli

@@ -18,6 +18,8 @@ std::optional<Context> make_context(const GlobalOptions& options, std::ostream& 
     Context ctx;
     ctx.out = &out;
     ctx.err = &err;
+    ctx.db = options.db;
+    if (const char* v = std::getenv("CDCWB_DB"); ctx.db.empty() && v) ctx.db = v;
     ctx.lang = options.lang.empty() ? default_lang() : *domain::parse_lang(options.lang);
     auto loaded = catalog::load_library(
         options.catalog_dir.empty() ? std::nullopt

@@ -11,16 +11,20 @@
 
 namespace cdcwb::cli {
 
-enum ExitCode : int { kOk = 0, kFindings = 1, kBadInput = 2 };
+/// 0 ok; 1 findings at or above --fail-on; 2 bad input (including unknown names and conflicts);
+/// 3 the database or the system failed.
+enum ExitCode : int { kOk = 0, kFindings = 1, kBadInput = 2, kFailure = 3 };
 
 struct GlobalOptions {
     std::string catalog_dir;
     std::string lang; ///< "en", "ja" or empty (then CDCWB_LANG / LANG decide)
+    std::string db;   ///< database URL; empty: CDCWB_DB, else the default SQLite file
 };
 
 struct Context {
     catalog::Library library;
     domain::Lang lang = domain::Lang::en;
+    std::string db; ///< as given by --db or CDCWB_DB; empty for the default
     std::ostream* out = nullptr;
     std::ostream* err = nullptr;
 };

@@ -1,0 +1,345 @@
+// Commands on the database: init, migrate, users, organisations and their members, import and
+// export of `cdcwb/v1` files, backup and restore. Each opens the store, calls one store
+// function, and prints the outcome.
+#include "cli/commands.hpp"
+#include "cli/files.hpp"
+#include "cli/messages.hpp"
+#include "cli/text_table.hpp"
+#include "report/assessment_file.hpp"
+#include "store/store.hpp"
+
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <pwd.h>
+#include <termios.h>
+#include <unistd.h>
+
+namespace cdcwb::cli {
+
+using namespace domain;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+struct Opened {
+    std::unique_ptr<store::Database> db;
+    std::unique_ptr<store::Store> store;
+};
+
+int report_error(Context& ctx, const Error& error) {
+    *ctx.err << "error: " << error.describe() << "\n";
+    return error.code == ErrorCode::internal ? kFailure : kBadInput;
+}
+
+std::optional<Opened> open_store(Context& ctx) {
+    store::DatabaseUrl url = store::default_database_url();
+    if (!ctx.db.empty()) {
+        auto parsed = store::parse_database_url(ctx.db);
+        if (!parsed) {
+            report_error(ctx, parsed.error());
+            return std::nullopt;
+        }
+        url = *parsed;
+    }
+    *ctx.err << ui("database", ctx.lang) << ": " << url.display() << "\n";
+    auto db = store::Database::open(url);
+    if (!db) {
+        report_error(ctx, db.error());
+        return std::nullopt;
+    }
+    for (int version : (*db)->applied_now())
+        *ctx.err << ui("migrated_to", ctx.lang) << " " << version << "\n";
+    Opened opened;
+    opened.db = std::move(*db);
+    opened.store = std::make_unique<store::Store>(*opened.db, ctx.library);
+    return opened;
+}
+
+/// The CLI acts as the operating-system user running it.
+store::Actor cli_actor() {
+    std::string name;
+    if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) name = pw->pw_name;
+    if (name.empty()) name = std::to_string(geteuid());
+    return {"cli:" + name, std::nullopt};
+}
+
+/// A password from the first line of stdin (--password-stdin), or typed twice at a terminal.
+std::optional<std::string> read_password(Context& ctx, bool from_stdin) {
+    const auto strip = [](std::string s) {
+        while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+        return s;
+    };
+    if (from_stdin) {
+        std::string line;
+        if (!std::getline(std::cin, line)) {
+            *ctx.err << "error: --password-stdin: no password on standard input\n";
+            return std::nullopt;
+        }
+        return strip(line);
+    }
+    if (!isatty(STDIN_FILENO)) {
+        *ctx.err << "error: no terminal to type a password at; pass it on standard input with "
+                    "--password-stdin\n";
+        return std::nullopt;
+    }
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    std::string first, second;
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    *ctx.err << ui("password", ctx.lang) << ": " << std::flush;
+    std::getline(std::cin, first);
+    *ctx.err << "\n" << ui("password_again", ctx.lang) << ": " << std::flush;
+    std::getline(std::cin, second);
+    *ctx.err << "\n";
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    if (strip(first) != strip(second)) {
+        *ctx.err << "error: the two passwords differ; nothing was changed\n";
+        return std::nullopt;
+    }
+    return strip(first);
+}
+
+} // namespace
+
+int init_database(Context& ctx) {
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    auto version = s->db->schema_version();
+    if (!version) return report_error(ctx, version.error());
+    *ctx.out << ui("database_ready", ctx.lang) << ": " << s->db->url().display() << " ("
+             << ui("schema_version", ctx.lang) << " " << *version << ")\n";
+    auto users = s->store->users();
+    if (!users) return report_error(ctx, users.error());
+    if (users->empty()) *ctx.out << ui("first_admin_hint", ctx.lang) << "\n";
+    return kOk;
+}
+
+int migrate_database(Context& ctx) {
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    auto version = s->db->schema_version();
+    if (!version) return report_error(ctx, version.error());
+    if (s->db->applied_now().empty())
+        *ctx.out << ui("schema_up_to_date", ctx.lang) << " (" << *version << ")\n";
+    else
+        *ctx.out << ui("schema_migrated", ctx.lang) << " " << *version << " ("
+                 << s->db->applied_now().size() << " " << ui("migrations", ctx.lang) << ")\n";
+    return kOk;
+}
+
+int user_add(Context& ctx, const UserAddOptions& options) {
+    auto password = read_password(ctx, options.password_stdin);
+    if (!password) return kBadInput;
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    auto user = s->store->create_user(cli_actor(), {options.username, options.display_name,
+                                                    *password, options.admin, options.lang});
+    if (!user) return report_error(ctx, user.error());
+    *ctx.out << ui("user_added", ctx.lang) << ": " << user->username
+             << (user->is_admin ? " (" + ui("site_admin", ctx.lang) + ")" : "") << "\n";
+    return kOk;
+}
+
+int user_list(Context& ctx, bool json) {
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    auto users = s->store->users();
+    if (!users) return report_error(ctx, users.error());
+    if (json) {
+        Json out = Json::array();
+        for (const auto& u : *users)
+            out.push_back({{"username", u.username},
+                           {"display_name", u.display_name},
+                           {"is_admin", u.is_admin},
+                           {"disabled", u.disabled},
+                           {"lang", u.lang},
+                           {"created_at", u.created_at}});
+        *ctx.out << out.dump(2) << "\n";
+        return kOk;
+    }
+    TextTable table({ui("user", ctx.lang), ui("name", ctx.lang), ui("site_admin", ctx.lang),
+                     ui("status", ctx.lang), ui("created", ctx.lang)});
+    for (const auto& u : *users)
+        table.add({u.username, u.display_name, u.is_admin ? ui("yes", ctx.lang) : "",
+                   u.disabled ? ui("disabled", ctx.lang) : ui("enabled", ctx.lang),
+                   u.created_at.substr(0, 10)});
+    *ctx.out << table.render();
+    return kOk;
+}
+
+int user_passwd(Context& ctx, const std::string& username, bool password_stdin) {
+    auto password = read_password(ctx, password_stdin);
+    if (!password) return kBadInput;
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    if (auto done = s->store->set_password(cli_actor(), username, *password); !done)
+        return report_error(ctx, done.error());
+    *ctx.out << ui("password_changed", ctx.lang) << ": " << username << "\n";
+    return kOk;
+}
+
+int user_set_disabled(Context& ctx, const std::string& username, bool disabled) {
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    if (auto done = s->store->set_user_disabled(cli_actor(), username, disabled); !done)
+        return report_error(ctx, done.error());
+    *ctx.out << ui(disabled ? "user_disabled" : "user_enabled", ctx.lang) << ": " << username
+             << "\n";
+    return kOk;
+}
+
+int org_add(Context& ctx, const OrgAddOptions& options) {
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    auto org = s->store->create_organisation(
+        cli_actor(), {options.slug, options.name, options.catalog_id, options.template_id});
+    if (!org) return report_error(ctx, org.error());
+    *ctx.out << ui("org_added", ctx.lang) << ": " << org->slug << " (" << org->name << ", "
+             << org->catalog_id << ")\n";
+    return kOk;
+}
+
+int org_list(Context& ctx, bool json) {
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    auto orgs = s->store->organisations();
+    if (!orgs) return report_error(ctx, orgs.error());
+    if (json) {
+        Json out = Json::array();
+        for (const auto& o : *orgs)
+            out.push_back({{"id", o.slug},
+                           {"name", o.name},
+                           {"catalog", o.catalog_id},
+                           {"reference_template", o.reference_template},
+                           {"evaluation_interval_days", o.evaluation_interval_days},
+                           {"revision", o.revision},
+                           {"created_at", o.created_at}});
+        *ctx.out << out.dump(2) << "\n";
+        return kOk;
+    }
+    TextTable table({ui("id", ctx.lang), ui("name", ctx.lang), ui("catalogue", ctx.lang),
+                     ui("reference", ctx.lang), ui("created", ctx.lang)});
+    for (const auto& o : *orgs)
+        table.add({o.slug, o.name, o.catalog_id, o.reference_template, o.created_at.substr(0, 10)});
+    *ctx.out << table.render();
+    return kOk;
+}
+
+int org_grant(Context& ctx, const std::string& org, const std::string& user,
+              const std::string& role) {
+    auto parsed = parse_role(role);
+    if (!parsed) {
+        *ctx.err << "error: --role: unknown role '" << role << "'; use " << allowed_roles() << "\n";
+        return kBadInput;
+    }
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    if (auto done = s->store->set_role(cli_actor(), org, user, *parsed); !done)
+        return report_error(ctx, done.error());
+    *ctx.out << ui("role_granted", ctx.lang) << ": " << user << " → " << org << " ("
+             << display_name(*parsed).in(ctx.lang) << ")\n";
+    return kOk;
+}
+
+int org_revoke(Context& ctx, const std::string& org, const std::string& user) {
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    if (auto done = s->store->remove_member(cli_actor(), org, user); !done)
+        return report_error(ctx, done.error());
+    *ctx.out << ui("role_revoked", ctx.lang) << ": " << user << " ← " << org << "\n";
+    return kOk;
+}
+
+int org_members(Context& ctx, const std::string& org, bool json) {
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    auto members = s->store->members(org);
+    if (!members) return report_error(ctx, members.error());
+    if (json) {
+        Json out = Json::array();
+        for (const auto& m : *members)
+            out.push_back({{"user", m.username}, {"role", to_string(m.role)}});
+        *ctx.out << out.dump(2) << "\n";
+        return kOk;
+    }
+    TextTable table({ui("user", ctx.lang), ui("role", ctx.lang)});
+    for (const auto& m : *members) table.add({m.username, display_name(m.role).in(ctx.lang)});
+    *ctx.out << table.render();
+    return kOk;
+}
+
+int import_file(Context& ctx, const std::string& file, const std::string& org) {
+    auto text = read_file(file, *ctx.err);
+    if (!text) return kBadInput;
+    auto read = report::read_assessment(file, *text, ctx.library);
+    if (!read.problems.empty()) {
+        for (const auto& p : read.problems) *ctx.err << "error: " << p.describe() << "\n";
+        *ctx.err << read.problems.size() << " " << ui("problems_nothing_imported", ctx.lang)
+                 << "\n";
+        return kBadInput;
+    }
+    const std::string slug = org.empty() ? read.assessment->organisation.id : org;
+    if (slug.empty()) {
+        *ctx.err << "error: --org: the file names no organisation id; give one with --org\n";
+        return kBadInput;
+    }
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    auto state = s->store->import_assessment(cli_actor(), slug, *read.assessment);
+    if (!state) return report_error(ctx, state.error());
+    *ctx.out << ui("imported", ctx.lang) << ": " << file << " → " << slug << " ("
+             << state->entries.size() << " " << ui("services_count", ctx.lang) << ", "
+             << state->actions.size() << " " << ui("actions_count", ctx.lang) << ", "
+             << state->evaluations.size() << " " << ui("evaluations_count", ctx.lang) << ")\n";
+    return kOk;
+}
+
+int export_file(Context& ctx, const std::string& org, const std::string& out_file) {
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    auto state = s->store->load(org);
+    if (!state) return report_error(ctx, state.error());
+    const auto assessment = state->assessment();
+    const auto* catalog = ctx.library.catalog(assessment.catalog_id);
+    if (!catalog) {
+        *ctx.err << "error: the catalogue '" << assessment.catalog_id
+                 << "' of this organisation is not loaded; add it with --catalog-dir\n";
+        return kBadInput;
+    }
+    auto directory = ServiceDirectory::build(catalog->catalog, assessment.custom_services);
+    if (!directory) return report_error(ctx, directory.error());
+    const std::string text = report::write_assessment(assessment, *directory);
+    if (out_file.empty() || out_file == "-") {
+        *ctx.out << text;
+        return kOk;
+    }
+    if (!write_file_atomically(out_file, text, *ctx.err)) return kBadInput;
+    *ctx.err << ui("wrote", ctx.lang) << ": " << out_file << "\n";
+    return kOk;
+}
+
+int backup_database(Context& ctx, const std::string& to) {
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    if (auto done = s->db->backup(to); !done) return report_error(ctx, done.error());
+    *ctx.out << ui("backup_written", ctx.lang) << ": " << to << "\n";
+    return kOk;
+}
+
+int restore_database(Context& ctx, const std::string& from, bool yes) {
+    if (!yes) {
+        *ctx.err << "error: restore replaces everything in the database with the backup; add "
+                    "--yes to confirm\n";
+        return kBadInput;
+    }
+    auto s = open_store(ctx);
+    if (!s) return kFailure;
+    if (auto done = s->db->restore(from); !done) return report_error(ctx, done.error());
+    *ctx.out << ui("restored", ctx.lang) << ": " << from << " → " << s->db->url().display() << "\n";
+    return kOk;
+}
+
+} // namespace cdcwb::cli
