@@ -2,6 +2,7 @@
 #   make run    bootstrap, build (release) and evaluate the example organisation
 #   make test   bootstrap, build and run every test suite
 #   make build  build/release/cdcwb
+#   make bench  build and run the benchmarks (figures for docs/performance.md)
 
 BUILD_DIR   ?= build/release
 BUILD_TYPE  ?= Release
@@ -9,7 +10,7 @@ JOBS        ?= 2
 CMAKE_FLAGS ?=
 RUN_ARGS    ?= evaluate examples/example-corp.yaml
 
-.PHONY: all bootstrap configure build run test format format-check tidy clean
+.PHONY: all bootstrap configure build run test bench format format-check tidy clean
 
 all: build
 
@@ -27,6 +28,9 @@ run: bootstrap build
 
 test: bootstrap build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: bootstrap build
+	$(BUILD_DIR)/bench/store_bench
 
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp')
 

@@ -46,11 +46,11 @@ Result<ActionRecord> Store::create_action(const Actor& actor, std::string_view s
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
-        auto dir = rows::directory(library_, org->catalog_id, rows::custom_services(sql, org->id));
+        auto dir = directory(org->catalog_id, rows::custom_services(sql, *org));
         if (!dir) return dir.error();
         const auto existing = rows::actions(sql, org->id);
         if (action.id.empty()) action.id = next_action_id(existing);
-        if (auto s = validate_action(action, *dir, "action"); !s) return s.error();
+        if (auto s = validate_action(action, **dir, "action"); !s) return s.error();
         for (const auto& r : existing)
             if (r.action.id == action.id)
                 return rows::conflict("an action '" + action.id + "' already exists", "action.id");
@@ -73,9 +73,9 @@ Result<ActionRecord> Store::update_action(const Actor& actor, std::string_view s
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
-        auto dir = rows::directory(library_, org->catalog_id, rows::custom_services(sql, org->id));
+        auto dir = directory(org->catalog_id, rows::custom_services(sql, *org));
         if (!dir) return dir.error();
-        if (auto s = validate_action(action, *dir, "action"); !s) return s.error();
+        if (auto s = validate_action(action, **dir, "action"); !s) return s.error();
         auto before = rows::action(sql, org->id, action.id);
         if (!before) return rows::not_found("no action '" + action.id + "'", "action.id");
         const std::string at = now();

@@ -26,9 +26,9 @@ constexpr long kMigrationLockKey = 7106001; // pg_advisory_xact_lock key for mig
 
 /// Tables in the order foreign keys allow inserting them.
 constexpr std::string_view kTables[] = {
-    "organisations",    "users",          "memberships",    "custom_services", "service_entries",
-    "service_evidence", "evidence_files", "trigger_events", "actions",         "action_services",
-    "action_history",   "evaluations",    "api_tokens",     "sessions",        "audit_log",
+    "organisations",  "users",          "memberships", "custom_services", "service_entries",
+    "evidence_files", "trigger_events", "actions",     "action_services", "action_history",
+    "evaluations",    "api_tokens",     "sessions",    "audit_log",
 };
 /// Tables whose `id` the database numbers (PostgreSQL sequences to reset after a restore).
 constexpr std::string_view kNumberedTables[] = {"organisations", "users",      "trigger_events",
@@ -313,18 +313,18 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url,
             auto session = std::make_unique<Session>();
             session->engine = url.engine;
             if (url.engine == Engine::sqlite) {
-                session->sql.open(*soci::factory_sqlite3(), quote_sqlite_path(url.path));
-                configure_sqlite(session->sql, options);
+                session->open(*soci::factory_sqlite3(), quote_sqlite_path(url.path));
+                configure_sqlite(*session, options);
                 if (i == 0) {
                     std::string mode;
-                    session->sql << "pragma journal_mode = wal", soci::into(mode);
+                    *session << "pragma journal_mode = wal", soci::into(mode);
                     if (mode != "wal")
                         return internal("cannot switch " + url.path + " to WAL mode (got " + mode +
                                         ")");
                 }
             } else {
-                session->sql.open(*soci::factory_postgresql(), keywords);
-                session->sql << "set client_min_messages = warning";
+                session->open(*soci::factory_postgresql(), keywords);
+                *session << "set client_min_messages = warning";
             }
             impl->sessions.push_back(std::move(session));
             impl->busy.push_back(false);
@@ -461,7 +461,7 @@ Status Database::backup(const std::filesystem::path& to) {
             } release{this, slot};
             // VACUUM INTO reads one consistent snapshot while writers carry on (WAL).
             std::string target = to.string();
-            session.sql << "vacuum into :to", soci::use(target);
+            session << "vacuum into :to", soci::use(target);
             return {};
         });
     }
@@ -551,11 +551,10 @@ Unit::Unit(Database& db, Mode mode) : db_(db) {
     session_ = &db_.acquire(slot_);
     try {
         if (session_->engine == Engine::sqlite)
-            session_->sql << (mode == Mode::write ? "begin immediate" : "begin");
+            *session_ << (mode == Mode::write ? "begin immediate" : "begin");
         else
-            session_->sql << (mode == Mode::write
-                                  ? "begin"
-                                  : "begin isolation level repeatable read read only");
+            *session_ << (mode == Mode::write ? "begin"
+                                              : "begin isolation level repeatable read read only");
         open_ = true;
     } catch (...) {
         db_.release(slot_);
@@ -566,7 +565,7 @@ Unit::Unit(Database& db, Mode mode) : db_(db) {
 Unit::~Unit() {
     if (open_) {
         try {
-            session_->sql << "rollback";
+            *session_ << "rollback";
         } catch (...) {
             // The connection is broken; nothing was committed, and the next use reports it.
         }
@@ -575,7 +574,7 @@ Unit::~Unit() {
 }
 
 void Unit::commit() {
-    session_->sql << "commit";
+    *session_ << "commit";
     open_ = false;
 }
 

@@ -11,12 +11,8 @@ using codec::Json;
 namespace {
 
 Json summary_json(const EvaluationRecord& r) {
-    Json counts = Json::object();
-    for (auto severity : {Severity::error, Severity::warning, Severity::info}) {
-        int n = 0;
-        for (const auto& f : r.findings) n += f.severity == severity ? 1 : 0;
-        counts[std::string(to_string(severity))] = n;
-    }
+    const Json counts{
+        {"error", r.counts.error}, {"warning", r.counts.warning}, {"info", r.counts.info}};
     Json out{{"id", r.snapshot.id},
              {"date", r.snapshot.date.to_string()},
              {"kinds", codec::kinds_to_text(r.snapshot.kinds)},
@@ -55,7 +51,7 @@ Result<EvaluationRecord> Store::run_evaluation(const Actor& actor, std::string_v
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
-        auto dir = rows::directory(library_, org->catalog_id, rows::custom_services(sql, org->id));
+        auto dir = directory(org->catalog_id, rows::custom_services(sql, *org));
         if (!dir) return dir.error();
         const Template* reference = nullptr;
         if (!org->reference_template.empty()) {
@@ -80,7 +76,8 @@ Result<EvaluationRecord> Store::run_evaluation(const Actor& actor, std::string_v
         record.snapshot = take_snapshot(id, request.date, entries);
         record.snapshot.kinds = kinds;
         record.snapshot.note = request.note;
-        record.findings = evaluate(*dir, entries, reference).findings;
+        record.findings = evaluate(**dir, entries, reference).findings;
+        record.counts = rows::count_findings(record.findings);
         record.reference_template = org->reference_template;
         record.created_at = now();
         record.created_by = actor.name;

@@ -39,14 +39,15 @@ Json state_json(const OrganisationState& s) {
     return out;
 }
 
-OrganisationState load_state(soci::session& sql, const OrganisationRecord& org) {
+OrganisationState load_state(soci::session& sql, const OrganisationRecord& org,
+                             History history = History::full) {
     OrganisationState state;
     state.organisation = org;
-    state.custom_services = rows::custom_services(sql, org.id);
+    state.custom_services = rows::custom_services(sql, org);
     state.entries = rows::entries(sql, org.id);
     state.actions = rows::actions(sql, org.id);
     state.events = rows::events(sql, org.id);
-    state.evaluations = rows::evaluations(sql, org.id);
+    state.evaluations = rows::evaluations(sql, org.id, history == History::full);
     return state;
 }
 
@@ -70,15 +71,15 @@ Result<OrganisationRecord> Store::create_organisation(const Actor& actor,
                                                       const NewOrganisation& request) {
     if (auto s = validate_slug(request.slug, "slug"); !s) return s.error();
     if (request.name.empty()) return invalid("the organisation needs a name", "name");
-    auto dir = rows::directory(library_, request.catalog_id, {});
+    auto dir = directory(request.catalog_id, {});
     if (!dir) return dir.error();
     if (auto s = check_template(library_, request.template_id, request.catalog_id, "template"); !s)
         return s.error();
     std::vector<ServiceEntry> entries;
     if (!request.template_id.empty()) {
-        entries = entries_from_template(*dir, library_.find_template(request.template_id)->tmpl);
+        entries = entries_from_template(**dir, library_.find_template(request.template_id)->tmpl);
     } else {
-        for (const auto& info : dir->services()) {
+        for (const auto& info : (*dir)->services()) {
             ServiceEntry e;
             e.service_id = info.id;
             entries.push_back(std::move(e));
@@ -176,21 +177,21 @@ Status Store::delete_organisation(const Actor& actor, std::string_view slug) {
     });
 }
 
-Result<OrganisationState> Store::load(std::string_view slug) {
+Result<OrganisationState> Store::load(std::string_view slug, History history) {
     return guarded([&]() -> Result<OrganisationState> {
         Unit unit(db_, Unit::Mode::read);
         auto org = rows::organisation(unit.sql(), slug);
         if (!org) return org.error();
-        return load_state(unit.sql(), *org);
+        return load_state(unit.sql(), *org, history);
     });
 }
 
 Result<OrganisationState> Store::import_assessment(const Actor& actor, std::string_view slug,
                                                    const Assessment& assessment) {
     if (auto s = validate_slug(slug, "org"); !s) return s.error();
-    auto dir = rows::directory(library_, assessment.catalog_id, assessment.custom_services);
+    auto dir = directory(assessment.catalog_id, assessment.custom_services);
     if (!dir) return dir.error();
-    if (auto s = validate(assessment, *dir); !s) return s.error();
+    if (auto s = validate(assessment, **dir); !s) return s.error();
     if (auto s = check_template(library_, assessment.reference_template, assessment.catalog_id,
                                 "reference_template");
         !s)
@@ -204,7 +205,8 @@ Result<OrganisationState> Store::import_assessment(const Actor& actor, std::stri
     for (const auto& snapshot : assessment.evaluations) {
         EvaluationRecord r;
         r.snapshot = snapshot;
-        r.findings = evaluate(*dir, snapshot.services, reference).findings;
+        r.findings = evaluate(**dir, snapshot.services, reference).findings;
+        r.counts = rows::count_findings(r.findings);
         r.reference_template = assessment.reference_template;
         r.created_at = at;
         r.created_by = actor.name;

@@ -53,6 +53,7 @@ struct EntryColumns {
     SourcingColumns sourcing;
     NullableText in_as_is, in_to_be, out_as_is, out_to_be, un_as_is, un_to_be;
     std::string rationale;
+    std::string evidence = "[]";
     std::string capacity;
     std::string capability;
     long long revision = 0;
@@ -76,6 +77,7 @@ struct EntryColumns {
         un_as_is = score(e.unassigned.as_is);
         un_to_be = score(e.unassigned.to_be);
         rationale = e.rationale;
+        evidence = Json(e.evidence).dump();
         capacity = e.capacity;
         capability = e.capability;
     }
@@ -101,6 +103,13 @@ struct EntryColumns {
         e.outsource = {score(out_as_is), score(out_to_be)};
         e.unassigned = {score(un_as_is), score(un_to_be)};
         e.rationale = rationale;
+        const auto references = Json::parse(evidence, nullptr, false);
+        if (!references.is_array()) throw std::runtime_error("stored data is damaged: evidence");
+        for (const auto& reference : references) {
+            if (!reference.is_string())
+                throw std::runtime_error("stored data is damaged: evidence");
+            e.evidence.push_back(reference.get<std::string>());
+        }
         e.capacity = capacity;
         e.capability = capability;
         r.revision = revision;
@@ -113,7 +122,8 @@ struct EntryColumns {
 constexpr const char* kEntrySelect =
     "select service_id, level, assignment, owner, provider, sourcing_information, "
     "sourcing_skill, insource_as_is, insource_to_be, outsource_as_is, outsource_to_be, "
-    "unassigned_as_is, unassigned_to_be, rationale, capacity, capability, revision, updated_at, "
+    "unassigned_as_is, unassigned_to_be, rationale, evidence, capacity, capability, revision, "
+    "updated_at, "
     "updated_by from service_entries where org_id = :org";
 
 void bind_into(soci::details::prepare_temp_type& p, EntryColumns& c) {
@@ -125,39 +135,9 @@ void bind_into(soci::details::prepare_temp_type& p, EntryColumns& c) {
         soci::into(c.out_as_is.value, c.out_as_is.ind),
         soci::into(c.out_to_be.value, c.out_to_be.ind),
         soci::into(c.un_as_is.value, c.un_as_is.ind), soci::into(c.un_to_be.value, c.un_to_be.ind),
-        soci::into(c.rationale), soci::into(c.capacity), soci::into(c.capability),
-        soci::into(c.revision), soci::into(c.updated_at), soci::into(c.updated_by);
-}
-
-std::map<std::string, std::vector<std::string>> evidence_of(soci::session& sql, long long org_id,
-                                                            const std::string* only) {
-    std::map<std::string, std::vector<std::string>> out;
-    std::string service;
-    std::string reference;
-    std::string id = only ? *only : std::string();
-    soci::statement st =
-        only ? (sql.prepare << "select service_id, reference from service_evidence where org_id "
-                               "= :org and service_id = :id order by position",
-                soci::use(org_id), soci::use(id), soci::into(service), soci::into(reference))
-             : (sql.prepare << "select service_id, reference from service_evidence where org_id "
-                               "= :org order by service_id, position",
-                soci::use(org_id), soci::into(service), soci::into(reference));
-    st.execute();
-    while (st.fetch()) out[service].push_back(reference);
-    return out;
-}
-
-void write_evidence(soci::session& sql, long long org_id, const ServiceEntry& entry) {
-    std::string id = entry.service_id;
-    sql << "delete from service_evidence where org_id = :org and service_id = :id",
-        soci::use(org_id), soci::use(id);
-    int position = 0;
-    for (const auto& reference : entry.evidence) {
-        sql << "insert into service_evidence (org_id, service_id, position, reference) values "
-               "(:org, :id, :pos, :ref)",
-            soci::use(org_id), soci::use(id), soci::use(position), soci::use(reference);
-        ++position;
-    }
+        soci::into(c.rationale), soci::into(c.evidence), soci::into(c.capacity),
+        soci::into(c.capability), soci::into(c.revision), soci::into(c.updated_at),
+        soci::into(c.updated_by);
 }
 
 struct ActionColumns {
@@ -303,18 +283,24 @@ struct EvaluationColumns {
     std::string id, date, kinds, note, reference, approved_by, services, findings, created_at,
         created_by;
     NullableText approved_on;
+    FindingCounts counts;
 };
 
-constexpr const char* kEvaluationSelect =
-    "select snapshot_id, evaluation_date, kinds, note, reference_template, approved_by, "
-    "approved_on, services_json, findings_json, created_at, created_by from evaluations where "
-    "org_id = :org";
+/// The evaluation columns; a summary reads empty documents instead of the matrix and findings.
+std::string evaluation_select(bool full) {
+    return std::string("select snapshot_id, evaluation_date, kinds, note, reference_template, "
+                       "approved_by, approved_on, ") +
+           (full ? "services_json, findings_json" : "'[]', '[]'") +
+           ", error_count, warning_count, info_count, created_at, created_by from evaluations "
+           "where org_id = :org";
+}
 
 void bind_into(soci::details::prepare_temp_type& p, EvaluationColumns& c) {
     p, soci::into(c.id), soci::into(c.date), soci::into(c.kinds), soci::into(c.note),
         soci::into(c.reference), soci::into(c.approved_by),
         soci::into(c.approved_on.value, c.approved_on.ind), soci::into(c.services),
-        soci::into(c.findings), soci::into(c.created_at), soci::into(c.created_by);
+        soci::into(c.findings), soci::into(c.counts.error), soci::into(c.counts.warning),
+        soci::into(c.counts.info), soci::into(c.created_at), soci::into(c.created_by);
 }
 
 EvaluationRecord evaluation_record(const EvaluationColumns& c) {
@@ -334,6 +320,7 @@ EvaluationRecord evaluation_record(const EvaluationColumns& c) {
     for (const auto& e : Json::parse(c.services)) s.services.push_back(codec::entry_from_json(e));
     for (const auto& f : Json::parse(c.findings)) r.findings.push_back(codec::finding_from_json(f));
     r.reference_template = c.reference;
+    r.counts = c.counts;
     r.created_at = c.created_at;
     r.created_by = c.created_by;
     return r;
@@ -371,7 +358,8 @@ namespace {
 
 constexpr const char* kOrganisationSelect =
     "select id, slug, name, catalog_id, reference_template, evaluation_interval_days, revision, "
-    "created_at from organisations";
+    "created_at, (select count(*) from custom_services c where c.org_id = organisations.id) "
+    "from organisations";
 
 struct OrganisationColumns {
     long long id = 0;
@@ -379,30 +367,45 @@ struct OrganisationColumns {
     int interval = 0;
     long long revision = 0;
     std::string created_at;
+    int custom = 0;
     OrganisationRecord get() const {
-        return {id, slug, name, catalog_id, reference, interval, revision, created_at};
+        return {id, slug, name, catalog_id, reference, interval, revision, created_at, custom};
     }
 };
 
 void bind_into(soci::details::prepare_temp_type& p, OrganisationColumns& c) {
     p, soci::into(c.id), soci::into(c.slug), soci::into(c.name), soci::into(c.catalog_id),
         soci::into(c.reference), soci::into(c.interval), soci::into(c.revision),
-        soci::into(c.created_at);
+        soci::into(c.created_at), soci::into(c.custom);
 }
 
 } // namespace
 
-Result<OrganisationRecord> organisation(soci::session& sql, std::string_view slug) {
+/// Prepared once per connection: every request looks its organisation up.
+struct OrganisationBySlug {
+    std::string slug;
     OrganisationColumns c;
-    std::string s(slug);
-    soci::details::prepare_temp_type p =
-        (sql.prepare << std::string(kOrganisationSelect) + " where slug = :slug", soci::use(s));
-    bind_into(p, c);
-    soci::statement st(p);
-    st.execute();
-    if (!st.fetch())
-        return not_found("no organisation '" + s + "'; `cdcwb org list` shows them", "org");
-    return c.get();
+    soci::statement st;
+    explicit OrganisationBySlug(Session& sql) : st(prepare(sql)) {}
+    soci::details::prepare_temp_type prepare(Session& sql) {
+        soci::details::prepare_temp_type p =
+            (sql.prepare << std::string(kOrganisationSelect) + " where slug = :slug",
+             soci::use(slug));
+        bind_into(p, c);
+        return p;
+    }
+};
+
+Result<OrganisationRecord> organisation(Session& sql, std::string_view slug) {
+    auto& q = sql.prepared<OrganisationBySlug>();
+    q.slug = std::string(slug);
+    q.st.execute();
+    if (!q.st.fetch())
+        return not_found("no organisation '" + q.slug + "'; `cdcwb org list` shows them", "org");
+    auto record = q.c.get();
+    while (q.st.fetch()) {
+    }
+    return record;
 }
 
 std::vector<OrganisationRecord> organisations(soci::session& sql) {
@@ -417,22 +420,41 @@ std::vector<OrganisationRecord> organisations(soci::session& sql) {
     return out;
 }
 
-void audit(soci::session& sql, const std::string& at, const Actor& actor,
-           const OrganisationRecord* org, const std::string& entity, const std::string& entity_id,
-           const std::string& operation, const Json& before, const Json& after) {
-    soci::indicator before_ind = soci::i_ok;
-    soci::indicator after_ind = soci::i_ok;
-    const std::string before_text = dump_or_null(before, before_ind);
-    const std::string after_text = dump_or_null(after, after_ind);
-    long long org_id = org ? org->id : 0;
-    soci::indicator org_ind = org ? soci::i_ok : soci::i_null;
-    std::string slug = org ? org->slug : std::string();
-    sql << "insert into audit_log (at, actor, org_id, org_slug, entity, entity_id, operation, "
-           "before_value, after_value) values (:at, :actor, :org, :slug, :entity, :entity_id, "
-           ":op, :before, :after)",
-        soci::use(at), soci::use(actor.name), soci::use(org_id, org_ind), soci::use(slug),
-        soci::use(entity), soci::use(entity_id), soci::use(operation),
-        soci::use(before_text, before_ind), soci::use(after_text, after_ind);
+/// Prepared once per connection: every change writes one.
+struct AuditInsert {
+    std::string at, actor, slug, entity, entity_id, operation, before, after;
+    long long org_id = 0;
+    soci::indicator org_ind = soci::i_null, before_ind = soci::i_null, after_ind = soci::i_null;
+    soci::statement st;
+    explicit AuditInsert(Session& sql)
+        : st((sql.prepare << "insert into audit_log (at, actor, org_id, org_slug, entity, "
+                             "entity_id, operation, before_value, after_value) values (:at, "
+                             ":actor, :org, :slug, :entity, :entity_id, :op, :before, :after)",
+              soci::use(at), soci::use(actor), soci::use(org_id, org_ind), soci::use(slug),
+              soci::use(entity), soci::use(entity_id), soci::use(operation),
+              soci::use(before, before_ind), soci::use(after, after_ind))) {}
+};
+
+void audit(Session& sql, const std::string& at, const Actor& actor, const OrganisationRecord* org,
+           const std::string& entity, const std::string& entity_id, const std::string& operation,
+           const Json& before, const Json& after) {
+    auto& q = sql.prepared<AuditInsert>();
+    q.at = at;
+    q.actor = actor.name;
+    q.org_id = org ? org->id : 0;
+    q.org_ind = org ? soci::i_ok : soci::i_null;
+    q.slug = org ? org->slug : std::string();
+    q.entity = entity;
+    q.entity_id = entity_id;
+    q.operation = operation;
+    q.before = dump_or_null(before, q.before_ind);
+    q.after = dump_or_null(after, q.after_ind);
+    q.st.execute(true);
+}
+
+std::vector<CustomService> custom_services(soci::session& sql, const OrganisationRecord& org) {
+    if (org.custom_services == 0) return {};
+    return custom_services(sql, org.id);
 }
 
 std::vector<CustomService> custom_services(soci::session& sql, long long org_id) {
@@ -478,27 +500,34 @@ std::vector<EntryRecord> entries(soci::session& sql, long long org_id) {
     st.execute();
     std::vector<EntryRecord> out;
     while (st.fetch()) out.push_back(c.get());
-    auto evidence = evidence_of(sql, org_id, nullptr);
-    for (auto& r : out)
-        if (auto it = evidence.find(r.entry.service_id); it != evidence.end())
-            r.entry.evidence = std::move(it->second);
     return out;
 }
 
-std::optional<EntryRecord> entry(soci::session& sql, long long org_id, const std::string& id) {
+/// Prepared once per connection: every edit of a service reads it first.
+struct EntryById {
+    long long org_id = 0;
+    std::string id;
     EntryColumns c;
-    std::string service = id;
-    soci::details::prepare_temp_type p =
-        (sql.prepare << std::string(kEntrySelect) + " and service_id = :id", soci::use(org_id),
-         soci::use(service));
-    bind_into(p, c);
-    soci::statement st(p);
-    st.execute();
-    if (!st.fetch()) return std::nullopt;
-    auto record = c.get();
-    auto evidence = evidence_of(sql, org_id, &service);
-    if (auto it = evidence.find(service); it != evidence.end())
-        record.entry.evidence = std::move(it->second);
+    soci::statement st;
+    explicit EntryById(Session& sql) : st(prepare(sql)) {}
+    soci::details::prepare_temp_type prepare(Session& sql) {
+        soci::details::prepare_temp_type p =
+            (sql.prepare << std::string(kEntrySelect) + " and service_id = :id", soci::use(org_id),
+             soci::use(id));
+        bind_into(p, c);
+        return p;
+    }
+};
+
+std::optional<EntryRecord> entry(Session& sql, long long org_id, const std::string& id) {
+    auto& q = sql.prepared<EntryById>();
+    q.org_id = org_id;
+    q.id = id;
+    q.st.execute();
+    if (!q.st.fetch()) return std::nullopt;
+    auto record = q.c.get();
+    while (q.st.fetch()) {
+    }
     return record;
 }
 
@@ -509,9 +538,9 @@ void insert_entry(soci::session& sql, long long org_id, int position, const Serv
     sql << "insert into service_entries (org_id, service_id, position, level, assignment, owner, "
            "provider, sourcing_information, sourcing_skill, insource_as_is, insource_to_be, "
            "outsource_as_is, outsource_to_be, unassigned_as_is, unassigned_to_be, rationale, "
-           "capacity, capability, revision, updated_at, updated_by) values (:org, :id, :pos, "
-           ":level, :assignment, :owner, :provider, :info, :skill, :ia, :it, :oa, :ot, :ua, :ut, "
-           ":rationale, :capacity, :capability, 1, :at, :by)",
+           "evidence, capacity, capability, revision, updated_at, updated_by) values (:org, :id, "
+           ":pos, :level, :assignment, :owner, :provider, :info, :skill, :ia, :it, :oa, :ot, :ua, "
+           ":ut, :rationale, :evidence, :capacity, :capability, 1, :at, :by)",
         soci::use(org_id), soci::use(c.service_id), soci::use(position),
         soci::use(c.level.value, c.level.ind), soci::use(c.assignment), soci::use(c.owner),
         soci::use(c.provider), soci::use(c.sourcing.information.value, c.sourcing.information.ind),
@@ -519,37 +548,52 @@ void insert_entry(soci::session& sql, long long org_id, int position, const Serv
         soci::use(c.in_as_is.value, c.in_as_is.ind), soci::use(c.in_to_be.value, c.in_to_be.ind),
         soci::use(c.out_as_is.value, c.out_as_is.ind),
         soci::use(c.out_to_be.value, c.out_to_be.ind), soci::use(c.un_as_is.value, c.un_as_is.ind),
-        soci::use(c.un_to_be.value, c.un_to_be.ind), soci::use(c.rationale), soci::use(c.capacity),
-        soci::use(c.capability), soci::use(at), soci::use(by);
-    write_evidence(sql, org_id, entry);
+        soci::use(c.un_to_be.value, c.un_to_be.ind), soci::use(c.rationale), soci::use(c.evidence),
+        soci::use(c.capacity), soci::use(c.capability), soci::use(at), soci::use(by);
 }
 
-bool update_entry(soci::session& sql, long long org_id, const ServiceEntry& entry,
-                  long long expected_revision, const std::string& at, const std::string& by) {
+/// Prepared once per connection: the most frequent write.
+struct EntryUpdate {
     EntryColumns c;
-    c.set(entry);
-    soci::statement st =
-        (sql.prepare << "update service_entries set level = :level, assignment = :assignment, "
-                        "owner = :owner, provider = :provider, sourcing_information = :info, "
-                        "sourcing_skill = :skill, insource_as_is = :ia, insource_to_be = :it, "
-                        "outsource_as_is = :oa, outsource_to_be = :ot, unassigned_as_is = :ua, "
-                        "unassigned_to_be = :ut, rationale = :rationale, capacity = :capacity, "
-                        "capability = :capability, revision = revision + 1, updated_at = :at, "
-                        "updated_by = :by where org_id = :org and service_id = :id and "
-                        "revision = :rev",
-         soci::use(c.level.value, c.level.ind), soci::use(c.assignment), soci::use(c.owner),
-         soci::use(c.provider), soci::use(c.sourcing.information.value, c.sourcing.information.ind),
-         soci::use(c.sourcing.skill, c.sourcing.skill_ind),
-         soci::use(c.in_as_is.value, c.in_as_is.ind), soci::use(c.in_to_be.value, c.in_to_be.ind),
-         soci::use(c.out_as_is.value, c.out_as_is.ind),
-         soci::use(c.out_to_be.value, c.out_to_be.ind), soci::use(c.un_as_is.value, c.un_as_is.ind),
-         soci::use(c.un_to_be.value, c.un_to_be.ind), soci::use(c.rationale), soci::use(c.capacity),
-         soci::use(c.capability), soci::use(at), soci::use(by), soci::use(org_id),
-         soci::use(c.service_id), soci::use(expected_revision));
-    st.execute(true);
-    if (st.get_affected_rows() != 1) return false;
-    write_evidence(sql, org_id, entry);
-    return true;
+    long long org_id = 0;
+    long long expected_revision = 0;
+    std::string at, by;
+    soci::statement st;
+    explicit EntryUpdate(Session& sql)
+        : st((sql.prepare << "update service_entries set level = :level, assignment = "
+                             ":assignment, owner = :owner, provider = :provider, "
+                             "sourcing_information = :info, sourcing_skill = :skill, "
+                             "insource_as_is = :ia, insource_to_be = :it, outsource_as_is = :oa, "
+                             "outsource_to_be = :ot, unassigned_as_is = :ua, unassigned_to_be = "
+                             ":ut, rationale = :rationale, evidence = :evidence, capacity = "
+                             ":capacity, capability = :capability, revision = revision + 1, "
+                             "updated_at = :at, updated_by = :by where org_id = :org and "
+                             "service_id = :id and revision = :rev",
+              soci::use(c.level.value, c.level.ind), soci::use(c.assignment), soci::use(c.owner),
+              soci::use(c.provider),
+              soci::use(c.sourcing.information.value, c.sourcing.information.ind),
+              soci::use(c.sourcing.skill, c.sourcing.skill_ind),
+              soci::use(c.in_as_is.value, c.in_as_is.ind),
+              soci::use(c.in_to_be.value, c.in_to_be.ind),
+              soci::use(c.out_as_is.value, c.out_as_is.ind),
+              soci::use(c.out_to_be.value, c.out_to_be.ind),
+              soci::use(c.un_as_is.value, c.un_as_is.ind),
+              soci::use(c.un_to_be.value, c.un_to_be.ind), soci::use(c.rationale),
+              soci::use(c.evidence), soci::use(c.capacity), soci::use(c.capability), soci::use(at),
+              soci::use(by), soci::use(org_id), soci::use(c.service_id),
+              soci::use(expected_revision))) {}
+};
+
+bool update_entry(Session& sql, long long org_id, const ServiceEntry& entry,
+                  long long expected_revision, const std::string& at, const std::string& by) {
+    auto& q = sql.prepared<EntryUpdate>();
+    q.c.set(entry);
+    q.org_id = org_id;
+    q.expected_revision = expected_revision;
+    q.at = at;
+    q.by = by;
+    q.st.execute(true);
+    return q.st.get_affected_rows() == 1;
 }
 
 std::vector<ActionRecord> actions(soci::session& sql, long long org_id) {
@@ -646,10 +690,10 @@ long long insert_event(soci::session& sql, long long org_id, const TriggerEvent&
     return id;
 }
 
-std::vector<EvaluationRecord> evaluations(soci::session& sql, long long org_id) {
+std::vector<EvaluationRecord> evaluations(soci::session& sql, long long org_id, bool full) {
     EvaluationColumns c;
     soci::details::prepare_temp_type p =
-        (sql.prepare << std::string(kEvaluationSelect) + " order by evaluation_date, id",
+        (sql.prepare << evaluation_select(full) + " order by evaluation_date, id",
          soci::use(org_id));
     bind_into(p, c);
     soci::statement st(p);
@@ -664,8 +708,8 @@ std::optional<EvaluationRecord> evaluation(soci::session& sql, long long org_id,
     EvaluationColumns c;
     std::string snapshot_id = id;
     soci::details::prepare_temp_type p =
-        (sql.prepare << std::string(kEvaluationSelect) + " and snapshot_id = :id",
-         soci::use(org_id), soci::use(snapshot_id));
+        (sql.prepare << evaluation_select(true) + " and snapshot_id = :id", soci::use(org_id),
+         soci::use(snapshot_id));
     bind_into(p, c);
     soci::statement st(p);
     st.execute();
@@ -685,14 +729,30 @@ void insert_evaluation(soci::session& sql, long long org_id, const EvaluationRec
                                            : std::nullopt);
     std::string services_text = services.dump();
     std::string findings_text = findings.dump();
+    FindingCounts counts = count_findings(r.findings);
     sql << "insert into evaluations (org_id, snapshot_id, evaluation_date, kinds, note, "
            "reference_template, approved_by, approved_on, services_json, findings_json, "
-           "created_at, created_by) values (:org, :id, :date, :kinds, :note, :ref, :by, :on, "
-           ":services, :findings, :at, :creator)",
+           "error_count, warning_count, info_count, created_at, created_by) values (:org, :id, "
+           ":date, :kinds, :note, :ref, :by, :on, :services, :findings, :errors, :warnings, "
+           ":infos, :at, :creator)",
         soci::use(org_id), soci::use(s.id), soci::use(date), soci::use(kinds), soci::use(s.note),
         soci::use(r.reference_template), soci::use(s.approved_by),
         soci::use(approved_on.value, approved_on.ind), soci::use(services_text),
-        soci::use(findings_text), soci::use(r.created_at), soci::use(r.created_by);
+        soci::use(findings_text), soci::use(counts.error), soci::use(counts.warning),
+        soci::use(counts.info), soci::use(r.created_at), soci::use(r.created_by);
+}
+
+FindingCounts count_findings(const std::vector<Finding>& findings) {
+    FindingCounts counts;
+    for (const auto& f : findings) {
+        if (f.severity == Severity::error)
+            ++counts.error;
+        else if (f.severity == Severity::warning)
+            ++counts.warning;
+        else
+            ++counts.info;
+    }
+    return counts;
 }
 
 Result<ServiceDirectory> directory(const catalog::Library& library, const std::string& catalog_id,

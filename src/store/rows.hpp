@@ -24,24 +24,27 @@ Error conflict(std::string message, std::string field);
 Error prefixed(Error error, const std::string& prefix); ///< prefixes error.field
 
 /// The organisation with this slug, or not_found naming it.
-Result<OrganisationRecord> organisation(soci::session& sql, std::string_view slug);
+Result<OrganisationRecord> organisation(Session& sql, std::string_view slug);
 std::vector<OrganisationRecord> organisations(soci::session& sql);
 
 /// Writes one audit record; `before`/`after` may be null (nothing there).
-void audit(soci::session& sql, const std::string& at, const Actor& actor,
-           const OrganisationRecord* org, const std::string& entity, const std::string& entity_id,
-           const std::string& operation, const codec::Json& before, const codec::Json& after);
+void audit(Session& sql, const std::string& at, const Actor& actor, const OrganisationRecord* org,
+           const std::string& entity, const std::string& entity_id, const std::string& operation,
+           const codec::Json& before, const codec::Json& after);
 
 std::vector<domain::CustomService> custom_services(soci::session& sql, long long org_id);
+/// The same, without a query when the record says there are none.
+std::vector<domain::CustomService> custom_services(soci::session& sql,
+                                                   const OrganisationRecord& org);
 void insert_custom_service(soci::session& sql, long long org_id, int position,
                            const domain::CustomService& service);
 
 std::vector<EntryRecord> entries(soci::session& sql, long long org_id);
-std::optional<EntryRecord> entry(soci::session& sql, long long org_id, const std::string& id);
+std::optional<EntryRecord> entry(Session& sql, long long org_id, const std::string& id);
 void insert_entry(soci::session& sql, long long org_id, int position,
                   const domain::ServiceEntry& entry, const std::string& at, const std::string& by);
 /// Overwrites the entry when its revision is still `expected_revision`; false otherwise.
-bool update_entry(soci::session& sql, long long org_id, const domain::ServiceEntry& entry,
+bool update_entry(Session& sql, long long org_id, const domain::ServiceEntry& entry,
                   long long expected_revision, const std::string& at, const std::string& by);
 
 std::vector<ActionRecord> actions(soci::session& sql, long long org_id);
@@ -55,10 +58,13 @@ std::vector<EventRecord> events(soci::session& sql, long long org_id);
 long long insert_event(soci::session& sql, long long org_id, const domain::TriggerEvent& event,
                        const std::string& at, const std::string& by);
 
-std::vector<EvaluationRecord> evaluations(soci::session& sql, long long org_id);
+/// `full`: with each snapshot's matrix and findings; otherwise summaries (see History).
+std::vector<EvaluationRecord> evaluations(soci::session& sql, long long org_id, bool full);
 std::optional<EvaluationRecord> evaluation(soci::session& sql, long long org_id,
                                            const std::string& id);
 void insert_evaluation(soci::session& sql, long long org_id, const EvaluationRecord& record);
+
+FindingCounts count_findings(const std::vector<domain::Finding>& findings);
 
 /// The directory of an organisation's services: its catalogue's and its custom ones.
 Result<domain::ServiceDirectory> directory(const catalog::Library& library,

@@ -34,7 +34,7 @@ Status check_evidence(soci::session& sql, long long org_id, const ServiceEntry& 
 
 /// Validates and writes one entry inside an open write unit. On any error nothing of this entry
 /// has been written (the caller rolls the unit back).
-Result<EntryRecord> write_entry(soci::session& sql, const OrganisationRecord& org,
+Result<EntryRecord> write_entry(Session& sql, const OrganisationRecord& org,
                                 const ServiceDirectory& dir, const Actor& actor,
                                 const ServiceEntry& entry, long long expected_revision,
                                 const std::string& at) {
@@ -61,17 +61,12 @@ Result<EntryRecord> write_entry(soci::session& sql, const OrganisationRecord& or
                 ", you had " + std::to_string(expected_revision) + "); reload and retry",
             "revision");
     }
-    auto after = rows::entry(sql, org.id, entry.service_id);
+    // What was written, without reading it back.
+    EntryRecord after{entry, before ? before->revision + 1 : 1, at, actor.name};
     rows::audit(sql, at, actor, &org, "service", entry.service_id, before ? "update" : "create",
-                before ? codec::to_json(before->entry) : Json(nullptr),
-                codec::to_json(after->entry));
-    return *after;
+                before ? codec::to_json(before->entry) : Json(nullptr), codec::to_json(entry));
+    return after;
 }
-
-struct Context {
-    OrganisationRecord org;
-    std::vector<CustomService> custom;
-};
 
 } // namespace
 
@@ -109,12 +104,12 @@ Result<std::vector<EntryRecord>> Store::update_entries(const Actor& actor, std::
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
-        auto dir = rows::directory(library_, org->catalog_id, rows::custom_services(sql, org->id));
+        auto dir = directory(org->catalog_id, rows::custom_services(sql, *org));
         if (!dir) return dir.error();
         const std::string at = now();
         std::vector<EntryRecord> out;
         for (const auto& u : updates) {
-            auto written = write_entry(sql, *org, *dir, actor, u.entry, u.expected_revision, at);
+            auto written = write_entry(sql, *org, **dir, actor, u.entry, u.expected_revision, at);
             if (!written) return written.error();
             out.push_back(std::move(*written));
         }
@@ -130,13 +125,13 @@ Result<EntryRecord> Store::add_custom_service(const Actor& actor, std::string_vi
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
-        auto custom = rows::custom_services(sql, org->id);
+        auto custom = rows::custom_services(sql, *org);
         for (const auto& c : custom)
             if (c.id == service.id)
                 return rows::conflict("the custom service '" + service.id + "' already exists",
                                       "id");
         custom.push_back(service);
-        auto dir = rows::directory(library_, org->catalog_id, custom);
+        auto dir = directory(org->catalog_id, custom);
         if (!dir) return rows::prefixed(dir.error(), "custom_service");
         const std::string at = now();
         rows::insert_custom_service(sql, org->id, static_cast<int>(custom.size()) - 1, service);
@@ -162,7 +157,7 @@ Status Store::remove_custom_service(const Actor& actor, std::string_view slug,
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
         const std::string id(service_id);
-        auto custom = rows::custom_services(sql, org->id);
+        auto custom = rows::custom_services(sql, *org);
         auto it = std::find_if(custom.begin(), custom.end(),
                                [&](const CustomService& c) { return c.id == id; });
         if (it == custom.end()) return rows::not_found("no custom service '" + id + "'", "service");

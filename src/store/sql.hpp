@@ -4,16 +4,33 @@
 
 #include "store/database.hpp"
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <soci/soci.h>
 #include <string>
+#include <typeindex>
 
 namespace cdcwb::store {
 
-class Session {
+/// A pooled connection. It keeps the statements of the busiest paths prepared (see prepared()),
+/// which SOCI does not do by itself: preparing costs more than running them.
+class Session : public soci::session {
   public:
-    soci::session sql;
     Engine engine = Engine::sqlite;
+
+    /// The statement object `T` for this connection, constructed (and prepared) on first use.
+    /// `T` holds a soci::statement bound to its own members; a caller sets the members,
+    /// executes, and fetches until the end so the statement is reset for the next use.
+    template <class T> T& prepared() {
+        auto& slot = prepared_[std::type_index(typeid(T))];
+        if (!slot) slot = std::make_shared<T>(*this);
+        return *static_cast<T*>(slot.get());
+    }
+
+  private:
+    // Destroyed before the connection closes (members go before the base class).
+    std::map<std::type_index, std::shared_ptr<void>> prepared_;
 };
 
 /// One transaction on a leased session: begun on construction, rolled back on destruction
@@ -28,7 +45,7 @@ class Unit {
     Unit(const Unit&) = delete;
     Unit& operator=(const Unit&) = delete;
 
-    soci::session& sql() { return session_->sql; }
+    Session& sql() { return *session_; }
     Engine engine() const { return session_->engine; }
     void commit();
 

@@ -3,11 +3,40 @@
 
 #include "store/rows.hpp"
 
+#include <map>
+#include <mutex>
+
 namespace cdcwb::store {
 
+struct Store::DirectoryCache {
+    static constexpr std::size_t kMaxEntries = 256;
+    std::mutex mutex;
+    std::map<std::string, std::shared_ptr<const domain::ServiceDirectory>> entries;
+};
+
 Store::Store(Database& db, const catalog::Library& library, Clock clock)
-    : db_(db), library_(library), clock_(std::move(clock)) {
+    : db_(db), library_(library), clock_(std::move(clock)),
+      directories_(std::make_shared<DirectoryCache>()) {
     if (!clock_) clock_ = [] { return std::chrono::system_clock::now(); };
+}
+
+Result<std::shared_ptr<const domain::ServiceDirectory>>
+Store::directory(const std::string& catalog_id, const std::vector<domain::CustomService>& custom) {
+    // Keyed by the catalogue and the exact custom services, so any change builds a new one.
+    std::string key = catalog_id;
+    for (const auto& c : custom) key += "\n" + codec::to_json(c).dump();
+    {
+        std::lock_guard lock(directories_->mutex);
+        if (auto it = directories_->entries.find(key); it != directories_->entries.end())
+            return it->second;
+    }
+    auto built = rows::directory(library_, catalog_id, custom);
+    if (!built) return built.error();
+    auto shared = std::make_shared<const domain::ServiceDirectory>(std::move(*built));
+    std::lock_guard lock(directories_->mutex);
+    if (directories_->entries.size() >= DirectoryCache::kMaxEntries) directories_->entries.clear();
+    directories_->entries.emplace(std::move(key), shared);
+    return shared;
 }
 
 std::string Store::now() const {

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,7 @@ struct OrganisationRecord {
     int evaluation_interval_days = domain::kDefaultEvaluationIntervalDays;
     std::int64_t revision = 0;
     std::string created_at;
+    int custom_services = 0; ///< how many organisation-specific services it has
 };
 
 struct NewOrganisation {
@@ -76,9 +78,17 @@ struct EventRecord {
     std::string created_by;
 };
 
+struct FindingCounts {
+    int error = 0;
+    int warning = 0;
+    int info = 0;
+    friend bool operator==(const FindingCounts&, const FindingCounts&) = default;
+};
+
 struct EvaluationRecord {
-    domain::Snapshot snapshot;
-    std::vector<domain::Finding> findings;
+    domain::Snapshot snapshot;             ///< services empty when loaded as a summary
+    std::vector<domain::Finding> findings; ///< empty when loaded as a summary
+    FindingCounts counts;
     std::string reference_template;
     std::string created_at;
     std::string created_by;
@@ -105,6 +115,10 @@ struct EvidenceRecord {
 struct EvidenceLimits {
     std::size_t max_bytes = 10 * 1024 * 1024;
 };
+
+/// How much of the evaluation history load() reads: every snapshot's matrix and findings, or
+/// only each evaluation's id, date, kinds, note, approval and finding counts (much faster).
+enum class History { full, summaries };
 
 /// One organisation's whole state, as loaded in one consistent read.
 struct OrganisationState {
@@ -212,7 +226,7 @@ class Store {
                                                    std::int64_t expected_revision);
     Status delete_organisation(const Actor& actor, std::string_view slug);
     /// Everything about one organisation, read in one transaction.
-    Result<OrganisationState> load(std::string_view slug);
+    Result<OrganisationState> load(std::string_view slug, History history = History::full);
     /// Replaces an organisation's whole state with an assessment (creating the organisation
     /// when `slug` is new), in one transaction. The assessment must pass domain::validate.
     Result<OrganisationState> import_assessment(const Actor& actor, std::string_view slug,
@@ -305,9 +319,15 @@ class Store {
 
   private:
     std::string now() const;
+    /// The directory of a catalogue plus custom services; built once and shared while the
+    /// custom services stay the same.
+    Result<std::shared_ptr<const domain::ServiceDirectory>>
+    directory(const std::string& catalog_id, const std::vector<domain::CustomService>& custom);
+    struct DirectoryCache;
     Database& db_;
     const catalog::Library& library_;
     Clock clock_;
+    std::shared_ptr<DirectoryCache> directories_;
     EvidenceLimits evidence_limits_;
 };
 

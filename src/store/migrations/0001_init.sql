@@ -69,22 +69,13 @@ create table service_entries (
     unassigned_as_is text,
     unassigned_to_be text,
     rationale text not null default '',
+    evidence text not null default '[]',
     capacity text not null default '',
     capability text not null default '',
     revision bigint not null default 1,
     updated_at text not null,
     updated_by text not null,
     primary key (org_id, service_id)
-);
-
-create table service_evidence (
-    org_id bigint not null,
-    service_id text not null,
-    position integer not null,
-    reference text not null,
-    primary key (org_id, service_id, position),
-    foreign key (org_id, service_id) references service_entries (org_id, service_id)
-        on delete cascade
 );
 
 create table evidence_files (
@@ -164,6 +155,9 @@ create table evaluations (
     approved_on text,
     services_json text not null,
     findings_json text not null,
+    error_count integer not null,
+    warning_count integer not null,
+    info_count integer not null,
     created_at text not null,
     created_by text not null,
     unique (org_id, snapshot_id)
