@@ -32,12 +32,14 @@ int report_error(Context& ctx, const Error& error) {
     return error.code == ErrorCode::internal ? kFailure : kBadInput;
 }
 
-std::optional<Opened> open_store(Context& ctx) {
+/// Opens the database named by --db (or the default). On failure prints why and sets `code`:
+/// 2 for a malformed URL, 3 when the database cannot be used (unreachable, damaged, newer).
+std::optional<Opened> open_store(Context& ctx, int& code) {
     store::DatabaseUrl url = store::default_database_url();
     if (!ctx.db.empty()) {
         auto parsed = store::parse_database_url(ctx.db);
         if (!parsed) {
-            report_error(ctx, parsed.error());
+            code = report_error(ctx, parsed.error());
             return std::nullopt;
         }
         url = *parsed;
@@ -46,6 +48,7 @@ std::optional<Opened> open_store(Context& ctx) {
     auto db = store::Database::open(url);
     if (!db) {
         report_error(ctx, db.error());
+        code = db.error().code == ErrorCode::invalid_input ? kBadInput : kFailure;
         return std::nullopt;
     }
     for (int version : (*db)->applied_now())
@@ -105,8 +108,9 @@ std::optional<std::string> read_password(Context& ctx, bool from_stdin) {
 } // namespace
 
 int init_database(Context& ctx) {
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     auto version = s->db->schema_version();
     if (!version) return report_error(ctx, version.error());
     *ctx.out << ui("database_ready", ctx.lang) << ": " << s->db->url().display() << " ("
@@ -118,8 +122,9 @@ int init_database(Context& ctx) {
 }
 
 int migrate_database(Context& ctx) {
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     auto version = s->db->schema_version();
     if (!version) return report_error(ctx, version.error());
     if (s->db->applied_now().empty())
@@ -133,8 +138,9 @@ int migrate_database(Context& ctx) {
 int user_add(Context& ctx, const UserAddOptions& options) {
     auto password = read_password(ctx, options.password_stdin);
     if (!password) return kBadInput;
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     auto user = s->store->create_user(cli_actor(), {options.username, options.display_name,
                                                     *password, options.admin, options.lang});
     if (!user) return report_error(ctx, user.error());
@@ -144,8 +150,9 @@ int user_add(Context& ctx, const UserAddOptions& options) {
 }
 
 int user_list(Context& ctx, bool json) {
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     auto users = s->store->users();
     if (!users) return report_error(ctx, users.error());
     if (json) {
@@ -173,8 +180,9 @@ int user_list(Context& ctx, bool json) {
 int user_passwd(Context& ctx, const std::string& username, bool password_stdin) {
     auto password = read_password(ctx, password_stdin);
     if (!password) return kBadInput;
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     if (auto done = s->store->set_password(cli_actor(), username, *password); !done)
         return report_error(ctx, done.error());
     *ctx.out << ui("password_changed", ctx.lang) << ": " << username << "\n";
@@ -182,8 +190,9 @@ int user_passwd(Context& ctx, const std::string& username, bool password_stdin) 
 }
 
 int user_set_disabled(Context& ctx, const std::string& username, bool disabled) {
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     if (auto done = s->store->set_user_disabled(cli_actor(), username, disabled); !done)
         return report_error(ctx, done.error());
     *ctx.out << ui(disabled ? "user_disabled" : "user_enabled", ctx.lang) << ": " << username
@@ -192,8 +201,9 @@ int user_set_disabled(Context& ctx, const std::string& username, bool disabled) 
 }
 
 int org_add(Context& ctx, const OrgAddOptions& options) {
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     auto org = s->store->create_organisation(
         cli_actor(), {options.slug, options.name, options.catalog_id, options.template_id});
     if (!org) return report_error(ctx, org.error());
@@ -203,8 +213,9 @@ int org_add(Context& ctx, const OrgAddOptions& options) {
 }
 
 int org_list(Context& ctx, bool json) {
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     auto orgs = s->store->organisations();
     if (!orgs) return report_error(ctx, orgs.error());
     if (json) {
@@ -235,8 +246,9 @@ int org_grant(Context& ctx, const std::string& org, const std::string& user,
         *ctx.err << "error: --role: unknown role '" << role << "'; use " << allowed_roles() << "\n";
         return kBadInput;
     }
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     if (auto done = s->store->set_role(cli_actor(), org, user, *parsed); !done)
         return report_error(ctx, done.error());
     *ctx.out << ui("role_granted", ctx.lang) << ": " << user << " → " << org << " ("
@@ -245,8 +257,9 @@ int org_grant(Context& ctx, const std::string& org, const std::string& user,
 }
 
 int org_revoke(Context& ctx, const std::string& org, const std::string& user) {
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     if (auto done = s->store->remove_member(cli_actor(), org, user); !done)
         return report_error(ctx, done.error());
     *ctx.out << ui("role_revoked", ctx.lang) << ": " << user << " ← " << org << "\n";
@@ -254,8 +267,9 @@ int org_revoke(Context& ctx, const std::string& org, const std::string& user) {
 }
 
 int org_members(Context& ctx, const std::string& org, bool json) {
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     auto members = s->store->members(org);
     if (!members) return report_error(ctx, members.error());
     if (json) {
@@ -286,8 +300,9 @@ int import_file(Context& ctx, const std::string& file, const std::string& org) {
         *ctx.err << "error: --org: the file names no organisation id; give one with --org\n";
         return kBadInput;
     }
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     auto state = s->store->import_assessment(cli_actor(), slug, *read.assessment);
     if (!state) return report_error(ctx, state.error());
     *ctx.out << ui("imported", ctx.lang) << ": " << file << " → " << slug << " ("
@@ -298,8 +313,9 @@ int import_file(Context& ctx, const std::string& file, const std::string& org) {
 }
 
 int export_file(Context& ctx, const std::string& org, const std::string& out_file) {
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     auto state = s->store->load(org);
     if (!state) return report_error(ctx, state.error());
     const auto assessment = state->assessment();
@@ -322,8 +338,9 @@ int export_file(Context& ctx, const std::string& org, const std::string& out_fil
 }
 
 int backup_database(Context& ctx, const std::string& to) {
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     if (auto done = s->db->backup(to); !done) return report_error(ctx, done.error());
     *ctx.out << ui("backup_written", ctx.lang) << ": " << to << "\n";
     return kOk;
@@ -335,8 +352,9 @@ int restore_database(Context& ctx, const std::string& from, bool yes) {
                     "--yes to confirm\n";
         return kBadInput;
     }
-    auto s = open_store(ctx);
-    if (!s) return kFailure;
+    int code = kFailure;
+    auto s = open_store(ctx, code);
+    if (!s) return code;
     if (auto done = s->db->restore(from); !done) return report_error(ctx, done.error());
     *ctx.out << ui("restored", ctx.lang) << ": " << from << " → " << s->db->url().display() << "\n";
     return kOk;
