@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <tuple>
 
 namespace cdcwb::domain {
 namespace {
@@ -60,6 +61,20 @@ Status validate_action(const Action& action, const ServiceDirectory& directory,
     if (action.id.empty()) return invalid("an action needs an id", field + ".id");
     if (action.title.empty())
         return invalid("action '" + action.id + "' needs a title", field + ".title");
+    for (const auto& [text, name, max] : {std::tuple{&action.id, "id", std::size_t{64}},
+                                          std::tuple{&action.title, "title", kShortText},
+                                          std::tuple{&action.owner, "owner", kShortText},
+                                          std::tuple{&action.resources, "resources", kLongText},
+                                          std::tuple{&action.finding, "finding", std::size_t{64}}})
+        if (auto s = validate_text(*text, field + "." + name, max); !s) return s;
+    for (std::size_t i = 0; i < action.history.size(); ++i) {
+        const auto& h = action.history[i];
+        const std::string f = field + ".history[" + std::to_string(i) + "]";
+        for (const auto& [text, name, max] :
+             {std::tuple{&h.what, "what", std::size_t{64}}, std::tuple{&h.from, "from", kShortText},
+              std::tuple{&h.to, "to", kShortText}, std::tuple{&h.note, "note", kLongText}})
+            if (auto s = validate_text(*text, f + "." + name, max); !s) return s;
+    }
     for (std::size_t i = 0; i < action.services.size(); ++i)
         if (!directory.find(action.services[i]))
             return invalid("action '" + action.id + "' links unknown service '" +

@@ -37,6 +37,7 @@ Status validate_entries(const std::vector<ServiceEntry>& entries, const ServiceD
 Status validate(const Assessment& a, const ServiceDirectory& dir) {
     if (a.organisation.name.empty())
         return invalid("the organisation needs a name", "organisation.name");
+    if (auto s = validate_text(a.organisation.name, "organisation.name", kShortText); !s) return s;
     if (auto s = validate_interval(a.evaluation_interval_days, "evaluation_interval_days"); !s)
         return s;
     if (auto s = validate_entries(a.services, dir, "services"); !s) return s;
@@ -48,11 +49,17 @@ Status validate(const Assessment& a, const ServiceDirectory& dir) {
         if (!ids.insert(a.actions[i].id).second)
             return invalid("action id '" + a.actions[i].id + "' is used twice", field + ".id");
     }
+    for (std::size_t i = 0; i < a.events.size(); ++i)
+        if (auto s = validate_event(a.events[i], "events[" + std::to_string(i) + "]"); !s) return s;
     std::set<std::string_view> snapshot_ids;
     for (std::size_t i = 0; i < a.evaluations.size(); ++i) {
         const Snapshot& s = a.evaluations[i];
         const std::string field = "evaluations[" + std::to_string(i) + "]";
         if (s.id.empty()) return invalid("an evaluation needs an id", field + ".id");
+        if (auto st = validate_snapshot_id(s.id, field + ".id"); !st) return st;
+        if (auto st = validate_text(s.note, field + ".note", kLongText); !st) return st;
+        if (auto st = validate_text(s.approved_by, field + ".approved_by", kShortText); !st)
+            return st;
         if (!snapshot_ids.insert(s.id).second)
             return invalid("evaluation id '" + s.id + "' is used twice", field + ".id");
         if (s.kinds.empty())

@@ -1,5 +1,7 @@
 #include "domain/service_entry.hpp"
 
+#include <tuple>
+
 namespace cdcwb::domain {
 
 Result<ServiceDirectory> ServiceDirectory::build(const Catalog& catalog,
@@ -23,6 +25,14 @@ Result<ServiceDirectory> ServiceDirectory::build(const Catalog& catalog,
         const CustomService& c = custom[i];
         const std::string field = "custom_services[" + std::to_string(i) + "]";
         if (c.id.empty()) return invalid("a custom service needs an id", field + ".id");
+        for (const auto& [text, name, max] :
+             {std::tuple{&c.id, "id", std::size_t{64}},
+              std::tuple{&c.category, "category", kShortText},
+              std::tuple{&c.name.en, "name.en", kShortText},
+              std::tuple{&c.name.ja, "name.ja", kShortText},
+              std::tuple{&c.description.en, "description.en", kLongText},
+              std::tuple{&c.description.ja, "description.ja", kLongText}})
+            if (auto s = validate_text(*text, field + "." + name, max); !s) return s.error();
         if (dir.index_.count(c.id))
             return invalid("custom service id '" + c.id +
                                "' is already used by the catalogue or another custom service",
@@ -68,6 +78,17 @@ Status validate_entry(const ServiceEntry& e, const ServiceDirectory& directory,
         return invalid("unknown service '" + e.service_id + "' (not in catalogue '" +
                            directory.catalog().id() + "' nor a custom service)",
                        field);
+    for (const auto& [text, name, max] : {std::tuple{&e.owner, "owner", kShortText},
+                                          std::tuple{&e.provider, "provider", kShortText},
+                                          std::tuple{&e.rationale, "rationale", kLongText},
+                                          std::tuple{&e.capacity, "capacity", kShortText},
+                                          std::tuple{&e.capability, "capability", kShortText}})
+        if (auto s = validate_text(*text, field + "." + name, max); !s) return s;
+    for (std::size_t i = 0; i < e.evidence.size(); ++i) {
+        const std::string f = field + ".evidence[" + std::to_string(i) + "]";
+        if (e.evidence[i].empty()) return invalid("an evidence reference is empty", f);
+        if (auto s = validate_text(e.evidence[i], f, kShortText * 4); !s) return s;
+    }
     const bool in = e.assignment == Assignment::insource || e.assignment == Assignment::both;
     const bool out = e.assignment == Assignment::outsource || e.assignment == Assignment::both;
     const bool none = e.assignment == Assignment::unassigned;

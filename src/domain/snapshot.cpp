@@ -5,6 +5,16 @@
 
 namespace cdcwb::domain {
 
+Status validate_snapshot_id(std::string_view id, const std::string& field) {
+    if (id.empty() || id.size() > 64)
+        return invalid("an evaluation id has 1 to 64 characters", field);
+    if (!valid_utf8(id)) return invalid("the evaluation id is not valid UTF-8", field);
+    for (char ch : id)
+        if (const auto c = static_cast<unsigned char>(ch); c < 0x21 || c == 0x7f)
+            return invalid("an evaluation id has no spaces or control characters", field);
+    return {};
+}
+
 bool Snapshot::covers(EvaluationKind kind) const {
     return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }

@@ -24,6 +24,9 @@ struct Snapshot {
     bool covers(EvaluationKind kind) const;
 };
 
+/// An evaluation's id: 1–64 printable characters without spaces.
+Status validate_snapshot_id(std::string_view id, const std::string& field);
+
 /// A snapshot of the current matrix, stripped of rationale and evidence.
 Snapshot take_snapshot(std::string id, Date date, const std::vector<ServiceEntry>& entries);
 

@@ -2,6 +2,10 @@
 
 namespace cdcwb::domain {
 
+Status validate_event(const TriggerEvent& event, const std::string& field) {
+    return validate_text(event.note, field.empty() ? "note" : field + ".note", 4000);
+}
+
 EvaluationKind evaluation_for(TriggerKind kind) {
     switch (kind) {
     case TriggerKind::business_change:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/date.hpp"
+#include "domain/result.hpp"
 #include "domain/snapshot.hpp"
 #include "domain/vocabulary.hpp"
 
@@ -18,6 +19,10 @@ struct TriggerEvent {
     std::string note;
     friend bool operator==(const TriggerEvent&, const TriggerEvent&) = default;
 };
+
+/// An event's note is free text of at most 4000 bytes. `field` prefixes the field name ("" for
+/// an event on its own).
+Status validate_event(const TriggerEvent& event, const std::string& field);
 
 /// The evaluation an event makes due: business change and new threats → catalogue; organisation
 /// and provider changes → profile; schedule → portfolio.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/result.hpp"
+#include "domain/text.hpp"
 
 #include <string>
 #include <string_view>
@@ -20,9 +21,5 @@ Status validate_password(std::string_view password, const std::string& field);
 
 /// "en" or "ja".
 Status validate_lang(std::string_view lang, const std::string& field);
-
-/// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
-/// U+10FFFF).
-bool valid_utf8(std::string_view text);
 
 } // namespace cdcwb::domain

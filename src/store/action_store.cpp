@@ -56,8 +56,10 @@ Result<ActionRecord> Store::create_action(const Actor& actor, std::string_view s
                 return rows::conflict("an action '" + action.id + "' already exists", "action.id");
         const std::string at = now();
         action = record_creation(std::move(action), today(at));
-        rows::insert_action(sql, org->id, static_cast<int>(existing.size()), action, at,
-                            actor.name);
+        int position = 0;
+        sql << "select coalesce(max(position), -1) + 1 from actions where org_id = :org",
+            soci::use(org->id), soci::into(position);
+        rows::insert_action(sql, org->id, position, action, at, actor.name);
         rows::audit(sql, at, actor, &*org, "action", action.id, "create", nullptr,
                     codec::to_json(action));
         auto record = rows::action(sql, org->id, action.id);
@@ -137,7 +139,7 @@ Status Store::delete_action(const Actor& actor, std::string_view slug, std::stri
 
 Result<EventRecord> Store::add_event(const Actor& actor, std::string_view slug,
                                      const TriggerEvent& event) {
-    if (event.note.size() > 4000) return invalid("a note has at most 4000 bytes", "note");
+    if (auto s = validate_event(event, ""); !s) return s.error();
     return guarded([&]() -> Result<EventRecord> {
         Unit unit(db_, Unit::Mode::write);
         auto& sql = unit.sql();

@@ -38,8 +38,8 @@ struct UserColumns {
 Result<IssuedToken> Store::create_token(const Actor& actor, std::string_view username,
                                         std::string_view name,
                                         std::optional<std::chrono::seconds> lifetime) {
-    if (name.empty() || name.size() > 100)
-        return invalid("a token needs a name of 1 to 100 bytes, saying what uses it", "name");
+    if (name.empty()) return invalid("a token needs a name saying what uses it", "name");
+    if (auto s = validate_text(name, "name", 100); !s) return s.error();
     if (lifetime && lifetime->count() <= 0)
         return invalid("a token's lifetime must be positive", "lifetime");
     return guarded([&]() -> Result<IssuedToken> {

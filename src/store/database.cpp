@@ -146,6 +146,13 @@ std::string DatabaseUrl::display() const {
         if (colon != std::string::npos && colon < at)
             shown.replace(colon + 1, at - colon - 1, "***");
     }
+    // …?password=secret&sslmode=require → …?password=***&sslmode=require
+    for (auto pos = shown.find("password=", shown.find('?')); pos != std::string::npos;
+         pos = shown.find("password=", pos + 1)) {
+        const auto start = pos + 9;
+        const auto end = shown.find('&', start);
+        shown.replace(start, (end == std::string::npos ? shown.size() : end) - start, "***");
+    }
     return shown;
 }
 
@@ -509,18 +516,32 @@ Status Database::restore(const std::filesystem::path& from) {
             std::filesystem::remove(file.string() + "-shm", e);
         }
     } cleanup{scratch};
-    Result<std::unique_ptr<Database>> source = Error{};
+    // Only a cdcwb backup is accepted: a SQLite file with a schema_migrations table. Anything
+    // else (another program's database, an empty file) would otherwise restore as "no data".
     try {
-        // A file that is not SQLite fails here or at the integrity check.
-        OpenOptions options;
-        options.pool_size = 1;
-        source = Database::open(DatabaseUrl{Engine::sqlite, scratch.string(), {}}, options);
+        soci::session probe(*soci::factory_sqlite3(), quote_sqlite_path(scratch.string()));
+        int tables = 0;
+        probe << "select count(*) from sqlite_master where type = 'table' and name = "
+                 "'schema_migrations'",
+            soci::into(tables);
+        int version = 0;
+        if (tables > 0)
+            probe << "select coalesce(max(version), 0) from schema_migrations", soci::into(version);
+        if (version < 1)
+            return invalid(from.string() + " is not a cdcwb backup (it has no cdcwb schema)",
+                           "from");
     } catch (const std::exception& e) {
         return invalid(from.string() + " is not a cdcwb backup: " + e.what(), "from");
     }
+    OpenOptions scratch_options;
+    scratch_options.pool_size = 1;
+    auto source =
+        Database::open(DatabaseUrl{Engine::sqlite, scratch.string(), {}}, scratch_options);
     if (!source) {
         auto error = source.error();
         error.message = from.string() + " is not a usable cdcwb backup: " + error.message;
+        error.field = "from";
+        if (error.code == ErrorCode::internal) error.code = ErrorCode::invalid_input;
         return error;
     }
     if (auto ok = (*source)->check_integrity(); !ok)

@@ -24,19 +24,13 @@ Json summary_json(const EvaluationRecord& r) {
     return out;
 }
 
-Status check_snapshot_id(const std::string& id) {
-    if (id.size() > 64) return invalid("an evaluation id has at most 64 characters", "id");
-    for (char ch : id)
-        if (const auto c = static_cast<unsigned char>(ch); c < 0x21 || c == 0x7f)
-            return invalid("an evaluation id has no spaces or control characters", "id");
-    return {};
-}
-
 } // namespace
 
 Result<EvaluationRecord> Store::run_evaluation(const Actor& actor, std::string_view slug,
                                                const NewEvaluation& request) {
-    if (auto s = check_snapshot_id(request.id); !s) return s.error();
+    if (!request.id.empty())
+        if (auto s = validate_snapshot_id(request.id, "id"); !s) return s.error();
+    if (auto s = validate_text(request.note, "note", kLongText); !s) return s.error();
     std::vector<EvaluationKind> kinds = request.kinds;
     if (kinds.empty())
         kinds = {EvaluationKind::catalogue, EvaluationKind::profile, EvaluationKind::portfolio};

@@ -71,6 +71,7 @@ Result<OrganisationRecord> Store::create_organisation(const Actor& actor,
                                                       const NewOrganisation& request) {
     if (auto s = validate_slug(request.slug, "slug"); !s) return s.error();
     if (request.name.empty()) return invalid("the organisation needs a name", "name");
+    if (auto s = validate_text(request.name, "name", kShortText); !s) return s.error();
     auto dir = directory(request.catalog_id, {});
     if (!dir) return dir.error();
     if (auto s = check_template(library_, request.template_id, request.catalog_id, "template"); !s)
@@ -128,6 +129,7 @@ Result<OrganisationRecord> Store::update_organisation(const Actor& actor, std::s
                                                       const OrganisationSettings& settings,
                                                       std::int64_t expected_revision) {
     if (settings.name.empty()) return invalid("the organisation needs a name", "name");
+    if (auto s = validate_text(settings.name, "name", kShortText); !s) return s.error();
     if (auto s = validate_interval(settings.evaluation_interval_days, "evaluation_interval_days");
         !s)
         return s.error();

@@ -16,7 +16,8 @@ std::string dump_or_null(const Json& json, soci::indicator& ind) {
         return {};
     }
     ind = soci::i_ok;
-    return json.dump();
+    // Values reaching the audit log were validated; replacing is a last defence, not a path.
+    return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 struct SourcingColumns {
@@ -347,11 +348,6 @@ Error not_found(std::string message, std::string field) {
 
 Error conflict(std::string message, std::string field) {
     return Error{ErrorCode::conflict, std::move(message), std::move(field), {}, 0};
-}
-
-Error prefixed(Error error, const std::string& prefix) {
-    error.field = error.field.empty() ? prefix : prefix + "." + error.field;
-    return error;
 }
 
 namespace {

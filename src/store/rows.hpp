@@ -21,7 +21,6 @@ std::string format_time(std::chrono::system_clock::time_point at);
 
 Error not_found(std::string message, std::string field);
 Error conflict(std::string message, std::string field);
-Error prefixed(Error error, const std::string& prefix); ///< prefixes error.field
 
 /// The organisation with this slug, or not_found naming it.
 Result<OrganisationRecord> organisation(Session& sql, std::string_view slug);

@@ -3,6 +3,7 @@
 #include "store/rows.hpp"
 #include "store/store.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace cdcwb::store {
@@ -14,14 +15,15 @@ namespace {
 
 constexpr std::string_view kEvidencePrefix = "evidence:sha256:";
 
-/// Evidence references to stored files must name a file of this organisation.
+/// A new reference to a stored file must name a file of this organisation. References the entry
+/// already had are kept as they are: an imported file may name evidence this database lacks.
 Status check_evidence(soci::session& sql, long long org_id, const ServiceEntry& entry,
-                      const std::string& field) {
+                      const std::vector<std::string>& existing, const std::string& field) {
     for (std::size_t i = 0; i < entry.evidence.size(); ++i) {
         const auto& ref = entry.evidence[i];
         const std::string f = field + ".evidence[" + std::to_string(i) + "]";
-        if (ref.empty()) return invalid("an evidence reference is empty", f);
         if (ref.rfind(kEvidencePrefix, 0) != 0) continue;
+        if (std::find(existing.begin(), existing.end(), ref) != existing.end()) continue;
         std::string sha = ref.substr(kEvidencePrefix.size());
         int count = 0;
         sql << "select count(*) from evidence_files where org_id = :org and sha256 = :sha",
@@ -43,8 +45,12 @@ Result<EntryRecord> write_entry(Session& sql, const OrganisationRecord& org,
         return rows::not_found(
             "the organisation's catalogue has no service '" + entry.service_id + "'", "service");
     if (auto s = validate_entry(entry, dir, field); !s) return s.error();
-    if (auto s = check_evidence(sql, org.id, entry, field); !s) return s.error();
     auto before = rows::entry(sql, org.id, entry.service_id);
+    if (auto s =
+            check_evidence(sql, org.id, entry,
+                           before ? before->entry.evidence : std::vector<std::string>{}, field);
+        !s)
+        return s.error();
     if (!before) {
         if (expected_revision != 0)
             return rows::conflict("service '" + entry.service_id +
@@ -132,9 +138,19 @@ Result<EntryRecord> Store::add_custom_service(const Actor& actor, std::string_vi
                                       "id");
         custom.push_back(service);
         auto dir = directory(org->catalog_id, custom);
-        if (!dir) return rows::prefixed(dir.error(), "custom_service");
+        if (!dir) {
+            // The directory names the field within its list; here there is one service.
+            auto error = dir.error();
+            if (const auto dot = error.field.find("].");
+                error.field.rfind("custom_services[", 0) == 0 && dot != std::string::npos)
+                error.field = error.field.substr(dot + 2);
+            return error;
+        }
         const std::string at = now();
-        rows::insert_custom_service(sql, org->id, static_cast<int>(custom.size()) - 1, service);
+        int custom_position = 0;
+        sql << "select coalesce(max(position), -1) + 1 from custom_services where org_id = :org",
+            soci::use(org->id), soci::into(custom_position);
+        rows::insert_custom_service(sql, org->id, custom_position, service);
         ServiceEntry entry;
         entry.service_id = service.id;
         int position = 0;

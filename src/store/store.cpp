@@ -24,7 +24,9 @@ Result<std::shared_ptr<const domain::ServiceDirectory>>
 Store::directory(const std::string& catalog_id, const std::vector<domain::CustomService>& custom) {
     // Keyed by the catalogue and the exact custom services, so any change builds a new one.
     std::string key = catalog_id;
-    for (const auto& c : custom) key += "\n" + codec::to_json(c).dump();
+    // Invalid UTF-8 is replaced here (the key only needs to be distinct); build() rejects it.
+    for (const auto& c : custom)
+        key += "\n" + codec::to_json(c).dump(-1, ' ', false, codec::Json::error_handler_t::replace);
     {
         std::lock_guard lock(directories_->mutex);
         if (auto it = directories_->entries.find(key); it != directories_->entries.end())

@@ -83,8 +83,7 @@ Result<UserRecord> Store::create_user(const Actor& actor, const NewUser& request
     if (auto s = validate_username(request.username, "username"); !s) return s.error();
     if (auto s = validate_password(request.password, "password"); !s) return s.error();
     if (auto s = validate_lang(request.lang, "lang"); !s) return s.error();
-    if (request.display_name.size() > 200 || !valid_utf8(request.display_name))
-        return invalid("a display name is UTF-8 text of at most 200 bytes", "display_name");
+    if (auto s = validate_text(request.display_name, "display_name", 200); !s) return s.error();
     const std::string hash = secrets::hash_password(request.password);
     return guarded([&]() -> Result<UserRecord> {
         Unit unit(db_, Unit::Mode::write);

@@ -272,3 +272,48 @@ TEST_F(ActionDrafts, ActionLinkedToSeveralServicesAnswersTheFindingOnEach) {
 }
 
 } // namespace
+
+namespace {
+
+using namespace cdcwb::test;
+
+TEST(Action, ANewActionsHistoryStartsWithItsCreation) {
+    auto a = record_creation(action("A-1", {"S1"}), day("2026-11-22"));
+    ASSERT_EQ(a.history.size(), 1u);
+    EXPECT_EQ(a.history[0].what, "created");
+    EXPECT_EQ(a.history[0].date, day("2026-11-22"));
+    // Already recorded (e.g. imported): left alone.
+    EXPECT_EQ(record_creation(a, day("2026-12-01")).history.size(), 1u);
+}
+
+TEST(Action, AnEditKeepsTheStoredHistoryAndRecordsStatusAndCycleChanges) {
+    auto before = record_creation(action("A-1", {"S1"}), day("2026-11-01"));
+    auto after = before;
+    after.history.clear(); // an edit cannot rewrite the history
+    after.title = "Renamed";
+    EXPECT_EQ(record_edit(before, after, day("2026-11-10")).history, before.history);
+    after.status = ActionStatus::in_progress;
+    after.cycle = Cycle::long_cycle;
+    auto edited = record_edit(before, after, day("2026-11-10"));
+    ASSERT_EQ(edited.history.size(), 3u);
+    EXPECT_EQ(edited.history[1].what, "status");
+    EXPECT_EQ(edited.history[1].from, "open");
+    EXPECT_EQ(edited.history[1].to, "in_progress");
+    EXPECT_EQ(edited.history[2].what, "cycle");
+    EXPECT_EQ(edited.history[2].to, "long");
+}
+
+TEST(Action, TextFieldsMustBeUtf8AndWithinTheirLength) {
+    const auto dir = tiny_directory();
+    auto a = action("A-1", {"S1"});
+    a.title = std::string(kShortText + 1, 't');
+    EXPECT_EQ(validate_action(a, dir, "action").error().field, "action.title");
+    a = action("A-1", {"S1"});
+    a.owner = "\xff";
+    EXPECT_EQ(validate_action(a, dir, "action").error().field, "action.owner");
+    a = action("A-1", {"S1"});
+    a.history.push_back({day("2026-11-01"), "created", "", "", "note \x01"});
+    EXPECT_EQ(validate_action(a, dir, "action").error().field, "action.history[0].note");
+}
+
+} // namespace

@@ -196,3 +196,51 @@ TEST(Assessment, EntriesFromTemplateListEveryServiceAndLeaveUncoveredOnesUndecid
 }
 
 } // namespace
+
+namespace {
+
+using namespace cdcwb::test;
+
+TEST(Assessment, OrganisationIdsAreShortLowercaseWords) {
+    for (const char* ok : {"kasumi", "kasumi-logistics", "a", "org_2", "9"})
+        EXPECT_TRUE(validate_slug(ok, "org").ok()) << ok;
+    EXPECT_TRUE(validate_slug(std::string(64, 'a'), "org").ok());
+    for (std::string bad :
+         {std::string(), std::string("Kasumi"), std::string("-lead"), std::string("_lead"),
+          std::string("has space"), std::string(65, 'a'), std::string("霞"), std::string("a/b")}) {
+        auto s = validate_slug(bad, "org");
+        ASSERT_FALSE(s.ok()) << bad;
+        EXPECT_EQ(s.error().field, "org");
+        EXPECT_NE(s.error().message.find("a-z, 0-9"), std::string::npos);
+    }
+}
+
+TEST(Assessment, EvaluationIntervalIsOneDayToTenYears) {
+    EXPECT_TRUE(validate_interval(1, "interval").ok());
+    EXPECT_TRUE(validate_interval(3660, "interval").ok());
+    EXPECT_FALSE(validate_interval(0, "interval").ok());
+    EXPECT_FALSE(validate_interval(3661, "interval").ok());
+    EXPECT_EQ(validate_interval(-5, "interval").error().field, "interval");
+}
+
+TEST(Assessment, TextThatIsNotUtf8OrTooLongIsInvalidWithItsField) {
+    const auto dir = tiny_directory();
+    Assessment a;
+    a.organisation.name = "Kasumi \xff";
+    a.catalog_id = dir.catalog().id();
+    EXPECT_EQ(validate(a, dir).error().field, "organisation.name");
+    a.organisation.name = "Kasumi";
+    a.events.push_back({day("2026-01-10"), TriggerKind::new_threat, std::string(4001, 'x')});
+    EXPECT_EQ(validate(a, dir).error().field, "events[0].note");
+    a.events.clear();
+    Snapshot s;
+    s.id = "2026 H1";
+    s.date = day("2026-06-30");
+    s.kinds = {EvaluationKind::portfolio};
+    a.evaluations.push_back(s);
+    EXPECT_EQ(validate(a, dir).error().field, "evaluations[0].id");
+    a.evaluations[0].id = "2026-H1";
+    EXPECT_TRUE(validate(a, dir).ok());
+}
+
+} // namespace

@@ -200,3 +200,36 @@ TEST(ServiceEntry, RejectsNaMixedWithAPointScoreInOneRubric) {
 }
 
 } // namespace
+
+namespace {
+
+using namespace cdcwb::test;
+
+TEST(ServiceEntry, FreeTextMustBeUtf8AndWithinItsLength) {
+    const auto dir = tiny_directory();
+    const auto base = entry("A-1", Level::basic);
+    auto e = base;
+    e.owner = "SOC \xff";
+    EXPECT_EQ(validate_entry(e, dir, "services.A-1").error().field, "services.A-1.owner");
+    e = base;
+    e.rationale = std::string(kLongText + 1, 'x');
+    EXPECT_EQ(validate_entry(e, dir, "services.A-1").error().field, "services.A-1.rationale");
+    e = base;
+    e.evidence = {"https://intranet.example/ir-plan", ""};
+    EXPECT_EQ(validate_entry(e, dir, "services.A-1").error().field, "services.A-1.evidence[1]");
+    e = base;
+    e.rationale = "理由\n二行目";
+    e.evidence = {"evidence:sha256:00ff"};
+    EXPECT_TRUE(validate_entry(e, dir, "services.A-1").ok());
+}
+
+TEST(ServiceEntry, CustomServiceTextMustBeUtf8) {
+    const auto& catalog = tiny_catalog();
+    auto c = custom_service("X-1", catalog.of_kind(NodeKind::category).front()->id);
+    c.description.ja = "説明 \xff";
+    auto built = ServiceDirectory::build(catalog, {c});
+    ASSERT_FALSE(built.ok());
+    EXPECT_EQ(built.error().field, "custom_services[0].description.ja");
+}
+
+} // namespace

@@ -171,3 +171,20 @@ TEST(Snapshot, TrendsOfNoHistoryHaveScopesButNoPoints) {
 }
 
 } // namespace
+
+namespace {
+
+using namespace cdcwb::test;
+
+TEST(Snapshot, EvaluationIdsArePrintableWithoutSpaces) {
+    for (const char* ok : {"2026-11-22", "2026-H1", "FY2026/Q3", "評価-1"})
+        EXPECT_TRUE(validate_snapshot_id(ok, "id").ok()) << ok;
+    for (std::string bad : {std::string(), std::string("2026 H1"), std::string("tab\there"),
+                            std::string(65, 'x'), std::string("\xff")}) {
+        auto s = validate_snapshot_id(bad, "id");
+        ASSERT_FALSE(s.ok()) << bad;
+        EXPECT_EQ(s.error().field, "id");
+    }
+}
+
+} // namespace

@@ -161,3 +161,19 @@ TEST(Trigger, DueEvaluationsComeInCatalogueProfilePortfolioOrder) {
 }
 
 } // namespace
+
+namespace {
+
+using namespace cdcwb::test;
+
+TEST(Trigger, EventNotesAreTextOfAtMost4000Bytes) {
+    TriggerEvent e{day("2026-11-01"), TriggerKind::organisation_change, std::string(4000, 'x')};
+    EXPECT_TRUE(validate_event(e, "").ok());
+    e.note += "x";
+    EXPECT_EQ(validate_event(e, "").error().field, "note");
+    EXPECT_EQ(validate_event(e, "events[2]").error().field, "events[2].note");
+    e.note = "new CISO \xff";
+    EXPECT_FALSE(validate_event(e, "").ok());
+}
+
+} // namespace

@@ -1,0 +1,234 @@
+// API tokens and sign-in sessions: only hashes are stored; revoked, expired, ended, unknown and
+// disabled-user credentials are all refused as unauthenticated.
+#include "store/secrets.hpp"
+#include "store/sql.hpp"
+#include "store_fixture.hpp"
+
+namespace cdcwb::testing {
+namespace {
+
+using domain::ErrorCode;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+class CredentialStore : public StoreTest {
+  protected:
+    void SetUp() override {
+        StoreTest::SetUp();
+        auto user =
+            store().create_user(actor_, {"alice", "Alice", "correct horse battery", false, "en"});
+        ASSERT_TRUE(user.ok()) << user.error().message;
+        alice_ = *user;
+    }
+    store::IssuedToken token(std::optional<std::chrono::seconds> lifetime = std::nullopt) {
+        auto issued = store().create_token(actor_, "alice", "ci pipeline", lifetime);
+        EXPECT_TRUE(issued.ok()) << issued.error().message;
+        return issued.ok() ? *issued : store::IssuedToken{};
+    }
+    store::IssuedSession session(std::chrono::seconds lifetime = hours(8)) {
+        auto issued = store().create_session(alice_.id, lifetime, "192.0.2.7");
+        EXPECT_TRUE(issued.ok()) << issued.error().message;
+        return issued.ok() ? *issued : store::IssuedSession{};
+    }
+    void expect_token_refused(const std::string& t) {
+        auto user = store().authenticate_token(t);
+        ASSERT_FALSE(user.ok()) << "token '" << t << "' was accepted";
+        EXPECT_EQ(user.error().code, ErrorCode::unauthenticated) << user.error().message;
+    }
+    void expect_session_refused(const std::string& t) {
+        auto s = store().session(t);
+        ASSERT_FALSE(s.ok()) << "session '" << t << "' was accepted";
+        EXPECT_EQ(s.error().code, ErrorCode::unauthenticated) << s.error().message;
+    }
+    store::UserRecord alice_;
+};
+
+// API tokens ----------------------------------------------------------------------------------
+
+TEST_F(CredentialStore, NewTokenIsACdcwbTokenWithItsPrefixRecorded) {
+    const auto issued = token(hours(24));
+    EXPECT_TRUE(issued.token.starts_with("cdcwb_")) << issued.token;
+    EXPECT_GE(issued.token.size(), 6u + 40u) << "32 random bytes";
+    EXPECT_GT(issued.record.id, 0);
+    EXPECT_EQ(issued.record.username, "alice");
+    EXPECT_EQ(issued.record.name, "ci pipeline");
+    EXPECT_TRUE(issued.record.prefix.starts_with("cdcwb_"));
+    EXPECT_LT(issued.record.prefix.size(), issued.token.size() / 2) << "only a prefix";
+    EXPECT_TRUE(issued.token.starts_with(issued.record.prefix));
+    EXPECT_EQ(issued.record.created_at, "2026-11-22T09:00:00.000Z");
+    EXPECT_EQ(issued.record.expires_at, "2026-11-23T09:00:00.000Z");
+    EXPECT_NE(token().token, issued.token) << "every token is new";
+}
+
+TEST_F(CredentialStore, OnlyTheTokensSha256IsStored) {
+    ASSERT_EQ(store::secrets::sha256_hex("abc"),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const auto issued = token();
+    EXPECT_EQ(database_fingerprint(db()).find(issued.token), std::string::npos)
+        << "the token itself is nowhere in the database";
+    store::Unit unit(db(), store::Unit::Mode::read);
+    std::string hash;
+    unit.sql() << "select token_hash from api_tokens", soci::into(hash);
+    EXPECT_EQ(hash, store::secrets::sha256_hex(issued.token));
+}
+
+TEST_F(CredentialStore, TokenAuthenticatesItsUserAndRecordsItsUse) {
+    const auto issued = token(hours(1));
+    now_ += minutes(59);
+    auto user = store().authenticate_token(issued.token);
+    ASSERT_TRUE(user.ok()) << user.error().message;
+    EXPECT_EQ(user->id, alice_.id);
+    EXPECT_EQ(user->username, "alice");
+    auto listed = store().tokens("alice");
+    ASSERT_TRUE(listed.ok());
+    ASSERT_EQ(listed->size(), 1u);
+    EXPECT_EQ(listed->front().last_used_at, "2026-11-22T09:59:00.000Z");
+}
+
+TEST_F(CredentialStore, RevokedTokenIsUnauthenticated) {
+    const auto issued = token();
+    ASSERT_TRUE(store().authenticate_token(issued.token).ok());
+    now_ += minutes(1);
+    auto revoked = store().revoke_token(actor_, "alice", issued.record.id);
+    ASSERT_TRUE(revoked.ok()) << revoked.error().message;
+    expect_token_refused(issued.token);
+    auto listed = store().tokens("alice");
+    ASSERT_TRUE(listed.ok());
+    EXPECT_EQ(listed->front().revoked_at, "2026-11-22T09:01:00.000Z");
+    EXPECT_REFUSED_UNCHANGED(store().revoke_token(actor_, "alice", issued.record.id),
+                             ErrorCode::not_found, "token");
+}
+
+TEST_F(CredentialStore, RevokingAnotherUsersTokenIsNotFound) {
+    const auto issued = token();
+    auto bob = store().create_user(actor_, {"bob", "", "bob's long password", false, "en"});
+    ASSERT_TRUE(bob.ok());
+    EXPECT_REFUSED_UNCHANGED(store().revoke_token(actor_, "bob", issued.record.id),
+                             ErrorCode::not_found, "token");
+    EXPECT_TRUE(store().authenticate_token(issued.token).ok());
+}
+
+TEST_F(CredentialStore, ExpiredTokenIsUnauthenticated) {
+    const auto issued = token(hours(1));
+    now_ += hours(1);
+    expect_token_refused(issued.token);
+    now_ += hours(24);
+    expect_token_refused(issued.token);
+}
+
+TEST_F(CredentialStore, GarbageTokenIsUnauthenticated) {
+    const auto issued = token();
+    for (const std::string& t :
+         {std::string(), std::string("garbage"), std::string("cdcwb_garbage"),
+          issued.token.substr(0, issued.token.size() - 1), issued.token + "x",
+          issued.token.substr(6), std::string(5000, 'c')})
+        expect_token_refused(t);
+}
+
+TEST_F(CredentialStore, TokenOfADisabledUserIsUnauthenticated) {
+    const auto issued = token();
+    ASSERT_TRUE(store().set_user_disabled(actor_, "alice", true).ok());
+    expect_token_refused(issued.token);
+}
+
+TEST_F(CredentialStore, TokenNeedsANameAPositiveLifetimeAndAKnownUser) {
+    EXPECT_REFUSED_UNCHANGED(store().create_token(actor_, "alice", "", std::nullopt),
+                             ErrorCode::invalid_input, "name");
+    EXPECT_REFUSED_UNCHANGED(
+        store().create_token(actor_, "alice", std::string(101, 'n'), std::nullopt),
+        ErrorCode::invalid_input, "name");
+    EXPECT_REFUSED_UNCHANGED(store().create_token(actor_, "alice", "ci", std::chrono::seconds(0)),
+                             ErrorCode::invalid_input, "lifetime");
+    EXPECT_REFUSED_UNCHANGED(store().create_token(actor_, "mallory", "ci", std::nullopt),
+                             ErrorCode::not_found, "user");
+    auto listed = store().tokens("mallory");
+    ASSERT_FALSE(listed.ok());
+    EXPECT_EQ(listed.error().code, ErrorCode::not_found);
+}
+
+TEST_F(CredentialStore, TokensListsEveryTokenOfTheUserWithItsPrefix) {
+    const auto first = token();
+    const auto second = token(hours(2));
+    auto listed = store().tokens("alice");
+    ASSERT_TRUE(listed.ok()) << listed.error().message;
+    ASSERT_EQ(listed->size(), 2u);
+    EXPECT_EQ((*listed)[0].id, first.record.id);
+    EXPECT_EQ((*listed)[0].prefix, first.record.prefix);
+    EXPECT_EQ((*listed)[0].name, "ci pipeline");
+    EXPECT_EQ((*listed)[0].username, "alice");
+    EXPECT_FALSE((*listed)[0].expires_at.has_value());
+    EXPECT_FALSE((*listed)[0].last_used_at.has_value());
+    EXPECT_FALSE((*listed)[0].revoked_at.has_value());
+    EXPECT_EQ((*listed)[1].id, second.record.id);
+    EXPECT_EQ((*listed)[1].prefix, second.record.prefix);
+    EXPECT_EQ((*listed)[1].expires_at, "2026-11-22T11:00:00.000Z");
+}
+
+// Sessions ------------------------------------------------------------------------------------
+
+TEST_F(CredentialStore, SessionGivesItsUserAndCsrfToken) {
+    const auto issued = session();
+    EXPECT_FALSE(issued.token.empty());
+    EXPECT_FALSE(issued.record.csrf_token.empty());
+    EXPECT_NE(issued.record.csrf_token, issued.token);
+    EXPECT_EQ(issued.record.expires_at, "2026-11-22T17:00:00.000Z");
+    now_ += hours(7);
+    auto s = store().session(issued.token);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    EXPECT_EQ(s->user.id, alice_.id);
+    EXPECT_EQ(s->user.username, "alice");
+    EXPECT_EQ(s->csrf_token, issued.record.csrf_token);
+    EXPECT_EQ(s->created_at, "2026-11-22T09:00:00.000Z");
+    EXPECT_EQ(s->expires_at, "2026-11-22T17:00:00.000Z");
+    EXPECT_EQ(database_fingerprint(db()).find(issued.token), std::string::npos)
+        << "only the session token's hash is stored";
+}
+
+TEST_F(CredentialStore, ExpiredSessionIsUnauthenticated) {
+    const auto issued = session(hours(1));
+    now_ += hours(1);
+    expect_session_refused(issued.token);
+}
+
+TEST_F(CredentialStore, EndedSessionIsUnauthenticated) {
+    const auto issued = session();
+    const auto other = session();
+    ASSERT_TRUE(store().end_session(issued.token).ok());
+    expect_session_refused(issued.token);
+    EXPECT_TRUE(store().session(other.token).ok()) << "other sessions go on";
+    EXPECT_TRUE(store().end_session(issued.token).ok()) << "signing out twice is not an error";
+}
+
+TEST_F(CredentialStore, SessionOfADisabledUserIsUnauthenticated) {
+    const auto issued = session();
+    ASSERT_TRUE(store().set_user_disabled(actor_, "alice", true).ok());
+    expect_session_refused(issued.token);
+    EXPECT_REFUSED_UNCHANGED(store().create_session(alice_.id, hours(1), "192.0.2.7"),
+                             ErrorCode::forbidden, "user");
+}
+
+TEST_F(CredentialStore, GarbageSessionTokenIsUnauthenticated) {
+    session();
+    for (const std::string& t : {std::string(), std::string("garbage"), std::string(300, 's')})
+        expect_session_refused(t);
+}
+
+TEST_F(CredentialStore, SessionNeedsAKnownUserAndAPositiveLifetime) {
+    EXPECT_REFUSED_UNCHANGED(store().create_session(alice_.id + 1000, hours(1), ""),
+                             ErrorCode::not_found, "user");
+    EXPECT_REFUSED_UNCHANGED(store().create_session(alice_.id, std::chrono::seconds(0), ""),
+                             ErrorCode::invalid_input, "lifetime");
+}
+
+TEST_F(CredentialStore, NewSessionClearsExpiredOnes) {
+    session(hours(1));
+    now_ += hours(2);
+    session(hours(1));
+    store::Unit unit(db(), store::Unit::Mode::read);
+    int sessions = 0;
+    unit.sql() << "select count(*) from sessions", soci::into(sessions);
+    EXPECT_EQ(sessions, 1);
+}
+
+} // namespace
+} // namespace cdcwb::testing

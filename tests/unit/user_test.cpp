@@ -1,0 +1,45 @@
+// Account rules: user names, passwords and languages.
+#include "domain/user.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace cdcwb::domain;
+
+TEST(User, NamesAreShortAsciiWordsOrEmailAddresses) {
+    for (const char* ok : {"alice", "a", "alice.sato@example.jp", "bob_1-x", "9lives"})
+        EXPECT_TRUE(validate_username(ok, "username").ok()) << ok;
+    for (std::string bad :
+         {std::string(), std::string("has space"), std::string(".dot"), std::string("-dash"),
+          std::string(65, 'a'), std::string("名前"), std::string("semi;colon")}) {
+        auto s = validate_username(bad, "username");
+        ASSERT_FALSE(s.ok()) << bad;
+        EXPECT_EQ(s.error().field, "username");
+        EXPECT_NE(s.error().message.find("1 to 64"), std::string::npos);
+    }
+    EXPECT_TRUE(validate_username(std::string(64, 'a'), "username").ok());
+}
+
+TEST(User, PasswordsNeedTwelveCharactersCountedAsCodePoints) {
+    EXPECT_TRUE(validate_password("correct horse", "password").ok());
+    EXPECT_FALSE(validate_password("elevenchars", "password").ok());
+    // Twelve Japanese characters are twelve characters, though 36 bytes.
+    EXPECT_TRUE(validate_password("情報セキュリティ対策推進室", "password").ok());
+    EXPECT_FALSE(validate_password("情報セキュリティ対策", "password").ok()); // 10
+    auto broken = validate_password("valid start \xff\xfe and more", "password");
+    ASSERT_FALSE(broken.ok());
+    EXPECT_NE(broken.error().message.find("UTF-8"), std::string::npos);
+    EXPECT_FALSE(validate_password(std::string(kMaxPasswordBytes + 1, 'x'), "password").ok());
+    EXPECT_TRUE(validate_password(std::string(kMaxPasswordBytes, 'x'), "password").ok());
+}
+
+TEST(User, LanguageIsEnOrJa) {
+    EXPECT_TRUE(validate_lang("en", "lang").ok());
+    EXPECT_TRUE(validate_lang("ja", "lang").ok());
+    auto s = validate_lang("fr", "lang");
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().field, "lang");
+}
+
+} // namespace
