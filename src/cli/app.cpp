@@ -196,6 +196,20 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     restore->callback(
         [&] { command = [&](Context& c) { return restore_database(c, file, yes); }; });
 
+    ServeOptions serve_opt;
+    auto* serve_cmd = app.add_subcommand(
+        "serve", "Run the HTTP server: the JSON API (and web UI) on the database");
+    serve_cmd->add_option("--listen", serve_opt.listen, "HOST:PORT (default 127.0.0.1:8080)");
+    serve_cmd->add_flag("--demo", serve_opt.demo,
+                        "Seed an empty database with a fictional organisation and demo users");
+    serve_cmd->add_option("--workers", serve_opt.workers, "Request workers (default 4)")
+        ->check(CLI::Range(1, 64));
+    serve_cmd->add_option("--io-threads", serve_opt.io_threads, "I/O threads (default 1)")
+        ->check(CLI::Range(1, 16));
+    serve_cmd->add_flag("--secure-cookies", serve_opt.secure_cookies,
+                        "Mark the session cookie Secure (when a proxy serves HTTPS)");
+    serve_cmd->callback([&] { command = [&](Context& c) { return serve(c, serve_opt); }; });
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -3,7 +3,10 @@
 #pragma once
 
 #include "cli/context.hpp"
+#include "store/store.hpp"
 
+#include <memory>
+#include <optional>
 #include <string>
 
 namespace cdcwb::cli {
@@ -33,6 +36,14 @@ struct NewOptions {
 int new_assessment(Context& ctx, const NewOptions& options);
 
 // Commands on the database (store_commands.cpp) --------------------------------------------
+
+struct OpenedStore {
+    std::unique_ptr<store::Database> db;
+    std::unique_ptr<store::Store> store;
+};
+/// Opens the database named by --db (or the default), printing which. On failure prints why and
+/// sets `code`: 2 for a malformed URL, 3 when the database cannot be used.
+std::optional<OpenedStore> open_database(Context& ctx, int& code, std::size_t pool_size = 4);
 
 int init_database(Context& ctx);
 int migrate_database(Context& ctx);
@@ -66,5 +77,14 @@ int import_file(Context& ctx, const std::string& file, const std::string& org);
 int export_file(Context& ctx, const std::string& org, const std::string& out_file);
 int backup_database(Context& ctx, const std::string& to);
 int restore_database(Context& ctx, const std::string& from, bool yes);
+
+struct ServeOptions {
+    std::string listen = "127.0.0.1:8080";
+    bool demo = false;
+    int workers = 4;
+    int io_threads = 1;
+    bool secure_cookies = false;
+};
+int serve(Context& ctx, const ServeOptions& options);
 
 } // namespace cdcwb::cli

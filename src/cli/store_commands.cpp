@@ -22,19 +22,14 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-struct Opened {
-    std::unique_ptr<store::Database> db;
-    std::unique_ptr<store::Store> store;
-};
-
 int report_error(Context& ctx, const Error& error) {
     *ctx.err << "error: " << error.describe() << "\n";
     return error.code == ErrorCode::internal ? kFailure : kBadInput;
 }
 
-/// Opens the database named by --db (or the default). On failure prints why and sets `code`:
-/// 2 for a malformed URL, 3 when the database cannot be used (unreachable, damaged, newer).
-std::optional<Opened> open_store(Context& ctx, int& code) {
+} // namespace
+
+std::optional<OpenedStore> open_database(Context& ctx, int& code, std::size_t pool_size) {
     store::DatabaseUrl url = store::default_database_url();
     if (!ctx.db.empty()) {
         auto parsed = store::parse_database_url(ctx.db);
@@ -45,7 +40,9 @@ std::optional<Opened> open_store(Context& ctx, int& code) {
         url = *parsed;
     }
     *ctx.err << ui("database", ctx.lang) << ": " << url.display() << "\n";
-    auto db = store::Database::open(url);
+    store::OpenOptions options;
+    options.pool_size = pool_size;
+    auto db = store::Database::open(url, options);
     if (!db) {
         report_error(ctx, db.error());
         code = db.error().code == ErrorCode::invalid_input ? kBadInput : kFailure;
@@ -53,11 +50,13 @@ std::optional<Opened> open_store(Context& ctx, int& code) {
     }
     for (int version : (*db)->applied_now())
         *ctx.err << ui("migrated_to", ctx.lang) << " " << version << "\n";
-    Opened opened;
+    OpenedStore opened;
     opened.db = std::move(*db);
     opened.store = std::make_unique<store::Store>(*opened.db, ctx.library);
     return opened;
 }
+
+namespace {
 
 /// The CLI acts as the operating-system user running it.
 store::Actor cli_actor() {
@@ -109,7 +108,7 @@ std::optional<std::string> read_password(Context& ctx, bool from_stdin) {
 
 int init_database(Context& ctx) {
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     auto version = s->db->schema_version();
     if (!version) return report_error(ctx, version.error());
@@ -123,7 +122,7 @@ int init_database(Context& ctx) {
 
 int migrate_database(Context& ctx) {
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     auto version = s->db->schema_version();
     if (!version) return report_error(ctx, version.error());
@@ -139,7 +138,7 @@ int user_add(Context& ctx, const UserAddOptions& options) {
     auto password = read_password(ctx, options.password_stdin);
     if (!password) return kBadInput;
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     auto user = s->store->create_user(cli_actor(), {options.username, options.display_name,
                                                     *password, options.admin, options.lang});
@@ -151,7 +150,7 @@ int user_add(Context& ctx, const UserAddOptions& options) {
 
 int user_list(Context& ctx, bool json) {
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     auto users = s->store->users();
     if (!users) return report_error(ctx, users.error());
@@ -181,7 +180,7 @@ int user_passwd(Context& ctx, const std::string& username, bool password_stdin) 
     auto password = read_password(ctx, password_stdin);
     if (!password) return kBadInput;
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     if (auto done = s->store->set_password(cli_actor(), username, *password); !done)
         return report_error(ctx, done.error());
@@ -191,7 +190,7 @@ int user_passwd(Context& ctx, const std::string& username, bool password_stdin) 
 
 int user_set_disabled(Context& ctx, const std::string& username, bool disabled) {
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     if (auto done = s->store->set_user_disabled(cli_actor(), username, disabled); !done)
         return report_error(ctx, done.error());
@@ -202,7 +201,7 @@ int user_set_disabled(Context& ctx, const std::string& username, bool disabled) 
 
 int org_add(Context& ctx, const OrgAddOptions& options) {
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     auto org = s->store->create_organisation(
         cli_actor(), {options.slug, options.name, options.catalog_id, options.template_id});
@@ -214,7 +213,7 @@ int org_add(Context& ctx, const OrgAddOptions& options) {
 
 int org_list(Context& ctx, bool json) {
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     auto orgs = s->store->organisations();
     if (!orgs) return report_error(ctx, orgs.error());
@@ -247,7 +246,7 @@ int org_grant(Context& ctx, const std::string& org, const std::string& user,
         return kBadInput;
     }
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     if (auto done = s->store->set_role(cli_actor(), org, user, *parsed); !done)
         return report_error(ctx, done.error());
@@ -258,7 +257,7 @@ int org_grant(Context& ctx, const std::string& org, const std::string& user,
 
 int org_revoke(Context& ctx, const std::string& org, const std::string& user) {
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     if (auto done = s->store->remove_member(cli_actor(), org, user); !done)
         return report_error(ctx, done.error());
@@ -268,7 +267,7 @@ int org_revoke(Context& ctx, const std::string& org, const std::string& user) {
 
 int org_members(Context& ctx, const std::string& org, bool json) {
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     auto members = s->store->members(org);
     if (!members) return report_error(ctx, members.error());
@@ -301,7 +300,7 @@ int import_file(Context& ctx, const std::string& file, const std::string& org) {
         return kBadInput;
     }
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     auto state = s->store->import_assessment(cli_actor(), slug, *read.assessment);
     if (!state) return report_error(ctx, state.error());
@@ -314,7 +313,7 @@ int import_file(Context& ctx, const std::string& file, const std::string& org) {
 
 int export_file(Context& ctx, const std::string& org, const std::string& out_file) {
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     auto state = s->store->load(org);
     if (!state) return report_error(ctx, state.error());
@@ -339,7 +338,7 @@ int export_file(Context& ctx, const std::string& org, const std::string& out_fil
 
 int backup_database(Context& ctx, const std::string& to) {
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     if (auto done = s->db->backup(to); !done) return report_error(ctx, done.error());
     *ctx.out << ui("backup_written", ctx.lang) << ": " << to << "\n";
@@ -353,7 +352,7 @@ int restore_database(Context& ctx, const std::string& from, bool yes) {
         return kBadInput;
     }
     int code = kFailure;
-    auto s = open_store(ctx, code);
+    auto s = open_database(ctx, code);
     if (!s) return code;
     if (auto done = s->db->restore(from); !done) return report_error(ctx, done.error());
     *ctx.out << ui("restored", ctx.lang) << ": " << from << " → " << s->db->url().display() << "\n";

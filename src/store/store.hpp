@@ -298,6 +298,8 @@ class Store {
                     domain::Role role);
     Status remove_member(const Actor& actor, std::string_view slug, std::string_view username);
     Result<std::vector<Membership>> members(std::string_view slug);
+    /// The user's role in the organisation; nullopt when not a member (or no such organisation).
+    Result<std::optional<domain::Role>> role_in(std::int64_t user_id, std::string_view slug);
     Result<std::vector<Membership>> memberships(std::string_view username);
 
     // API tokens and sessions --------------------------------------------------------------

@@ -251,6 +251,23 @@ Result<std::vector<Membership>> Store::members(std::string_view slug) {
     });
 }
 
+Result<std::optional<Role>> Store::role_in(std::int64_t user_id, std::string_view slug) {
+    return guarded([&]() -> Result<std::optional<Role>> {
+        Unit unit(db_, Unit::Mode::read);
+        auto& sql = unit.sql();
+        std::string role;
+        std::string org(slug);
+        long long id = user_id;
+        sql << "select m.role from memberships m join organisations o on o.id = m.org_id where "
+               "m.user_id = :user and o.slug = :slug",
+            soci::use(id), soci::use(org), soci::into(role);
+        if (!sql.got_data()) return std::optional<Role>();
+        auto parsed = parse_role(role);
+        if (!parsed) throw std::runtime_error("stored data is damaged: role");
+        return std::optional<Role>(*parsed);
+    });
+}
+
 Result<std::vector<Membership>> Store::memberships(std::string_view username) {
     return guarded([&]() -> Result<std::vector<Membership>> {
         Unit unit(db_, Unit::Mode::read);

@@ -1,0 +1,95 @@
+// cdcwb serve: the HTTP server with the JSON API, on the chosen database.
+#include "cli/commands.hpp"
+#include "cli/demo.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+
+#include <cstdio>
+#include <mutex>
+#include <ostream>
+#include <thread>
+
+namespace cdcwb::cli {
+
+namespace {
+
+std::string json_escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) continue;
+        out += c;
+    }
+    return out;
+}
+
+/// One JSON line per request on stderr.
+void log_access(const http::AccessRecord& r) {
+    static std::mutex mutex;
+    char duration[32];
+    std::snprintf(duration, sizeof duration, "%.2f", r.duration_ms);
+    const std::string line =
+        "{\"time\":\"" + r.time + "\",\"request_id\":\"" + r.request_id + "\",\"remote\":\"" +
+        r.remote + "\",\"user\":\"" + json_escape(r.user) + "\",\"method\":\"" +
+        json_escape(r.method) + "\",\"path\":\"" + json_escape(r.path) +
+        "\",\"status\":" + std::to_string(r.status) + ",\"bytes\":" + std::to_string(r.bytes) +
+        ",\"ms\":" + duration + "}\n";
+    std::lock_guard lock(mutex);
+    std::fputs(line.c_str(), stderr);
+}
+
+} // namespace
+
+int serve(Context& ctx, const ServeOptions& options) {
+    http::ServerOptions server_options;
+    const auto colon = options.listen.rfind(':');
+    if (colon == std::string::npos) {
+        *ctx.err << "error: --listen: use HOST:PORT, e.g. 127.0.0.1:8080\n";
+        return kBadInput;
+    }
+    server_options.host = options.listen.substr(0, colon);
+    try {
+        const int port = std::stoi(options.listen.substr(colon + 1));
+        if (port < 0 || port > 65535) throw std::out_of_range("port");
+        server_options.port = static_cast<unsigned short>(port);
+    } catch (const std::exception&) {
+        *ctx.err << "error: --listen: the port must be a number from 0 to 65535\n";
+        return kBadInput;
+    }
+    server_options.workers = options.workers;
+    server_options.io_threads = options.io_threads;
+
+    int code = kFailure;
+    auto opened = open_database(ctx, code, static_cast<std::size_t>(options.workers));
+    if (!opened) return code;
+    auto& [db, store] = *opened;
+    if (options.demo)
+        if (auto seeded = seed_demo(*store, ctx.library, *ctx.out); !seeded) {
+            *ctx.err << "error: " << seeded.error().describe() << "\n";
+            return kFailure;
+        }
+    auto users = store->users();
+    if (users && users->empty())
+        *ctx.out << "No users yet. Create the first administrator (in another terminal):\n"
+                 << "  cdcwb user add NAME --admin" << (ctx.db.empty() ? "" : " --db " + ctx.db)
+                 << "\n";
+
+    http::AuthOptions auth;
+    auth.secure_cookies = options.secure_cookies;
+    http::Api api(*store, ctx.library, auth);
+    http::Server server(
+        server_options, [&api](http::Request& r) { return api.handle(r); }, log_access);
+    if (auto started = server.start(); !started) {
+        *ctx.err << "error: " << started.error().describe() << "\n";
+        return kBadInput;
+    }
+    server.stop_on_signals();
+    *ctx.out << "cdcwb serving on http://" << server_options.host << ":" << server.port()
+             << "  (API: /api/v1, OpenAPI: /api/v1/openapi.json; Ctrl-C or SIGTERM stops)\n"
+             << std::flush;
+    server.wait();
+    *ctx.out << "cdcwb stopped\n";
+    return kOk;
+}
+
+} // namespace cdcwb::cli

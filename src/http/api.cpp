@@ -1,0 +1,165 @@
+#include "http/api.hpp"
+
+#include <charconv>
+#include <sodium.h>
+
+namespace cdcwb::http {
+
+using domain::Error;
+using domain::ErrorCode;
+
+namespace {
+
+std::string etag_of(const std::string& body) {
+    unsigned char digest[crypto_generichash_BYTES_MIN];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(body.data()),
+                       body.size(), nullptr, 0);
+    char hex[sizeof digest * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return std::string("\"") + hex + "\"";
+}
+
+bool etag_matches(std::string_view header, const std::string& etag) {
+    if (header == "*") return true;
+    while (!header.empty()) {
+        const auto end = header.find(',');
+        std::string_view one = header.substr(0, end);
+        while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
+        while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
+        if (one.substr(0, 2) == "W/") one.remove_prefix(2);
+        if (one == etag) return true;
+        if (end == std::string_view::npos) break;
+        header.remove_prefix(end + 1);
+    }
+    return false;
+}
+
+domain::Date today_utc() {
+    return domain::Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+}
+
+} // namespace
+
+Api::Api(store::Store& store, const catalog::Library& library, AuthOptions auth_options)
+    : auth_(store, auth_options), context_{store, library, auth_, today_utc, &router_} {
+    add_system_routes(router_, context_);
+    add_catalog_routes(router_, context_);
+    add_organisation_routes(router_, context_);
+    add_service_routes(router_, context_);
+    add_evaluation_routes(router_, context_);
+    add_action_routes(router_, context_);
+    add_user_routes(router_, context_);
+    add_audit_routes(router_, context_);
+}
+
+Response Api::handle(Request& request) {
+    const auto match =
+        router_.match(request.method == "HEAD" ? "GET" : request.method, request.path);
+    if (match.bad_encoding)
+        return error_response(400, "invalid_input", "the path is not valid percent-encoding");
+    if (!match.route) {
+        if (match.path_known) {
+            auto r = error_response(405, "method_not_allowed",
+                                    request.method + " is not allowed here; use " + match.allowed);
+            r.set_header("Allow", match.allowed);
+            return r;
+        }
+        return error_response(404, "not_found", "no such resource: " + request.path);
+    }
+    const Route& route = *match.route;
+
+    auto caller = auth_.identify(request);
+    if (!caller) return error_response(caller.error());
+    if (route.access != Access::public_ && !caller->signed_in())
+        return error_response(401, "unauthenticated", "sign in or send an API token");
+    if (route.access == Access::site_admin && !caller->site_admin())
+        return error_response(403, "forbidden", "only site administrators may do this");
+    if (route.access == Access::organisation && !caller->site_admin()) {
+        const std::string& org = match.params["org"];
+        auto role = context_.store.role_in(caller->user->id, org);
+        if (!role) return error_response(role.error());
+        // Not a member: the organisation does not exist as far as this caller can tell.
+        if (!*role)
+            return error_response(404, "not_found",
+                                  "no organisation '" + org + "'; `GET /api/v1/orgs` lists yours",
+                                  "org");
+        if (!domain::allows(**role, route.permission))
+            return error_response(403, "forbidden",
+                                  "your role in '" + org + "' (" +
+                                      std::string(domain::to_string(**role)) +
+                                      ") does not allow this",
+                                  "org");
+    }
+    if (route.access != Access::public_)
+        if (auto csrf = auth_.check_csrf(request, *caller); !csrf)
+            return error_response(csrf.error());
+
+    Response response = route.handler(request, match.params, *caller);
+
+    if (caller->user) response.set_header("X-Cdcwb-User", caller->user->username);
+    if ((request.method == "GET" || request.method == "HEAD") && response.status == 200) {
+        const std::string etag = etag_of(response.body);
+        response.set_header("ETag", etag);
+        response.set_header("Cache-Control", "private, no-cache");
+        if (etag_matches(request.header("if-none-match"), etag)) {
+            response.status = 304;
+            response.body.clear();
+        }
+    } else {
+        response.set_header("Cache-Control", "no-store");
+    }
+    if (request.method == "HEAD") response.body.clear();
+    return response;
+}
+
+domain::Result<std::int64_t> expected_revision(const Request& request, const Json* body) {
+    std::string_view header = request.header("if-match");
+    if (!header.empty()) {
+        if (header.substr(0, 2) == "W/") header.remove_prefix(2);
+        if (header.size() >= 2 && header.front() == '"' && header.back() == '"')
+            header = header.substr(1, header.size() - 2);
+        std::int64_t value = 0;
+        const auto [end, ec] = std::from_chars(header.data(), header.data() + header.size(), value);
+        if (ec != std::errc() || end != header.data() + header.size() || value < 0)
+            return domain::invalid("If-Match must be the revision you started from, e.g. \"3\"",
+                                   "if-match");
+        return value;
+    }
+    if (body && body->contains("revision")) {
+        const auto& r = (*body)["revision"];
+        if (!r.is_number_integer() || r.get<long long>() < 0)
+            return domain::invalid("revision must be a whole number", "revision");
+        return r.get<std::int64_t>();
+    }
+    return domain::invalid(
+        "say which revision you edited: send If-Match: \"<revision>\" or a \"revision\" field",
+        "revision");
+}
+
+domain::Result<domain::ServiceDirectory> directory_for(const ApiContext& ctx,
+                                                       const store::OrganisationState& state) {
+    const auto* catalog = ctx.library.catalog(state.organisation.catalog_id);
+    if (!catalog)
+        return Error{ErrorCode::internal,
+                     "the catalogue '" + state.organisation.catalog_id + "' is not loaded",
+                     {},
+                     {},
+                     0};
+    return domain::ServiceDirectory::build(catalog->catalog, state.custom_services);
+}
+
+domain::Result<long long> query_integer(const Request& request, const std::string& name,
+                                        long long fallback, long long min, long long max) {
+    auto it = request.query.find(name);
+    if (it == request.query.end()) return fallback;
+    long long value = 0;
+    const auto& text = it->second;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
+        return domain::invalid(name + " must be a whole number from " + std::to_string(min) +
+                                   " to " + std::to_string(max),
+                               name);
+    return value;
+}
+
+} // namespace cdcwb::http

@@ -1,0 +1,70 @@
+// The JSON API under /api/v1 (plus /healthz and /readyz): routes, who may call each, and the
+// dispatch that checks the caller before a handler runs. Handlers are thin: they parse, call one
+// store or domain function, and map the result.
+#pragma once
+
+#include "catalog/library.hpp"
+#include "http/auth.hpp"
+#include "http/json_io.hpp"
+#include "http/router.hpp"
+#include "store/store.hpp"
+
+#include <functional>
+
+namespace cdcwb::http {
+
+struct ApiContext {
+    store::Store& store;
+    const catalog::Library& library;
+    Authenticator& auth;
+    std::function<domain::Date()> today;
+    const Router* router = nullptr;
+};
+
+class Api {
+  public:
+    Api(store::Store& store, const catalog::Library& library, AuthOptions auth_options = {});
+    Response handle(Request& request);
+    const Router& router() const { return router_; }
+
+  private:
+    Authenticator auth_;
+    ApiContext context_;
+    Router router_;
+};
+
+// Route groups (one file each).
+void add_system_routes(Router& router, ApiContext& ctx);
+void add_catalog_routes(Router& router, ApiContext& ctx);
+void add_organisation_routes(Router& router, ApiContext& ctx);
+void add_service_routes(Router& router, ApiContext& ctx);
+void add_evaluation_routes(Router& router, ApiContext& ctx);
+void add_action_routes(Router& router, ApiContext& ctx);
+void add_user_routes(Router& router, ApiContext& ctx);
+void add_audit_routes(Router& router, ApiContext& ctx);
+
+/// The OpenAPI 3.1 document describing the router's routes.
+Json openapi_document(const Router& router);
+
+// Helpers for handlers --------------------------------------------------------------------------
+
+/// A successful result as JSON (status `ok_status`), an error as the error shape.
+template <class T, class F>
+Response respond(const domain::Result<T>& result, F&& to_json, int ok_status = 200) {
+    if (!result) return error_response(result.error());
+    return json_response(to_json(*result), ok_status);
+}
+
+/// The revision a write starts from: the If-Match header ("3" or "\"3\"") or the body's
+/// "revision". Missing: invalid input naming both ways.
+domain::Result<std::int64_t> expected_revision(const Request& request, const Json* body);
+
+/// An organisation's directory of services (catalogue and custom), for naming services.
+domain::Result<domain::ServiceDirectory> directory_for(const ApiContext& ctx,
+                                                       const store::OrganisationState& state);
+
+/// A limit/offset style integer query parameter within [min, max]; `fallback` when absent.
+domain::Result<long long> query_integer(const Request& request, const std::string& name,
+                                        long long fallback, long long min, long long max);
+
+} // namespace cdcwb::http

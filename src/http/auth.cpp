@@ -1,0 +1,119 @@
+#include "http/auth.hpp"
+
+#include <sodium.h>
+
+namespace cdcwb::http {
+
+using domain::Error;
+using domain::ErrorCode;
+
+bool FailureLimiter::blocked(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = failures_.find(key);
+    if (it == failures_.end()) return false;
+    prune(it->second);
+    return static_cast<int>(it->second.size()) >= max_;
+}
+
+void FailureLimiter::failed(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto& times = failures_[key];
+    prune(times);
+    times.push_back(std::chrono::steady_clock::now());
+    if (failures_.size() > 100000) failures_.clear(); // bounded memory under a flood
+}
+
+void FailureLimiter::succeeded(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    failures_.erase(key);
+}
+
+void FailureLimiter::prune(std::deque<std::chrono::steady_clock::time_point>& times) {
+    const auto cutoff = std::chrono::steady_clock::now() - window_;
+    while (!times.empty() && times.front() < cutoff) times.pop_front();
+}
+
+Authenticator::Authenticator(store::Store& store, AuthOptions options)
+    : store_(store), options_(options),
+      by_account_(options.max_failures_per_account, options.failure_window),
+      by_address_(options.max_failures_per_address, options.failure_window) {}
+
+domain::Result<Caller> Authenticator::identify(const Request& request) {
+    Caller caller;
+    const std::string_view authorization = request.header("authorization");
+    if (!authorization.empty()) {
+        constexpr std::string_view bearer = "Bearer ";
+        if (authorization.substr(0, bearer.size()) != bearer)
+            return Error{ErrorCode::unauthenticated,
+                         "use 'Authorization: Bearer <API token>' or sign in",
+                         "authorization",
+                         {},
+                         0};
+        auto user = store_.authenticate_token(authorization.substr(bearer.size()));
+        if (!user) return user.error();
+        caller.user = *user;
+        caller.via = Caller::Via::token;
+        return caller;
+    }
+    const std::string cookie = request.cookie(kSessionCookie);
+    if (cookie.empty()) return caller;
+    auto session = store_.session(cookie);
+    if (!session) return session.error();
+    caller.user = session->user;
+    caller.via = Caller::Via::session;
+    caller.session_token = cookie;
+    caller.csrf_token = session->csrf_token;
+    return caller;
+}
+
+domain::Status Authenticator::check_csrf(const Request& request, const Caller& caller) const {
+    if (caller.via != Caller::Via::session) return {};
+    if (request.method == "GET" || request.method == "HEAD") return {};
+    const std::string_view sent = request.header(kCsrfHeader);
+    if (sent.empty() || sent.size() != caller.csrf_token.size() ||
+        sodium_memcmp(sent.data(), caller.csrf_token.data(), sent.size()) != 0)
+        return Error{ErrorCode::forbidden,
+                     "missing or wrong CSRF token: send the session's csrf_token in the "
+                     "X-CSRF-Token header",
+                     "x-csrf-token",
+                     {},
+                     0};
+    return {};
+}
+
+domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& username,
+                                                            const std::string& password,
+                                                            const std::string& address) {
+    const std::string account = "user:" + username;
+    const std::string origin = "addr:" + address;
+    if (by_account_.blocked(account) || by_address_.blocked(origin))
+        return Error{ErrorCode::forbidden,
+                     "too many failed sign-ins; wait 15 minutes and try again",
+                     "username",
+                     {},
+                     0};
+    auto user = store_.check_password(username, password);
+    if (!user) {
+        if (user.error().code == ErrorCode::unauthenticated) {
+            by_account_.failed(account);
+            by_address_.failed(origin);
+        }
+        return user.error();
+    }
+    by_account_.succeeded(account);
+    return store_.create_session(user->id, options_.session_lifetime, address);
+}
+
+std::string Authenticator::session_cookie(const std::string& token) const {
+    return std::string(kSessionCookie) + "=" + token +
+           "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+           std::to_string(options_.session_lifetime.count()) +
+           (options_.secure_cookies ? "; Secure" : "");
+}
+
+std::string Authenticator::expired_cookie() const {
+    return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" +
+           (options_.secure_cookies ? "; Secure" : "");
+}
+
+} // namespace cdcwb::http

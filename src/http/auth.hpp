@@ -1,0 +1,85 @@
+// Who is calling: a session cookie (browsers) or a bearer API token (automation). Sign-in with a
+// password, limited per account and per address; CSRF protection for writes made with a cookie.
+#pragma once
+
+#include "domain/result.hpp"
+#include "http/message.hpp"
+#include "store/store.hpp"
+
+#include <chrono>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace cdcwb::http {
+
+struct Caller {
+    std::optional<store::UserRecord> user;
+    enum class Via { none, session, token } via = Via::none;
+    std::string session_token; ///< the cookie's value, when signed in by cookie
+    std::string csrf_token;
+
+    bool signed_in() const { return user.has_value(); }
+    bool site_admin() const { return user && user->is_admin; }
+    store::Actor actor() const {
+        return user ? store::Actor{user->username, user->id} : store::Actor{"anonymous", {}};
+    }
+};
+
+struct AuthOptions {
+    std::chrono::seconds session_lifetime{12 * 3600};
+    bool secure_cookies = false; ///< set when served over TLS (behind a proxy that terminates it)
+    int max_failures_per_account = 5;
+    int max_failures_per_address = 20;
+    std::chrono::seconds failure_window{15 * 60};
+};
+
+inline constexpr std::string_view kSessionCookie = "cdcwb_session";
+inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
+
+/// Counts failures per key in a sliding window. In memory, per process: with several servers
+/// each enforces its own limit.
+class FailureLimiter {
+  public:
+    FailureLimiter(int max, std::chrono::seconds window) : max_(max), window_(window) {}
+    bool blocked(const std::string& key);
+    void failed(const std::string& key);
+    void succeeded(const std::string& key);
+
+  private:
+    void prune(std::deque<std::chrono::steady_clock::time_point>& times);
+    int max_;
+    std::chrono::seconds window_;
+    std::mutex mutex_;
+    std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> failures_;
+};
+
+class Authenticator {
+  public:
+    Authenticator(store::Store& store, AuthOptions options);
+
+    /// The caller behind the request's credentials. No credentials: an anonymous caller. Bad or
+    /// expired credentials: unauthenticated.
+    domain::Result<Caller> identify(const Request& request);
+
+    /// Writes by a cookie-authenticated caller need the session's CSRF token in X-CSRF-Token.
+    domain::Status check_csrf(const Request& request, const Caller& caller) const;
+
+    /// Checks the password (rate-limited) and opens a session.
+    domain::Result<store::IssuedSession>
+    sign_in(const std::string& username, const std::string& password, const std::string& address);
+
+    std::string session_cookie(const std::string& token) const;
+    std::string expired_cookie() const;
+    const AuthOptions& options() const { return options_; }
+
+  private:
+    store::Store& store_;
+    AuthOptions options_;
+    FailureLimiter by_account_;
+    FailureLimiter by_address_;
+};
+
+} // namespace cdcwb::http

@@ -1,0 +1,145 @@
+#include "http/json_io.hpp"
+
+#include "domain/text.hpp"
+
+namespace cdcwb::http {
+
+using domain::Error;
+using domain::ErrorCode;
+
+int status_of(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::invalid_input: return 400;
+    case ErrorCode::unauthenticated: return 401;
+    case ErrorCode::forbidden: return 403;
+    case ErrorCode::not_found: return 404;
+    case ErrorCode::conflict: return 409;
+    case ErrorCode::internal: return 500;
+    }
+    return 500;
+}
+
+Response error_response(int status, std::string code, std::string message, std::string field) {
+    Json error{{"code", std::move(code)}, {"message", std::move(message)}};
+    if (!field.empty()) error["field"] = std::move(field);
+    return json_response(Json{{"error", error}}, status);
+}
+
+Response error_response(const Error& error) {
+    return error_response(status_of(error.code), domain::to_string(error.code), error.message,
+                          error.field);
+}
+
+Response json_response(const Json& body, int status) {
+    Response r;
+    r.status = status;
+    r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    return r;
+}
+
+domain::Result<Json> parse_body(const Request& request) {
+    if (request.body.empty()) return domain::invalid("the request needs a JSON body", "body");
+    if (!domain::valid_utf8(request.body))
+        return domain::invalid("the request body is not valid UTF-8", "body");
+    int depth = 0;
+    bool too_deep = false;
+    auto callback = [&](int d, Json::parse_event_t event, Json&) {
+        if (event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start)
+            depth = std::max(depth, d + 1);
+        if (depth > kMaxJsonDepth) too_deep = true;
+        return !too_deep;
+    };
+    Json parsed;
+    try {
+        parsed = Json::parse(request.body, callback);
+    } catch (const Json::parse_error& e) {
+        if (too_deep)
+            return domain::invalid("the JSON is nested more than " + std::to_string(kMaxJsonDepth) +
+                                       " levels deep",
+                                   "body");
+        return domain::invalid(std::string("malformed JSON: ") + e.what(), "body");
+    }
+    if (too_deep)
+        return domain::invalid("the JSON is nested more than " + std::to_string(kMaxJsonDepth) +
+                                   " levels deep",
+                               "body");
+    if (!parsed.is_object()) return domain::invalid("the JSON body must be an object", "body");
+    return parsed;
+}
+
+void Fields::fail(std::string_view name, const std::string& message) {
+    if (!error_) error_ = domain::invalid(message, field(name));
+}
+
+std::optional<std::string> Fields::text(std::string_view name) {
+    auto it = object_.find(name);
+    if (it == object_.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string()) {
+        fail(name, "must be a string");
+        return std::nullopt;
+    }
+    return it->get<std::string>();
+}
+
+std::optional<long long> Fields::integer(std::string_view name) {
+    auto it = object_.find(name);
+    if (it == object_.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number_integer()) {
+        fail(name, "must be a whole number");
+        return std::nullopt;
+    }
+    return it->get<long long>();
+}
+
+std::optional<bool> Fields::boolean(std::string_view name) {
+    auto it = object_.find(name);
+    if (it == object_.end() || it->is_null()) return std::nullopt;
+    if (!it->is_boolean()) {
+        fail(name, "must be true or false");
+        return std::nullopt;
+    }
+    return it->get<bool>();
+}
+
+std::optional<std::vector<std::string>> Fields::texts(std::string_view name) {
+    auto it = object_.find(name);
+    if (it == object_.end() || it->is_null()) return std::nullopt;
+    if (!it->is_array()) {
+        fail(name, "must be a list of strings");
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (const auto& v : *it) {
+        if (!v.is_string()) {
+            fail(name, "must be a list of strings");
+            return std::nullopt;
+        }
+        out.push_back(v.get<std::string>());
+    }
+    return out;
+}
+
+const Json* Fields::object(std::string_view name) {
+    auto it = object_.find(name);
+    if (it == object_.end() || it->is_null()) return nullptr;
+    if (!it->is_object()) {
+        fail(name, "must be an object");
+        return nullptr;
+    }
+    return &*it;
+}
+
+void Fields::only(std::initializer_list<std::string_view> known) {
+    for (auto it = object_.begin(); it != object_.end(); ++it) {
+        bool found = false;
+        for (auto k : known) found = found || k == it.key();
+        if (!found) {
+            std::string allowed;
+            for (auto k : known) allowed += (allowed.empty() ? "" : ", ") + std::string(k);
+            fail(it.key(), "unknown field; allowed: " + allowed);
+            return;
+        }
+    }
+}
+
+} // namespace cdcwb::http

@@ -1,0 +1,63 @@
+// Reading request bodies and writing responses as JSON: one error shape, one table from error
+// codes to HTTP statuses, a depth limit and UTF-8 check on input, and readers that name the
+// offending field when a value has the wrong type.
+#pragma once
+
+#include "domain/result.hpp"
+#include "http/message.hpp"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cdcwb::http {
+
+using Json = nlohmann::ordered_json;
+
+inline constexpr int kMaxJsonDepth = 32;
+
+/// The HTTP status for an error code: invalid_input 400 (422 is not used: one code for bad
+/// input), unauthenticated 401, forbidden 403, not_found 404, conflict 409, internal 500.
+int status_of(domain::ErrorCode code);
+
+/// `{"error": {"code": "invalid_input", "message": "...", "field": "as_is"}}`
+Response error_response(const domain::Error& error);
+Response error_response(int status, std::string code, std::string message, std::string field = {});
+
+Response json_response(const Json& body, int status = 200);
+
+/// Parses a request body: valid UTF-8, JSON, nested at most kMaxJsonDepth deep, an object.
+domain::Result<Json> parse_body(const Request& request);
+
+/// Field readers: absent → nullopt (or the default); present with the wrong type → an error
+/// naming `prefix + name` and the type expected.
+class Fields {
+  public:
+    Fields(const Json& object, std::string prefix = {})
+        : object_(object), prefix_(std::move(prefix)) {}
+
+    std::optional<std::string> text(std::string_view name);
+    std::optional<long long> integer(std::string_view name);
+    std::optional<bool> boolean(std::string_view name);
+    std::optional<std::vector<std::string>> texts(std::string_view name);
+    const Json* object(std::string_view name);
+    bool has(std::string_view name) const { return object_.contains(name); }
+    bool is_null(std::string_view name) const {
+        return object_.contains(name) && object_.at(std::string(name)).is_null();
+    }
+    /// Fails when the object has a key not in `known`.
+    void only(std::initializer_list<std::string_view> known);
+
+    /// The first problem met, if any.
+    const std::optional<domain::Error>& error() const { return error_; }
+    std::string field(std::string_view name) const { return prefix_ + std::string(name); }
+
+  private:
+    void fail(std::string_view name, const std::string& message);
+    const Json& object_;
+    std::string prefix_;
+    std::optional<domain::Error> error_;
+};
+
+} // namespace cdcwb::http

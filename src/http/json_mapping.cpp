@@ -1,0 +1,369 @@
+#include "http/json_mapping.hpp"
+
+#include "report/json.hpp"
+
+namespace cdcwb::http {
+
+using namespace domain;
+
+namespace {
+
+Json pair_json(const ScorePair& p) {
+    return Json{{"as_is", p.as_is ? Json(p.as_is->to_string()) : Json(nullptr)},
+                {"to_be", p.to_be ? Json(p.to_be->to_string()) : Json(nullptr)}};
+}
+
+Json sourcing_json(const std::optional<SourcingAnswers>& s) {
+    if (!s) return nullptr;
+    return Json{{"information", std::string(to_string(s->information))},
+                {"specialist_skill", s->specialist_skill}};
+}
+
+Json text_json(const LocalizedText& t) {
+    return Json{{"en", t.en}, {"ja", t.ja}};
+}
+
+/// A score given as 1–5 (number or string) or "n/a".
+std::optional<Score> read_score(const Json& object, std::string_view name, const std::string& field,
+                                std::optional<Error>& error) {
+    auto it = object.find(name);
+    if (it == object.end() || it->is_null()) return std::nullopt;
+    Result<Score> score = Error{};
+    if (it->is_number_integer())
+        score = Score::points(it->get<int>());
+    else if (it->is_string())
+        score = Score::parse(it->get<std::string>());
+    else
+        score = invalid("a score is 1 to 5 or \"n/a\"", field);
+    if (!score) {
+        if (!error) error = invalid(score.error().message, field);
+        return std::nullopt;
+    }
+    return *score;
+}
+
+std::optional<ScorePair> read_pair(Fields& fields, const Json& object, std::string_view name,
+                                   const std::string& prefix, std::optional<Error>& error) {
+    const Json* pair = fields.object(name);
+    if (!pair) return std::nullopt;
+    Fields inner(*pair, prefix + std::string(name) + ".");
+    inner.only({"as_is", "to_be"});
+    if (inner.error() && !error) error = inner.error();
+    ScorePair out;
+    out.as_is = read_score(*pair, "as_is", prefix + std::string(name) + ".as_is", error);
+    out.to_be = read_score(*pair, "to_be", prefix + std::string(name) + ".to_be", error);
+    (void)object;
+    return out;
+}
+
+std::optional<SourcingAnswers> read_sourcing(Fields& fields, const std::string& prefix,
+                                             std::optional<Error>& error) {
+    const Json* s = fields.object("sourcing");
+    if (!s) return std::nullopt;
+    Fields inner(*s, prefix + "sourcing.");
+    inner.only({"information", "specialist_skill"});
+    auto information = inner.text("information");
+    auto skill = inner.boolean("specialist_skill");
+    if (inner.error()) {
+        if (!error) error = inner.error();
+        return std::nullopt;
+    }
+    auto parsed = information ? parse_information(*information) : std::nullopt;
+    if (!parsed || !skill) {
+        if (!error)
+            error = invalid("sourcing needs information (internal | external) and "
+                            "specialist_skill (true | false)",
+                            prefix + "sourcing");
+        return std::nullopt;
+    }
+    return SourcingAnswers{*parsed, *skill};
+}
+
+} // namespace
+
+Json to_json(const store::OrganisationRecord& o) {
+    return Json{{"id", o.slug},
+                {"name", o.name},
+                {"catalog", o.catalog_id},
+                {"reference_template", o.reference_template},
+                {"evaluation_interval_days", o.evaluation_interval_days},
+                {"custom_services", o.custom_services},
+                {"revision", o.revision},
+                {"created_at", o.created_at}};
+}
+
+Json to_json(const store::EntryRecord& r, const ServiceDirectory* directory) {
+    const auto& e = r.entry;
+    Json out{{"service", e.service_id}};
+    if (directory)
+        if (const auto* info = directory->find(e.service_id)) {
+            out["name"] = text_json(info->name);
+            out["category"] = info->category;
+            out["phase"] = std::string(to_string(info->phase));
+            out["custom"] = info->custom;
+        }
+    out["level"] = e.level ? Json(std::string(to_string(*e.level))) : Json(nullptr);
+    out["assignment"] = std::string(to_string(e.assignment));
+    out["owner"] = e.owner;
+    out["provider"] = e.provider;
+    out["sourcing"] = sourcing_json(e.sourcing);
+    out["insource"] = pair_json(e.insource);
+    out["outsource"] = pair_json(e.outsource);
+    out["unassigned"] = pair_json(e.unassigned);
+    out["rationale"] = e.rationale;
+    out["evidence"] = e.evidence;
+    out["capacity"] = e.capacity;
+    out["capability"] = e.capability;
+    out["revision"] = r.revision;
+    out["updated_at"] = r.updated_at;
+    out["updated_by"] = r.updated_by;
+    return out;
+}
+
+Json to_json(const store::ActionRecord& r, const ServiceDirectory& directory) {
+    Json out = report::to_json(r.action, directory);
+    out["revision"] = r.revision;
+    out["updated_at"] = r.updated_at;
+    out["updated_by"] = r.updated_by;
+    return out;
+}
+
+Json to_json(const store::EventRecord& e) {
+    return Json{{"id", e.id},
+                {"date", e.event.date.to_string()},
+                {"kind", std::string(to_string(e.event.kind))},
+                {"note", e.event.note},
+                {"created_at", e.created_at},
+                {"created_by", e.created_by}};
+}
+
+Json to_json(const store::EvaluationRecord& r, bool full) {
+    const auto& s = r.snapshot;
+    Json kinds = Json::array();
+    for (auto k : s.kinds) kinds.push_back(std::string(to_string(k)));
+    Json out{{"id", s.id},
+             {"date", s.date.to_string()},
+             {"kinds", kinds},
+             {"note", s.note},
+             {"reference_template", r.reference_template},
+             {"approved_by", s.approved_by.empty() ? Json(nullptr) : Json(s.approved_by)},
+             {"approved_on", s.approved_on ? Json(s.approved_on->to_string()) : Json(nullptr)},
+             {"findings_count",
+              {{"error", r.counts.error}, {"warning", r.counts.warning}, {"info", r.counts.info}}},
+             {"created_at", r.created_at},
+             {"created_by", r.created_by}};
+    if (full) {
+        Json findings = Json::array();
+        for (const auto& f : r.findings) findings.push_back(report::to_json(f));
+        out["findings"] = findings;
+        Json services = Json::array();
+        for (const auto& e : s.services)
+            services.push_back(to_json(store::EntryRecord{e, 0, {}, {}}, nullptr));
+        for (auto& e : services) {
+            e.erase("revision");
+            e.erase("updated_at");
+            e.erase("updated_by");
+        }
+        out["services"] = services;
+    }
+    return out;
+}
+
+Json to_json(const store::UserRecord& u) {
+    return Json{{"username", u.username}, {"display_name", u.display_name},
+                {"is_admin", u.is_admin}, {"disabled", u.disabled},
+                {"lang", u.lang},         {"created_at", u.created_at}};
+}
+
+Json to_json(const store::Membership& m) {
+    return Json{{"org", m.org_slug},
+                {"org_name", m.org_name},
+                {"user", m.username},
+                {"role", std::string(to_string(m.role))}};
+}
+
+Json to_json(const store::TokenRecord& t) {
+    const auto opt = [](const std::optional<std::string>& v) {
+        return v ? Json(*v) : Json(nullptr);
+    };
+    return Json{{"id", t.id},
+                {"user", t.username},
+                {"name", t.name},
+                {"prefix", t.prefix},
+                {"created_at", t.created_at},
+                {"expires_at", opt(t.expires_at)},
+                {"last_used_at", opt(t.last_used_at)},
+                {"revoked_at", opt(t.revoked_at)}};
+}
+
+Json to_json(const store::AuditRecord& r) {
+    const auto value = [](const std::string& text) {
+        if (text.empty()) return Json(nullptr);
+        auto parsed = Json::parse(text, nullptr, false);
+        return parsed.is_discarded() ? Json(text) : parsed;
+    };
+    return Json{{"id", r.id},
+                {"at", r.at},
+                {"actor", r.actor},
+                {"org", r.org.empty() ? Json(nullptr) : Json(r.org)},
+                {"entity", r.entity},
+                {"entity_id", r.entity_id},
+                {"operation", r.operation},
+                {"before", value(r.before)},
+                {"after", value(r.after)}};
+}
+
+Json to_json(const store::EvidenceRecord& e) {
+    return Json{{"sha256", e.sha256},
+                {"reference", e.reference()},
+                {"filename", e.filename},
+                {"media_type", e.media_type},
+                {"size", e.size},
+                {"created_at", e.created_at},
+                {"created_by", e.created_by}};
+}
+
+Json to_json(const CustomService& c) {
+    return Json{{"id", c.id},
+                {"category", c.category},
+                {"name", text_json(c.name)},
+                {"description", text_json(c.description)},
+                {"sourcing", sourcing_json(c.sourcing)}};
+}
+
+Result<ServiceEntry> entry_from_json(const Json& json, const std::string& service_id,
+                                     const std::string& prefix) {
+    Fields f(json, prefix);
+    f.only({"service",  "level",    "assignment", "owner",      "provider",
+            "sourcing", "insource", "outsource",  "unassigned", "rationale",
+            "evidence", "capacity", "capability", "revision",   "name",
+            "category", "phase",    "custom",     "updated_at", "updated_by"});
+    std::optional<Error> error = f.error();
+    ServiceEntry e;
+    e.service_id = service_id;
+    if (auto service = f.text("service"); service && *service != service_id && !error)
+        error =
+            invalid("the body names service '" + *service + "' but the path '" + service_id + "'",
+                    f.field("service"));
+    if (auto level = f.text("level")) {
+        e.level = parse_level(*level);
+        if (!e.level && !error)
+            error = invalid("unknown level '" + *level + "'; use " + allowed_levels(),
+                            f.field("level"));
+    }
+    if (auto assignment = f.text("assignment")) {
+        auto a = parse_assignment(*assignment);
+        if (!a && !error)
+            error =
+                invalid("unknown assignment '" + *assignment + "'; use " + allowed_assignments(),
+                        f.field("assignment"));
+        if (a) e.assignment = *a;
+    }
+    e.owner = f.text("owner").value_or("");
+    e.provider = f.text("provider").value_or("");
+    e.sourcing = read_sourcing(f, prefix, error);
+    if (auto p = read_pair(f, json, "insource", prefix, error)) e.insource = *p;
+    if (auto p = read_pair(f, json, "outsource", prefix, error)) e.outsource = *p;
+    if (auto p = read_pair(f, json, "unassigned", prefix, error)) e.unassigned = *p;
+    e.rationale = f.text("rationale").value_or("");
+    e.evidence = f.texts("evidence").value_or(std::vector<std::string>{});
+    e.capacity = f.text("capacity").value_or("");
+    e.capability = f.text("capability").value_or("");
+    (void)f.integer("revision");
+    if (!error) error = f.error();
+    if (error) return *error;
+    return e;
+}
+
+Result<Date> date_from(const std::optional<std::string>& text, const std::string& field,
+                       Date fallback) {
+    if (!text) return fallback;
+    auto d = Date::parse(*text);
+    if (!d) return invalid("'" + *text + "' is not a date; use YYYY-MM-DD", field);
+    return *d;
+}
+
+Result<Action> action_from_json(const Json& json, const std::string& action_id) {
+    Fields f(json);
+    f.only({"id", "title", "services", "phase", "cycle", "owner", "due", "status", "resources",
+            "finding", "revision", "history", "phase_overridden", "updated_at", "updated_by"});
+    std::optional<Error> error = f.error();
+    Action a;
+    a.id = action_id.empty() ? f.text("id").value_or("") : action_id;
+    a.title = f.text("title").value_or("");
+    a.services = f.texts("services").value_or(std::vector<std::string>{});
+    if (auto phase = f.text("phase")) {
+        a.phase = parse_phase(*phase);
+        if (!a.phase && !error)
+            error = invalid("unknown phase '" + *phase + "'; use " + allowed_phases(), "phase");
+    }
+    if (auto cycle = f.text("cycle")) {
+        auto c = parse_cycle(*cycle);
+        if (!c && !error)
+            error = invalid("unknown cycle '" + *cycle + "'; use " + allowed_cycles(), "cycle");
+        if (c) a.cycle = *c;
+    }
+    a.owner = f.text("owner").value_or("");
+    if (auto due = f.text("due")) {
+        a.due = Date::parse(*due);
+        if (!a.due && !error)
+            error = invalid("'" + *due + "' is not a date; use YYYY-MM-DD", "due");
+    }
+    if (auto status = f.text("status")) {
+        auto s = parse_action_status(*status);
+        if (!s && !error)
+            error = invalid("unknown status '" + *status + "'; use " + allowed_action_statuses(),
+                            "status");
+        if (s) a.status = *s;
+    }
+    a.resources = f.text("resources").value_or("");
+    a.finding = f.text("finding").value_or("");
+    (void)f.integer("revision");
+    if (!error) error = f.error();
+    if (error) return *error;
+    return a;
+}
+
+Result<CustomService> custom_service_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"id", "category", "name", "description", "sourcing"});
+    std::optional<Error> error = f.error();
+    CustomService c;
+    c.id = f.text("id").value_or("");
+    c.category = f.text("category").value_or("");
+    for (const auto& [key, target] :
+         {std::pair{"name", &c.name}, std::pair{"description", &c.description}}) {
+        if (const Json* t = f.object(key)) {
+            Fields inner(*t, std::string(key) + ".");
+            inner.only({"en", "ja"});
+            target->en = inner.text("en").value_or("");
+            target->ja = inner.text("ja").value_or("");
+            if (inner.error() && !error) error = inner.error();
+        }
+    }
+    c.sourcing = read_sourcing(f, "", error);
+    if (!error) error = f.error();
+    if (error) return *error;
+    return c;
+}
+
+Result<TriggerEvent> event_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"date", "kind", "note"});
+    TriggerEvent e;
+    auto date = f.text("date");
+    auto kind = f.text("kind");
+    e.note = f.text("note").value_or("");
+    if (f.error()) return *f.error();
+    if (!date) return invalid("an event needs a date (YYYY-MM-DD)", "date");
+    auto d = Date::parse(*date);
+    if (!d) return invalid("'" + *date + "' is not a date; use YYYY-MM-DD", "date");
+    e.date = *d;
+    if (!kind) return invalid("an event needs a kind: " + allowed_trigger_kinds(), "kind");
+    auto k = parse_trigger_kind(*kind);
+    if (!k) return invalid("unknown kind '" + *kind + "'; use " + allowed_trigger_kinds(), "kind");
+    e.kind = *k;
+    return e;
+}
+
+} // namespace cdcwb::http

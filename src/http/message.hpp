@@ -1,0 +1,40 @@
+// The HTTP request and response as the rest of the server sees them: plain values, no Beast.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cdcwb::http {
+
+struct Request {
+    std::string method; ///< "GET", "POST" …
+    std::string path;   ///< without the query, percent-decoded segments are the router's job
+    std::map<std::string, std::string, std::less<>> query;
+    std::map<std::string, std::string, std::less<>> headers; ///< names lowercased
+    std::string body;
+    std::string remote_address;
+    std::string request_id;
+
+    /// A header's value, or "" when absent. `name` is lowercase.
+    std::string_view header(std::string_view name) const;
+    /// The value of a cookie, or "".
+    std::string cookie(std::string_view name) const;
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+
+    void set_header(std::string name, std::string value);
+};
+
+/// Splits "a=1&b=x%20y" into decoded pairs; later duplicates win.
+std::map<std::string, std::string, std::less<>> parse_query(std::string_view query);
+/// Percent-decodes one component ("+" stays "+" outside queries). False when malformed.
+bool percent_decode(std::string_view in, std::string& out, bool plus_is_space);
+
+} // namespace cdcwb::http

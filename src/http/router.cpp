@@ -1,0 +1,68 @@
+#include "http/router.hpp"
+
+namespace cdcwb::http {
+
+namespace {
+
+std::vector<std::string_view> segments(std::string_view path) {
+    std::vector<std::string_view> out;
+    while (!path.empty()) {
+        if (path.front() == '/') {
+            path.remove_prefix(1);
+            continue;
+        }
+        const auto end = path.find('/');
+        out.push_back(path.substr(0, end));
+        if (end == std::string_view::npos) break;
+        path.remove_prefix(end);
+    }
+    return out;
+}
+
+} // namespace
+
+const std::string& Params::operator[](std::string_view name) const {
+    static const std::string empty;
+    auto it = values.find(name);
+    return it == values.end() ? empty : it->second;
+}
+
+void Router::add(Route route) {
+    routes_.push_back(std::move(route));
+}
+
+Router::Match Router::match(std::string_view method, std::string_view path) const {
+    Match result;
+    const auto parts = segments(path);
+    for (const auto& route : routes_) {
+        const auto pattern = segments(route.pattern);
+        if (pattern.size() != parts.size()) continue;
+        Params params;
+        bool ok = true;
+        for (std::size_t i = 0; i < parts.size() && ok; ++i) {
+            const auto p = pattern[i];
+            if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
+                std::string value;
+                if (!percent_decode(parts[i], value, false) || value.empty()) {
+                    result.bad_encoding = true;
+                    ok = false;
+                } else {
+                    params.values[std::string(p.substr(1, p.size() - 2))] = std::move(value);
+                }
+            } else {
+                ok = p == parts[i];
+            }
+        }
+        if (!ok) continue;
+        result.path_known = true;
+        if (result.allowed.find(route.method) == std::string::npos)
+            result.allowed += (result.allowed.empty() ? "" : ", ") + route.method;
+        if (route.method == method && !result.route) {
+            result.route = &route;
+            result.params = std::move(params);
+        }
+    }
+    return result;
+}
+
+} // namespace cdcwb::http

@@ -1,0 +1,60 @@
+// Routes: a method and a path pattern ("/api/v1/orgs/{org}/services/{service}") mapped to a
+// handler, with what the caller must be allowed to do there. The router only matches; checking
+// the caller is the API's job (api.cpp).
+#pragma once
+
+#include "domain/role.hpp"
+#include "http/message.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cdcwb::http {
+
+/// Who may call a route.
+enum class Access {
+    public_,      ///< anyone, signed in or not
+    signed_in,    ///< any signed-in user (their own account, the organisations they belong to)
+    organisation, ///< a member of the {org} in the path with the route's permission
+    site_admin,   ///< site administrators only
+};
+
+struct Params {
+    std::map<std::string, std::string, std::less<>> values;
+    const std::string& operator[](std::string_view name) const;
+};
+
+struct Caller;
+using RouteHandler = std::function<Response(const Request&, const Params&, const Caller&)>;
+
+struct Route {
+    std::string method;
+    std::string pattern;
+    Access access = Access::signed_in;
+    domain::Permission permission = domain::Permission::read;
+    std::string summary; ///< one line for the OpenAPI document
+    RouteHandler handler;
+};
+
+class Router {
+  public:
+    void add(Route route);
+    const std::vector<Route>& routes() const { return routes_; }
+
+    struct Match {
+        const Route* route = nullptr;
+        Params params;
+        bool path_known = false; ///< the path matched some route, the method none (405)
+        std::string allowed;     ///< methods allowed on the path, for 405's Allow header
+        bool bad_encoding = false;
+    };
+    Match match(std::string_view method, std::string_view path) const;
+
+  private:
+    std::vector<Route> routes_;
+};
+
+} // namespace cdcwb::http

@@ -1,0 +1,505 @@
+#include "http/server.hpp"
+
+// Asio 1.74 with g++ 12 in C++20 needs <utility> before its headers ("'exchange' is not a member
+// of 'std'").
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cctype>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <zlib.h>
+
+namespace cdcwb::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+/// A fixed set of threads taking jobs from a bounded queue: the database calls handlers make
+/// block, so they must not run on the I/O threads.
+class WorkerPool {
+  public:
+    WorkerPool(int threads, std::size_t limit) : limit_(limit) {
+        for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { loop(); });
+    }
+    ~WorkerPool() { shutdown(); }
+
+    /// False when the queue is full (the caller answers 503).
+    bool submit(std::function<void()> job) {
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_ || queue_.size() >= limit_) return false;
+            queue_.push_back(std::move(job));
+        }
+        ready_.notify_one();
+        return true;
+    }
+
+    /// Finishes queued jobs, then joins.
+    void shutdown() {
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_) return;
+            stopping_ = true;
+        }
+        ready_.notify_all();
+        for (auto& t : threads_)
+            if (t.joinable()) t.join();
+    }
+
+  private:
+    void loop() {
+        for (;;) {
+            std::function<void()> job;
+            {
+                std::unique_lock lock(mutex_);
+                ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+                if (queue_.empty()) return;
+                job = std::move(queue_.front());
+                queue_.pop_front();
+            }
+            job();
+        }
+    }
+
+    std::size_t limit_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<std::function<void()>> queue_;
+    std::vector<std::thread> threads_;
+    bool stopping_ = false;
+};
+
+std::string http_date() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[64];
+    std::strftime(buffer, sizeof buffer, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    return buffer;
+}
+
+std::string iso_now() {
+    const auto now = std::chrono::system_clock::now();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buffer[40];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
+    char out[48];
+    std::snprintf(out, sizeof out, "%s.%03dZ", buffer, static_cast<int>(ms % 1000));
+    return out;
+}
+
+std::string new_request_id() {
+    thread_local std::mt19937_64 random{std::random_device{}()};
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(random()));
+    return buffer;
+}
+
+/// Whether Accept-Encoding allows gzip: "gzip", "deflate, gzip;q=0.8"; "gzip;q=0" refuses it.
+bool accepts_gzip(std::string_view accept_encoding) {
+    const auto at = accept_encoding.find("gzip");
+    if (at == std::string_view::npos) return false;
+    std::string_view rest = accept_encoding.substr(at + 4);
+    rest = rest.substr(0, rest.find(','));
+    const auto q = rest.find("q=");
+    if (q == std::string_view::npos) return true;
+    const std::string value(rest.substr(q + 2));
+    return std::strtod(value.c_str(), nullptr) > 0.0;
+}
+
+std::optional<std::string> gzip(std::string_view data) {
+    z_stream zs{};
+    if (deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return std::nullopt;
+    std::string out(deflateBound(&zs, static_cast<uLong>(data.size())), '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    const int rc = deflate(&zs, Z_FINISH);
+    deflateEnd(&zs);
+    if (rc != Z_STREAM_END) return std::nullopt;
+    out.resize(zs.total_out);
+    return out;
+}
+
+Response error_response(int status, const char* code, const std::string& message) {
+    Response r;
+    r.status = status;
+    std::string escaped;
+    for (char c : message) {
+        if (c == '"' || c == '\\') escaped += '\\';
+        escaped += c;
+    }
+    r.body = std::string("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + escaped + "\"}}";
+    return r;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
+    class Session;
+
+    ServerOptions options;
+    Handler handler;
+    AccessLog log;
+    std::vector<std::unique_ptr<net::io_context>> contexts;
+    std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
+    std::vector<std::thread> io_threads;
+    std::unique_ptr<tcp::acceptor> acceptor;
+    std::unique_ptr<net::signal_set> signals;
+    std::unique_ptr<WorkerPool> workers;
+    std::atomic<std::size_t> next_context{0};
+    std::atomic<bool> draining{false};
+    std::atomic<bool> stopped{false};
+    unsigned short bound_port = 0;
+
+    std::mutex sessions_mutex;
+    std::condition_variable sessions_changed;
+    std::unordered_map<std::uint64_t, std::weak_ptr<Session>> sessions;
+    std::uint64_t next_session = 0;
+
+    std::mutex done_mutex;
+    std::condition_variable done_changed;
+    bool done = false;
+
+    void accept();
+    void begin_drain();
+    void finish();
+    void forget(std::uint64_t id) {
+        std::lock_guard lock(sessions_mutex);
+        sessions.erase(id);
+        sessions_changed.notify_all();
+    }
+};
+
+class Server::Impl::Session : public std::enable_shared_from_this<Session> {
+  public:
+    Session(std::shared_ptr<Impl> server, tcp::socket socket, std::uint64_t id)
+        : server_(std::move(server)), stream_(std::move(socket)), id_(id) {
+        beast::error_code ec;
+        const auto endpoint = stream_.socket().remote_endpoint(ec);
+        remote_ = ec ? std::string("?") : endpoint.address().to_string();
+    }
+    ~Session() { server_->forget(id_); }
+
+    void start() { read(); }
+
+    /// Called on shutdown: an idle connection (waiting for a request) is closed now; a busy one
+    /// closes after its response.
+    void close_if_idle() {
+        net::post(stream_.get_executor(), [self = shared_from_this()] {
+            if (!self->busy_) {
+                beast::error_code ec;
+                self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+                self->stream_.close();
+            }
+        });
+    }
+
+  private:
+    void read() {
+        parser_.emplace();
+        parser_->body_limit(server_->options.body_limit);
+        parser_->header_limit(static_cast<std::uint32_t>(server_->options.header_limit));
+        // The first request gets the read timeout; later ones wait at most the idle timeout.
+        stream_.expires_after(first_ ? server_->options.read_timeout
+                                     : server_->options.idle_timeout);
+        first_ = false;
+        bhttp::async_read(
+            stream_, buffer_, *parser_,
+            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+    }
+
+    void on_read(beast::error_code ec) {
+        if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+            ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+            ec == net::error::eof)
+            return close();
+        started_ = Clock::now();
+        request_ = Request{};
+        request_.remote_address = remote_;
+        request_.request_id = new_request_id();
+        if (ec == bhttp::error::body_limit)
+            return reply(error_response(413, "payload_too_large",
+                                        "the request body is larger than " +
+                                            std::to_string(server_->options.body_limit) + " bytes"),
+                         false);
+        if (ec == bhttp::error::header_limit)
+            return reply(
+                error_response(431, "headers_too_large", "the request headers are too large"),
+                false);
+        if (ec) return reply(error_response(400, "bad_request", "malformed HTTP request"), false);
+
+        auto& message = parser_->get();
+        request_.method = std::string(message.method_string());
+        const std::string_view target(message.target().data(), message.target().size());
+        const auto question = target.find('?');
+        request_.path = std::string(target.substr(0, question));
+        if (question != std::string_view::npos)
+            request_.query = parse_query(target.substr(question + 1));
+        for (const auto& field : message) {
+            std::string name(field.name_string().data(), field.name_string().size());
+            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            request_.headers[name] = std::string(field.value().data(), field.value().size());
+        }
+        request_.body = std::move(message.body());
+        keep_alive_ = message.keep_alive() && !server_->draining;
+        version_ = message.version();
+        busy_ = true;
+        const bool queued = server_->workers->submit([self = shared_from_this()] {
+            Response response;
+            try {
+                response = self->server_->handler(self->request_);
+            } catch (const std::exception&) {
+                response = error_response(500, "internal", "the server failed; see its log");
+            }
+            net::post(self->stream_.get_executor(),
+                      [self, response = std::move(response)]() mutable {
+                          self->reply(std::move(response), self->keep_alive_);
+                      });
+        });
+        if (!queued) {
+            auto busy = error_response(503, "unavailable", "the server is busy; retry shortly");
+            busy.set_header("Retry-After", "1");
+            reply(std::move(busy), keep_alive_);
+        }
+    }
+
+    void reply(Response response, bool keep_alive) {
+        busy_ = true;
+        keep_alive = keep_alive && !server_->draining;
+        auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
+        res->version(version_ ? version_ : 11);
+        res->result(static_cast<unsigned>(response.status));
+        res->set(bhttp::field::date, http_date());
+        res->set(bhttp::field::content_type, response.content_type);
+        res->set("X-Request-Id", request_.request_id);
+        // Security headers on every response.
+        res->set("X-Content-Type-Options", "nosniff");
+        res->set("Referrer-Policy", "no-referrer");
+        res->set("X-Frame-Options", "DENY");
+        res->set("Content-Security-Policy",
+                 "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        std::string user;
+        for (auto& [name, value] : response.headers) {
+            if (name == "X-Cdcwb-User") {
+                user = value; // for the access log only
+                continue;
+            }
+            res->set(name, value);
+        }
+        const bool compressible = response.content_type.rfind("application/json", 0) == 0 ||
+                                  response.content_type.rfind("text/", 0) == 0 ||
+                                  response.content_type.rfind("application/javascript", 0) == 0;
+        if (compressible && response.body.size() >= server_->options.gzip_min_bytes &&
+            accepts_gzip(request_.header("accept-encoding"))) {
+            if (auto packed = gzip(response.body)) {
+                response.body = std::move(*packed);
+                res->set(bhttp::field::content_encoding, "gzip");
+            }
+        }
+        if (compressible) res->set(bhttp::field::vary, "Accept-Encoding");
+        res->body() = std::move(response.body);
+        res->keep_alive(keep_alive);
+        res->prepare_payload();
+
+        AccessRecord record;
+        record.time = iso_now();
+        record.request_id = request_.request_id;
+        record.remote = remote_;
+        record.method = request_.method;
+        record.path = request_.path;
+        record.status = response.status;
+        record.bytes = res->body().size();
+        record.duration_ms =
+            std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+        record.user = user;
+
+        stream_.expires_after(server_->options.write_timeout);
+        bhttp::async_write(stream_, *res,
+                           [self = shared_from_this(), res, keep_alive,
+                            record = std::move(record)](beast::error_code ec, std::size_t) {
+                               if (self->server_->log) self->server_->log(record);
+                               self->busy_ = false;
+                               if (ec || !keep_alive) return self->close();
+                               self->read();
+                           });
+    }
+
+    void close() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream_.close();
+    }
+
+    std::shared_ptr<Impl> server_;
+    beast::tcp_stream stream_;
+    std::uint64_t id_;
+    std::string remote_;
+    beast::flat_buffer buffer_;
+    std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+    Request request_;
+    unsigned version_ = 11;
+    bool keep_alive_ = true;
+    bool first_ = true;
+    bool busy_ = false;
+    Clock::time_point started_ = Clock::now();
+};
+
+void Server::Impl::accept() {
+    auto& target = *contexts[next_context++ % contexts.size()];
+    acceptor->async_accept(
+        target, [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+            if (self->draining || !self->acceptor->is_open()) return;
+            if (!ec) {
+                std::shared_ptr<Session> session;
+                {
+                    std::lock_guard lock(self->sessions_mutex);
+                    const auto id = self->next_session++;
+                    session = std::make_shared<Session>(self, std::move(socket), id);
+                    self->sessions[id] = session;
+                }
+                session->start();
+            }
+            self->accept();
+        });
+}
+
+void Server::Impl::begin_drain() {
+    if (draining.exchange(true)) return;
+    net::post(acceptor->get_executor(), [self = shared_from_this()] {
+        beast::error_code ec;
+        self->acceptor->close(ec);
+        if (self->signals) self->signals->cancel(ec);
+    });
+    std::vector<std::shared_ptr<Session>> open;
+    {
+        std::lock_guard lock(sessions_mutex);
+        for (auto& [id, weak] : sessions)
+            if (auto s = weak.lock()) open.push_back(std::move(s));
+    }
+    for (auto& s : open) s->close_if_idle();
+    open.clear();
+    // Wait (off the I/O threads) for requests in flight, then stop everything.
+    std::thread([self = shared_from_this()] {
+        {
+            std::unique_lock lock(self->sessions_mutex);
+            self->sessions_changed.wait_for(lock, self->options.drain_timeout,
+                                            [&] { return self->sessions.empty(); });
+        }
+        self->finish();
+    }).detach();
+}
+
+void Server::Impl::finish() {
+    if (stopped.exchange(true)) return;
+    workers->shutdown();
+    guards.clear();
+    for (auto& c : contexts) c->stop();
+    {
+        std::lock_guard lock(done_mutex);
+        done = true;
+    }
+    done_changed.notify_all();
+}
+
+Server::Server(ServerOptions options, Handler handler, AccessLog log)
+    : impl_(std::make_shared<Impl>()) {
+    impl_->options = std::move(options);
+    impl_->handler = std::move(handler);
+    impl_->log = std::move(log);
+}
+
+Server::~Server() {
+    if (!impl_->stopped) {
+        impl_->begin_drain();
+        wait();
+    }
+    for (auto& t : impl_->io_threads)
+        if (t.joinable()) t.join();
+    // Handlers still queued hold sessions (and with them this Impl): destroying the contexts
+    // destroys them, after the objects that need a live context.
+    impl_->signals.reset();
+    impl_->acceptor.reset();
+    impl_->contexts.clear();
+}
+
+domain::Status Server::start() {
+    auto& o = impl_->options;
+    const int io = std::max(1, o.io_threads);
+    for (int i = 0; i < io; ++i) {
+        impl_->contexts.push_back(std::make_unique<net::io_context>(1));
+        impl_->guards.push_back(net::make_work_guard(*impl_->contexts.back()));
+    }
+    beast::error_code ec;
+    const auto address = net::ip::make_address(o.host, ec);
+    if (ec)
+        return domain::invalid("'" + o.host + "' is not an IP address; use e.g. 127.0.0.1",
+                               "listen");
+    impl_->acceptor = std::make_unique<tcp::acceptor>(*impl_->contexts.front());
+    const tcp::endpoint endpoint(address, o.port);
+    impl_->acceptor->open(endpoint.protocol(), ec);
+    if (!ec) impl_->acceptor->set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec) impl_->acceptor->bind(endpoint, ec);
+    if (!ec) impl_->acceptor->listen(net::socket_base::max_listen_connections, ec);
+    if (ec)
+        return domain::Error{domain::ErrorCode::invalid_input,
+                             "cannot listen on " + o.host + ":" + std::to_string(o.port) + ": " +
+                                 ec.message(),
+                             "listen",
+                             {},
+                             0};
+    impl_->bound_port = impl_->acceptor->local_endpoint().port();
+    impl_->workers = std::make_unique<WorkerPool>(std::max(1, o.workers), o.queue_limit);
+    impl_->accept();
+    for (auto& c : impl_->contexts) impl_->io_threads.emplace_back([ctx = c.get()] { ctx->run(); });
+    return {};
+}
+
+unsigned short Server::port() const {
+    return impl_->bound_port;
+}
+
+void Server::stop() {
+    impl_->begin_drain();
+}
+
+void Server::stop_on_signals() {
+    impl_->signals = std::make_unique<net::signal_set>(*impl_->contexts.front(), SIGTERM, SIGINT);
+    impl_->signals->async_wait([weak = std::weak_ptr<Impl>(impl_)](beast::error_code ec, int) {
+        if (ec) return;
+        if (auto self = weak.lock()) self->begin_drain();
+    });
+}
+
+void Server::wait() {
+    std::unique_lock lock(impl_->done_mutex);
+    impl_->done_changed.wait(lock, [&] { return impl_->done; });
+}
+
+} // namespace cdcwb::http

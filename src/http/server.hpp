@@ -1,0 +1,73 @@
+// The HTTP server: Boost.Beast on a few I/O threads (one io_context each), request handlers on a
+// bounded worker pool (database calls block), limits and timeouts, gzip, an access log line per
+// request, and a graceful shutdown that finishes requests in flight.
+#pragma once
+
+#include "domain/result.hpp"
+#include "http/message.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace cdcwb::http {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    unsigned short port = 8080; ///< 0: any free port (see Server::port())
+    int io_threads = 1;
+    int workers = 4;
+    std::size_t queue_limit = 512;             ///< requests waiting for a worker; more get 503
+    std::size_t body_limit = 12 * 1024 * 1024; ///< bytes; more get 413
+    std::size_t header_limit = 16 * 1024;
+    std::chrono::seconds read_timeout{30}; ///< a request must arrive within this
+    std::chrono::seconds write_timeout{30};
+    std::chrono::seconds idle_timeout{75};  ///< keep-alive connections idle longer are closed
+    std::chrono::seconds drain_timeout{15}; ///< on shutdown, requests in flight get this long
+    std::size_t gzip_min_bytes = 1024;
+};
+
+/// One line of the access log.
+struct AccessRecord {
+    std::string time; ///< UTC, ISO 8601
+    std::string request_id;
+    std::string remote;
+    std::string method;
+    std::string path;
+    int status = 0;
+    std::size_t bytes = 0;
+    double duration_ms = 0;
+    std::string user; ///< set by the handler in the response header X-Cdcwb-User (not sent)
+};
+
+using Handler = std::function<Response(Request&)>;
+using AccessLog = std::function<void(const AccessRecord&)>;
+
+class Server {
+  public:
+    Server(ServerOptions options, Handler handler, AccessLog log);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    /// Binds and starts the I/O threads and workers. Fails when the address cannot be used.
+    domain::Status start();
+    /// The port bound (useful with port 0).
+    unsigned short port() const;
+    /// Begins a graceful shutdown: no new connections, idle ones closed, requests in flight
+    /// answered (with Connection: close). Safe from any thread and from a signal handler's
+    /// thread.
+    void stop();
+    /// Blocks until the server has stopped (after stop(), SIGTERM or SIGINT).
+    void wait();
+    /// Stops on SIGTERM or SIGINT (call after start()).
+    void stop_on_signals();
+
+  private:
+    struct Impl;
+    std::shared_ptr<Impl> impl_;
+};
+
+} // namespace cdcwb::http
