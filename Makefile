@@ -1,5 +1,5 @@
 # CDC Workbench — one entry point for setting up, building, running and testing.
-#   make run    bootstrap, build (release) and evaluate the example organisation
+#   make run    bootstrap, build (release) and serve a fresh demo database on 127.0.0.1:8080
 #   make test   bootstrap, build and run every test suite
 #   make build  build/release/cdcwb
 #   make bench  build and run the benchmarks (figures for docs/performance.md)
@@ -8,7 +8,8 @@ BUILD_DIR   ?= build/release
 BUILD_TYPE  ?= Release
 JOBS        ?= 2
 CMAKE_FLAGS ?=
-RUN_ARGS    ?= evaluate examples/example-corp.yaml
+DEMO_DB     ?= $(BUILD_DIR)/demo/cdcwb.sqlite
+RUN_ARGS    ?= serve --demo --db sqlite:$(DEMO_DB) --listen 127.0.0.1:8080
 
 .PHONY: all bootstrap configure build run test bench format format-check tidy clean
 
@@ -24,6 +25,7 @@ build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 run: bootstrap build
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD_DIR)/cdcwb $(RUN_ARGS)
 
 test: bootstrap build
