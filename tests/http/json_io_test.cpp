@@ -1,0 +1,112 @@
+// Reading request bodies: UTF-8, depth, shape, and field readers that name the field.
+#include "http/api.hpp"
+#include "http/json_io.hpp"
+#include "http/json_mapping.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace cdcwb::http;
+using cdcwb::domain::ErrorCode;
+
+Request with_body(std::string body) {
+    Request r;
+    r.method = "PUT";
+    r.body = std::move(body);
+    return r;
+}
+
+TEST(JsonIo, ErrorCodesMapToOneStatusEach) {
+    EXPECT_EQ(status_of(ErrorCode::invalid_input), 400);
+    EXPECT_EQ(status_of(ErrorCode::unauthenticated), 401);
+    EXPECT_EQ(status_of(ErrorCode::forbidden), 403);
+    EXPECT_EQ(status_of(ErrorCode::not_found), 404);
+    EXPECT_EQ(status_of(ErrorCode::conflict), 409);
+    EXPECT_EQ(status_of(ErrorCode::internal), 500);
+    auto r = error_response(cdcwb::domain::invalid("bad score", "as_is"));
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(
+        Json::parse(r.body),
+        Json::parse(R"({"error":{"code":"invalid_input","message":"bad score","field":"as_is"}})"));
+}
+
+TEST(JsonIo, BodiesMustBeUtf8JsonObjectsOfLimitedDepth) {
+    EXPECT_TRUE(parse_body(with_body(R"({"a": [1, {"b": "霞"}]})")).ok());
+    for (const std::string& bad : {std::string(), std::string("{"), std::string("[1,2]"),
+                                  std::string("\"text\""), std::string("{\"a\": \"\xff\"}")}) {
+        auto parsed = parse_body(with_body(bad));
+        ASSERT_FALSE(parsed.ok()) << bad;
+        EXPECT_EQ(parsed.error().field, "body");
+    }
+    std::string deep(kMaxJsonDepth, '[');
+    deep = "{\"a\":" + deep + std::string(kMaxJsonDepth, ']') + "}";
+    auto too_deep = parse_body(with_body(deep));
+    ASSERT_FALSE(too_deep.ok());
+    EXPECT_NE(too_deep.error().message.find("nested"), std::string::npos);
+    std::string ok(kMaxJsonDepth - 2, '[');
+    EXPECT_TRUE(
+        parse_body(with_body("{\"a\":" + ok + std::string(kMaxJsonDepth - 2, ']') + "}")).ok());
+}
+
+TEST(JsonIo, FieldReadersNameTheFieldAndTheTypeExpected) {
+    const Json body = Json::parse(R"({"owner": ["x"], "revision": "3", "ok": "yes"})");
+    Fields f(body, "services[0].");
+    EXPECT_FALSE(f.text("owner"));
+    ASSERT_TRUE(f.error());
+    EXPECT_EQ(f.error()->field, "services[0].owner");
+    EXPECT_NE(f.error()->message.find("string"), std::string::npos);
+    Fields unknown(body);
+    unknown.only({"owner", "revision"});
+    ASSERT_TRUE(unknown.error());
+    EXPECT_EQ(unknown.error()->field, "ok");
+}
+
+TEST(JsonMapping, EntryFromJsonReadsScoresAndRejectsBadValuesByField) {
+    auto e = entry_from_json(Json::parse(R"({"level": "basic", "assignment": "both",
+        "owner": "CSIRT", "provider": "MSSP", "insource": {"as_is": 2, "to_be": "4"},
+        "outsource": {"as_is": "n/a", "to_be": "n/a"}, "evidence": ["https://x"]})"),
+                             "D-2");
+    ASSERT_TRUE(e.ok()) << e.error().message;
+    EXPECT_EQ(e->service_id, "D-2");
+    EXPECT_EQ(e->insource.as_is->value(), 2);
+    EXPECT_EQ(e->insource.to_be->value(), 4);
+    EXPECT_FALSE(e->outsource.as_is->applicable());
+    const std::pair<const char*, const char*> bad[] = {
+        {R"({"level": "gold"})", "level"},
+        {R"({"level": 3})", "level"},
+        {R"({"assignment": "maybe"})", "assignment"},
+        {R"({"insource": {"as_is": 9}})", "insource.as_is"},
+        {R"({"insource": {"as_is": "x"}})", "insource.as_is"},
+        {R"({"insource": {"as_is": 2.5}})", "insource.as_is"},
+        {R"({"insource": {"current": 2}})", "insource.current"},
+        {R"({"evidence": "one"})", "evidence"},
+        {R"({"colour": "red"})", "colour"},
+        {R"({"service": "A-1"})", "service"},
+        {R"({"sourcing": {"information": "secret", "specialist_skill": true}})", "sourcing"},
+    };
+    for (const auto& [json, field] : bad) {
+        auto r = entry_from_json(Json::parse(json), "D-2");
+        ASSERT_FALSE(r.ok()) << json;
+        EXPECT_EQ(r.error().field, field) << json << ": " << r.error().message;
+    }
+}
+
+TEST(JsonMapping, ExpectedRevisionComesFromIfMatchOrTheBody) {
+    Request r;
+    r.headers["if-match"] = "\"7\"";
+    EXPECT_EQ(*expected_revision(r, nullptr), 7);
+    r.headers["if-match"] = "W/\"8\"";
+    EXPECT_EQ(*expected_revision(r, nullptr), 8);
+    r.headers["if-match"] = "\"abc\"";
+    EXPECT_EQ(expected_revision(r, nullptr).error().field, "if-match");
+    r.headers.clear();
+    const Json body = Json::parse(R"({"revision": 3})");
+    EXPECT_EQ(*expected_revision(r, &body), 3);
+    const Json none = Json::object();
+    EXPECT_EQ(expected_revision(r, &none).error().field, "revision");
+    const Json negative = Json::parse(R"({"revision": -1})");
+    EXPECT_FALSE(expected_revision(r, &negative).ok());
+}
+
+} // namespace
