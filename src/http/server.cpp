@@ -174,6 +174,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     std::unique_ptr<net::signal_set> signals;
     std::unique_ptr<WorkerPool> workers;
     std::atomic<std::size_t> next_context{0};
+    std::atomic<bool> started{false};
     std::atomic<bool> draining{false};
     std::atomic<bool> stopped{false};
     unsigned short bound_port = 0;
@@ -391,7 +392,7 @@ void Server::Impl::accept() {
 }
 
 void Server::Impl::begin_drain() {
-    if (draining.exchange(true)) return;
+    if (!started || draining.exchange(true)) return;
     net::post(acceptor->get_executor(), [self = shared_from_this()] {
         beast::error_code ec;
         self->acceptor->close(ec);
@@ -436,7 +437,7 @@ Server::Server(ServerOptions options, Handler handler, AccessLog log)
 }
 
 Server::~Server() {
-    if (!impl_->stopped) {
+    if (impl_->started && !impl_->stopped) {
         impl_->begin_drain();
         wait();
     }
@@ -446,6 +447,7 @@ Server::~Server() {
     // destroys them, after the objects that need a live context.
     impl_->signals.reset();
     impl_->acceptor.reset();
+    impl_->guards.clear();
     impl_->contexts.clear();
 }
 
@@ -476,6 +478,7 @@ domain::Status Server::start() {
                              0};
     impl_->bound_port = impl_->acceptor->local_endpoint().port();
     impl_->workers = std::make_unique<WorkerPool>(std::max(1, o.workers), o.queue_limit);
+    impl_->started = true;
     impl_->accept();
     for (auto& c : impl_->contexts) impl_->io_threads.emplace_back([ctx = c.get()] { ctx->run(); });
     return {};

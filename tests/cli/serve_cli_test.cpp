@@ -1,0 +1,42 @@
+// `cdcwb serve` refusing what it cannot do, with exit code 2 and a message naming --listen.
+#include "cli_fixture.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+TEST_F(Cli, ServeRefusesAnAddressThatIsNotHostAndPort) {
+    for (const char* listen : {"nonsense", "127.0.0.1:http", "127.0.0.1:70000"}) {
+        Outcome r = run(std::string("serve --listen '") + listen + "'");
+        EXPECT_EQ(r.code, 2) << listen;
+        EXPECT_NE(r.err.find("--listen"), std::string::npos) << r.err;
+    }
+    Outcome bad_host = run("serve --listen 999.1.1.1:8080");
+    EXPECT_EQ(bad_host.code, 2);
+    EXPECT_NE(bad_host.err.find("not an IP address"), std::string::npos) << bad_host.err;
+}
+
+TEST_F(Cli, ServeRefusesAPortInUse) {
+    // A port is taken by binding it here; the server must say so and exit, not hang or crash.
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(listen(fd, 1), 0);
+    socklen_t length = sizeof address;
+    ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length), 0);
+    const int port = ntohs(address.sin_port);
+    Outcome r = run("serve --listen 127.0.0.1:" + std::to_string(port));
+    close(fd);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("cannot listen on 127.0.0.1:" + std::to_string(port)), std::string::npos)
+        << r.err;
+}
+
+} // namespace
