@@ -33,6 +33,42 @@ struct UserColumns {
     }
 };
 
+/// Prepared once per connection: every request with an API token looks it up.
+struct TokenLookup {
+    std::string hash;
+    long long token_id = 0;
+    NullableText expires, used, revoked;
+    UserColumns c;
+    soci::statement st;
+    explicit TokenLookup(Session& sql)
+        : st((sql.prepare << "select t.id, t.expires_at, t.last_used_at, t.revoked_at, u.id, "
+                             "u.username, u.display_name, u.is_admin, u.disabled, u.lang, "
+                             "u.created_at from api_tokens t join users u on u.id = t.user_id "
+                             "where t.token_hash = :hash",
+              soci::use(hash), soci::into(token_id), soci::into(expires.value, expires.ind),
+              soci::into(used.value, used.ind), soci::into(revoked.value, revoked.ind),
+              soci::into(c.id), soci::into(c.username), soci::into(c.display_name),
+              soci::into(c.is_admin), soci::into(c.disabled), soci::into(c.lang),
+              soci::into(c.created_at))) {}
+};
+
+/// Prepared once per connection: every request with a session cookie looks it up.
+struct SessionLookup {
+    std::string hash;
+    SessionRecord r;
+    UserColumns c;
+    soci::statement st;
+    explicit SessionLookup(Session& sql)
+        : st((sql.prepare << "select s.csrf_token, s.created_at, s.expires_at, u.id, u.username, "
+                             "u.display_name, u.is_admin, u.disabled, u.lang, u.created_at from "
+                             "sessions s join users u on u.id = s.user_id where s.token_hash = "
+                             ":hash",
+              soci::use(hash), soci::into(r.csrf_token), soci::into(r.created_at),
+              soci::into(r.expires_at), soci::into(c.id), soci::into(c.username),
+              soci::into(c.display_name), soci::into(c.is_admin), soci::into(c.disabled),
+              soci::into(c.lang), soci::into(c.created_at))) {}
+};
+
 } // namespace
 
 Result<IssuedToken> Store::create_token(const Actor& actor, std::string_view username,
@@ -129,30 +165,36 @@ Result<UserRecord> Store::authenticate_token(std::string_view token) {
     if (token.substr(0, kTokenPrefix.size()) != kTokenPrefix) return refused;
     const std::string hash = secrets::sha256_hex(token);
     return guarded([&]() -> Result<UserRecord> {
-        Unit unit(db_, Unit::Mode::write);
-        auto& sql = unit.sql();
-        UserColumns c;
         long long token_id = 0;
-        NullableText expires, used, revoked;
-        sql << "select t.id, t.expires_at, t.last_used_at, t.revoked_at, u.id, u.username, "
-               "u.display_name, u.is_admin, u.disabled, u.lang, u.created_at from api_tokens t "
-               "join users u on u.id = t.user_id where t.token_hash = :hash",
-            soci::use(hash), soci::into(token_id), soci::into(expires.value, expires.ind),
-            soci::into(used.value, used.ind), soci::into(revoked.value, revoked.ind),
-            soci::into(c.id), soci::into(c.username), soci::into(c.display_name),
-            soci::into(c.is_admin), soci::into(c.disabled), soci::into(c.lang),
-            soci::into(c.created_at);
-        if (!sql.got_data()) return refused;
-        const std::string at = now();
-        if (revoked.get() || (expires.get() && *expires.get() <= at) || c.disabled) return refused;
-        // Record use at most every few minutes: a read should rarely cost a write.
-        const std::string touch_before = rows::format_time(clock_() - kSessionTouchInterval);
-        if (!used.get() || *used.get() < touch_before) {
-            sql << "update api_tokens set last_used_at = :at where id = :id", soci::use(at),
+        bool touch = false;
+        UserRecord user;
+        {
+            // Every API request does this: a read with a statement kept prepared.
+            Unit unit(db_, Unit::Mode::read);
+            auto& q = unit.sql().prepared<TokenLookup>();
+            q.hash = hash;
+            q.st.execute();
+            const bool found = q.st.fetch();
+            while (found && q.st.fetch()) {
+            }
+            if (!found) return refused;
+            const std::string at = now();
+            if (q.revoked.get() || (q.expires.get() && *q.expires.get() <= at) || q.c.disabled)
+                return refused;
+            // Record use at most every few minutes: a read should rarely cost a write.
+            const std::string touch_before = rows::format_time(clock_() - kSessionTouchInterval);
+            touch = !q.used.get() || *q.used.get() < touch_before;
+            token_id = q.token_id;
+            user = q.c.get();
+        }
+        if (touch) {
+            Unit unit(db_, Unit::Mode::write);
+            const std::string at = now();
+            unit.sql() << "update api_tokens set last_used_at = :at where id = :id", soci::use(at),
                 soci::use(token_id);
             unit.commit();
         }
-        return c.get();
+        return user;
     });
 }
 
@@ -202,18 +244,15 @@ Result<SessionRecord> Store::session(std::string_view token) {
     const std::string hash = secrets::sha256_hex(token);
     return guarded([&]() -> Result<SessionRecord> {
         Unit unit(db_, Unit::Mode::read);
-        auto& sql = unit.sql();
-        UserColumns c;
-        SessionRecord r;
-        sql << "select s.csrf_token, s.created_at, s.expires_at, u.id, u.username, "
-               "u.display_name, u.is_admin, u.disabled, u.lang, u.created_at from sessions s "
-               "join users u on u.id = s.user_id where s.token_hash = :hash",
-            soci::use(hash), soci::into(r.csrf_token), soci::into(r.created_at),
-            soci::into(r.expires_at), soci::into(c.id), soci::into(c.username),
-            soci::into(c.display_name), soci::into(c.is_admin), soci::into(c.disabled),
-            soci::into(c.lang), soci::into(c.created_at);
-        if (!sql.got_data() || r.expires_at <= now() || c.disabled) return refused;
-        r.user = c.get();
+        auto& q = unit.sql().prepared<SessionLookup>();
+        q.hash = hash;
+        q.st.execute();
+        const bool found = q.st.fetch();
+        while (found && q.st.fetch()) {
+        }
+        if (!found || q.r.expires_at <= now() || q.c.disabled) return refused;
+        SessionRecord r = q.r;
+        r.user = q.c.get();
         return r;
     });
 }

@@ -251,18 +251,34 @@ Result<std::vector<Membership>> Store::members(std::string_view slug) {
     });
 }
 
+namespace {
+
+/// Prepared once per connection: every request to an organisation checks the caller's role.
+struct RoleLookup {
+    long long user_id = 0;
+    std::string slug;
+    std::string role;
+    soci::statement st;
+    explicit RoleLookup(Session& sql)
+        : st((sql.prepare << "select m.role from memberships m join organisations o on o.id = "
+                             "m.org_id where m.user_id = :user and o.slug = :slug",
+              soci::use(user_id), soci::use(slug), soci::into(role))) {}
+};
+
+} // namespace
+
 Result<std::optional<Role>> Store::role_in(std::int64_t user_id, std::string_view slug) {
     return guarded([&]() -> Result<std::optional<Role>> {
         Unit unit(db_, Unit::Mode::read);
-        auto& sql = unit.sql();
-        std::string role;
-        std::string org(slug);
-        long long id = user_id;
-        sql << "select m.role from memberships m join organisations o on o.id = m.org_id where "
-               "m.user_id = :user and o.slug = :slug",
-            soci::use(id), soci::use(org), soci::into(role);
-        if (!sql.got_data()) return std::optional<Role>();
-        auto parsed = parse_role(role);
+        auto& q = unit.sql().prepared<RoleLookup>();
+        q.user_id = user_id;
+        q.slug = std::string(slug);
+        q.st.execute();
+        const bool found = q.st.fetch();
+        while (found && q.st.fetch()) {
+        }
+        if (!found) return std::optional<Role>();
+        auto parsed = parse_role(q.role);
         if (!parsed) throw std::runtime_error("stored data is damaged: role");
         return std::optional<Role>(*parsed);
     });
