@@ -12,8 +12,20 @@ using domain::Permission;
 namespace {
 
 Response action_response(ApiContext& ctx, const std::string& org,
-                         const domain::Result<store::ActionRecord>& result, int status) {
-    if (!result) return error_response(result.error());
+                         const domain::Result<store::ActionRecord>& result, int status,
+                         const std::string& action_id = {}) {
+    if (!result) {
+        // A conflict answers with the action as it is now, so the client can show both.
+        if (result.error().code != domain::ErrorCode::conflict || action_id.empty())
+            return error_response(result.error());
+        auto body = Json::parse(error_response(result.error()).body);
+        auto state = ctx.store.load(org, store::History::summaries);
+        if (state)
+            if (auto dir = directory_for(ctx, *state))
+                for (const auto& a : state->actions)
+                    if (a.action.id == action_id) body["current"] = to_json(a, *dir);
+        return json_response(body, 409);
+    }
     auto state = ctx.store.load(org, store::History::summaries);
     if (!state) return error_response(state.error());
     auto dir = directory_for(ctx, *state);
@@ -70,7 +82,8 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     if (!action) return error_response(action.error());
                     return action_response(
                         ctx, p["org"],
-                        ctx.store.update_action(caller.actor(), p["org"], *action, *revision), 200);
+                        ctx.store.update_action(caller.actor(), p["org"], *action, *revision), 200,
+                        p["action"]);
                 }});
     router.add({"POST", "/api/v1/orgs/{org}/actions/{action}/escalation", Access::organisation,
                 Permission::edit,
@@ -91,7 +104,7 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                                            ctx.store.escalate_action(caller.actor(), p["org"],
                                                                      p["action"], *day, note,
                                                                      *revision),
-                                           200);
+                                           200, p["action"]);
                 }});
     router.add({"DELETE", "/api/v1/orgs/{org}/actions/{action}", Access::organisation,
                 Permission::edit, "Delete an action (If-Match: its revision)",

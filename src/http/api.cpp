@@ -1,5 +1,6 @@
 #include "http/api.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <sodium.h>
 
@@ -69,7 +70,11 @@ Response Api::handle(Request& request) {
     const Route& route = *match.route;
 
     auto caller = auth_.identify(request);
-    if (!caller) return error_response(caller.error());
+    if (!caller) {
+        // A stale cookie or token must not stop anyone signing in again or probing health.
+        if (route.access != Access::public_) return error_response(caller.error());
+        caller = Caller{};
+    }
     if (route.access != Access::public_ && !caller->signed_in())
         return error_response(401, "unauthenticated", "sign in or send an API token");
     if (route.access == Access::site_admin && !caller->site_admin())
@@ -94,12 +99,38 @@ Response Api::handle(Request& request) {
         if (auto csrf = auth_.check_csrf(request, *caller); !csrf)
             return error_response(csrf.error());
 
-    Response response = route.handler(request, match.params, *caller);
+    // Reads of an organisation depend only on its state (and the date): answer from the cache
+    // while its state version is unchanged. Evidence downloads (large, binary) are not kept.
+    std::string cache_key;
+    std::int64_t version = 0;
+    if (route.method == "GET" && route.access == Access::organisation &&
+        route.pattern.find("{sha256}") == std::string::npos) {
+        if (auto org = context_.store.organisation(match.params["org"])) {
+            version = org->state_version;
+            cache_key = request.path + "?";
+            for (const auto& [k, v] : request.query) cache_key += k + "=" + v + "&";
+            cache_key += "|" + context_.today().to_string();
+        }
+    }
+    std::optional<Response> hit;
+    if (!cache_key.empty()) hit = cached(cache_key, version);
+    Response response = hit ? std::move(*hit) : route.handler(request, match.params, *caller);
+    if (!cache_key.empty() && !hit && response.status == 200) {
+        if (response.headers.end() == std::find_if(response.headers.begin(), response.headers.end(),
+                                                   [](const auto& h) { return h.first == "ETag"; }))
+            response.set_header("ETag", etag_of(response.body));
+        remember(cache_key, version, response);
+    }
 
     if (caller->user) response.set_header("X-Cdcwb-User", caller->user->username);
     if ((request.method == "GET" || request.method == "HEAD") && response.status == 200) {
-        const std::string etag = etag_of(response.body);
-        response.set_header("ETag", etag);
+        std::string etag;
+        for (const auto& [name, value] : response.headers)
+            if (name == "ETag") etag = value;
+        if (etag.empty()) {
+            etag = etag_of(response.body);
+            response.set_header("ETag", etag);
+        }
         response.set_header("Cache-Control", "private, no-cache");
         if (etag_matches(request.header("if-none-match"), etag)) {
             response.status = 304;
@@ -110,6 +141,26 @@ Response Api::handle(Request& request) {
     }
     if (request.method == "HEAD") response.body.clear();
     return response;
+}
+
+std::optional<Response> Api::cached(const std::string& key, std::int64_t version) {
+    std::lock_guard lock(cache_mutex_);
+    auto it = cache_.find(key);
+    if (it == cache_.end() || it->second.version != version) return std::nullopt;
+    return it->second.response;
+}
+
+void Api::remember(std::string key, std::int64_t version, const Response& response) {
+    constexpr std::size_t kMaxBytes = 64 * 1024 * 1024;
+    std::lock_guard lock(cache_mutex_);
+    if (cache_bytes_ + response.body.size() > kMaxBytes) {
+        cache_.clear();
+        cache_bytes_ = 0;
+    }
+    auto& slot = cache_[std::move(key)];
+    cache_bytes_ -= std::min(cache_bytes_, slot.response.body.size());
+    slot = Cached{version, response};
+    cache_bytes_ += response.body.size();
 }
 
 domain::Result<std::int64_t> expected_revision(const Request& request, const Json* body) {

@@ -10,6 +10,9 @@
 #include "store/store.hpp"
 
 #include <functional>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
 
 namespace cdcwb::http {
 
@@ -28,9 +31,21 @@ class Api {
     const Router& router() const { return router_; }
 
   private:
+    /// Answers of organisation reads, kept with the organisation's state version they were
+    /// computed at; a changed version (any write, by any server) makes them stale.
+    struct Cached {
+        std::int64_t version = 0;
+        Response response;
+    };
+    std::optional<Response> cached(const std::string& key, std::int64_t version);
+    void remember(std::string key, std::int64_t version, const Response& response);
+
     Authenticator auth_;
     ApiContext context_;
     Router router_;
+    std::mutex cache_mutex_;
+    std::unordered_map<std::string, Cached> cache_;
+    std::size_t cache_bytes_ = 0;
 };
 
 // Route groups (one file each).

@@ -38,7 +38,13 @@ Response json_response(const Json& body, int status) {
 }
 
 domain::Result<Json> parse_body(const Request& request) {
+    // Only a body declared as JSON: a cross-site HTML form can send text/plain that happens to
+    // parse as JSON, but cannot set this type without the browser asking first (CORS).
     if (request.body.empty()) return domain::invalid("the request needs a JSON body", "body");
+    const std::string_view type = request.header("content-type");
+    if (type.substr(0, 16) != "application/json")
+        return domain::invalid("send the body as JSON with Content-Type: application/json",
+                               "content-type");
     if (!domain::valid_utf8(request.body))
         return domain::invalid("the request body is not valid UTF-8", "body");
     int depth = 0;

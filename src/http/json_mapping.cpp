@@ -29,9 +29,15 @@ std::optional<Score> read_score(const Json& object, std::string_view name, const
     auto it = object.find(name);
     if (it == object.end() || it->is_null()) return std::nullopt;
     Result<Score> score = Error{};
-    if (it->is_number_integer())
-        score = Score::points(it->get<int>());
-    else if (it->is_string())
+    if (it->is_number_integer()) {
+        // Read wide: a huge number must be refused, never wrapped into 1–5.
+        const auto value = it->get<long long>();
+        score = value < Score::kMin || value > Score::kMax
+                    ? Result<Score>(invalid("score " + std::to_string(value) +
+                                                " is out of range; use 1 to 5 or n/a",
+                                            field))
+                    : Score::points(static_cast<int>(value));
+    } else if (it->is_string())
         score = Score::parse(it->get<std::string>());
     else
         score = invalid("a score is 1 to 5 or \"n/a\"", field);

@@ -51,28 +51,37 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                     return respond(ctx.store.organisation(p["org"]),
                                    [](const auto& o) { return to_json(o); });
                 }});
-    router.add({"PATCH", "/api/v1/orgs/{org}", Access::organisation, Permission::manage_members,
-                "Change the name, reference template or evaluation interval (If-Match: revision)",
-                [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto current = ctx.store.organisation(p["org"]);
-                    if (!current) return error_response(current.error());
-                    Fields f(*body);
-                    f.only({"name", "reference_template", "evaluation_interval_days", "revision"});
-                    store::OrganisationSettings s{
-                        f.text("name").value_or(current->name),
-                        f.has("reference_template") ? f.text("reference_template").value_or("")
-                                                    : current->reference_template,
-                        static_cast<int>(f.integer("evaluation_interval_days")
-                                             .value_or(current->evaluation_interval_days))};
-                    if (f.error()) return error_response(*f.error());
-                    auto revision = expected_revision(request, &*body);
-                    if (!revision) return error_response(revision.error());
-                    return respond(
-                        ctx.store.update_organisation(caller.actor(), p["org"], s, *revision),
-                        [](const auto& o) { return to_json(o); });
-                }});
+    router.add(
+        {"PATCH", "/api/v1/orgs/{org}", Access::organisation, Permission::manage_members,
+         "Change the name, reference template or evaluation interval (If-Match: revision)",
+         [&ctx](const Request& request, const Params& p, const Caller& caller) {
+             auto body = parse_body(request);
+             if (!body) return error_response(body.error());
+             auto current = ctx.store.organisation(p["org"]);
+             if (!current) return error_response(current.error());
+             Fields f(*body);
+             f.only({"name", "reference_template", "evaluation_interval_days", "revision"});
+             const auto interval =
+                 f.integer("evaluation_interval_days").value_or(current->evaluation_interval_days);
+             store::OrganisationSettings s{
+                 f.text("name").value_or(current->name),
+                 f.has("reference_template") ? f.text("reference_template").value_or("")
+                                             : current->reference_template,
+                 // Out of int's range: a value the domain rule refuses, never a wrapped one.
+                 interval < 0 || interval > 100000 ? 0 : static_cast<int>(interval)};
+             if (f.error()) return error_response(*f.error());
+             auto revision = expected_revision(request, &*body);
+             if (!revision) return error_response(revision.error());
+             auto updated = ctx.store.update_organisation(caller.actor(), p["org"], s, *revision);
+             if (!updated && updated.error().code == domain::ErrorCode::conflict) {
+                 // The settings as they are now, so the client can show both.
+                 auto conflict = Json::parse(error_response(updated.error()).body);
+                 if (auto now = ctx.store.organisation(p["org"]))
+                     conflict["current"] = to_json(*now);
+                 return json_response(conflict, 409);
+             }
+             return respond(updated, [](const auto& o) { return to_json(o); });
+         }});
     router.add({"DELETE", "/api/v1/orgs/{org}", Access::site_admin, Permission::edit,
                 "Delete an organisation and everything in it (the audit log keeps its history)",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {

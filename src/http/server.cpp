@@ -347,7 +347,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
                             record = std::move(record)](beast::error_code ec, std::size_t) {
                                if (self->server_->log) self->server_->log(record);
                                self->busy_ = false;
-                               if (ec || !keep_alive) return self->close();
+                               if (ec || !keep_alive || self->server_->draining)
+                                   return self->close();
                                self->read();
                            });
     }

@@ -169,8 +169,8 @@ Result<UserRecord> Store::authenticate_token(std::string_view token) {
         bool touch = false;
         UserRecord user;
         {
-            // Every API request does this: a read with a statement kept prepared.
-            Unit unit(db_, Unit::Mode::read);
+            // Every API request does this: one statement, kept prepared.
+            Unit unit(db_, Unit::Mode::single);
             auto& q = unit.sql().prepared<TokenLookup>();
             q.hash = hash;
             q.st.execute();
@@ -243,7 +243,7 @@ Result<SessionRecord> Store::session(std::string_view token) {
     if (token.empty() || token.size() > 200) return refused;
     const std::string hash = secrets::sha256_hex(token);
     return guarded([&]() -> Result<SessionRecord> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(db_, Unit::Mode::single);
         auto& q = unit.sql().prepared<SessionLookup>();
         q.hash = hash;
         q.st.execute();

@@ -570,6 +570,7 @@ Status Database::restore(const std::filesystem::path& from) {
 
 Unit::Unit(Database& db, Mode mode) : db_(db) {
     session_ = &db_.acquire(slot_);
+    if (mode == Mode::single) return; // autocommit: nothing to begin, commit or roll back
     try {
         if (session_->engine == Engine::sqlite)
             *session_ << (mode == Mode::write ? "begin immediate" : "begin");
@@ -595,6 +596,7 @@ Unit::~Unit() {
 }
 
 void Unit::commit() {
+    if (!open_) return;
     *session_ << "commit";
     open_ = false;
 }

@@ -69,7 +69,7 @@ Status check_template(const catalog::Library& library, const std::string& templa
 
 Result<OrganisationRecord> Store::create_organisation(const Actor& actor,
                                                       const NewOrganisation& request) {
-    if (auto s = validate_slug(request.slug, "slug"); !s) return s.error();
+    if (auto s = validate_slug(request.slug, "id"); !s) return s.error();
     if (request.name.empty()) return invalid("the organisation needs a name", "name");
     if (auto s = validate_text(request.name, "name", kShortText); !s) return s.error();
     auto dir = directory(request.catalog_id, {});
@@ -90,7 +90,7 @@ Result<OrganisationRecord> Store::create_organisation(const Actor& actor,
         Unit unit(db_, Unit::Mode::write);
         auto& sql = unit.sql();
         if (rows::organisation(sql, request.slug))
-            return rows::conflict("an organisation '" + request.slug + "' already exists", "slug");
+            return rows::conflict("an organisation '" + request.slug + "' already exists", "id");
         const std::string at = now();
         long long id = 0;
         const int interval = kDefaultEvaluationIntervalDays;
@@ -120,7 +120,7 @@ Result<std::vector<OrganisationRecord>> Store::organisations() {
 
 Result<OrganisationRecord> Store::organisation(std::string_view slug) {
     return guarded([&]() -> Result<OrganisationRecord> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(db_, Unit::Mode::single);
         return rows::organisation(unit.sql(), slug);
     });
 }

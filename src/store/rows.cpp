@@ -354,8 +354,8 @@ namespace {
 
 constexpr const char* kOrganisationSelect =
     "select id, slug, name, catalog_id, reference_template, evaluation_interval_days, revision, "
-    "created_at, (select count(*) from custom_services c where c.org_id = organisations.id) "
-    "from organisations";
+    "created_at, (select count(*) from custom_services c where c.org_id = organisations.id), "
+    "state_version from organisations";
 
 struct OrganisationColumns {
     long long id = 0;
@@ -364,15 +364,17 @@ struct OrganisationColumns {
     long long revision = 0;
     std::string created_at;
     int custom = 0;
+    long long state_version = 0;
     OrganisationRecord get() const {
-        return {id, slug, name, catalog_id, reference, interval, revision, created_at, custom};
+        return {id,       slug,       name,   catalog_id,   reference,
+                interval, revision, created_at, custom, state_version};
     }
 };
 
 void bind_into(soci::details::prepare_temp_type& p, OrganisationColumns& c) {
     p, soci::into(c.id), soci::into(c.slug), soci::into(c.name), soci::into(c.catalog_id),
         soci::into(c.reference), soci::into(c.interval), soci::into(c.revision),
-        soci::into(c.created_at), soci::into(c.custom);
+        soci::into(c.created_at), soci::into(c.custom), soci::into(c.state_version);
 }
 
 } // namespace
@@ -431,6 +433,16 @@ struct AuditInsert {
               soci::use(before, before_ind), soci::use(after, after_ind))) {}
 };
 
+/// Prepared once per connection: every change to an organisation raises its state version.
+struct StateVersionBump {
+    long long org_id = 0;
+    soci::statement st;
+    explicit StateVersionBump(Session& sql)
+        : st((sql.prepare << "update organisations set state_version = state_version + 1 where "
+                             "id = :id",
+              soci::use(org_id))) {}
+};
+
 void audit(Session& sql, const std::string& at, const Actor& actor, const OrganisationRecord* org,
            const std::string& entity, const std::string& entity_id, const std::string& operation,
            const Json& before, const Json& after) {
@@ -446,6 +458,11 @@ void audit(Session& sql, const std::string& at, const Actor& actor, const Organi
     q.before = dump_or_null(before, q.before_ind);
     q.after = dump_or_null(after, q.after_ind);
     q.st.execute(true);
+    if (org) {
+        auto& bump = sql.prepared<StateVersionBump>();
+        bump.org_id = org->id;
+        bump.st.execute(true);
+    }
 }
 
 std::vector<CustomService> custom_services(soci::session& sql, const OrganisationRecord& org) {

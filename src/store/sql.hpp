@@ -39,7 +39,9 @@ class Session : public soci::session {
 /// PostgreSQL read units see one consistent snapshot (REPEATABLE READ).
 class Unit {
   public:
-    enum class Mode { read, write };
+    /// read: one consistent snapshot over several statements; write: the write lock from the
+    /// start; single: one statement on its own (no BEGIN/COMMIT: a statement is atomic).
+    enum class Mode { read, write, single };
     Unit(Database& db, Mode mode);
     ~Unit();
     Unit(const Unit&) = delete;

@@ -37,6 +37,8 @@ struct OrganisationRecord {
     std::int64_t revision = 0;
     std::string created_at;
     int custom_services = 0; ///< how many organisation-specific services it has
+    /// Raised by every change to anything in the organisation: equal versions, equal state.
+    std::int64_t state_version = 0;
 };
 
 struct NewOrganisation {

@@ -269,7 +269,7 @@ struct RoleLookup {
 
 Result<std::optional<Role>> Store::role_in(std::int64_t user_id, std::string_view slug) {
     return guarded([&]() -> Result<std::optional<Role>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(db_, Unit::Mode::single);
         auto& q = unit.sql().prepared<RoleLookup>();
         q.user_id = user_id;
         q.slug = std::string(slug);

@@ -2,9 +2,13 @@
 // and restore, on the default SQLite file in a fresh folder; bad input exits 2 and changes nothing.
 #include "cli_fixture.hpp"
 
+#include "store/database.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace {
+
+using namespace cdcwb;
 
 class StoreCli : public Cli {
   protected:
@@ -30,7 +34,9 @@ TEST_F(StoreCli, InitCreatesTheDefaultDatabaseAndSaysWhere) {
     Outcome r = run("init");
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.err.find("database: sqlite:cdcwb-data/cdcwb.sqlite"), std::string::npos) << r.err;
-    EXPECT_NE(r.out.find("schema version 1"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("schema version " + std::to_string(store::latest_schema_version())),
+              std::string::npos)
+        << r.out;
     EXPECT_NE(r.out.find("cdcwb user add NAME --admin"), std::string::npos) << r.out;
     EXPECT_TRUE(fs::exists(dir_ / "cdcwb-data" / "cdcwb.sqlite"));
     // A second init finds the database ready and migrates nothing.

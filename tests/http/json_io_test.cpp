@@ -13,6 +13,7 @@ using cdcwb::domain::ErrorCode;
 Request with_body(std::string body) {
     Request r;
     r.method = "PUT";
+    r.headers["content-type"] = "application/json";
     r.body = std::move(body);
     return r;
 }
@@ -34,7 +35,7 @@ TEST(JsonIo, ErrorCodesMapToOneStatusEach) {
 TEST(JsonIo, BodiesMustBeUtf8JsonObjectsOfLimitedDepth) {
     EXPECT_TRUE(parse_body(with_body(R"({"a": [1, {"b": "霞"}]})")).ok());
     for (const std::string& bad : {std::string(), std::string("{"), std::string("[1,2]"),
-                                  std::string("\"text\""), std::string("{\"a\": \"\xff\"}")}) {
+                                   std::string("\"text\""), std::string("{\"a\": \"\xff\"}")}) {
         auto parsed = parse_body(with_body(bad));
         ASSERT_FALSE(parsed.ok()) << bad;
         EXPECT_EQ(parsed.error().field, "body");
@@ -47,6 +48,18 @@ TEST(JsonIo, BodiesMustBeUtf8JsonObjectsOfLimitedDepth) {
     std::string ok(kMaxJsonDepth - 2, '[');
     EXPECT_TRUE(
         parse_body(with_body("{\"a\":" + ok + std::string(kMaxJsonDepth - 2, ']') + "}")).ok());
+}
+
+TEST(JsonIo, BodiesMustBeDeclaredAsJson) {
+    Request r = with_body(R"({"username": "a", "password": "b=c"})");
+    r.headers["content-type"] = "text/plain";
+    auto parsed = parse_body(r);
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_EQ(parsed.error().field, "content-type");
+    r.headers.erase("content-type");
+    EXPECT_FALSE(parse_body(r).ok());
+    r.headers["content-type"] = "application/json; charset=utf-8";
+    EXPECT_TRUE(parse_body(r).ok());
 }
 
 TEST(JsonIo, FieldReadersNameTheFieldAndTheTypeExpected) {

@@ -73,7 +73,7 @@ TEST_F(OrganisationStore, DuplicateSlugIsAConflictAndWritesNothing) {
     make_org("acme");
     EXPECT_REFUSED_UNCHANGED(
         store().create_organisation(actor_, {"acme", "Another Acme", "x1060-2021", ""}),
-        ErrorCode::conflict, "slug");
+        ErrorCode::conflict, "id");
 }
 
 TEST_F(OrganisationStore, InvalidSlugIsRefusedAndWritesNothing) {
@@ -84,7 +84,7 @@ TEST_F(OrganisationStore, InvalidSlugIsRefusedAndWritesNothing) {
         SCOPED_TRACE("slug '" + slug + "'");
         EXPECT_REFUSED_UNCHANGED(
             store().create_organisation(actor_, {slug, "Name", "x1060-2021", ""}),
-            ErrorCode::invalid_input, "slug");
+            ErrorCode::invalid_input, "id");
     }
 }
 

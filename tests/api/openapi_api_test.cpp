@@ -1,0 +1,122 @@
+// The OpenAPI document, GET /api/v1/openapi.json: OpenAPI 3.1, every operation it lists is routed
+// (and answers), and on every documented path exactly the documented methods are allowed.
+#include "api/operations.hpp"
+
+#include <set>
+
+namespace cdcwb::testing {
+namespace {
+
+class OpenApi : public WalkTest {};
+
+const std::vector<std::string> kMethods{"GET", "PUT", "POST", "PATCH", "DELETE"};
+
+bool no_such_resource(const HttpResponse& r) {
+    if (r.status != 404) return false;
+    const auto body = Json::parse(r.body, nullptr, false);
+    return !body.is_discarded() && body.contains("error") &&
+           body["error"].value("message", "").rfind("no such resource", 0) == 0;
+}
+
+TEST_F(OpenApi, TheDocumentIsOpenApi31AndSaysWhoMayCallEachOperation) {
+    const auto r = get({}, "/api/v1/openapi.json");
+    ASSERT_TRUE(HasStatus(r, 200));
+    const auto doc = json_of(r);
+
+    EXPECT_EQ(doc["openapi"], "3.1.0");
+    EXPECT_TRUE(doc["info"]["title"].is_string());
+    EXPECT_TRUE(doc["components"]["schemas"].contains("Error"));
+    const std::set<std::string> accesses{"anyone",
+                                         "any signed-in user",
+                                         "site administrators",
+                                         "members of the organisation (any role)",
+                                         "the organisation's admins and assessors",
+                                         "the organisation's admins and approvers",
+                                         "the organisation's admins"};
+    std::set<std::string> operation_ids;
+    std::size_t count = 0;
+    for (const auto& [path, item] : doc["paths"].items())
+        for (const auto& [method, op] : item.items()) {
+            SCOPED_TRACE(method + " " + path);
+            ++count;
+            EXPECT_EQ(accesses.count(op.value("x-cdcwb-access", "")), 1u) << op.dump();
+            EXPECT_TRUE(operation_ids.insert(op.value("operationId", "")).second);
+            EXPECT_FALSE(op.value("summary", "").empty());
+            EXPECT_TRUE(op["responses"].contains("400"));
+            std::size_t braces = 0;
+            for (char c : path) braces += c == '{' ? 1u : 0u;
+            EXPECT_EQ(op.contains("parameters") ? op["parameters"].size() : 0u, braces);
+            if (op["x-cdcwb-access"] != "anyone") {
+                EXPECT_TRUE(op["responses"].contains("401"));
+            }
+        }
+    EXPECT_GE(count, 50u);
+}
+
+TEST_F(OpenApi, EveryDocumentedOperationIsRoutedAndAnswersASiteAdministrator) {
+    const std::string org = create_org("walk", {});
+    create_user("walker");
+    ASSERT_TRUE(HasStatus(
+        put(admin(), "/api/v1/orgs/" + org + "/members/walker", Json{{"role", "viewer"}}), 200));
+    const Ids ids = ids_in(org, "walker");
+    const Caller root = with_token(admin()); // a token: DELETE /api/v1/session ends nothing
+
+    for (const auto& op : walk_order(operations())) {
+        const auto r = send(root, op, ids);
+        EXPECT_FALSE(no_such_resource(r)) << op.name() << " is documented but not routed";
+        EXPECT_NE(r.status, 405) << op.name() << " is documented but not routed: " << r.body;
+        EXPECT_NE(r.status, 401) << op.name() << ": " << r.body;
+        EXPECT_NE(r.status, 403) << op.name() << ": " << r.body;
+        EXPECT_LT(r.status, 500) << op.name() << ": " << r.body;
+    }
+}
+
+TEST_F(OpenApi, OnEveryDocumentedPathExactlyTheDocumentedMethodsAreAllowed) {
+    std::map<std::string, std::set<std::string>> documented;
+    for (const auto& op : operations()) documented[op.pattern].insert(op.method);
+    const std::map<std::string, std::string, std::less<>> values{
+        {"org", std::string(kOrg)},
+        {"service", "D-2"},
+        {"evaluation", "2026-H1"},
+        {"action", "ACT-2025-01"},
+        {"sha256", "00"},
+        {"user", "root"},
+        {"token", "1"},
+        {"catalog", "x1060-2021"},
+        {"template", "small-company"},
+        {"crosswalk", "crosswalk-x1060-first"}};
+
+    for (const auto& [pattern, methods] : documented) {
+        std::string allowed;
+        for (const auto& m : kMethods)
+            if (methods.count(m)) allowed += (allowed.empty() ? "" : ", ") + m;
+        for (const auto& method : kMethods) {
+            if (methods.count(method)) continue;
+            const auto r = call({}, method, fill_path(pattern, values), "{}");
+            SCOPED_TRACE(method + " " + pattern);
+            EXPECT_TRUE(IsError(r, 405, "method_not_allowed"));
+            std::set<std::string> listed;
+            std::string header = r.header("allow");
+            for (std::size_t at = 0; at <= header.size();) {
+                auto end = header.find(", ", at);
+                if (end == std::string::npos) end = header.size();
+                listed.insert(header.substr(at, end - at));
+                at = end + 2;
+            }
+            EXPECT_EQ(listed, methods) << "Allow: " << header;
+        }
+    }
+}
+
+TEST_F(OpenApi, AnUndocumentedPathIs404NoSuchResource) {
+    for (const std::string& target :
+         std::vector<std::string>{"/api/v1", "/api/v1/", "/api/v2/orgs", "/api/v1/orgs/x/y/z",
+                                  "/api/v1/orgs/" + std::string(kOrg) + "/nothing"}) {
+        const auto r = get(admin(), target);
+        EXPECT_TRUE(IsError(r, 404, "not_found")) << target;
+        EXPECT_TRUE(no_such_resource(r)) << target << ": " << r.body;
+    }
+}
+
+} // namespace
+} // namespace cdcwb::testing

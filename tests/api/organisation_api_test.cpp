@@ -1,0 +1,155 @@
+// Organisations: created and deleted by site administrators, their settings edited by their
+// admins with revision checks, their members managed.
+#include "api/api_fixture.hpp"
+
+namespace cdcwb::testing {
+namespace {
+
+class OrganisationApi : public ApiTest {
+  protected:
+    Json settings(const std::string& org) {
+        const auto r = get(admin(), "/api/v1/orgs/" + org);
+        EXPECT_TRUE(HasStatus(r, 200));
+        return json_of(r);
+    }
+};
+
+TEST_F(OrganisationApi, ASiteAdministratorCreatesAnOrganisationFromATemplate) {
+    const auto r = post(admin(), "/api/v1/orgs",
+                        Json{{"id", "fresh-co"}, {"name", "Fresh Co"}, {"template", "basic-only"}});
+
+    ASSERT_TRUE(HasStatus(r, 201));
+    const auto org = json_of(r);
+    EXPECT_EQ(org["id"], "fresh-co");
+    EXPECT_EQ(org["catalog"], "x1060-2021");
+    EXPECT_EQ(org["revision"], 1);
+    const auto services = get(admin(), "/api/v1/orgs/fresh-co/services");
+    ASSERT_TRUE(HasStatus(services, 200));
+    EXPECT_EQ(json_of(services)["services"].size(), 64u);
+}
+
+TEST_F(OrganisationApi, ADuplicateOrganisationIs409AndChangesNothing) {
+    const auto before = fingerprint();
+
+    const auto r = post(admin(), "/api/v1/orgs", Json{{"id", kOrg}, {"name", "Impostor"}});
+
+    EXPECT_TRUE(IsError(r, 409, "conflict"));
+    expect_unchanged(before, "a duplicate organisation");
+    EXPECT_NE(settings(std::string(kOrg))["name"], "Impostor");
+}
+
+TEST_F(OrganisationApi, ABadOrganisationIdIs400NamingTheIdField) {
+    const auto r = post(admin(), "/api/v1/orgs", Json{{"id", "Bad Id!"}, {"name", "Bad"}});
+
+    EXPECT_TRUE(IsError(r, 400, "invalid_input", "id"));
+}
+
+TEST_F(OrganisationApi, AnAdminRenamesTheOrganisationNamingTheRevision) {
+    const std::string org = create_org("settings", {{member("admin").username, "admin"}});
+    const auto current = settings(org);
+
+    const auto r = call(member("admin"), "PATCH", "/api/v1/orgs/" + org,
+                        Json{{"name", "Renamed"}, {"revision", current["revision"]}}.dump());
+
+    ASSERT_TRUE(HasStatus(r, 200));
+    EXPECT_EQ(json_of(r)["name"], "Renamed");
+    EXPECT_EQ(json_of(r)["revision"], current["revision"].get<int>() + 1);
+    EXPECT_EQ(settings(org)["name"], "Renamed");
+}
+
+TEST_F(OrganisationApi, AStaleOrganisationRevisionIs409AndChangesNothing) {
+    const std::string org = create_org("stale");
+    const auto current = settings(org);
+    ASSERT_TRUE(HasStatus(call(admin(), "PATCH", "/api/v1/orgs/" + org,
+                               Json{{"name", "First"}, {"revision", current["revision"]}}.dump()),
+                          200));
+    const auto before = fingerprint(org);
+
+    const auto r = call(admin(), "PATCH", "/api/v1/orgs/" + org,
+                        Json{{"name", "Lost"}, {"revision", current["revision"]}}.dump());
+
+    EXPECT_TRUE(IsError(r, 409, "conflict", "revision"));
+    expect_unchanged(before, "a stale organisation revision", org);
+}
+
+TEST_F(OrganisationApi, AStaleOrganisationRevisionAnswersTheCurrentSettings) {
+    const std::string org = create_org("current");
+    const auto current = settings(org);
+    ASSERT_TRUE(HasStatus(call(admin(), "PATCH", "/api/v1/orgs/" + org,
+                               Json{{"name", "First"}, {"revision", current["revision"]}}.dump()),
+                          200));
+
+    const auto r = call(admin(), "PATCH", "/api/v1/orgs/" + org,
+                        Json{{"name", "Lost"}, {"revision", current["revision"]}}.dump());
+
+    ASSERT_TRUE(IsError(r, 409, "conflict", "revision"));
+    EXPECT_EQ(json_of(r)["current"]["name"], "First");
+}
+
+TEST_F(OrganisationApi, AnEvaluationIntervalOutOfRangeIs400) {
+    const std::string org = create_org("interval");
+    const auto revision = settings(org)["revision"];
+    const auto before = fingerprint(org);
+
+    for (const Json& days : {Json(0), Json(-7), Json("182"), Json(2.5)}) {
+        const auto r =
+            call(admin(), "PATCH", "/api/v1/orgs/" + org,
+                 Json{{"evaluation_interval_days", days}, {"revision", revision}}.dump());
+        EXPECT_TRUE(IsError(r, 400, "invalid_input")) << "days " << days.dump();
+    }
+    expect_unchanged(before, "intervals out of range", org);
+}
+
+TEST_F(OrganisationApi, AHugeEvaluationIntervalIsRefusedNotWrapped) {
+    const std::string org = create_org("wrap");
+    const auto revision = settings(org)["revision"];
+    const auto before = fingerprint(org);
+
+    const auto r =
+        call(admin(), "PATCH", "/api/v1/orgs/" + org,
+             Json{{"evaluation_interval_days", 4294967297LL}, {"revision", revision}}.dump());
+
+    EXPECT_TRUE(IsError(r, 400, "invalid_input", "evaluation_interval_days"));
+    expect_unchanged(before, "an interval of 2^32 + 1 days", org);
+}
+
+TEST_F(OrganisationApi, MembersAreListedWithTheirRolesAndCanBeRemoved) {
+    const std::string org = create_org("members", {{member("viewer").username, "viewer"}});
+    const std::string path = "/api/v1/orgs/" + org + "/members";
+
+    ASSERT_TRUE(HasStatus(
+        put(admin(), path + "/" + member("viewer").username, Json{{"role", "assessor"}}), 200));
+    const auto listed = get(member("viewer"), path);
+    ASSERT_TRUE(HasStatus(listed, 200));
+    const auto members = json_of(listed)["members"];
+    ASSERT_EQ(members.size(), 1u);
+    EXPECT_EQ(members[0]["role"], "assessor");
+    EXPECT_TRUE(IsError(put(admin(), path + "/nobody-here", Json{{"role", "viewer"}}), 404,
+                        "not_found", "user"));
+    EXPECT_TRUE(
+        IsError(put(admin(), path + "/" + member("viewer").username, Json{{"role", "owner"}}), 400,
+                "invalid_input", "role"));
+
+    ASSERT_TRUE(HasStatus(call(admin(), "DELETE", path + "/" + member("viewer").username), 204));
+
+    EXPECT_TRUE(IsError(get(member("viewer"), path), 404, "not_found", "org"));
+}
+
+TEST_F(OrganisationApi, DeletingAnOrganisationRemovesItForEveryone) {
+    const std::string org = create_org("doomed", {{member("viewer").username, "viewer"}});
+    ASSERT_TRUE(HasStatus(get(member("viewer"), "/api/v1/orgs/" + org), 200));
+
+    const auto r = call(admin(), "DELETE", "/api/v1/orgs/" + org);
+
+    ASSERT_TRUE(HasStatus(r, 204));
+    EXPECT_TRUE(IsError(get(admin(), "/api/v1/orgs/" + org), 404, "not_found"));
+    EXPECT_TRUE(IsError(get(member("viewer"), "/api/v1/orgs/" + org), 404, "not_found", "org"));
+    const auto listed = get(member("viewer"), "/api/v1/orgs");
+    EXPECT_EQ(listed.body.find(org), std::string::npos) << listed.body;
+    const auto audit = get(admin(), "/api/v1/audit?org=" + org);
+    ASSERT_TRUE(HasStatus(audit, 200));
+    EXPECT_FALSE(json_of(audit)["records"].empty()) << "the audit log keeps its history";
+}
+
+} // namespace
+} // namespace cdcwb::testing
