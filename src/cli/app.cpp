@@ -204,7 +204,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                         "Seed an empty database with a fictional organisation and demo users");
     serve_cmd->add_option("--workers", serve_opt.workers, "Request workers (default 4)")
         ->check(CLI::Range(1, 64));
-    serve_cmd->add_option("--io-threads", serve_opt.io_threads, "I/O threads (default 1)")
+    serve_cmd
+        ->add_option("--io-threads", serve_opt.io_threads,
+                     "I/O threads (default 2, or 1 on a single core)")
         ->check(CLI::Range(1, 16));
     serve_cmd->add_flag("--secure-cookies", serve_opt.secure_cookies,
                         "Mark the session cookie Secure (when a proxy serves HTTPS)");

@@ -82,7 +82,7 @@ struct ServeOptions {
     std::string listen = "127.0.0.1:8080";
     bool demo = false;
     int workers = 4;
-    int io_threads = 1;
+    int io_threads = 0; ///< 0: two, or one on a single-core machine
     bool secure_cookies = false;
 };
 int serve(Context& ctx, const ServeOptions& options);

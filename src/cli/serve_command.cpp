@@ -4,6 +4,7 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <mutex>
 #include <ostream>
@@ -57,7 +58,12 @@ int serve(Context& ctx, const ServeOptions& options) {
         return kBadInput;
     }
     server_options.workers = options.workers;
-    server_options.io_threads = options.io_threads;
+    // Measured (docs/performance.md): with handlers busy on the workers, a second I/O thread
+    // writes large answers faster.
+    server_options.io_threads =
+        options.io_threads > 0
+            ? options.io_threads
+            : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
 
     int code = kFailure;
     auto opened = open_database(ctx, code, static_cast<std::size_t>(options.workers));

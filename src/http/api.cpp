@@ -105,8 +105,8 @@ Response Api::handle(Request& request) {
     std::int64_t version = 0;
     if (route.method == "GET" && route.access == Access::organisation &&
         route.pattern.find("{sha256}") == std::string::npos) {
-        if (auto org = context_.store.organisation(match.params["org"])) {
-            version = org->state_version;
+        if (auto current = context_.store.state_version(match.params["org"])) {
+            version = *current;
             cache_key = request.path + "?";
             for (const auto& [k, v] : request.query) cache_key += k + "=" + v + "&";
             cache_key += "|" + context_.today().to_string();

@@ -28,19 +28,23 @@ const std::string& Params::operator[](std::string_view name) const {
 }
 
 void Router::add(Route route) {
+    std::vector<std::string> parts;
+    for (auto part : segments(route.pattern)) parts.emplace_back(part);
+    patterns_.push_back(std::move(parts));
     routes_.push_back(std::move(route));
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {
     Match result;
     const auto parts = segments(path);
-    for (const auto& route : routes_) {
-        const auto pattern = segments(route.pattern);
+    for (std::size_t r = 0; r < routes_.size(); ++r) {
+        const auto& route = routes_[r];
+        const auto& pattern = patterns_[r];
         if (pattern.size() != parts.size()) continue;
         Params params;
         bool ok = true;
         for (std::size_t i = 0; i < parts.size() && ok; ++i) {
-            const auto p = pattern[i];
+            const std::string_view p = pattern[i];
             if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
                 std::string value;
                 if (!percent_decode(parts[i], value, false) || value.empty()) {

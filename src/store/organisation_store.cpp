@@ -125,6 +125,36 @@ Result<OrganisationRecord> Store::organisation(std::string_view slug) {
     });
 }
 
+namespace {
+
+/// Prepared once per connection: every cached read checks it.
+struct StateVersionBySlug {
+    std::string slug;
+    long long version = 0;
+    soci::statement st;
+    explicit StateVersionBySlug(Session& sql)
+        : st((sql.prepare << "select state_version from organisations where slug = :slug",
+              soci::use(slug), soci::into(version))) {}
+};
+
+} // namespace
+
+Result<std::int64_t> Store::state_version(std::string_view slug) {
+    return guarded([&]() -> Result<std::int64_t> {
+        Unit unit(db_, Unit::Mode::single);
+        auto& q = unit.sql().prepared<StateVersionBySlug>();
+        q.slug = std::string(slug);
+        q.st.execute();
+        const bool found = q.st.fetch();
+        while (found && q.st.fetch()) {
+        }
+        if (!found)
+            return rows::not_found("no organisation '" + q.slug + "'; `cdcwb org list` shows them",
+                                   "org");
+        return static_cast<std::int64_t>(q.version);
+    });
+}
+
 Result<OrganisationRecord> Store::update_organisation(const Actor& actor, std::string_view slug,
                                                       const OrganisationSettings& settings,
                                                       std::int64_t expected_revision) {

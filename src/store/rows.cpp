@@ -366,8 +366,8 @@ struct OrganisationColumns {
     int custom = 0;
     long long state_version = 0;
     OrganisationRecord get() const {
-        return {id,       slug,       name,   catalog_id,   reference,
-                interval, revision, created_at, custom, state_version};
+        return {id,       slug,     name,       catalog_id, reference,
+                interval, revision, created_at, custom,     state_version};
     }
 };
 

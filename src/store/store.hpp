@@ -223,6 +223,8 @@ class Store {
     Result<OrganisationRecord> create_organisation(const Actor& actor, const NewOrganisation& org);
     Result<std::vector<OrganisationRecord>> organisations();
     Result<OrganisationRecord> organisation(std::string_view slug);
+    /// The organisation's state version alone (one indexed read): see OrganisationRecord.
+    Result<std::int64_t> state_version(std::string_view slug);
     Result<OrganisationRecord> update_organisation(const Actor& actor, std::string_view slug,
                                                    const OrganisationSettings& settings,
                                                    std::int64_t expected_revision);
