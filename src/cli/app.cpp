@@ -202,7 +202,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     serve_cmd->add_option("--listen", serve_opt.listen, "HOST:PORT (default 127.0.0.1:8080)");
     serve_cmd->add_flag("--demo", serve_opt.demo,
                         "Seed an empty database with a fictional organisation and demo users");
-    serve_cmd->add_option("--workers", serve_opt.workers, "Request workers (default 4)")
+    serve_cmd
+        ->add_option("--workers", serve_opt.workers,
+                     "Request workers (default: one per core, at least 2)")
         ->check(CLI::Range(1, 64));
     serve_cmd
         ->add_option("--io-threads", serve_opt.io_threads,

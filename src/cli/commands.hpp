@@ -81,7 +81,7 @@ int restore_database(Context& ctx, const std::string& from, bool yes);
 struct ServeOptions {
     std::string listen = "127.0.0.1:8080";
     bool demo = false;
-    int workers = 4;
+    int workers = 0;    ///< 0: one per core, at least two
     int io_threads = 0; ///< 0: two, or one on a single-core machine
     bool secure_cookies = false;
 };

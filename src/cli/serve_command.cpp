@@ -57,7 +57,11 @@ int serve(Context& ctx, const ServeOptions& options) {
         *ctx.err << "error: --listen: the port must be a number from 0 to 65535\n";
         return kBadInput;
     }
-    server_options.workers = options.workers;
+    // Measured (docs/performance.md): with reads answered from the cache, more workers than cores
+    // only add switching; at least two keep one slow request from holding up the rest.
+    server_options.workers =
+        options.workers > 0 ? options.workers
+                            : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
     // Measured (docs/performance.md): with handlers busy on the workers, a second I/O thread
     // writes large answers faster.
     server_options.io_threads =
@@ -66,7 +70,7 @@ int serve(Context& ctx, const ServeOptions& options) {
             : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
 
     int code = kFailure;
-    auto opened = open_database(ctx, code, static_cast<std::size_t>(options.workers));
+    auto opened = open_database(ctx, code, static_cast<std::size_t>(server_options.workers) + 1);
     if (!opened) return code;
     auto& [db, store] = *opened;
     if (options.demo)

@@ -144,22 +144,27 @@ Response Api::handle(Request& request) {
 }
 
 std::optional<Response> Api::cached(const std::string& key, std::int64_t version) {
-    std::lock_guard lock(cache_mutex_);
-    auto it = cache_.find(key);
-    if (it == cache_.end() || it->second.version != version) return std::nullopt;
-    return it->second.response;
+    std::shared_ptr<const Cached> entry;
+    {
+        std::lock_guard lock(cache_mutex_);
+        auto it = cache_.find(key);
+        if (it == cache_.end() || it->second->version != version) return std::nullopt;
+        entry = it->second;
+    }
+    return entry->response; // copied outside the lock
 }
 
 void Api::remember(std::string key, std::int64_t version, const Response& response) {
     constexpr std::size_t kMaxBytes = 64 * 1024 * 1024;
+    auto entry = std::make_shared<const Cached>(Cached{version, response});
     std::lock_guard lock(cache_mutex_);
     if (cache_bytes_ + response.body.size() > kMaxBytes) {
         cache_.clear();
         cache_bytes_ = 0;
     }
     auto& slot = cache_[std::move(key)];
-    cache_bytes_ -= std::min(cache_bytes_, slot.response.body.size());
-    slot = Cached{version, response};
+    if (slot) cache_bytes_ -= std::min(cache_bytes_, slot->response.body.size());
+    slot = std::move(entry);
     cache_bytes_ += response.body.size();
 }
 

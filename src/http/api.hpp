@@ -10,6 +10,7 @@
 #include "store/store.hpp"
 
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
@@ -44,7 +45,7 @@ class Api {
     ApiContext context_;
     Router router_;
     std::mutex cache_mutex_;
-    std::unordered_map<std::string, Cached> cache_;
+    std::unordered_map<std::string, std::shared_ptr<const Cached>> cache_;
     std::size_t cache_bytes_ = 0;
 };
 

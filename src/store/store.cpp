@@ -2,6 +2,7 @@
 #include "store/store.hpp"
 
 #include "store/rows.hpp"
+#include "store/token_cache.hpp"
 
 #include <map>
 #include <mutex>
@@ -16,7 +17,7 @@ struct Store::DirectoryCache {
 
 Store::Store(Database& db, const catalog::Library& library, Clock clock)
     : db_(db), library_(library), clock_(std::move(clock)),
-      directories_(std::make_shared<DirectoryCache>()) {
+      directories_(std::make_shared<DirectoryCache>()), tokens_(std::make_shared<TokenCache>()) {
     if (!clock_) clock_ = [] { return std::chrono::system_clock::now(); };
 }
 

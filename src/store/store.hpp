@@ -313,6 +313,9 @@ class Store {
     Result<std::vector<TokenRecord>> tokens(std::string_view username);
     Status revoke_token(const Actor& actor, std::string_view username, std::int64_t token_id);
     /// The token's user, when the token is known, not revoked or expired, and the user enabled.
+    /// A token found good is trusted for up to 2 seconds without asking the database again;
+    /// revoking it or disabling its user through this store takes effect at once, through
+    /// another server within those 2 seconds.
     Result<UserRecord> authenticate_token(std::string_view token);
     Result<IssuedSession> create_session(std::int64_t user_id, std::chrono::seconds lifetime,
                                          std::string_view address);
@@ -330,10 +333,12 @@ class Store {
     Result<std::shared_ptr<const domain::ServiceDirectory>>
     directory(const std::string& catalog_id, const std::vector<domain::CustomService>& custom);
     struct DirectoryCache;
+    struct TokenCache;
     Database& db_;
     const catalog::Library& library_;
     Clock clock_;
     std::shared_ptr<DirectoryCache> directories_;
+    std::shared_ptr<TokenCache> tokens_;
     EvidenceLimits evidence_limits_;
 };
 

@@ -3,6 +3,7 @@
 #include "store/rows.hpp"
 #include "store/secrets.hpp"
 #include "store/store.hpp"
+#include "store/token_cache.hpp"
 
 namespace cdcwb::store {
 
@@ -163,6 +164,8 @@ Status Store::set_user_disabled(const Actor& actor, std::string_view username, b
         rows::audit(sql, now(), actor, nullptr, "user", user->username,
                     disabled ? "disable" : "enable", user_json(*user), user_json(after));
         unit.commit();
+        std::lock_guard lock(tokens_->mutex);
+        tokens_->entries.clear(); // a disabled user's tokens stop working here at once
         return {};
     });
 }

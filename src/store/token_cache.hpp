@@ -1,0 +1,28 @@
+// Inside the store: API tokens recently found good, so that a burst of requests with one token
+// does not ask the database each time. Entries live 2 seconds; revocations through this store
+// remove them at once.
+#pragma once
+
+#include "store/store.hpp"
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace cdcwb::store {
+
+struct Store::TokenCache {
+    struct Entry {
+        UserRecord user;
+        std::chrono::steady_clock::time_point checked;
+        std::optional<std::string> expires_at;
+    };
+    std::mutex mutex;
+    std::map<std::string, Entry, std::less<>> entries; ///< by token hash
+};
+
+inline constexpr std::chrono::seconds kTokenTrust{2};
+
+} // namespace cdcwb::store
