@@ -134,12 +134,12 @@ Response Api::handle(Request& request) {
         response.set_header("Cache-Control", "private, no-cache");
         if (etag_matches(request.header("if-none-match"), etag)) {
             response.status = 304;
-            response.body.clear();
+            response.clear_body();
         }
     } else {
         response.set_header("Cache-Control", "no-store");
     }
-    if (request.method == "HEAD") response.body.clear();
+    if (request.method == "HEAD") response.clear_body();
     return response;
 }
 
@@ -156,16 +156,21 @@ std::optional<Response> Api::cached(const std::string& key, std::int64_t version
 
 void Api::remember(std::string key, std::int64_t version, const Response& response) {
     constexpr std::size_t kMaxBytes = 64 * 1024 * 1024;
-    auto entry = std::make_shared<const Cached>(Cached{version, response});
+    Cached cached{version, response};
+    // Kept once and shared by every answer sent from the cache.
+    cached.response.shared_body = std::make_shared<const std::string>(response.body);
+    cached.response.body.clear();
+    const std::size_t size = cached.response.body_size();
+    auto entry = std::make_shared<const Cached>(std::move(cached));
     std::lock_guard lock(cache_mutex_);
-    if (cache_bytes_ + response.body.size() > kMaxBytes) {
+    if (cache_bytes_ + size > kMaxBytes) {
         cache_.clear();
         cache_bytes_ = 0;
     }
     auto& slot = cache_[std::move(key)];
-    if (slot) cache_bytes_ -= std::min(cache_bytes_, slot->response.body.size());
+    if (slot) cache_bytes_ -= std::min(cache_bytes_, slot->response.body_size());
     slot = std::move(entry);
-    cache_bytes_ += response.body.size();
+    cache_bytes_ += size;
 }
 
 domain::Result<std::int64_t> expected_revision(const Request& request, const Json* body) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,16 @@ struct Response {
     std::string content_type = "application/json";
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    /// Set instead of `body` for an answer shared between requests (a cached one): sent without
+    /// copying it.
+    std::shared_ptr<const std::string> shared_body;
 
     void set_header(std::string name, std::string value);
+    std::size_t body_size() const { return shared_body ? shared_body->size() : body.size(); }
+    void clear_body() {
+        body.clear();
+        shared_body.reset();
+    }
 };
 
 /// Splits "a=1&b=x%20y" into decoded pairs; later duplicates win.

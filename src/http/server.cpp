@@ -294,7 +294,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     void reply(Response response, bool keep_alive) {
         busy_ = true;
         keep_alive = keep_alive && !server_->draining;
-        auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
+        auto res = std::make_shared<bhttp::response<bhttp::span_body<char const>>>();
         res->version(version_ ? version_ : 11);
         res->result(static_cast<unsigned>(response.status));
         res->set(bhttp::field::date, http_date());
@@ -317,15 +317,20 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         const bool compressible = response.content_type.rfind("application/json", 0) == 0 ||
                                   response.content_type.rfind("text/", 0) == 0 ||
                                   response.content_type.rfind("application/javascript", 0) == 0;
-        if (compressible && response.body.size() >= server_->options.gzip_min_bytes &&
+        // The bytes to send, owned here until the write completes; a shared (cached) body is
+        // sent as it is, without a copy.
+        std::shared_ptr<const std::string> data =
+            response.shared_body ? response.shared_body
+                                 : std::make_shared<const std::string>(std::move(response.body));
+        if (compressible && data->size() >= server_->options.gzip_min_bytes &&
             accepts_gzip(request_.header("accept-encoding"))) {
-            if (auto packed = gzip(response.body)) {
-                response.body = std::move(*packed);
+            if (auto packed = gzip(*data)) {
+                data = std::make_shared<const std::string>(std::move(*packed));
                 res->set(bhttp::field::content_encoding, "gzip");
             }
         }
         if (compressible) res->set(bhttp::field::vary, "Accept-Encoding");
-        res->body() = std::move(response.body);
+        res->body() = bhttp::span_body<char const>::value_type(data->data(), data->size());
         res->keep_alive(keep_alive);
         res->prepare_payload();
 
@@ -343,7 +348,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
         stream_.expires_after(server_->options.write_timeout);
         bhttp::async_write(stream_, *res,
-                           [self = shared_from_this(), res, keep_alive,
+                           [self = shared_from_this(), res, data, keep_alive,
                             record = std::move(record)](beast::error_code ec, std::size_t) {
                                if (self->server_->log) self->server_->log(record);
                                self->busy_ = false;
