@@ -1,6 +1,7 @@
 #include "domain/date.hpp"
 
 #include <cstdio>
+#include <ctime>
 
 namespace cdcwb::domain {
 namespace {
@@ -35,6 +36,19 @@ std::string Date::to_string() const {
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                   static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
     return buf;
+}
+
+std::string to_iso_utc(std::chrono::system_clock::time_point at) {
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
+    const auto seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
+    char out[40];
+    std::snprintf(out, sizeof out, "%s.%03dZ", buffer, static_cast<int>(ms % 1000));
+    return out;
 }
 
 } // namespace cdcwb::domain

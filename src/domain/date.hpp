@@ -28,4 +28,8 @@ class Date {
     std::chrono::sys_days days_{};
 };
 
+/// A point in time as UTC ISO 8601 with milliseconds, "2026-11-22T05:30:25.123Z": the form the
+/// store keeps times in and the access log prints (it sorts as text).
+std::string to_iso_utc(std::chrono::system_clock::time_point at);
+
 } // namespace cdcwb::domain

@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include "domain/date.hpp"
+
 // Asio 1.74 with g++ 12 in C++20 needs <utility> before its headers ("'exchange' is not a member
 // of 'std'").
 #include <atomic>
@@ -94,20 +96,6 @@ std::string http_date() {
     char buffer[64];
     std::strftime(buffer, sizeof buffer, "%a, %d %b %Y %H:%M:%S GMT", &tm);
     return buffer;
-}
-
-std::string iso_now() {
-    const auto now = std::chrono::system_clock::now();
-    const auto ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char buffer[40];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
-    char out[48];
-    std::snprintf(out, sizeof out, "%s.%03dZ", buffer, static_cast<int>(ms % 1000));
-    return out;
 }
 
 std::string new_request_id() {
@@ -335,7 +323,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         res->prepare_payload();
 
         AccessRecord record;
-        record.time = iso_now();
+        record.time = domain::to_iso_utc(std::chrono::system_clock::now());
         record.request_id = request_.request_id;
         record.remote = remote_;
         record.method = request_.method;

@@ -330,16 +330,7 @@ EvaluationRecord evaluation_record(const EvaluationColumns& c) {
 } // namespace
 
 std::string format_time(std::chrono::system_clock::time_point at) {
-    const auto ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
-    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &tm);
-    char out[40];
-    std::snprintf(out, sizeof out, "%s.%03dZ", buffer, static_cast<int>(ms % 1000));
-    return out;
+    return domain::to_iso_utc(at);
 }
 
 Error not_found(std::string message, std::string field) {

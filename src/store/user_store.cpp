@@ -50,6 +50,16 @@ Result<UserRecord> require_user(soci::session& sql, std::string_view username) {
     return *user;
 }
 
+/// The role token a user holds in an organisation, if any.
+std::optional<std::string> current_role(soci::session& sql, long long org_id, long long user_id) {
+    std::string role;
+    soci::indicator ind = soci::i_null;
+    sql << "select role from memberships where org_id = :org and user_id = :user",
+        soci::use(org_id), soci::use(user_id), soci::into(role, ind);
+    if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
+    return role;
+}
+
 Json user_json(const UserRecord& u) {
     return Json{{"username", u.username},
                 {"display_name", u.display_name},
@@ -199,11 +209,9 @@ Status Store::set_role(const Actor& actor, std::string_view slug, std::string_vi
         if (!org) return org.error();
         auto user = require_user(sql, username);
         if (!user) return user.error();
-        std::string before;
-        soci::indicator ind = soci::i_null;
-        sql << "select role from memberships where org_id = :org and user_id = :user",
-            soci::use(org->id), soci::use(user->id), soci::into(before, ind);
-        const bool existed = sql.got_data() && ind == soci::i_ok;
+        const auto held = current_role(sql, org->id, user->id);
+        const bool existed = held.has_value();
+        const std::string before = held.value_or("");
         std::string token(to_string(role));
         const std::string at = now();
         if (existed)
@@ -229,17 +237,14 @@ Status Store::remove_member(const Actor& actor, std::string_view slug, std::stri
         if (!org) return org.error();
         auto user = require_user(sql, username);
         if (!user) return user.error();
-        std::string before;
-        soci::indicator ind = soci::i_null;
-        sql << "select role from memberships where org_id = :org and user_id = :user",
-            soci::use(org->id), soci::use(user->id), soci::into(before, ind);
-        if (!sql.got_data() || ind != soci::i_ok)
+        const auto before = current_role(sql, org->id, user->id);
+        if (!before)
             return rows::not_found(
                 "'" + user->username + "' is not a member of '" + org->slug + "'", "user");
         sql << "delete from memberships where org_id = :org and user_id = :user",
             soci::use(org->id), soci::use(user->id);
         rows::audit(sql, now(), actor, &*org, "membership", user->username, "delete",
-                    Json{{"role", before}}, nullptr);
+                    Json{{"role", *before}}, nullptr);
         unit.commit();
         return {};
     });

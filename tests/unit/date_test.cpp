@@ -62,3 +62,16 @@ TEST(Date, DaysSinceCountsWholeDaysAndIsNegativeBackwards) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Date, TimesAreWrittenAsUtcIsoWithMilliseconds) {
+    using namespace std::chrono;
+    const auto at =
+        sys_days{year{2026} / 11 / 22} + hours(5) + minutes(30) + seconds(25) + milliseconds(123);
+    EXPECT_EQ(cdcwb::domain::to_iso_utc(at), "2026-11-22T05:30:25.123Z");
+    EXPECT_EQ(cdcwb::domain::to_iso_utc(sys_days{year{1999} / 12 / 31}),
+              "1999-12-31T00:00:00.000Z");
+}
+
+} // namespace
