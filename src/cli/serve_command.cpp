@@ -3,6 +3,7 @@
 #include "cli/demo.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/static_site.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -87,15 +88,22 @@ int serve(Context& ctx, const ServeOptions& options) {
     http::AuthOptions auth;
     auth.secure_cookies = options.secure_cookies;
     http::Api api(*store, ctx.library, auth);
+    const http::StaticSite site(http::embedded_web_files());
     http::Server server(
-        server_options, [&api](http::Request& r) { return api.handle(r); }, log_access);
+        server_options,
+        [&api, &site](http::Request& r) {
+            if (auto page = site.handle(r)) return std::move(*page);
+            return api.handle(r);
+        },
+        log_access);
     if (auto started = server.start(); !started) {
         *ctx.err << "error: " << started.error().describe() << "\n";
         return kBadInput;
     }
     server.stop_on_signals();
     *ctx.out << "cdcwb serving on http://" << server_options.host << ":" << server.port()
-             << "  (API: /api/v1, OpenAPI: /api/v1/openapi.json; Ctrl-C or SIGTERM stops)\n"
+             << "  (web UI: /, API: /api/v1, OpenAPI: /api/v1/openapi.json; Ctrl-C or SIGTERM "
+                "stops)\n"
              << std::flush;
     server.wait();
     *ctx.out << "cdcwb stopped\n";

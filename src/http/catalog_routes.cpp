@@ -5,6 +5,13 @@
 namespace cdcwb::http {
 
 void add_catalog_routes(Router& router, ApiContext& ctx) {
+    router.add({"GET", "/api/v1/vocabulary", Access::signed_in, domain::Permission::read,
+                "Levels, assignments, phases, cycles and the other closed vocabularies in both "
+                "languages, the rubrics' level texts and the quadrant advisor's tables",
+                [](const Request&, const Params&, const Caller&) {
+                    static const Json document = report::vocabulary_document();
+                    return json_response(document);
+                }});
     router.add({"GET", "/api/v1/catalogs", Access::signed_in, domain::Permission::read,
                 "The loaded catalogues, crosswalks and templates",
                 [&ctx](const Request&, const Params&, const Caller&) {

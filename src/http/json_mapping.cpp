@@ -107,6 +107,17 @@ Json to_json(const store::EntryRecord& r, const ServiceDirectory* directory) {
             out["category"] = info->category;
             out["phase"] = std::string(to_string(info->phase));
             out["custom"] = info->custom;
+            // The quadrant advisor's answer for this entry (X.1060 figure 5), from the domain,
+            // so the UI never re-derives the rule.
+            if (const auto answers = effective_sourcing(e, *info)) {
+                const auto quadrant = quadrant_of(*answers);
+                out["quadrant"] = std::string(to_string(quadrant));
+                const auto mismatch = quadrant_mismatch(quadrant, e.assignment);
+                out["quadrant_mismatch"] = mismatch ? text_json(*mismatch) : Json(nullptr);
+            } else {
+                out["quadrant"] = nullptr;
+                out["quadrant_mismatch"] = nullptr;
+            }
         }
     out["level"] = e.level ? Json(std::string(to_string(*e.level))) : Json(nullptr);
     out["assignment"] = std::string(to_string(e.assignment));
@@ -243,7 +254,8 @@ Result<ServiceEntry> entry_from_json(const Json& json, const std::string& servic
     f.only({"service",  "level",    "assignment", "owner",      "provider",
             "sourcing", "insource", "outsource",  "unassigned", "rationale",
             "evidence", "capacity", "capability", "revision",   "name",
-            "category", "phase",    "custom",     "updated_at", "updated_by"});
+            "category", "phase",    "custom",     "updated_at", "updated_by",
+            "quadrant", "quadrant_mismatch"});
     std::optional<Error> error = f.error();
     ServiceEntry e;
     e.service_id = service_id;

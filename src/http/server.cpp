@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include "http/compression.hpp"
+
 #include "domain/date.hpp"
 
 // Asio 1.74 with g++ 12 in C++20 needs <utility> before its headers ("'exchange' is not a member
@@ -22,7 +24,6 @@
 #include <thread>
 #include <unordered_map>
 #include <utility>
-#include <zlib.h>
 
 namespace cdcwb::http {
 
@@ -103,34 +104,6 @@ std::string new_request_id() {
     char buffer[17];
     std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(random()));
     return buffer;
-}
-
-/// Whether Accept-Encoding allows gzip: "gzip", "deflate, gzip;q=0.8"; "gzip;q=0" refuses it.
-bool accepts_gzip(std::string_view accept_encoding) {
-    const auto at = accept_encoding.find("gzip");
-    if (at == std::string_view::npos) return false;
-    std::string_view rest = accept_encoding.substr(at + 4);
-    rest = rest.substr(0, rest.find(','));
-    const auto q = rest.find("q=");
-    if (q == std::string_view::npos) return true;
-    const std::string value(rest.substr(q + 2));
-    return std::strtod(value.c_str(), nullptr) > 0.0;
-}
-
-std::optional<std::string> gzip(std::string_view data) {
-    z_stream zs{};
-    if (deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return std::nullopt;
-    std::string out(deflateBound(&zs, static_cast<uLong>(data.size())), '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    const int rc = deflate(&zs, Z_FINISH);
-    deflateEnd(&zs);
-    if (rc != Z_STREAM_END) return std::nullopt;
-    out.resize(zs.total_out);
-    return out;
 }
 
 Response error_response(int status, const char* code, const std::string& message) {
@@ -293,7 +266,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         res->set("Referrer-Policy", "no-referrer");
         res->set("X-Frame-Options", "DENY");
         res->set("Content-Security-Policy",
-                 "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+                 "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; "
+                 "base-uri 'none'; form-action 'self'");
         std::string user;
         for (auto& [name, value] : response.headers) {
             if (name == "X-Cdcwb-User") {
@@ -302,9 +276,12 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
             }
             res->set(name, value);
         }
-        const bool compressible = response.content_type.rfind("application/json", 0) == 0 ||
+        // An answer that arrives compressed (a static file, compressed once) is sent as it is.
+        const bool compressed = res->find(bhttp::field::content_encoding) != res->end();
+        const bool compressible = !compressed &&
+                                  (response.content_type.rfind("application/json", 0) == 0 ||
                                   response.content_type.rfind("text/", 0) == 0 ||
-                                  response.content_type.rfind("application/javascript", 0) == 0;
+                                  response.content_type.rfind("application/javascript", 0) == 0);
         // The bytes to send, owned here until the write completes; a shared (cached) body is
         // sent as it is, without a copy.
         std::shared_ptr<const std::string> data =
@@ -317,7 +294,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
                 res->set(bhttp::field::content_encoding, "gzip");
             }
         }
-        if (compressible) res->set(bhttp::field::vary, "Accept-Encoding");
+        if (compressible || compressed) res->set(bhttp::field::vary, "Accept-Encoding");
         res->body() = bhttp::span_body<char const>::value_type(data->data(), data->size());
         res->keep_alive(keep_alive);
         res->prepare_payload();

@@ -63,6 +63,23 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                                                                            : Json(nullptr);
                     return json_response(out);
                 }});
+    router.add({"PATCH", "/api/v1/me", Access::signed_in, domain::Permission::read,
+                "Change the caller's own preferences: {\"lang\": \"ja\" | \"en\"}",
+                [&ctx](const Request& request, const Params&, const Caller& caller) {
+                    auto body = parse_body(request);
+                    if (!body) return error_response(body.error());
+                    Fields f(*body);
+                    f.only({"lang"});
+                    auto lang = f.text("lang");
+                    if (f.error()) return error_response(*f.error());
+                    if (!lang) return error_response(400, "invalid_input", "send a lang", "lang");
+                    if (auto done = ctx.store.set_user_lang(caller.actor(), caller.user->username,
+                                                            *lang);
+                        !done)
+                        return error_response(done.error());
+                    return respond(ctx.store.user(caller.user->username),
+                                   [](const auto& u) { return Json{{"user", to_json(u)}}; });
+                }});
     router.add({"DELETE", "/api/v1/session", Access::signed_in, domain::Permission::read,
                 "Sign out: ends the session and clears the cookie",
                 [&ctx](const Request&, const Params&, const Caller& caller) {

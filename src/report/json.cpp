@@ -1,5 +1,8 @@
 #include "report/json.hpp"
 
+#include "domain/quadrant.hpp"
+#include "domain/rubric.hpp"
+
 #include <cmath>
 
 namespace cdcwb::report {
@@ -125,6 +128,70 @@ Json to_json(const Change& c) {
             {"field", c.field},
             {"before", v(c.before)},
             {"after", v(c.after)}};
+}
+
+namespace {
+
+template <class Enum, std::size_t N>
+Json vocabulary(const Enum (&values)[N]) {
+    Json out = Json::array();
+    for (const auto v : values)
+        out.push_back(Json{{"id", std::string(to_string(v))}, {"name", to_json(display_name(v))}});
+    return out;
+}
+
+Json rubric_document(Rubric rubric) {
+    Json levels = Json::object();
+    for (int points = Score::kMin; points <= Score::kMax; ++points) {
+        const auto score = *Score::points(points);
+        levels[score.to_string()] = to_json(level_text(rubric, score));
+    }
+    levels["n/a"] = to_json(level_text(rubric, Score::not_applicable()));
+    return Json{{"name", to_json(display_name(rubric))}, {"levels", levels}};
+}
+
+} // namespace
+
+Json vocabulary_document() {
+    static constexpr Cycle kCycles[] = {Cycle::short_cycle, Cycle::long_cycle};
+    static constexpr TriggerKind kTriggers[] = {
+        TriggerKind::business_change, TriggerKind::new_threat, TriggerKind::organisation_change,
+        TriggerKind::provider_change, TriggerKind::schedule};
+    static constexpr Severity kSeverities[] = {Severity::error, Severity::warning, Severity::info};
+    static constexpr Quadrant kQuadrants[] = {Quadrant::I, Quadrant::II, Quadrant::III,
+                                              Quadrant::IV};
+    Json quadrants = Json::array();
+    for (const auto q : kQuadrants) {
+        const auto advice = advise(q);
+        Json mismatch = Json::object();
+        for (const auto a : kAllAssignments) {
+            const auto why = quadrant_mismatch(q, a);
+            mismatch[std::string(to_string(a))] = why ? to_json(*why) : Json(nullptr);
+        }
+        quadrants.push_back(Json{{"id", std::string(to_string(q))},
+                                 {"balance", std::string(advice.balance)},
+                                 {"guidance", to_json(advice.guidance)},
+                                 {"mismatch", mismatch}});
+    }
+    Json answers = Json::array();
+    for (const auto information : {Information::internal, Information::external})
+        for (const bool skill : {false, true})
+            answers.push_back(Json{{"information", std::string(to_string(information))},
+                                   {"specialist_skill", skill},
+                                   {"quadrant", std::string(to_string(quadrant_of(
+                                                    SourcingAnswers{information, skill})))}});
+    return Json{{"levels", vocabulary(kAllLevels)},
+                {"assignments", vocabulary(kAllAssignments)},
+                {"phases", vocabulary(kAllPhases)},
+                {"cycles", vocabulary(kCycles)},
+                {"evaluation_kinds", vocabulary(kAllEvaluationKinds)},
+                {"trigger_kinds", vocabulary(kTriggers)},
+                {"severities", vocabulary(kSeverities)},
+                {"rubrics",
+                 {{"insource", rubric_document(Rubric::insource)},
+                  {"outsource", rubric_document(Rubric::outsource)}}},
+                {"quadrants", quadrants},
+                {"quadrant_of", answers}};
 }
 
 Json library_summary(const catalog::Library& library) {

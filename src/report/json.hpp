@@ -26,6 +26,11 @@ Json to_json(const domain::Change& change);
 
 /// `cdcwb catalog list --json`
 Json library_summary(const catalog::Library& library);
+
+/// The framework's closed vocabularies with their names in both languages, the two rubrics'
+/// level texts and the quadrant advisor's tables (answers → quadrant, guidance, mismatches):
+/// what a client needs to show the rules without re-implementing them.
+Json vocabulary_document();
 /// `cdcwb catalog show ID --json`
 Json catalog_document(const catalog::LoadedCatalog& catalog);
 /// `cdcwb template show ID --json`

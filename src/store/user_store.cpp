@@ -180,6 +180,26 @@ Status Store::set_user_disabled(const Actor& actor, std::string_view username, b
     });
 }
 
+Status Store::set_user_lang(const Actor& actor, std::string_view username, std::string_view lang) {
+    if (auto s = validate_lang(lang, "lang"); !s) return s;
+    return guarded([&]() -> Status {
+        Unit unit(db_, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto user = require_user(sql, username);
+        if (!user) return user.error();
+        if (user->lang == lang) return {};
+        const std::string value(lang);
+        sql << "update users set lang = :lang where id = :id", soci::use(value),
+            soci::use(user->id);
+        auto after = *user;
+        after.lang = value;
+        rows::audit(sql, now(), actor, nullptr, "user", user->username, "lang", user_json(*user),
+                    user_json(after));
+        unit.commit();
+        return {};
+    });
+}
+
 Result<UserRecord> Store::check_password(std::string_view username, std::string_view password) {
     const Error refused{ErrorCode::unauthenticated, "wrong user name or password", {}, {}, 0};
     auto found = guarded([&]() -> Result<std::pair<UserRecord, std::string>> {

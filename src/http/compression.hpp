@@ -1,0 +1,16 @@
+// gzip for answers: whether a client accepts it, and compressing a body.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cdcwb::http {
+
+/// Whether Accept-Encoding allows gzip: "gzip", "deflate, gzip;q=0.8"; "gzip;q=0" refuses it.
+bool accepts_gzip(std::string_view accept_encoding);
+
+/// `data` as a gzip stream (zlib level 1–9), or nullopt when zlib fails.
+std::optional<std::string> gzip(std::string_view data, int level = 6);
+
+} // namespace cdcwb::http

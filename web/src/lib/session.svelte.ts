@@ -1,0 +1,112 @@
+// Who is signed in, which organisations they may open and with which role, and the reference
+// data every screen shares (the vocabulary and the organisation's catalogue), fetched once.
+import { ApiError, del, get, patch, post, setCsrfToken } from './api';
+import { i18n } from './i18n.svelte';
+import type { CatalogDocument, Lang, Membership, Organisation, Role, Session, User, Vocabulary } from './types';
+
+class SessionState {
+  user = $state<User | null>(null);
+  memberships = $state<Membership[]>([]);
+  organisations = $state<Organisation[]>([]);
+  vocabulary = $state<Vocabulary | null>(null);
+  /** Resolved once the first GET /session has answered (signed in or not). */
+  checked = $state(false);
+  private catalogs = new Map<string, Promise<CatalogDocument>>();
+
+  private adopt(session: Session): void {
+    setCsrfToken(session.csrf_token);
+    this.user = session.user;
+    this.memberships = session.memberships;
+    if (session.user.lang === 'en' || session.user.lang === 'ja') i18n.set(session.user.lang);
+  }
+
+  private async loadShared(): Promise<void> {
+    const [orgs, vocabulary] = await Promise.all([
+      get<{ organisations: Organisation[] }>('/api/v1/orgs'),
+      this.vocabulary ? Promise.resolve(this.vocabulary) : get<Vocabulary>('/api/v1/vocabulary'),
+    ]);
+    this.organisations = orgs.organisations;
+    this.vocabulary = vocabulary;
+  }
+
+  /** Restores a session from the cookie, if there is one. */
+  async restore(): Promise<void> {
+    try {
+      this.adopt(await get<Session>('/api/v1/session'));
+      await this.loadShared();
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 401) throw e;
+      this.clear();
+    } finally {
+      this.checked = true;
+    }
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    this.adopt(await post<Session>('/api/v1/session', { username, password }));
+    await this.loadShared();
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await del('/api/v1/session');
+    } finally {
+      this.clear();
+    }
+  }
+
+  clear(): void {
+    setCsrfToken(null);
+    this.user = null;
+    this.memberships = [];
+    this.organisations = [];
+    this.catalogs.clear();
+  }
+
+  /** Switches the language, and remembers it for this user on the server. */
+  async setLang(lang: Lang): Promise<void> {
+    i18n.set(lang);
+    if (this.user && this.user.lang !== lang) {
+      const answer = await patch<{ user: User }>('/api/v1/me', { lang });
+      this.user = answer.user;
+    }
+  }
+
+  async refreshOrganisations(): Promise<void> {
+    this.organisations = (await get<{ organisations: Organisation[] }>('/api/v1/orgs')).organisations;
+  }
+
+  /** The caller's role in an organisation; site administrators act as admins everywhere. */
+  roleIn(org: string): Role | null {
+    const member = this.memberships.find((m) => m.org === org);
+    if (member) return member.role;
+    return this.user?.is_admin ? 'admin' : null;
+  }
+
+  canEdit(org: string): boolean {
+    const role = this.roleIn(org);
+    return role === 'admin' || role === 'assessor';
+  }
+
+  canApprove(org: string): boolean {
+    const role = this.roleIn(org);
+    return role === 'admin' || role === 'approver';
+  }
+
+  canManage(org: string): boolean {
+    return this.roleIn(org) === 'admin';
+  }
+
+  /** A catalogue document, fetched once per session. */
+  catalog(id: string): Promise<CatalogDocument> {
+    let found = this.catalogs.get(id);
+    if (!found) {
+      found = get<CatalogDocument>('/api/v1/catalogs/' + encodeURIComponent(id));
+      found.catch(() => this.catalogs.delete(id));
+      this.catalogs.set(id, found);
+    }
+    return found;
+  }
+}
+
+export const session = new SessionState();
