@@ -1,5 +1,8 @@
 #include "api/api_fixture.hpp"
 
+#include <stdexcept>
+#include <zlib.h>
+
 #include "support/postgres_server.hpp"
 
 #include <atomic>
@@ -326,6 +329,25 @@ void ApiTest::expect_unchanged(const Fingerprint& before, std::string_view what,
     EXPECT_TRUE(after.export_yaml == before.export_yaml)
         << what << " changed the state of " << org << " (its export differs)";
     EXPECT_EQ(after.members, before.members) << what << " changed the members of " << org;
+}
+
+std::string gunzip(const std::string& data) {
+    z_stream zs{};
+    if (inflateInit2(&zs, 15 + 16) != Z_OK) throw std::runtime_error("inflateInit2 failed");
+    std::string out;
+    char buffer[65536];
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        zs.next_out = reinterpret_cast<Bytef*>(buffer);
+        zs.avail_out = sizeof buffer;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        out.append(buffer, sizeof buffer - zs.avail_out);
+    }
+    inflateEnd(&zs);
+    if (rc != Z_STREAM_END) throw std::runtime_error("not a complete gzip stream");
+    return out;
 }
 
 } // namespace cdcwb::testing

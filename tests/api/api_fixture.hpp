@@ -60,6 +60,9 @@ Json json_of(const HttpResponse& response);
 std::string fill_path(const std::string& pattern,
                       const std::map<std::string, std::string, std::less<>>& values);
 
+/// The data of a gzip stream; throws when it is not a complete one.
+std::string gunzip(const std::string& data);
+
 /// A tiny valid PNG (1×1 pixel).
 std::string tiny_png();
 

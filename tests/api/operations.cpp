@@ -66,6 +66,8 @@ SampleRequest sample_request(const Operation& op, const Ids& ids) {
         body = Json::object(); // refused as incomplete: no sign-in, no failure counted
     } else if (m == "POST" && p == "/api/v1/tokens") {
         body = {{"name", "walk"}};
+    } else if (m == "PATCH" && p == "/api/v1/me") {
+        body = {{"lang", "ja"}};
     } else if (m == "POST" && p == "/api/v1/users") {
         body = {{"username", "walk-user"}, {"password", "walk-password-long-enough"}};
     } else if (m == "PATCH" && p == "/api/v1/users/{user}") {
