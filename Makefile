@@ -2,7 +2,8 @@
 #   make run    bootstrap, build (release) and serve a fresh demo database on 127.0.0.1:8080
 #   make test   bootstrap, build and run every test suite
 #   make build  build/release/cdcwb
-#   make bench  build and run the benchmarks (store, then HTTP against nginx; docs/performance.md)
+#   make bench  build and run the benchmarks (store, HTTP against nginx, web UI in Chromium;
+#               docs/performance.md)
 
 BUILD_DIR   ?= build/release
 BUILD_TYPE  ?= Release
@@ -34,6 +35,7 @@ test: bootstrap build
 bench: bootstrap build
 	$(BUILD_DIR)/bench/store_bench
 	bench/http_bench.sh $(BUILD_DIR)/cdcwb
+	node bench/web_bench.mjs $(BUILD_DIR)/cdcwb
 
 SOURCES = $(shell git ls-files '*.cpp' '*.hpp')
 

@@ -1,0 +1,291 @@
+// End-to-end: the real `cdcwb serve` on a fresh SQLite database, driven in Chromium the way a
+// CISO, an assessor, an approver and a viewer use it. Screenshots of every main screen go to the
+// output directory (default build/release/web-e2e), to be looked at.
+//
+//   node e2e/run.mjs path/to/cdcwb [output-dir]
+import { resolve } from 'node:path';
+import { Run, addUser, expectEqual, expectTrue, launchBrowser, signIn, startServer } from './harness.mjs';
+
+const binary = resolve(process.argv[2] ?? '../build/release/cdcwb');
+const outDir = resolve(process.argv[3] ?? '../build/release/web-e2e');
+const ORG = 'e2e-corp';
+const ADMIN = ['e2e-admin', 'e2e-admin-password-1'];
+const VIEWER = ['e2e-viewer', 'e2e-viewer-password-1'];
+const timeout = 15000;
+
+const server = await startServer(binary);
+addUser(binary, server.db, ADMIN[0], ADMIN[1], true);
+const browser = await launchBrowser();
+const run = new Run(outDir);
+let exitCode = 0;
+
+try {
+  const admin = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+  admin.setDefaultTimeout(timeout);
+  const page = await admin.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const api = async (path) => {
+    const r = await admin.request.get(server.url + path);
+    if (!r.ok()) throw new Error(`GET ${path}: ${r.status()} ${await r.text()}`);
+    return r.json();
+  };
+  const entry = (id) => api(`/api/v1/orgs/${ORG}/services/${id}`);
+  const at = (path) => page.goto(server.url + path);
+
+  await run.step('sign-in-wrong-password', page, async () => {
+    await at('/');
+    await page.waitForURL(/\/signin/);
+    await page.getByLabel('User name').fill(ADMIN[0]);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The user name or password is wrong.' }).waitFor();
+  });
+
+  await run.step('sign-in', page, async () => {
+    await signIn(page, server.url, ADMIN[0], ADMIN[1]);
+    await page.getByTestId('org-create-id').waitFor();
+  });
+
+  await run.step('create-organisation', page, async () => {
+    await page.getByTestId('org-create-id').fill(ORG);
+    await page.getByTestId('org-create-name').fill('E2E Corporation');
+    await page.getByTestId('org-create-template').selectOption('small-company');
+    await page.getByTestId('org-create-submit').click();
+    await page.waitForURL(new RegExp(`/orgs/${ORG}/build/catalogue`));
+    await page.getByTestId('level-A-1').waitFor();
+  });
+
+  await run.step('catalogue-level', page, async () => {
+    await page.getByTestId('level-A-1').selectOption('advanced');
+    await page.getByTestId('save-state-A-1').filter({ hasText: /Saved/ }).waitFor();
+    expectEqual((await entry('A-1')).level, 'advanced', 'A-1 level on the server');
+  });
+
+  await run.step('profile-quadrant-advisor', page, async () => {
+    await page.getByTestId('step-profile').click();
+    await page.waitForURL(/build\/profile/);
+    // A-1 is quadrant I (keep it inside): outsourcing it is a mismatch the advisor warns about.
+    await page.getByTestId('assignment-A-1').selectOption('outsource');
+    await page.getByTestId('mismatch-A-1').waitFor();
+    await page.getByTestId('assignment-A-1').selectOption('insource');
+    await page.getByTestId('mismatch-A-1').waitFor({ state: 'detached' });
+    await page.getByTestId('owner-A-1').fill('Information Security Office');
+    await page.getByTestId('owner-A-1').press('Tab');
+    await page.getByTestId('save-state-A-1').filter({ hasText: /Saved/ }).waitFor();
+    const a1 = await entry('A-1');
+    expectEqual([a1.assignment, a1.owner], ['insource', 'Information Security Office'], 'A-1 profile');
+  });
+
+  await run.step('portfolio-scores', page, async () => {
+    await page.getByTestId('step-portfolio').click();
+    await page.waitForURL(/build\/portfolio/);
+    await page.getByTestId('score-insource-as_is-A-1').selectOption('2');
+    await page.getByTestId('save-state-A-1').filter({ hasText: /Saved/ }).waitFor();
+    await page.getByTestId('score-insource-to_be-A-1').selectOption('4');
+    await page.waitForFunction(async () => true);
+    await page.getByTestId('save-state-A-1').filter({ hasText: /Saved/ }).waitFor();
+    const a1 = await entry('A-1');
+    expectEqual(a1.insource, { as_is: '2', to_be: '4' }, 'A-1 insource scores');
+  });
+
+  await run.step('conflict-keeps-both-values', page, async () => {
+    await at(`/orgs/${ORG}/build/profile`);
+    await page.getByTestId('owner-A-1').waitFor();
+    // Someone else changes A-1's owner after this page loaded it.
+    const theirs = await entry('A-1');
+    const csrf = (await api('/api/v1/session')).csrf_token;
+    const put = await admin.request.put(`${server.url}/api/v1/orgs/${ORG}/services/A-1`, {
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'If-Match': `"${theirs.revision}"` },
+      data: { ...theirs, owner: 'Risk Committee' },
+    });
+    expectEqual(put.status(), 200, 'the other write');
+    await page.getByTestId('owner-A-1').fill('CISO Office');
+    await page.getByTestId('owner-A-1').press('Tab');
+    const dialog = page.getByTestId('conflict-dialog');
+    await dialog.waitFor();
+    await dialog.getByText('CISO Office').waitFor();
+    await dialog.getByText('Risk Committee').waitFor();
+    await dialog.getByRole('button', { name: 'Save my choices' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('save-state-A-1').filter({ hasText: /Saved/ }).waitFor();
+    expectEqual((await entry('A-1')).owner, 'CISO Office', 'the owner kept by the choice');
+  });
+
+  await run.step('matrix-keyboard-edit', page, async () => {
+    await at(`/orgs/${ORG}/matrix`);
+    await page.getByTestId('heatmap').waitFor();
+    const cell = page.getByTestId('cell-insource-as_is-A-1');
+    await cell.click();
+    await page.keyboard.press('3');
+    await page.locator('[data-testid="row-state-A-1"][data-state="saved"]').waitFor();
+    expectEqual((await entry('A-1')).insource.as_is, '3', 'A-1 as-is after typing 3 in the matrix');
+  });
+
+  await run.step('run-evaluations', page, async () => {
+    await at(`/orgs/${ORG}/evaluations`);
+    for (const id of ['E2E-1', 'E2E-2']) {
+      await page.getByTestId('run-evaluation').click();
+      await page.getByTestId('evaluation-id').fill(id);
+      await page.getByTestId('run-evaluation-submit').click();
+      await page.getByTestId(`evaluation-${id}`).waitFor();
+      if (id === 'E2E-1') {
+        // Change something between the two evaluations, through the matrix.
+        await at(`/orgs/${ORG}/matrix`);
+        await page.getByTestId('cell-insource-as_is-A-1').click();
+        await page.keyboard.press('4');
+        await page.locator('[data-testid="row-state-A-1"][data-state="saved"]').waitFor();
+        await at(`/orgs/${ORG}/evaluations`);
+      }
+    }
+    const list = await api(`/api/v1/orgs/${ORG}/evaluations`);
+    expectEqual(list.evaluations.map((e) => e.id), ['E2E-1', 'E2E-2'], 'evaluations recorded');
+  });
+
+  await run.step('approve-evaluation', page, async () => {
+    await page.getByTestId('approve-E2E-1').click();
+    await page.getByTestId('approve-E2E-1').waitFor({ state: 'detached' });
+    const list = await api(`/api/v1/orgs/${ORG}/evaluations`);
+    expectTrue(list.evaluations[0].approved_on, 'E2E-1 is approved on the server');
+  });
+
+  await run.step('evaluation-findings', page, async () => {
+    await at(`/orgs/${ORG}/evaluations/E2E-2`);
+    await page.getByTestId('findings').waitFor();
+    expectTrue((await page.getByTestId('finding').count()) > 0, 'findings are listed');
+  });
+
+  await run.step('compare-evaluations', page, async () => {
+    await at(`/orgs/${ORG}/evaluations`);
+    await page.getByTestId('compare-from').selectOption('E2E-1');
+    await page.getByTestId('compare-to').selectOption('E2E-2');
+    await page.getByTestId('compare-go').click();
+    await page.waitForURL(/\/compare\?/);
+    await page.getByTestId('changes').waitFor();
+    await page.getByTestId('change').filter({ hasText: 'A-1' }).first().waitFor();
+  });
+
+  let actionId = '';
+  await run.step('create-action', page, async () => {
+    await at(`/orgs/${ORG}/actions`);
+    await page.getByTestId('action-create').click();
+    await page.getByTestId('action-title').fill('Write the risk assessment procedure');
+    const services = page.getByTestId('action-services');
+    if ((await services.evaluate((e) => e.tagName)) === 'SELECT') await services.selectOption(['A-1']);
+    else await services.fill('A-1');
+    await page.getByTestId('action-cycle').selectOption('short');
+    await page.getByTestId('action-owner').fill('CISO Office');
+    await page.getByTestId('action-due').fill('2027-03-31');
+    await page.getByTestId('action-submit').click();
+    const actions = (await api(`/api/v1/orgs/${ORG}/actions`)).actions;
+    const created = actions.find((a) => a.title === 'Write the risk assessment procedure');
+    expectTrue(created, 'the action exists on the server');
+    actionId = created.id;
+    await page.locator(`[data-testid="action-${actionId}"][data-cycle="short"]`).waitFor();
+  });
+
+  await run.step('escalate-action', page, async () => {
+    await page.getByTestId(`escalate-${actionId}`).click();
+    await page.getByTestId('escalate-note').fill('Needs a budget line for FY2027');
+    await page.getByTestId('escalate-submit').click();
+    await page.locator(`[data-testid="action-${actionId}"][data-cycle="long"]`).waitFor();
+    const action = (await api(`/api/v1/orgs/${ORG}/actions/${actionId}`));
+    expectEqual(action.cycle, 'long', 'the escalated action on the server');
+  });
+
+  await run.step('overview', page, async () => {
+    await at(`/orgs/${ORG}`);
+    await page.getByTestId('overview-radar').locator('canvas').waitFor();
+    await page.getByTestId('overview-overall').waitFor();
+  });
+
+  await run.step('japanese-remembered', page, async () => {
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('link', { name: 'マトリクス' }).waitFor();
+    expectEqual((await api('/api/v1/session')).user.lang, 'ja', 'the language kept for the user');
+    // Another browser, same user: it opens in Japanese.
+    const other = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const otherPage = await other.newPage();
+    await signIn(otherPage, server.url, ADMIN[0], ADMIN[1]);
+    await otherPage.goto(`${server.url}/orgs/${ORG}/matrix`);
+    await otherPage.getByRole('link', { name: '改善' }).waitFor();
+    await other.close();
+    await at(`/orgs/${ORG}/matrix`);
+    await page.getByTestId('matrix-grid').waitFor();
+  });
+
+  await run.step('catalogue-browser-japanese', page, async () => {
+    await at('/catalogues');
+    await page.getByTestId('browser-search').fill('インシデント');
+    await page.getByTestId('browser-x1060').locator('[data-testid^="item-"]').first().waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Improvement' }).waitFor({ state: 'attached' }).catch(() => {});
+    expectEqual((await api('/api/v1/session')).user.lang, 'en', 'back to English');
+  });
+
+  await run.step('create-viewer', page, async () => {
+    await at('/admin/users');
+    await page.getByTestId('user-create-username').fill(VIEWER[0]);
+    await page.getByTestId('user-create-display').fill('Viola Viewer');
+    await page.getByTestId('user-create-password').fill(VIEWER[1]);
+    await page.getByTestId('user-create-submit').click();
+    await page.getByTestId(`user-${VIEWER[0]}`).waitFor();
+    await at(`/orgs/${ORG}/members`);
+    await page.getByTestId('member-add-user').fill(VIEWER[0]);
+    await page.getByTestId('member-add-role').selectOption('viewer');
+    await page.getByTestId('member-add-submit').click();
+    await page.getByTestId(`member-${VIEWER[0]}`).waitFor();
+  });
+
+  await run.step('audit-log', page, async () => {
+    await at(`/orgs/${ORG}/audit`);
+    await page.getByTestId('audit-table').waitFor();
+    expectTrue((await page.getByTestId('audit-row').count()) > 5, 'the audit log lists the changes made');
+  });
+
+  await run.step('api-token', page, async () => {
+    await at('/account/tokens');
+    await page.getByTestId('token-name').fill('ci');
+    await page.getByTestId('token-create').click();
+    const secret = await page.getByTestId('token-secret').textContent();
+    expectTrue(/cdcwb_/.test(secret ?? ''), 'the token is shown once');
+  });
+
+  // A viewer reads everything and can change nothing.
+  const viewer = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+  viewer.setDefaultTimeout(timeout);
+  const vpage = await viewer.newPage();
+  vpage.on('pageerror', (e) => errors.push(e.message));
+  await run.step('viewer-cannot-edit', vpage, async () => {
+    await signIn(vpage, server.url, VIEWER[0], VIEWER[1]);
+    await vpage.waitForURL(new RegExp(`/orgs/${ORG}`));
+    await vpage.getByTestId('read-only').waitFor();
+    await vpage.goto(`${server.url}/orgs/${ORG}/build/catalogue`);
+    await vpage.getByText('Risk management').first().waitFor();
+    const level = vpage.getByTestId('level-A-1');
+    expectTrue((await level.count()) === 0 || (await level.isDisabled()), 'the level control is not editable');
+    await vpage.goto(`${server.url}/orgs/${ORG}/matrix`);
+    await vpage.getByTestId('cell-insource-as_is-A-1').click();
+    await vpage.keyboard.press('5');
+    await vpage.waitForTimeout(300);
+    expectEqual((await entry('A-1')).insource.as_is, '4', 'the viewer typed 5 and nothing changed');
+    await vpage.goto(`${server.url}/orgs/${ORG}/evaluations`);
+    await vpage.getByTestId('evaluation-E2E-1').waitFor();
+    expectEqual(await vpage.getByTestId('run-evaluation').count(), 0, 'no run button for a viewer');
+    await vpage.goto(`${server.url}/orgs/${ORG}/actions`);
+    await vpage.getByTestId(`action-${actionId}`).waitFor();
+    expectEqual(await vpage.getByTestId('action-create').count(), 0, 'no create button for a viewer');
+  });
+
+  await run.step('no-script-errors', null, async () => {
+    expectEqual(errors, [], 'uncaught errors in the pages');
+  });
+} catch {
+  exitCode = 1;
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(`${run.results.filter((r) => r.ok).length} passed, ${run.failed} failed; screenshots in ${outDir}`);
+if (exitCode) console.log('server log (tail):\n' + server.log.split('\n').slice(-20).join('\n'));
+process.exit(exitCode);
