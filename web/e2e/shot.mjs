@@ -1,3 +1,4 @@
+// Screenshot of one page, optionally signed in: node e2e/shot.mjs URL OUT.png [USER PASSWORD [PATH]]
 import { chromium } from 'playwright-core';
 const [url, out, user, pass, path] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
@@ -9,8 +10,8 @@ if (user) {
   await page.getByLabel(/User name|ユーザー名/).fill(user);
   await page.getByLabel(/^Password|パスワード/).fill(pass);
   await page.getByRole('button', { name: /Sign in|サインイン/ }).click();
-  await page.waitForTimeout(800);
-  if (path) { await page.goto(url.replace(/\/$/, '') + path); await page.waitForTimeout(1500); }
+  await page.getByRole('button', { name: /Sign out|サインアウト/ }).waitFor({ timeout: 20000 });
+  if (path) { await page.goto(url.replace(/\/$/, '') + path); await page.waitForLoadState('networkidle'); }
 }
 await page.screenshot({ path: out, fullPage: true });
 await browser.close();

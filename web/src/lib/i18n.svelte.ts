@@ -49,12 +49,21 @@ export function formatDate(iso: string | null | undefined, withTime = false): st
   if (!iso) return '';
   const date = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(i18n.lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    dateStyle: 'medium',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-    timeZone: 'UTC',
-  }).format(date);
+  const key = `${i18n.lang}:${withTime}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(i18n.lang === 'ja' ? 'ja-JP' : 'en-GB', {
+      dateStyle: 'medium',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'UTC',
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(date);
 }
+
+/** Formatters are costly to make: one per language and style. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** A score or mean for display: two decimals at most, "–" when missing. */
 export function formatScore(value: number | null | undefined): string {

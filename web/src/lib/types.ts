@@ -118,7 +118,7 @@ export interface Action {
   cycle: Cycle;
   owner: string;
   due: string | null;
-  status: 'open' | 'in_progress' | 'done' | 'dropped' | string;
+  status: 'open' | 'in_progress' | 'done' | 'cancelled' | string;
   resources: string;
   finding: string;
   history: ActionHistory[];
@@ -148,7 +148,7 @@ export interface Review {
   date: string;
   organisation: { id: string; name: string };
   catalog: string;
-  reference_template: string;
+  reference_template: string | null;
   scores: {
     overall: Aggregate;
     phases: Record<Phase, Aggregate>;
@@ -158,7 +158,8 @@ export interface Review {
   findings: Finding[];
   services: ReviewService[];
   changes_since: { evaluation: string; date: string; changes: Change[] } | null;
-  trends: Trend[];
+  /** As GET /trends, but each point's numbers are flat (not under `value`). */
+  trends: { scope: string; points: (Aggregate & { evaluation: string; date: string })[] }[];
   due: Due[];
   actions: Action[];
   draft_actions: Action[];
@@ -184,12 +185,12 @@ export interface CatalogNode {
   parent: string | null;
   name: Text;
   description: Text;
-  aliases: string[];
+  aliases: { lang: string; name: string; source: string }[];
   phase?: Phase;
   sourcing?: Sourcing | null;
 }
 export interface CatalogDocument {
-  catalog: { id: string; title: Text; version: string; publisher: Text; licence_note: Text };
+  catalog: { id: string; title: Text; version: string; edition_date: string; publisher: Text; licence_note: Text };
   nodes: CatalogNode[];
 }
 export interface CatalogSummary {
@@ -210,8 +211,8 @@ export interface Crosswalk {
   from_catalog: string;
   to_catalog: string;
   links: CrosswalkLink[];
-  unmatched_from: string[] | null;
-  unmatched_to: string[] | null;
+  unmatched_from: { id: string; note: Text }[] | null;
+  unmatched_to: { id: string; note: Text }[] | null;
 }
 
 export interface Named { id: string; name: Text }

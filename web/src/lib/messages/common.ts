@@ -103,6 +103,10 @@ export const en = {
   'field.status': 'Status',
   'field.note': 'Note',
   'field.days': 'Days',
+  'field.template': 'Template',
+  'field.catalog': 'Catalogue',
+  'field.reference_template': 'Reference template',
+  'field.evaluation_interval_days': 'Evaluation interval (days)',
 } as const;
 
 export const ja: Record<keyof typeof en, string> = {
@@ -208,4 +212,8 @@ export const ja: Record<keyof typeof en, string> = {
   'field.status': '状態',
   'field.note': 'メモ',
   'field.days': '日数',
+  'field.template': 'テンプレート',
+  'field.catalog': 'カタログ',
+  'field.reference_template': '参照テンプレート',
+  'field.evaluation_interval_days': '評価間隔（日）',
 };
