@@ -105,6 +105,16 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                                    });
                 }});
 
+    router.add({"GET", "/api/v1/orgs/{org}/custom-services", Access::organisation,
+                Permission::read,
+                "The organisation's own services: id, category, names, descriptions, sourcing",
+                [&ctx](const Request&, const Params& p, const Caller&) {
+                    auto state = ctx.store.load(p["org"], store::History::summaries);
+                    if (!state) return error_response(state.error());
+                    Json out = Json::array();
+                    for (const auto& c : state->custom_services) out.push_back(to_json(c));
+                    return json_response(Json{{"custom_services", out}});
+                }});
     router.add({"POST", "/api/v1/orgs/{org}/custom-services", Access::organisation,
                 Permission::edit, "Add an organisation-specific service (and its empty entry)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {

@@ -169,5 +169,17 @@ TEST_F(WebApi, AUserKeepsTheirLanguageAndOnlyEnOrJaIsAccepted) {
         << "refused changes changed nothing";
 }
 
+TEST_F(WebApi, CustomServicesAreListedWithTheirDescriptionsInBothLanguages) {
+    const std::string base = "/api/v1/orgs/" + std::string(kOrg) + "/custom-services";
+    const auto r = get(member("viewer"), base);
+    ASSERT_TRUE(HasStatus(r, 200));
+    const auto list = json_of(r).at("custom_services");
+    ASSERT_EQ(list.size(), 1u) << "the example has one custom service";
+    EXPECT_EQ(list[0].at("id"), "X-1");
+    EXPECT_FALSE(list[0].at("description").at("en").get<std::string>().empty());
+    EXPECT_FALSE(list[0].at("description").at("ja").get<std::string>().empty());
+    EXPECT_TRUE(IsError(get(outsider(), base), 404, "not_found"));
+}
+
 } // namespace
 } // namespace cdcwb::testing

@@ -1,0 +1,265 @@
+// The state one build screen works on: the organisation's entries as shown, the entries as last
+// saved, and per service whether it is saving, saved or failed. Every edit saves at once with the
+// revision it was loaded at; edits to one service are sent one after another, never in parallel
+// (the second would meet the first's new revision). A 409 queues a conflict for the dialog, with
+// the user's edit kept until they choose.
+import { ApiError, get } from '../../lib/api';
+import {
+  bulkBody,
+  categoriesOf,
+  defaultSourcing,
+  flatten,
+  nodesById,
+  templateBody,
+  unflatten,
+  withCatalogueData,
+  type BulkChange,
+  type BulkItem,
+  type LevelChange,
+  type SavedEntry,
+} from '../../lib/build';
+import { resolve, type Choice, type Difference } from '../../lib/conflicts';
+import { addCustomService, conflictDifferences, loadServices, removeCustomService, saveEntry, saveMany, type CustomServiceInput } from '../../lib/entries';
+import { session } from '../../lib/session.svelte';
+import type { CatalogDocument, ServiceEntry, Sourcing, Vocabulary } from '../../lib/types';
+
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
+
+export interface PendingConflict {
+  id: number;
+  service: string;
+  mine: ServiceEntry;
+  current: ServiceEntry;
+  differences: Difference[];
+}
+
+/** A bulk write refused because someone changed one of the entries: they were reloaded. */
+export class StaleBulkError extends Error {
+  constructor() {
+    super('stale');
+    this.name = 'StaleBulkError';
+  }
+}
+
+let conflictIds = 0;
+
+export class BuildState {
+  readonly org: string;
+  loading = $state(true);
+  loadError = $state<unknown>(null);
+  entries = $state.raw<ServiceEntry[]>([]);
+  catalog = $state.raw<CatalogDocument | null>(null);
+  catalogId = $state('');
+  status = $state<Record<string, SaveStatus>>({});
+  errors = $state<Record<string, unknown>>({});
+  conflicts = $state.raw<PendingConflict[]>([]);
+  nodes = $derived(nodesById(this.catalog));
+  categories = $derived(categoriesOf(this.catalog));
+
+  private index = new Map<string, number>();
+  private saved = new Map<string, ServiceEntry>();
+  private queued = new Map<string, ServiceEntry>();
+  private running = new Set<string>();
+  private defaults = new Map<string, Sourcing | null>();
+
+  constructor(org: string) {
+    this.org = org;
+  }
+
+  get vocabulary(): Vocabulary | null {
+    return session.vocabulary;
+  }
+
+  get canEdit(): boolean {
+    return session.canEdit(this.org);
+  }
+
+  async load(): Promise<void> {
+    this.loading = true;
+    this.loadError = null;
+    try {
+      if (!session.vocabulary) session.vocabulary = await get<Vocabulary>('/api/v1/vocabulary');
+      const answer = await loadServices(this.org);
+      this.catalogId = answer.catalog;
+      this.catalog = await session.catalog(answer.catalog);
+      this.adopt(answer.services);
+    } catch (e) {
+      this.loadError = e;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Reads every entry again (after custom services change, or a refused bulk write). */
+  async reload(): Promise<void> {
+    const answer = await loadServices(this.org);
+    this.adopt(answer.services);
+  }
+
+  private adopt(list: ServiceEntry[]): void {
+    this.index = new Map(list.map((e, i) => [e.service, i]));
+    this.saved = new Map(list.map((e) => [e.service, e]));
+    this.defaults = new Map(list.map((e) => [e.service, defaultSourcing(e, this.nodes.get(e.service), this.vocabulary)]));
+    this.entries = list;
+  }
+
+  entry(service: string): ServiceEntry | undefined {
+    const i = this.index.get(service);
+    return i === undefined ? undefined : this.entries[i];
+  }
+
+  /** The catalogue's default sourcing answers for a service (null when it has none). */
+  defaultSourcing(service: string): Sourcing | null {
+    return this.defaults.get(service) ?? null;
+  }
+
+  private show(...list: ServiceEntry[]): void {
+    const next = this.entries.slice();
+    for (const e of list) {
+      const i = this.index.get(e.service);
+      if (i !== undefined) next[i] = e;
+    }
+    this.entries = next;
+  }
+
+  private merge(saved: SavedEntry, before: ServiceEntry): ServiceEntry {
+    return withCatalogueData(saved, before, this.defaults.get(saved.service) ?? null, this.vocabulary);
+  }
+
+  /** Changes one service and saves it; the change is shown at once. */
+  edit(service: string, change: (entry: ServiceEntry) => ServiceEntry): void {
+    const current = this.entry(service);
+    if (!current || !this.canEdit) return;
+    const mine = change(current);
+    if (mine === current) return;
+    this.show(mine);
+    this.queued.set(service, mine);
+    delete this.errors[service];
+    void this.drain(service);
+  }
+
+  /** Saves again what the screen shows for a service (after an error). */
+  retry(service: string): void {
+    const shown = this.entry(service);
+    if (!shown) return;
+    this.queued.set(service, shown);
+    delete this.errors[service];
+    void this.drain(service);
+  }
+
+  /** Drops an unsaved edit: the service shows what is saved. */
+  revert(service: string): void {
+    const saved = this.saved.get(service);
+    if (saved) this.show(saved);
+    delete this.errors[service];
+    this.status[service] = 'idle';
+  }
+
+  private async drain(service: string): Promise<void> {
+    if (this.running.has(service)) return;
+    this.running.add(service);
+    try {
+      for (let mine = this.queued.get(service); mine; mine = this.queued.get(service)) {
+        this.queued.delete(service);
+        this.status[service] = 'saving';
+        const base = this.saved.get(service) ?? mine;
+        try {
+          const outcome = await saveEntry(this.org, base, mine);
+          if (outcome.kind === 'saved') {
+            const merged = this.merge(outcome.entry, base);
+            this.saved.set(service, merged);
+            if (!this.queued.has(service)) {
+              this.show(merged);
+              this.status[service] = 'saved';
+            }
+          } else {
+            const current = this.merge(outcome.current, base);
+            this.saved.set(service, current);
+            // A later edit made while this one was on its way includes this one: offer that.
+            const latest = this.queued.get(service) ?? mine;
+            this.queued.delete(service);
+            const differences =
+              latest === mine ? outcome.differences : conflictDifferences(base, latest, outcome.current);
+            if (differences.length === 0) {
+              this.show(current);
+              this.status[service] = 'saved';
+            } else {
+              this.status[service] = 'conflict';
+              this.conflicts = [...this.conflicts, { id: ++conflictIds, service, mine: latest, current, differences }];
+            }
+          }
+        } catch (e) {
+          this.queued.delete(service);
+          this.errors[service] = e;
+          this.status[service] = 'error';
+        }
+      }
+    } finally {
+      this.running.delete(service);
+    }
+  }
+
+  /** The conflict dialog's answer: save the chosen values over the current entry. */
+  resolveConflict(conflict: PendingConflict, choices: Record<string, Choice>): void {
+    this.conflicts = this.conflicts.filter((c) => c.id !== conflict.id);
+    const chosen = unflatten(conflict.current, resolve(flatten(conflict.mine), flatten(conflict.current), choices));
+    this.show(chosen);
+    this.queued.set(conflict.service, chosen);
+    void this.drain(conflict.service);
+  }
+
+  /** The conflict dialog's other answer: keep what the other person saved. */
+  discardConflict(conflict: PendingConflict): void {
+    this.conflicts = this.conflicts.filter((c) => c.id !== conflict.id);
+    this.show(conflict.current);
+    this.status[conflict.service] = 'idle';
+  }
+
+  /** Writes many entries at once (all or nothing), from what is saved. */
+  private async patch(items: BulkItem[]): Promise<number> {
+    if (items.length === 0) return 0;
+    for (const item of items) this.status[item.service] = 'saving';
+    try {
+      const written = await saveMany(this.org, items);
+      const merged = written.map((w) => this.merge(w, this.saved.get(w.service) ?? (this.entry(w.service) as ServiceEntry)));
+      for (const m of merged) {
+        this.saved.set(m.service, m);
+        this.status[m.service] = 'saved';
+        delete this.errors[m.service];
+      }
+      this.show(...merged);
+      return merged.length;
+    } catch (e) {
+      for (const item of items) this.status[item.service] = 'idle';
+      if (e instanceof ApiError && e.code === 'conflict') {
+        await this.reload();
+        throw new StaleBulkError();
+      }
+      throw e;
+    }
+  }
+
+  private savedOf(services: readonly string[]): ServiceEntry[] {
+    return services.map((s) => this.saved.get(s)).filter((e): e is ServiceEntry => e !== undefined);
+  }
+
+  /** Sets assignment / owner / provider on many services; answers how many changed. */
+  applyBulk(services: readonly string[], change: BulkChange): Promise<number> {
+    return this.patch(bulkBody(this.savedOf(services), change).services);
+  }
+
+  /** Applies a template's levels; answers how many changed. */
+  applyTemplate(changes: readonly LevelChange[]): Promise<number> {
+    return this.patch(templateBody(this.savedOf(changes.map((c) => c.service)), changes).services);
+  }
+
+  async addCustom(input: CustomServiceInput): Promise<void> {
+    await addCustomService(this.org, input);
+    await this.reload();
+  }
+
+  async removeCustom(service: string): Promise<void> {
+    await removeCustomService(this.org, service);
+    await this.reload();
+  }
+}

@@ -1,0 +1,471 @@
+// The build flow's pure logic (catalogue → profile → portfolio): grouping, progress, the bodies
+// the API accepts, which rubric applies to an assignment, template differences and the quadrant
+// advisor's answer looked up in the server's vocabulary (never re-derived here).
+import type {
+  Assignment,
+  CatalogDocument,
+  CatalogNode,
+  CrosswalkLink,
+  Level,
+  Quadrant,
+  ScorePair,
+  ScoreValue,
+  ServiceEntry,
+  Sourcing,
+  Text,
+  Vocabulary,
+} from './types';
+
+export type Step = 'catalogue' | 'profile' | 'portfolio';
+export const STEPS: readonly Step[] = ['catalogue', 'profile', 'portfolio'];
+
+/** The score pairs of an entry: one per rubric, plus the Unassigned pair. */
+export type RubricKey = 'insource' | 'outsource' | 'unassigned';
+export type Side = 'as_is' | 'to_be';
+export const SCORE_VALUES: readonly ScoreValue[] = ['1', '2', '3', '4', '5', 'n/a'];
+export type QuadrantId = Quadrant['id'];
+
+/** What the server answers for one entry (PUT, PATCH, 409 `current`): no catalogue data. */
+export type SavedEntry = Omit<ServiceEntry, 'name' | 'category' | 'phase' | 'custom' | 'quadrant' | 'quadrant_mismatch'> &
+  Partial<Pick<ServiceEntry, 'name' | 'category' | 'phase' | 'custom' | 'quadrant' | 'quadrant_mismatch'>>;
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue structure
+
+export interface CategoryGroup<E> {
+  id: string;
+  name: Text | null;
+  entries: E[];
+}
+
+/** The catalogue's categories, in catalogue order. */
+export function categoriesOf(doc: CatalogDocument | null): CatalogNode[] {
+  return doc ? doc.nodes.filter((n) => n.kind === 'category') : [];
+}
+
+export function nodesById(doc: CatalogDocument | null): Map<string, CatalogNode> {
+  return new Map((doc?.nodes ?? []).map((n) => [n.id, n]));
+}
+
+/** Entries grouped by category: catalogue order first, unknown categories after, none empty. */
+export function groupByCategory<E extends { category: string }>(
+  entries: readonly E[],
+  categories: readonly { id: string; name: Text }[],
+): CategoryGroup<E>[] {
+  const groups = new Map<string, CategoryGroup<E>>();
+  for (const c of categories) groups.set(c.id, { id: c.id, name: c.name, entries: [] });
+  for (const e of entries) {
+    let group = groups.get(e.category);
+    if (!group) {
+      group = { id: e.category, name: null, entries: [] };
+      groups.set(e.category, group);
+    }
+    group.entries.push(e);
+  }
+  return [...groups.values()].filter((g) => g.entries.length > 0);
+}
+
+/** In the catalogue: a level is decided and it is not Not required. */
+export function inCatalogue(entry: { level: Level | null }): boolean {
+  return entry.level !== null && entry.level !== 'not_required';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress per step
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+/** Step 1: how many services have a level (Not required is a decision too). */
+export function catalogueProgress(entries: readonly ServiceEntry[]): Progress {
+  return { done: entries.filter((e) => e.level !== null).length, total: entries.length };
+}
+
+/** Step 2: of the services in the catalogue, how many someone delivers. */
+export function profileProgress(entries: readonly ServiceEntry[]): Progress {
+  const scope = entries.filter(inCatalogue);
+  return { done: scope.filter((e) => e.assignment !== 'unassigned').length, total: scope.length };
+}
+
+/** Step 3: of the services in the catalogue, how many have every score their assignment needs. */
+export function portfolioProgress(entries: readonly ServiceEntry[]): Progress {
+  const scope = entries.filter(inCatalogue);
+  return { done: scope.filter(isScored).length, total: scope.length };
+}
+
+export function percent(p: Progress): number {
+  return p.total === 0 ? 0 : Math.round((p.done / p.total) * 100);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rubrics and scores
+
+/** The score pairs an assignment uses (docs/scoring-rules.md). */
+export function rubricsFor(assignment: Assignment): RubricKey[] {
+  switch (assignment) {
+    case 'insource':
+      return ['insource'];
+    case 'outsource':
+      return ['outsource'];
+    case 'both':
+      return ['insource', 'outsource'];
+    case 'unassigned':
+      return ['unassigned'];
+  }
+}
+
+/** The vocabulary rubric whose level texts describe a pair's scores (none for Unassigned). */
+export function rubricTexts(vocabulary: Vocabulary | null, rubric: RubricKey): Record<ScoreValue, Text> | null {
+  if (!vocabulary || rubric === 'unassigned') return null;
+  return vocabulary.rubrics[rubric].levels;
+}
+
+/** The values a score control offers: an Unassigned service is 1 (nobody runs it) or n/a as-is. */
+export function scoreOptions(rubric: RubricKey, side: Side): ScoreValue[] {
+  return rubric === 'unassigned' && side === 'as_is' ? ['1', 'n/a'] : [...SCORE_VALUES];
+}
+
+/** Whether an entry has every score its assignment needs (Unassigned: a target; as-is is 1). */
+export function isScored(entry: ServiceEntry): boolean {
+  return rubricsFor(entry.assignment).every((r) => {
+    const pair = entry[r];
+    return (r === 'unassigned' || pair.as_is !== null) && pair.to_be !== null;
+  });
+}
+
+/** The gap of a pair (to-be − as-is), when both are numbers; Unassigned as-is counts as 1. */
+export function pairGap(rubric: RubricKey, pair: ScorePair): number | null {
+  const asIs = pair.as_is ?? (rubric === 'unassigned' ? '1' : null);
+  if (asIs === null || pair.to_be === null || asIs === 'n/a' || pair.to_be === 'n/a') return null;
+  return Number(pair.to_be) - Number(asIs);
+}
+
+/**
+ * One score changed. n/a applies to the whole service under a rubric, so choosing n/a sets both
+ * sides to n/a, and choosing a number where the other side is n/a clears the other side.
+ */
+export function withScore(entry: ServiceEntry, rubric: RubricKey, side: Side, value: ScoreValue | null): ServiceEntry {
+  const other: Side = side === 'as_is' ? 'to_be' : 'as_is';
+  const pair: ScorePair = { ...entry[rubric], [side]: value };
+  if (value === 'n/a') pair[other] = 'n/a';
+  else if (pair[other] === 'n/a') pair[other] = null;
+  return { ...entry, [rubric]: pair };
+}
+
+const EMPTY_PAIR: ScorePair = { as_is: null, to_be: null };
+
+function pairEmpty(pair: ScorePair): boolean {
+  return pair.as_is === null && pair.to_be === null;
+}
+
+/**
+ * A new assignment; the scores of pairs the new assignment does not use are cleared (the server
+ * refuses them) and named in `cleared`, so the screen can say so.
+ */
+export function withAssignment(entry: ServiceEntry, assignment: Assignment): { entry: ServiceEntry; cleared: RubricKey[] } {
+  const keep = rubricsFor(assignment);
+  const cleared: RubricKey[] = [];
+  const out: ServiceEntry = { ...entry, assignment };
+  for (const r of ['insource', 'outsource', 'unassigned'] as const)
+    if (!keep.includes(r) && !pairEmpty(entry[r])) {
+      cleared.push(r);
+      out[r] = { ...EMPTY_PAIR };
+    }
+  return { entry: out, cleared };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies
+
+/** The fields a PUT of one service replaces (src/http/json_mapping.cpp, entry_from_json). */
+export const EDITABLE_FIELDS = [
+  'level', 'assignment', 'owner', 'provider', 'sourcing', 'insource', 'outsource', 'unassigned',
+  'rationale', 'evidence', 'capacity', 'capability',
+] as const;
+export type EntryBody = Pick<ServiceEntry, (typeof EDITABLE_FIELDS)[number]>;
+export type BulkItem = EntryBody & { service: string; revision: number };
+
+/** The body of PUT /orgs/{org}/services/{id}: the whole entry (PUT replaces it). */
+export function entryBody(entry: EntryBody): EntryBody {
+  return {
+    level: entry.level,
+    assignment: entry.assignment,
+    owner: entry.owner,
+    provider: entry.provider,
+    sourcing: entry.sourcing ? { information: entry.sourcing.information, specialist_skill: entry.sourcing.specialist_skill } : null,
+    insource: { ...entry.insource },
+    outsource: { ...entry.outsource },
+    unassigned: { ...entry.unassigned },
+    rationale: entry.rationale,
+    evidence: [...entry.evidence],
+    capacity: entry.capacity,
+    capability: entry.capability,
+  };
+}
+
+/** One item of PATCH /orgs/{org}/services: the entry with the revision it was loaded at. */
+export function bulkItem(entry: EntryBody & { service: string }, revision: number): BulkItem {
+  return { service: entry.service, revision, ...entryBody(entry) };
+}
+
+export interface BulkChange {
+  assignment?: Assignment;
+  owner?: string;
+  provider?: string;
+}
+
+/** A bulk change applied to one entry (a new assignment clears the scores it does not use). */
+export function applyBulk(entry: ServiceEntry, change: BulkChange): ServiceEntry {
+  let out = change.assignment !== undefined ? withAssignment(entry, change.assignment).entry : { ...entry };
+  if (change.owner !== undefined) out = { ...out, owner: change.owner };
+  if (change.provider !== undefined) out = { ...out, provider: change.provider };
+  return out;
+}
+
+/** Whether a bulk change says anything at all. */
+export function bulkChangeEmpty(change: BulkChange): boolean {
+  return change.assignment === undefined && change.owner === undefined && change.provider === undefined;
+}
+
+/** The PATCH body for a bulk change: only the entries it actually changes. */
+export function bulkBody(entries: readonly ServiceEntry[], change: BulkChange): { services: BulkItem[] } {
+  const services: BulkItem[] = [];
+  for (const e of entries) {
+    const next = applyBulk(e, change);
+    if (JSON.stringify(entryBody(next)) !== JSON.stringify(entryBody(e))) services.push(bulkItem({ ...next, service: e.service }, e.revision));
+  }
+  return { services };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+export interface LevelChange {
+  service: string;
+  name: Text;
+  from: Level | null;
+  to: Level;
+}
+
+/** What applying a template would change: services whose level differs from the template's. */
+export function templateDiff(entries: readonly ServiceEntry[], levels: readonly { service: string; level: Level }[]): LevelChange[] {
+  const wanted = new Map(levels.map((l) => [l.service, l.level]));
+  const out: LevelChange[] = [];
+  for (const e of entries) {
+    const to = wanted.get(e.service);
+    if (to !== undefined && to !== e.level) out.push({ service: e.service, name: e.name, from: e.level, to });
+  }
+  return out;
+}
+
+/** The PATCH body applying a template's levels, all at once. */
+export function templateBody(entries: readonly ServiceEntry[], changes: readonly LevelChange[]): { services: BulkItem[] } {
+  const byId = new Map(entries.map((e) => [e.service, e]));
+  const services: BulkItem[] = [];
+  for (const c of changes) {
+    const e = byId.get(c.service);
+    if (e) services.push(bulkItem({ ...e, level: c.to }, e.revision));
+  }
+  return { services };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The quadrant advisor (X.1060 figure 5), from the vocabulary's tables
+
+/** The quadrant of a pair of sourcing answers, looked up in vocabulary.quadrant_of. */
+export function quadrantOf(sourcing: Sourcing | null, vocabulary: Vocabulary | null): QuadrantId | null {
+  if (!sourcing || !vocabulary) return null;
+  const row = vocabulary.quadrant_of.find(
+    (q) => q.information === sourcing.information && q.specialist_skill === sourcing.specialist_skill,
+  );
+  return row ? (row.quadrant as QuadrantId) : null;
+}
+
+/** The sourcing answers that lead to a quadrant (the table read backwards). */
+export function sourcingOfQuadrant(quadrant: string | null, vocabulary: Vocabulary | null): Sourcing | null {
+  if (!quadrant || !vocabulary) return null;
+  const row = vocabulary.quadrant_of.find((q) => q.quadrant === quadrant);
+  return row ? { information: row.information, specialist_skill: row.specialist_skill } : null;
+}
+
+export interface Advice {
+  quadrant: Quadrant | null;
+  mismatch: Text | null;
+}
+
+/** A quadrant's guidance and, for this assignment, the mismatch warning (null when none). */
+export function advice(quadrant: string | null, assignment: Assignment, vocabulary: Vocabulary | null): Advice {
+  const q = vocabulary?.quadrants.find((x) => x.id === quadrant) ?? null;
+  return { quadrant: q, mismatch: q ? (q.mismatch[assignment] ?? null) : null };
+}
+
+/** The answers in effect: the entry's own, else the catalogue's default. */
+export function effectiveSourcing(entry: { sourcing: Sourcing | null }, fallback: Sourcing | null): Sourcing | null {
+  return entry.sourcing ?? fallback;
+}
+
+/** A catalogue node's sourcing as the server sends it: the answers, their quadrant and why. */
+export type NodeSourcing = Sourcing & { quadrant?: string; reason?: Text };
+export function nodeSourcing(node: CatalogNode | undefined): NodeSourcing | null {
+  return (node?.sourcing as NodeSourcing | null | undefined) ?? null;
+}
+
+/**
+ * The catalogue's default answers for a service: the catalogue node's, or — for a custom service,
+ * whose definition the catalogue does not hold — read back from the quadrant the server computed
+ * when the entry had no answers of its own.
+ */
+export function defaultSourcing(entry: ServiceEntry, node: CatalogNode | undefined, vocabulary: Vocabulary | null): Sourcing | null {
+  if (node?.sourcing) return { information: node.sourcing.information, specialist_skill: node.sourcing.specialist_skill };
+  if (entry.sourcing === null && entry.quadrant) return sourcingOfQuadrant(entry.quadrant, vocabulary);
+  return null;
+}
+
+/**
+ * An entry as the server saved it, with the catalogue data the write answers leave out (name,
+ * category, …) taken from the entry shown before, and the quadrant advice recomputed.
+ */
+export function withCatalogueData(saved: SavedEntry, before: ServiceEntry, fallback: Sourcing | null, vocabulary: Vocabulary | null): ServiceEntry {
+  const unchanged = JSON.stringify(saved.sourcing) === JSON.stringify(before.sourcing);
+  const quadrant = quadrantOf(effectiveSourcing(saved, fallback), vocabulary) ?? (unchanged ? before.quadrant : null);
+  return {
+    ...saved,
+    name: before.name,
+    category: before.category,
+    phase: before.phase,
+    custom: before.custom,
+    quadrant,
+    quadrant_mismatch: advice(quadrant, saved.assignment, vocabulary).mismatch,
+  };
+}
+
+/** What needs attention in a service's profile (the profile evaluation's questions). */
+export type ProfileIssue = 'unassigned' | 'mismatch' | 'missing_owner' | 'missing_provider';
+export function profileIssues(entry: ServiceEntry): ProfileIssue[] {
+  const out: ProfileIssue[] = [];
+  if (entry.assignment === 'unassigned') out.push('unassigned');
+  if (entry.quadrant_mismatch) out.push('mismatch');
+  if ((entry.assignment === 'insource' || entry.assignment === 'both') && entry.owner.trim() === '') out.push('missing_owner');
+  if ((entry.assignment === 'outsource' || entry.assignment === 'both') && entry.provider.trim() === '') out.push('missing_provider');
+  return out;
+}
+
+/** Whether the provider field matters for an assignment (Outsource or Both). */
+export function needsProvider(assignment: Assignment): boolean {
+  return assignment === 'outsource' || assignment === 'both';
+}
+
+/** Whether the owner field matters for an assignment (Insource or Both). */
+export function needsOwner(assignment: Assignment): boolean {
+  return assignment === 'insource' || assignment === 'both';
+}
+
+/** A quadrant's balance ("insource ≫ outsource") as parts, so assignment words can be translated. */
+export function balanceParts(balance: string): { word: Assignment | null; text: string }[] {
+  return balance
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((text) => ({ word: ['insource', 'outsource', 'both', 'unassigned'].includes(text) ? (text as Assignment) : null, text }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Crosswalk, evidence, search
+
+/** Crosswalk links by the service they start from, in the crosswalk's order. */
+export function linksByService(links: readonly CrosswalkLink[]): Map<string, CrosswalkLink[]> {
+  const out = new Map<string, CrosswalkLink[]>();
+  for (const l of links) {
+    const list = out.get(l.from);
+    if (list) list.push(l);
+    else out.set(l.from, [l]);
+  }
+  return out;
+}
+
+export type EvidenceRef =
+  | { kind: 'file'; sha256: string; ref: string }
+  | { kind: 'link'; href: string; ref: string }
+  | { kind: 'text'; ref: string };
+
+/** What an evidence reference points at: an uploaded file, a web address, or a note. */
+export function parseEvidence(ref: string): EvidenceRef {
+  const file = /^evidence:sha256:([0-9a-f]{64})$/i.exec(ref);
+  if (file) return { kind: 'file', sha256: file[1]!.toLowerCase(), ref };
+  if (/^https?:\/\/\S+$/i.test(ref)) return { kind: 'link', href: ref, ref };
+  return { kind: 'text', ref };
+}
+
+/** An entry with one more evidence reference (not added twice). */
+export function withEvidence(entry: ServiceEntry, ref: string): ServiceEntry {
+  const clean = ref.trim();
+  if (!clean || entry.evidence.includes(clean)) return entry;
+  return { ...entry, evidence: [...entry.evidence, clean] };
+}
+
+export function withoutEvidence(entry: ServiceEntry, ref: string): ServiceEntry {
+  return { ...entry, evidence: entry.evidence.filter((r) => r !== ref) };
+}
+
+/** Whether a service matches a search: its id, or its name or description in either language. */
+export function matchesQuery(entry: { service: string; name: Text }, query: string, description?: Text | null): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  const hay = [entry.service, entry.name.en, entry.name.ja, description?.en ?? '', description?.ja ?? ''];
+  return hay.some((h) => h.toLowerCase().includes(q));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conflicts: one field per thing a person edits, so the dialog names each difference
+
+/** The fields compared when a save meets someone else's change (the labels exist as field.*). */
+export const CONFLICT_FIELDS = [
+  'level', 'assignment', 'owner', 'provider', 'sourcing',
+  'insource.as_is', 'insource.to_be', 'outsource.as_is', 'outsource.to_be',
+  'unassigned.as_is', 'unassigned.to_be',
+  'rationale', 'evidence', 'capacity', 'capability',
+] as const;
+export type ConflictField = (typeof CONFLICT_FIELDS)[number];
+export type FlatEntry = Record<ConflictField, unknown>;
+
+/** An entry's editable values, flat (score pairs as "insource.as_is" …). */
+export function flatten(entry: EntryBody): FlatEntry {
+  return {
+    level: entry.level,
+    assignment: entry.assignment,
+    owner: entry.owner,
+    provider: entry.provider,
+    sourcing: entry.sourcing,
+    'insource.as_is': entry.insource.as_is,
+    'insource.to_be': entry.insource.to_be,
+    'outsource.as_is': entry.outsource.as_is,
+    'outsource.to_be': entry.outsource.to_be,
+    'unassigned.as_is': entry.unassigned.as_is,
+    'unassigned.to_be': entry.unassigned.to_be,
+    rationale: entry.rationale,
+    evidence: entry.evidence,
+    capacity: entry.capacity,
+    capability: entry.capability,
+  };
+}
+
+/** `onto` with the flat values put back (the inverse of flatten). */
+export function unflatten<E extends EntryBody>(onto: E, flat: FlatEntry): E {
+  const score = (v: unknown) => (v === null || v === undefined ? null : (v as ScoreValue));
+  return {
+    ...onto,
+    level: flat.level as Level | null,
+    assignment: flat.assignment as Assignment,
+    owner: flat.owner as string,
+    provider: flat.provider as string,
+    sourcing: (flat.sourcing as Sourcing | null) ?? null,
+    insource: { as_is: score(flat['insource.as_is']), to_be: score(flat['insource.to_be']) },
+    outsource: { as_is: score(flat['outsource.as_is']), to_be: score(flat['outsource.to_be']) },
+    unassigned: { as_is: score(flat['unassigned.as_is']), to_be: score(flat['unassigned.to_be']) },
+    rationale: flat.rationale as string,
+    evidence: flat.evidence as string[],
+    capacity: flat.capacity as string,
+    capability: flat.capability as string,
+  };
+}
