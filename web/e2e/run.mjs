@@ -177,6 +177,7 @@ try {
     await page.getByTestId('action-owner').fill('CISO Office');
     await page.getByTestId('action-due').fill('2027-03-31');
     await page.getByTestId('action-submit').click();
+    await page.locator('[data-testid^="action-"][data-cycle="short"]').filter({ hasText: 'Write the risk assessment procedure' }).waitFor();
     const actions = (await api(`/api/v1/orgs/${ORG}/actions`)).actions;
     const created = actions.find((a) => a.title === 'Write the risk assessment procedure');
     expectTrue(created, 'the action exists on the server');

@@ -8,6 +8,7 @@ import {
   deltaOption,
   deltaTone,
   formatDelta,
+  formatMean,
   groupChanges,
   groupFindings,
   nameOf,
@@ -145,6 +146,15 @@ describe('findings', () => {
     ]);
   });
 
+  it('puts the kinds not run (with findings) after the ones run, marked as such', () => {
+    const groups = groupFindings(findings, ['portfolio']);
+    expect(groups.map((g) => [g.kind, g.ran])).toEqual([
+      ['portfolio', true],
+      ['catalogue', false],
+      ['profile', false],
+    ]);
+  });
+
   it('shows a kind that ran without findings, and leaves out a kind that did not run', () => {
     const groups = groupFindings([finding('portfolio', 'info', 'gap', 'A-2')], ['profile', 'portfolio']);
     expect(groups.map((g) => [g.kind, g.ran, g.findings.length])).toEqual([
@@ -211,8 +221,11 @@ describe('comparing two evaluations', () => {
 
   it('formats deltas with a sign and judges them', () => {
     expect(formatDelta(0.28)).toBe('+0.28');
-    expect(formatDelta(-0.5)).toBe('−0.5');
-    expect(formatDelta(1)).toBe('+1');
+    expect(formatDelta(-0.5)).toBe('−0.50');
+    expect(formatDelta(1)).toBe('+1.00');
+    expect(formatDelta(-0.3, 1)).toBe('−0.3');
+    expect(formatMean(1.5)).toBe('1.50');
+    expect(formatMean(null)).toBe('–');
     expect(formatDelta(0)).toBe('±0');
     expect(formatDelta(null)).toBe('–');
     expect(deltaTone('as_is', 0.3)).toBe('better');

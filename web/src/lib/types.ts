@@ -100,7 +100,7 @@ export interface Change { service: string; field: string; before: string | null;
 export interface TrendPoint { evaluation: string; date: string; value: Aggregate }
 export interface Trend { scope: string; points: TrendPoint[] }
 
-export interface TriggerEvent { id?: number; date: string; kind: string; note: string }
+export interface TriggerEvent { id?: number; date: string; kind: string; note: string; created_at?: string; created_by?: string }
 export interface Due {
   evaluation: EvaluationKind;
   last_done: string | null;
@@ -120,7 +120,7 @@ export interface Action {
   due: string | null;
   status: 'open' | 'in_progress' | 'done' | 'cancelled' | string;
   resources: string;
-  finding: string;
+  finding: string | null;
   history: ActionHistory[];
   revision?: number;
   updated_at?: string;

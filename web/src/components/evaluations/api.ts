@@ -1,0 +1,46 @@
+// The requests the evaluation and improvement screens make, with the shapes they answer.
+import { get, orgPath } from '../../lib/api';
+import { session } from '../../lib/session.svelte';
+import type { Action, Change, Due, EvaluationSummary, Evaluation, Review, ServiceEntry, Text, Trend, TriggerEvent } from '../../lib/types';
+
+export interface EventRecord extends TriggerEvent {
+  created_at?: string;
+  created_by?: string;
+}
+export interface ChangesAnswer {
+  from: string;
+  to: string;
+  changes: Change[];
+}
+
+export const fetchEvaluations = (org: string) =>
+  get<{ evaluations: EvaluationSummary[] }>(orgPath(org, 'evaluations')).then((a) => a.evaluations);
+export const fetchEvaluation = (org: string, id: string) => get<Evaluation>(orgPath(org, 'evaluations', id));
+export const fetchTrends = (org: string) => get<{ trends: Trend[] }>(orgPath(org, 'trends')).then((a) => a.trends);
+export const fetchDue = (org: string) => get<{ date: string; due: Due[] }>(orgPath(org, 'due'));
+export const fetchEvents = (org: string) => get<{ events: EventRecord[] }>(orgPath(org, 'events')).then((a) => a.events);
+export const fetchReview = (org: string) => get<Review>(orgPath(org, 'review'));
+export const fetchActions = (org: string) => get<{ actions: Action[] }>(orgPath(org, 'actions')).then((a) => a.actions);
+export const fetchDrafts = (org: string) => get<{ drafts: Action[] }>(orgPath(org, 'action-drafts')).then((a) => a.drafts);
+export const fetchServices = (org: string) =>
+  get<{ services: ServiceEntry[] }>(orgPath(org, 'services')).then((a) => a.services);
+
+/** What changed from one evaluation to another, or to the live matrix when `to` is empty. */
+export function fetchChanges(org: string, from: string, to: string): Promise<ChangesAnswer> {
+  const query = new URLSearchParams({ from });
+  if (to) query.set('to', to);
+  return get<ChangesAnswer>(orgPath(org, 'changes') + '?' + query.toString());
+}
+
+/** The names of the organisation's catalogue categories (for trend legends and delta tables). */
+export async function fetchCategoryNames(org: string): Promise<Map<string, Text>> {
+  let catalog = session.organisations.find((o) => o.id === org)?.catalog;
+  if (!catalog) catalog = (await get<{ catalog: string }>(orgPath(org))).catalog;
+  const document = await session.catalog(catalog);
+  return new Map(document.nodes.filter((n) => n.kind === 'category').map((n) => [n.id, n.name]));
+}
+
+/** Service id → name, from the organisation's matrix (custom services included). */
+export async function fetchServiceNames(org: string): Promise<Map<string, Text>> {
+  return new Map((await fetchServices(org)).map((s) => [s.service, s.name]));
+}
