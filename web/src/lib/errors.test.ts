@@ -10,12 +10,14 @@ describe('errors', () => {
     const e = new ApiError(400, 'invalid_input', 'score 9 is out of range', 'insource.as_is', null);
     expect(explain(e).message).toBe('“As-is (insourced)” was not accepted: score 9 is out of range');
     i18n.set('ja');
-    expect(explain(e).message).toBe('「現状（内製）」が受け付けられませんでした：score 9 is out of range');
+    expect(explain(e).message).toBe('「現状（インソース）」が受け付けられませんでした：score 9 is out of range');
     expect(explain(e).detail).toBe('score 9 is out of range');
   });
 
   it('reads indexed and nested field names', () => {
     expect(fieldLabel('services[3].level')).toBe('Level');
+    expect(fieldLabel('services.A-2.insource')).toBe('Insource scores (as-is and to-be)');
+    expect(fieldLabel('services.A-2.insource.as_is')).toBe('As-is (insourced)');
     expect(fieldLabel('something.owner')).toBe('Owner');
     expect(fieldLabel('mystery')).toBe('mystery');
   });

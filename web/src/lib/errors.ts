@@ -12,7 +12,9 @@ const known = new Set([
 
 /** The label of an API field name ("insource.as_is", "services[3].level" → "Level"). */
 export function fieldLabel(field: string): string {
-  const plain = field.replace(/^[a-z_]+\[\d+\]\./, '');
+  // "services[3].level" (a bulk write) and "services.A-2.insource" (one service) name a field
+  // of one entry: the label is the field's.
+  const plain = field.replace(/^[a-z_]+\[\d+\]\./, '').replace(/^services\.[^.]+\./, '');
   const key = ('field.' + plain) as MessageKey;
   if (key in en) return t(key);
   const last = ('field.' + plain.split('.').pop()) as MessageKey;

@@ -182,7 +182,7 @@ export const ja: Record<keyof typeof en, string> = {
   'actions.drafts.filter': 'サイクル',
   'actions.drafts.anyCycle': '両方のサイクル',
 
-  'actions.draft.unassigned': '{service} {name}の担当（内製チームまたは委託先）を決める',
+  'actions.draft.unassigned': '{service} {name}の担当（自組織のチームまたは委託先）を決める',
   'actions.draft.quadrant_mismatch': '{service} {name}のソーシングを見直す（象限 {quadrant}）',
   'actions.draft.missing_owner': '{service} {name}の責任チームを明記する',
   'actions.draft.missing_provider': '{service} {name}の委託先を明記する',

@@ -216,7 +216,7 @@ export const ja: Record<keyof typeof en, string> = {
   'overview.radar.empty': 'このカタログにはグラフに表示できるカテゴリがありません。',
   'overview.rules.title': 'スコアの算出方法',
   'overview.rules.mean': 'カテゴリ・フェーズ・全体のスコアは、サービスカタログに含まれる（推奨レベルが「不要」以外の）サービスのうち、対象外（n/a）を除いたサービススコアの平均です。',
-  'overview.rules.both': '内製と外部委託を併用するサービスは2つのスコアを持ち、低い方をそのサービスのスコアとします。',
+  'overview.rules.both': 'インソースとアウトソースを併用するサービスは2つのスコアを持ち、低い方をそのサービスのスコアとします。',
   'overview.rules.unassigned': '未割り当てのサービスは、対象外（n/a）としない限りスコア1として扱います。',
   'overview.rules.phase': 'フェーズ別のカテゴリ：{groups}',
   'overview.rules.separator': '／',

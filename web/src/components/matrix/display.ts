@@ -1,0 +1,71 @@
+// How the matrix's values read, in the user's language: names from the server's vocabulary,
+// the rest from the "matrix." messages.
+import { loc, t } from '../../lib/i18n.svelte';
+import { en, type MessageKey } from '../../lib/messages';
+import { isScoreColumn, plainField, scoreCell, type ColumnKey, type Side } from '../../lib/matrix';
+import type { Named, ScoreValue, Vocabulary } from '../../lib/types';
+
+export function nameOf(list: readonly Named[] | undefined, id: string | null): string {
+  if (id === null) return '';
+  const found = list?.find((n) => n.id === id);
+  return found ? loc(found.name) : id;
+}
+
+export function levelName(vocabulary: Vocabulary | null, level: string | null): string {
+  return level === null ? t('matrix.level.undecided') : nameOf(vocabulary?.levels, level);
+}
+
+export function assignmentName(vocabulary: Vocabulary | null, assignment: string): string {
+  return nameOf(vocabulary?.assignments, assignment);
+}
+
+export function scoreText(value: ScoreValue | string | null): string {
+  if (value === null || value === '') return '–';
+  return value === 'n/a' ? t('matrix.na') : value;
+}
+
+export function sideName(side: Side): string {
+  return t(side === 'insource' ? 'matrix.col.insource' : 'matrix.col.outsource');
+}
+
+/** A column's full name, for headers read aloud and editors' labels. */
+export function columnLabel(key: ColumnKey): string {
+  if (isScoreColumn(key)) {
+    const { side, at } = scoreCell(key);
+    return t('matrix.col.score', { side: sideName(side), at: t(at === 'as_is' ? 'matrix.col.as_is' : 'matrix.col.to_be') });
+  }
+  if (key === 'category') return t('matrix.col.categoryFull');
+  return t(`matrix.col.${key}` as MessageKey);
+}
+
+/** The rubric level text of a score on one side (insource or outsource). */
+export function rubricText(vocabulary: Vocabulary | null, side: Side, value: ScoreValue | null): string {
+  if (!vocabulary || value === null) return '';
+  return loc(vocabulary.rubrics[side].levels[value]);
+}
+
+/** A field the server named, as the user knows it (null when the shared labels already do). */
+export function fieldName(field: string | null): string | null {
+  const plain = plainField(field);
+  if (!plain) return null;
+  const m = /^(insource|outsource)$/.exec(plain);
+  if (m) return t('matrix.errors.pair', { side: sideName(m[1] as Side) });
+  const key = ('field.' + plain) as MessageKey;
+  return key in en ? t(key) : plain;
+}
+
+/** Whether the shared error text can name this field itself. */
+export function sharedFieldKnown(field: string | null): boolean {
+  const plain = plainField(field);
+  return !!plain && ('field.' + plain) in en;
+}
+
+/** A flattened entry's value for the conflict dialog. */
+export function showFlat(vocabulary: Vocabulary | null) {
+  return (field: string, value: unknown): string => {
+    if (field === 'level') return levelName(vocabulary, (value as string | null) ?? null);
+    if (field === 'assignment') return assignmentName(vocabulary, String(value));
+    if (field.includes('.')) return scoreText((value as string | null) ?? null);
+    return value === null || value === undefined || value === '' ? '–' : String(value);
+  };
+}
