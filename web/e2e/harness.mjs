@@ -71,8 +71,8 @@ export function addUser(binary, db, username, password, admin = false) {
 /** Signs `page` in through the sign-in form. */
 export async function signIn(page, url, username, password) {
   await page.goto(url + '/signin');
-  await page.getByLabel(/^(User name|ユーザー名)$/).fill(username);
-  await page.getByLabel(/^(Password|パスワード)$/).fill(password);
+  await page.getByLabel(/User name|ユーザー名/).fill(username);
+  await page.getByLabel(/Password|パスワード/).fill(password);
   await page.getByRole('button', { name: /^(Sign in|サインイン)$/ }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
 }

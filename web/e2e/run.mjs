@@ -202,14 +202,14 @@ try {
 
   await run.step('japanese-remembered', page, async () => {
     await page.getByRole('button', { name: '日本語' }).click();
-    await page.getByRole('link', { name: 'マトリクス' }).waitFor();
+    await page.getByRole('link', { name: 'マトリクス', exact: true }).waitFor();
     expectEqual((await api('/api/v1/session')).user.lang, 'ja', 'the language kept for the user');
     // Another browser, same user: it opens in Japanese.
     const other = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     const otherPage = await other.newPage();
     await signIn(otherPage, server.url, ADMIN[0], ADMIN[1]);
     await otherPage.goto(`${server.url}/orgs/${ORG}/matrix`);
-    await otherPage.getByRole('link', { name: '改善' }).waitFor();
+    await otherPage.getByRole('link', { name: '改善', exact: true }).waitFor();
     await other.close();
     await at(`/orgs/${ORG}/matrix`);
     await page.getByTestId('matrix-grid').waitFor();
@@ -220,7 +220,9 @@ try {
     await page.getByTestId('browser-search').fill('インシデント');
     await page.getByTestId('browser-x1060').locator('[data-testid^="item-"]').first().waitFor();
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('link', { name: 'Improvement' }).waitFor({ state: 'attached' }).catch(() => {});
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    await page.getByTestId('browser-search').fill('triage');
+    await page.getByTestId('browser-first').locator('[data-testid^="item-"]').first().waitFor();
     expectEqual((await api('/api/v1/session')).user.lang, 'en', 'back to English');
   });
 
@@ -229,6 +231,7 @@ try {
     await page.getByTestId('user-create-username').fill(VIEWER[0]);
     await page.getByTestId('user-create-display').fill('Viola Viewer');
     await page.getByTestId('user-create-password').fill(VIEWER[1]);
+    await page.getByTestId('user-create-lang').selectOption('en');
     await page.getByTestId('user-create-submit').click();
     await page.getByTestId(`user-${VIEWER[0]}`).waitFor();
     await at(`/orgs/${ORG}/members`);
@@ -248,7 +251,8 @@ try {
     await at('/account/tokens');
     await page.getByTestId('token-name').fill('ci');
     await page.getByTestId('token-create').click();
-    const secret = await page.getByTestId('token-secret').textContent();
+    await page.getByTestId('token-secret').waitFor();
+    const secret = await page.getByTestId('token-secret').inputValue();
     expectTrue(/cdcwb_/.test(secret ?? ''), 'the token is shown once');
   });
 

@@ -13,27 +13,25 @@ class SessionState {
   checked = $state(false);
   private catalogs = new Map<string, Promise<CatalogDocument>>();
 
-  private adopt(session: Session): void {
+  /** Takes a session on once everything the screens need is loaded, so that the app never sees
+   *  a signed-in user without their organisations. */
+  private async adopt(session: Session): Promise<void> {
     setCsrfToken(session.csrf_token);
-    this.user = session.user;
-    this.memberships = session.memberships;
-    if (session.user.lang === 'en' || session.user.lang === 'ja') i18n.set(session.user.lang);
-  }
-
-  private async loadShared(): Promise<void> {
     const [orgs, vocabulary] = await Promise.all([
       get<{ organisations: Organisation[] }>('/api/v1/orgs'),
       this.vocabulary ? Promise.resolve(this.vocabulary) : get<Vocabulary>('/api/v1/vocabulary'),
     ]);
+    if (session.user.lang === 'en' || session.user.lang === 'ja') i18n.set(session.user.lang);
     this.organisations = orgs.organisations;
     this.vocabulary = vocabulary;
+    this.memberships = session.memberships;
+    this.user = session.user;
   }
 
   /** Restores a session from the cookie, if there is one. */
   async restore(): Promise<void> {
     try {
-      this.adopt(await get<Session>('/api/v1/session'));
-      await this.loadShared();
+      await this.adopt(await get<Session>('/api/v1/session'));
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 401) throw e;
       this.clear();
@@ -43,8 +41,7 @@ class SessionState {
   }
 
   async signIn(username: string, password: string): Promise<void> {
-    this.adopt(await post<Session>('/api/v1/session', { username, password }));
-    await this.loadShared();
+    await this.adopt(await post<Session>('/api/v1/session', { username, password }));
   }
 
   async signOut(): Promise<void> {
