@@ -1,5 +1,6 @@
 // Web UI speed, measured in Chromium against the real `cdcwb serve --demo` on loopback:
-//  - first load of the organisation overview with a cold browser cache (budget: 1 s), beside the
+//  - first load of the organisation overview with a cold browser cache (budget: 1 s, until the
+//    scores are on screen and the radar is drawn), beside the
 //    same browser loading the sign-in page (the floor: HTML + bundle, no data), in the same run;
 //  - keyboard editing in the 64-service matrix: from the key press to the new value on screen
 //    (the next paint) and to the server's confirmation.
@@ -35,6 +36,7 @@ try {
 
   // Cold loads: a new context (empty cache) each round.
   const overview = [];
+  const content = [];
   const floor = [];
   for (let i = 0; i < ROUNDS; i++) {
     const context = await signedInContext();
@@ -42,6 +44,7 @@ try {
     let t = performance.now();
     await page.goto(server.url + '/orgs/' + ORG);
     await page.getByTestId('overview-overall').waitFor();
+    content.push(performance.now() - t);
     await page.getByTestId('overview-radar').locator('canvas').waitFor();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
     overview.push(performance.now() - t);
@@ -58,7 +61,8 @@ try {
   }
   const o = stats(overview);
   const f = stats(floor);
-  console.log(`overview first load (cold cache): ${fmt(o)}; ratio to the 1 s budget: ${(o.median / 1000).toFixed(2)}`);
+  console.log(`overview first load, scores on screen (cold cache): ${fmt(stats(content))}`);
+  console.log(`overview first load, radar drawn too (cold cache): ${fmt(o)}; ratio to the 1 s budget: ${(o.median / 1000).toFixed(2)}`);
   console.log(`sign-in page first load (floor):  ${fmt(f)}; overview / floor: ${(o.median / f.median).toFixed(2)}`);
 
   // Matrix editing: type a score into an insourced service's as-is cell, many times.
@@ -78,7 +82,7 @@ try {
     const value = String(((i % 5) + 1));
     const cell = page.getByTestId(`cell-insource-as_is-${id}`);
     await cell.click();
-    await page.locator(`[data-testid="row-state-${id}"]:not([data-state="saving"])`).waitFor();
+    await page.locator(`[data-testid="row-state-${id}"]:not([data-state="saving"])`).waitFor({ state: "attached" });
     const t0 = await page.evaluate(() => performance.now());
     const painted = page.evaluate(({ id, value }) => new Promise((resolve) => {
       const cell = document.querySelector(`[data-testid="cell-insource-as_is-${id}"]`);

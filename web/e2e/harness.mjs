@@ -81,6 +81,7 @@ export async function signIn(page, url, username, password) {
 export class Run {
   constructor(outDir) {
     this.outDir = outDir;
+    rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
     this.count = 0;
     this.failed = 0;

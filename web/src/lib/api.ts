@@ -101,8 +101,40 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   return (await response.text()) as T;
 }
 
-export const get = <T>(path: string, signal?: AbortSignal): Promise<T> =>
-  request<T>('GET', path, undefined, signal ? { signal } : {});
+/** GETs started before the screen that needs them exists, kept for a few seconds. */
+const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
+
+/**
+ * Starts GETs now, in parallel, for a screen that will ask for them shortly (the first page of a
+ * visit, while the session is still being checked): its `get` then takes the answer already on
+ * its way. A prefetch that fails is forgotten, and the screen's own request reports the error.
+ */
+export function prefetch(...paths: string[]): void {
+  const now = Date.now();
+  for (const path of paths) {
+    const answer = fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(
+      async (response) => {
+        if (!response.ok) throw await errorFrom(response);
+        return response.json() as Promise<unknown>;
+      },
+    );
+    answer.catch(() => prefetched.delete(path));
+    prefetched.set(path, { at: now, answer });
+  }
+}
+
+function takePrefetched(path: string): Promise<unknown> | null {
+  const found = prefetched.get(path);
+  if (!found) return null;
+  prefetched.delete(path);
+  return Date.now() - found.at < 10_000 ? found.answer : null;
+}
+
+export const get = <T>(path: string, signal?: AbortSignal): Promise<T> => {
+  const early = takePrefetched(path);
+  if (early) return early.then((answer) => answer as T, () => request<T>('GET', path, undefined, signal ? { signal } : {}));
+  return request<T>('GET', path, undefined, signal ? { signal } : {});
+};
 export const post = <T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> =>
   request<T>('POST', path, body ?? {}, options);
 export const put = <T>(path: string, body: unknown, options?: RequestOptions): Promise<T> =>

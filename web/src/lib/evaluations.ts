@@ -3,7 +3,8 @@
 // profile, portfolio), what changed between two evaluations grouped by service, score deltas
 // per category, and the trend chart's option. Nothing here re-derives a domain rule: findings,
 // changes and scores all come from the server.
-import { palette, type ChartOption } from '../components/charts';
+import { palette } from '../components/palette';
+import type { ChartOption } from '../components/charts';
 import type {
   Aggregate,
   Change,

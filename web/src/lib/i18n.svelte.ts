@@ -44,26 +44,25 @@ export function loc(text: Text | null | undefined): string {
   return text[lang] || text[lang === 'ja' ? 'en' : 'ja'];
 }
 
-/** A date or timestamp for people, in the current language. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A date or timestamp for people, in the current language, in UTC: "2026/06/20 14:05" in
+ * Japanese, "20 Jun 2026, 14:05" in English. Written by hand rather than with Intl.DateTimeFormat:
+ * the first Japanese formatter costs Chromium ~70 ms of locale data on the first page load.
+ */
 export function formatDate(iso: string | null | undefined, withTime = false): string {
   if (!iso) return '';
   const date = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const key = `${i18n.lang}:${withTime}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(i18n.lang === 'ja' ? 'ja-JP' : 'en-GB', {
-      dateStyle: 'medium',
-      ...(withTime ? { timeStyle: 'short' } : {}),
-      timeZone: 'UTC',
-    });
-    formatters.set(key, formatter);
-  }
-  return formatter.format(date);
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth();
+  const d = date.getUTCDate();
+  const time = withTime ? `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}` : '';
+  if (i18n.lang === 'ja') return `${y}/${pad(m + 1)}/${pad(d)}` + (time ? ' ' + time : '');
+  return `${d} ${MONTHS[m]} ${y}` + (time ? ', ' + time : '');
 }
-
-/** Formatters are costly to make: one per language and style. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** A score or mean for display: two decimals at most, "–" when missing. */
 export function formatScore(value: number | null | undefined): string {
