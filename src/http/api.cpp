@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <sodium.h>
 
 namespace cdcwb::http {
 
@@ -10,30 +9,6 @@ using domain::Error;
 using domain::ErrorCode;
 
 namespace {
-
-std::string etag_of(const std::string& body) {
-    unsigned char digest[crypto_generichash_BYTES_MIN];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(body.data()),
-                       body.size(), nullptr, 0);
-    char hex[sizeof digest * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return std::string("\"") + hex + "\"";
-}
-
-bool etag_matches(std::string_view header, const std::string& etag) {
-    if (header == "*") return true;
-    while (!header.empty()) {
-        const auto end = header.find(',');
-        std::string_view one = header.substr(0, end);
-        while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
-        while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
-        if (one.substr(0, 2) == "W/") one.remove_prefix(2);
-        if (one == etag) return true;
-        if (end == std::string_view::npos) break;
-        header.remove_prefix(end + 1);
-    }
-    return false;
-}
 
 domain::Date today_utc() {
     return domain::Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));

@@ -251,11 +251,17 @@ Json to_json(const CustomService& c) {
 Result<ServiceEntry> entry_from_json(const Json& json, const std::string& service_id,
                                      const std::string& prefix) {
     Fields f(json, prefix);
-    f.only({"service",  "level",    "assignment", "owner",      "provider",
-            "sourcing", "insource", "outsource",  "unassigned", "rationale",
-            "evidence", "capacity", "capability", "revision",   "name",
-            "category", "phase",    "custom",     "updated_at", "updated_by",
-            "quadrant", "quadrant_mismatch"});
+    f.only({"service",    "level",
+            "assignment", "owner",
+            "provider",   "sourcing",
+            "insource",   "outsource",
+            "unassigned", "rationale",
+            "evidence",   "capacity",
+            "capability", "revision",
+            "name",       "category",
+            "phase",      "custom",
+            "updated_at", "updated_by",
+            "quadrant",   "quadrant_mismatch"});
     std::optional<Error> error = f.error();
     ServiceEntry e;
     e.service_id = service_id;

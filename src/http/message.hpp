@@ -41,6 +41,11 @@ struct Response {
     }
 };
 
+/// A strong ETag for a body: a quoted hex digest of it.
+std::string etag_of(std::string_view body);
+/// Whether an If-None-Match header ("*", or a list of tags, weak or strong) names `etag`.
+bool etag_matches(std::string_view header, const std::string& etag);
+
 /// Splits "a=1&b=x%20y" into decoded pairs; later duplicates win.
 std::map<std::string, std::string, std::less<>> parse_query(std::string_view query);
 /// Percent-decodes one component ("+" stays "+" outside queries). False when malformed.

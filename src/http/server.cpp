@@ -1,8 +1,7 @@
 #include "http/server.hpp"
 
-#include "http/compression.hpp"
-
 #include "domain/date.hpp"
+#include "http/compression.hpp"
 
 // Asio 1.74 with g++ 12 in C++20 needs <utility> before its headers ("'exchange' is not a member
 // of 'std'").
@@ -278,10 +277,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         }
         // An answer that arrives compressed (a static file, compressed once) is sent as it is.
         const bool compressed = res->find(bhttp::field::content_encoding) != res->end();
-        const bool compressible = !compressed &&
-                                  (response.content_type.rfind("application/json", 0) == 0 ||
-                                  response.content_type.rfind("text/", 0) == 0 ||
-                                  response.content_type.rfind("application/javascript", 0) == 0);
+        const bool compressible =
+            !compressed && (response.content_type.rfind("application/json", 0) == 0 ||
+                            response.content_type.rfind("text/", 0) == 0 ||
+                            response.content_type.rfind("application/javascript", 0) == 0);
         // The bytes to send, owned here until the write completes; a shared (cached) body is
         // sent as it is, without a copy.
         std::shared_ptr<const std::string> data =

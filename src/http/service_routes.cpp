@@ -105,8 +105,7 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                                    });
                 }});
 
-    router.add({"GET", "/api/v1/orgs/{org}/custom-services", Access::organisation,
-                Permission::read,
+    router.add({"GET", "/api/v1/orgs/{org}/custom-services", Access::organisation, Permission::read,
                 "The organisation's own services: id, category, names, descriptions, sourcing",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.load(p["org"], store::History::summaries);

@@ -2,39 +2,18 @@
 
 #include "http/compression.hpp"
 
-#include <sodium.h>
-
 namespace cdcwb::http {
 
 namespace {
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
 
 bool is_text(std::string_view media_type) {
     return media_type.starts_with("text/") || media_type.starts_with("application/json") ||
            media_type.starts_with("image/svg+xml");
 }
 
-std::string etag_of(std::string_view data) {
-    unsigned char digest[16];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(data.data()),
-                       data.size(), nullptr, 0);
-    char hex[sizeof digest * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return std::string("\"") + hex + "\"";
-}
-
-bool etag_listed(std::string_view header, const std::string& etag) {
-    if (header == "*") return true;
-    return header.find(etag) != std::string_view::npos;
-}
-
 /// Paths the API answers, whatever the method.
 bool is_api_path(std::string_view path) {
-    return path == "/api" || path.starts_with("/api/") || path == "/healthz" ||
-           path == "/readyz";
+    return path == "/api" || path.starts_with("/api/") || path == "/healthz" || path == "/readyz";
 }
 
 } // namespace
@@ -54,7 +33,7 @@ std::string_view media_type_of(std::string_view path) {
         {".txt", "text/plain; charset=utf-8"},
     };
     for (const auto& [extension, type] : kTypes)
-        if (ends_with(path, extension)) return type;
+        if (path.ends_with(extension)) return type;
     return "application/octet-stream";
 }
 
@@ -100,7 +79,7 @@ Response StaticSite::answer(const Prepared& file, const Request& request) const 
     r.set_header("ETag", file.etag);
     r.set_header("Cache-Control",
                  file.immutable ? "public, max-age=31536000, immutable" : "no-cache");
-    if (etag_listed(request.header("if-none-match"), file.etag)) {
+    if (etag_matches(request.header("if-none-match"), file.etag)) {
         r.status = 304;
         return r;
     }

@@ -73,12 +73,13 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                     auto lang = f.text("lang");
                     if (f.error()) return error_response(*f.error());
                     if (!lang) return error_response(400, "invalid_input", "send a lang", "lang");
-                    if (auto done = ctx.store.set_user_lang(caller.actor(), caller.user->username,
-                                                            *lang);
+                    if (auto done =
+                            ctx.store.set_user_lang(caller.actor(), caller.user->username, *lang);
                         !done)
                         return error_response(done.error());
-                    return respond(ctx.store.user(caller.user->username),
-                                   [](const auto& u) { return Json{{"user", to_json(u)}}; });
+                    return respond(ctx.store.user(caller.user->username), [](const auto& u) {
+                        return Json{{"user", to_json(u)}};
+                    });
                 }});
     router.add({"DELETE", "/api/v1/session", Access::signed_in, domain::Permission::read,
                 "Sign out: ends the session and clears the cookie",

@@ -132,8 +132,7 @@ Json to_json(const Change& c) {
 
 namespace {
 
-template <class Enum, std::size_t N>
-Json vocabulary(const Enum (&values)[N]) {
+template <class Enum, std::size_t N> Json vocabulary(const Enum (&values)[N]) {
     Json out = Json::array();
     for (const auto v : values)
         out.push_back(Json{{"id", std::string(to_string(v))}, {"name", to_json(display_name(v))}});
@@ -176,10 +175,11 @@ Json vocabulary_document() {
     Json answers = Json::array();
     for (const auto information : {Information::internal, Information::external})
         for (const bool skill : {false, true})
-            answers.push_back(Json{{"information", std::string(to_string(information))},
-                                   {"specialist_skill", skill},
-                                   {"quadrant", std::string(to_string(quadrant_of(
-                                                    SourcingAnswers{information, skill})))}});
+            answers.push_back(
+                Json{{"information", std::string(to_string(information))},
+                     {"specialist_skill", skill},
+                     {"quadrant",
+                      std::string(to_string(quadrant_of(SourcingAnswers{information, skill})))}});
     return Json{{"levels", vocabulary(kAllLevels)},
                 {"assignments", vocabulary(kAllAssignments)},
                 {"phases", vocabulary(kAllPhases)},

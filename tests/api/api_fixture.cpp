@@ -1,14 +1,12 @@
 #include "api/api_fixture.hpp"
 
-#include <stdexcept>
-#include <zlib.h>
-
 #include "support/postgres_server.hpp"
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
+#include <zlib.h>
 
 namespace cdcwb::testing {
 

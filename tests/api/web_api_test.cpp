@@ -25,8 +25,7 @@ TEST_F(WebApi, TheRootAndEveryPageOfTheAppAnswerTheEmbeddedIndexPage) {
     EXPECT_NE(root.body.find("<div id=\"app\">"), std::string::npos) << root.body;
     EXPECT_EQ(root.header("cache-control"), "no-cache");
     EXPECT_FALSE(first_script(root.body).empty()) << "index.html loads a hashed bundle";
-    EXPECT_NE(root.header("content-security-policy").find("default-src 'self'"),
-              std::string::npos);
+    EXPECT_NE(root.header("content-security-policy").find("default-src 'self'"), std::string::npos);
 
     for (const auto* page : {"/orgs/kasumi-logistics/matrix", "/signin", "/catalogues"}) {
         const auto r = get({}, page);
@@ -132,7 +131,8 @@ TEST_F(WebApi, ServiceEntriesCarryTheQuadrantAndAnyMismatchFromTheDomain) {
     }
     EXPECT_GT(with_quadrant, 50) << "the catalogue answers the advisor's questions for most";
     // The example has quadrant mismatches the profile evaluation reports; the entries show them.
-    const auto review = json_of(get(member("viewer"), "/api/v1/orgs/" + std::string(kOrg) + "/review"));
+    const auto review =
+        json_of(get(member("viewer"), "/api/v1/orgs/" + std::string(kOrg) + "/review"));
     int reported = 0;
     for (const auto& f : review.at("findings"))
         if (f.at("code") == "quadrant_mismatch") ++reported;
@@ -157,14 +157,14 @@ TEST_F(WebApi, AUserKeepsTheirLanguageAndOnlyEnOrJaIsAccepted) {
                         "invalid_input", "lang"));
     EXPECT_TRUE(IsError(call(alice, "PATCH", "/api/v1/me", R"({"lang":"en","admin":true})", json),
                         400, "invalid_input"));
-    EXPECT_TRUE(IsError(call(alice, "PATCH", "/api/v1/me", R"({})", json), 400, "invalid_input",
-                        "lang"));
+    EXPECT_TRUE(
+        IsError(call(alice, "PATCH", "/api/v1/me", R"({})", json), 400, "invalid_input", "lang"));
     EXPECT_TRUE(IsError(call(Caller{alice.username, alice.session, "", ""}, "PATCH", "/api/v1/me",
                              R"({"lang":"en"})", json),
                         403, "forbidden"))
         << "a cookie write without the CSRF token";
-    EXPECT_TRUE(IsError(call({}, "PATCH", "/api/v1/me", R"({"lang":"en"})", json), 401,
-                        "unauthenticated"));
+    EXPECT_TRUE(
+        IsError(call({}, "PATCH", "/api/v1/me", R"({"lang":"en"})", json), 401, "unauthenticated"));
     EXPECT_EQ(json_of(get(alice, "/api/v1/session"))["user"]["lang"], "ja")
         << "refused changes changed nothing";
 }

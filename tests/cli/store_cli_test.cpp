@@ -1,7 +1,6 @@
 // The database commands as a user runs them: init, users, organisations, import/export, backup
 // and restore, on the default SQLite file in a fresh folder; bad input exits 2 and changes nothing.
 #include "cli_fixture.hpp"
-
 #include "store/database.hpp"
 
 #include <nlohmann/json.hpp>

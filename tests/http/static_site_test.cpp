@@ -85,7 +85,8 @@ TEST(StaticSite, TheApiHealthAndOtherMethodsAreNotTheSites) {
 
 TEST(StaticSite, GzipIsSentOnlyToClientsThatAcceptItAndOnlyWhereItPays) {
     const StaticSite site(kFiles);
-    const auto packed = site.handle(get("/assets/index-abc123.js", {{"accept-encoding", "gzip, br"}}));
+    const auto packed =
+        site.handle(get("/assets/index-abc123.js", {{"accept-encoding", "gzip, br"}}));
     ASSERT_TRUE(packed);
     EXPECT_EQ(header(*packed, "Content-Encoding"), "gzip");
     EXPECT_LT(packed->body_size(), kScript.size() / 10);

@@ -6,8 +6,8 @@
 #include "support/postgres_server.hpp"
 
 #include <atomic>
-#include <iostream>
 #include <gtest/gtest.h>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
 

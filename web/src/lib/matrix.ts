@@ -3,7 +3,8 @@
 // turning a key press into a value, the heat map's colours, and the PUT body for one edit.
 // Domain tables (level and assignment names, rubric texts, quadrant advice) come from the
 // server's vocabulary; the few rules mirrored here are the ones the server would otherwise refuse
-// an edit for (a score side must fit the assignment; n/a covers a whole as-is/to-be pair).
+// an edit for (a score side must fit the assignment; n/a covers a whole as-is/to-be pair), and
+// they are the build screens' (lib/build.ts), shared.
 import type {
   Assignment,
   Level,
@@ -15,6 +16,8 @@ import type {
   Text,
   Vocabulary,
 } from './types';
+import { entryBody, withAssignment, withScore, type EntryBody } from './build';
+import { fold as foldForSearch } from './search';
 
 // ---------------------------------------------------------------------------------------------
 // Columns
@@ -109,9 +112,9 @@ export function isFiltered(f: Filters): boolean {
   return !!(f.category || f.level || f.assignment || f.gap !== 'any' || f.search.trim());
 }
 
-/** Search text folded so that full-width and half-width, upper and lower case all match. */
+/** Search text folded as the catalogue browser folds it (width, case, kana), trimmed. */
 export function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase().trim();
+  return foldForSearch(text).trim();
 }
 
 export function matchesGap(review: Pick<ReviewService, 'score_state' | 'gap'> | undefined, gap: GapFilter): boolean {
@@ -398,8 +401,6 @@ export type Edit =
   /** After a conflict: the values chosen, field by field (see FLAT_FIELDS). */
   | { column: 'resolved'; value: Flat };
 
-const EMPTY_PAIR: ScorePair = { as_is: null, to_be: null };
-
 /** An edit for a cell from the value its editor produced (null when the value does not fit). */
 export function editFor(column: EditColumn, value: string | null): Edit | null {
   if (column === 'level') return { column, value: (value || null) as Level | null };
@@ -419,29 +420,13 @@ export function applyEdit(entry: ServiceEntry, edit: Edit): ServiceEntry {
       return { ...entry, owner: edit.value };
     case 'provider':
       return { ...entry, provider: edit.value };
-    case 'assignment': {
-      const a = edit.value;
-      return {
-        ...entry,
-        assignment: a,
-        insource: sideApplies(a, 'insource') ? entry.insource : EMPTY_PAIR,
-        outsource: sideApplies(a, 'outsource') ? entry.outsource : EMPTY_PAIR,
-        unassigned: a === 'unassigned' ? entry.unassigned : EMPTY_PAIR,
-      };
-    }
+    case 'assignment':
+      return withAssignment(entry, edit.value).entry;
     case 'resolved':
       return unflatten(entry, edit.value);
     default: {
       const { side, at } = scoreCell(edit.column);
-      const other: At = at === 'as_is' ? 'to_be' : 'as_is';
-      const pair = entry[side];
-      let otherValue = pair[other];
-      // n/a covers the whole pair: setting it sets both; leaving it (a score or clearing) lets go
-      // of the other side's n/a too.
-      if (edit.value === 'n/a') otherValue = 'n/a';
-      else if (otherValue === 'n/a') otherValue = null;
-      const next: ScorePair = at === 'as_is' ? { as_is: edit.value, to_be: otherValue } : { as_is: otherValue, to_be: edit.value };
-      return { ...entry, [side]: next };
+      return withScore(entry, side, at, edit.value);
     }
   }
 }
@@ -456,37 +441,9 @@ export function clearedByAssignment(entry: ServiceEntry, next: Assignment): { si
   return out;
 }
 
-/** The fields PUT /orgs/{org}/services/{id} takes: the whole entry, nothing derived. */
-export interface EntryBody {
-  level: Level | null;
-  assignment: Assignment;
-  owner: string;
-  provider: string;
-  sourcing: Sourcing | null;
-  insource: ScorePair;
-  outsource: ScorePair;
-  unassigned: ScorePair;
-  rationale: string;
-  evidence: string[];
-  capacity: string;
-  capability: string;
-}
-
+/** The body of PUT /orgs/{org}/services/{id} for an entry (the build screens' own). */
 export function putBody(entry: ServiceEntry): EntryBody {
-  return {
-    level: entry.level,
-    assignment: entry.assignment,
-    owner: entry.owner,
-    provider: entry.provider,
-    sourcing: entry.sourcing,
-    insource: { ...entry.insource },
-    outsource: { ...entry.outsource },
-    unassigned: { ...entry.unassigned },
-    rationale: entry.rationale,
-    evidence: [...entry.evidence],
-    capacity: entry.capacity,
-    capability: entry.capability,
-  };
+  return entryBody(entry);
 }
 
 /** The PUT body for one edited cell of an entry. */
