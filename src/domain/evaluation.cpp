@@ -210,4 +210,13 @@ Evaluation evaluate(const ServiceDirectory& directory, const std::vector<Service
     return ev;
 }
 
+std::vector<Finding> findings_of(std::vector<Finding> findings,
+                                 const std::vector<EvaluationKind>& kinds) {
+    if (kinds.empty()) return findings;
+    std::erase_if(findings, [&](const Finding& f) {
+        return std::find(kinds.begin(), kinds.end(), f.kind) == kinds.end();
+    });
+    return findings;
+}
+
 } // namespace cdcwb::domain

@@ -56,4 +56,9 @@ struct Evaluation {
 Evaluation evaluate(const ServiceDirectory& directory, const std::vector<ServiceEntry>& entries,
                     const Template* reference);
 
+/// The findings of the given kinds only (all of them when `kinds` is empty): an evaluation that
+/// ran some of the three records only their findings.
+std::vector<Finding> findings_of(std::vector<Finding> findings,
+                                 const std::vector<EvaluationKind>& kinds);
+
 } // namespace cdcwb::domain

@@ -70,7 +70,7 @@ Result<EvaluationRecord> Store::run_evaluation(const Actor& actor, std::string_v
         record.snapshot = take_snapshot(id, request.date, entries);
         record.snapshot.kinds = kinds;
         record.snapshot.note = request.note;
-        record.findings = evaluate(**dir, entries, reference).findings;
+        record.findings = findings_of(evaluate(**dir, entries, reference).findings, kinds);
         record.counts = rows::count_findings(record.findings);
         record.reference_template = org->reference_template;
         record.created_at = now();

@@ -237,7 +237,8 @@ Result<OrganisationState> Store::import_assessment(const Actor& actor, std::stri
     for (const auto& snapshot : assessment.evaluations) {
         EvaluationRecord r;
         r.snapshot = snapshot;
-        r.findings = evaluate(**dir, snapshot.services, reference).findings;
+        r.findings =
+            findings_of(evaluate(**dir, snapshot.services, reference).findings, snapshot.kinds);
         r.counts = rows::count_findings(r.findings);
         r.reference_template = assessment.reference_template;
         r.created_at = at;

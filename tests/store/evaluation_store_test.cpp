@@ -115,6 +115,26 @@ TEST_F(EvaluationStore, RunRecordsTheCurrentMatrixAndItsFindings) {
     EXPECT_EQ(describe(loaded->evaluations.front().findings), describe(expected_findings));
 }
 
+TEST_F(EvaluationStore, AnEvaluationOfSomeKindsRecordsOnlyTheirFindings) {
+    auto all = store().run_evaluation(actor_, "acme", on("2026-11-21", "all"));
+    ASSERT_TRUE(all.ok()) << all.error().message;
+    store::NewEvaluation request = on("2026-11-22", "portfolio-only");
+    request.kinds = {domain::EvaluationKind::portfolio};
+    auto record = store().run_evaluation(actor_, "acme", request);
+    ASSERT_TRUE(record.ok()) << record.error().message;
+    std::vector<domain::Finding> expected;
+    for (const auto& f : all->findings)
+        if (f.kind == domain::EvaluationKind::portfolio) expected.push_back(f);
+    ASSERT_FALSE(expected.empty());
+    ASSERT_LT(expected.size(), all->findings.size()) << "the example has findings of other kinds";
+    EXPECT_EQ(describe(record->findings), describe(expected));
+    EXPECT_EQ(record->counts.error + record->counts.warning + record->counts.info,
+              static_cast<int>(expected.size()));
+    auto read = store().evaluation("acme", "portfolio-only");
+    ASSERT_TRUE(read.ok());
+    EXPECT_EQ(describe(read->findings), describe(expected));
+}
+
 TEST_F(EvaluationStore, FindingsAreCountedBySeverity) {
     auto record = store().run_evaluation(actor_, "acme", on("2026-11-22"));
     ASSERT_TRUE(record.ok()) << record.error().message;
