@@ -17,7 +17,8 @@ Response conflict_with_current(const domain::Error& error, ApiContext& ctx, cons
     auto current = ctx.store.entry(org, service);
     if (!current) return r;
     auto body = Json::parse(r.body);
-    body["current"] = to_json(*current, nullptr);
+    const auto dir = ctx.store.directory_of(org);
+    body["current"] = to_json(*current, dir ? dir->get() : nullptr);
     return json_response(body, 409);
 }
 
@@ -42,7 +43,8 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto entry = ctx.store.entry(p["org"], p["service"]);
                     if (!entry) return error_response(entry.error());
-                    auto r = json_response(to_json(*entry, nullptr));
+                    const auto dir = ctx.store.directory_of(p["org"]);
+                    auto r = json_response(to_json(*entry, dir ? dir->get() : nullptr));
                     r.set_header("ETag", "\"" + std::to_string(entry->revision) + "\"");
                     return r;
                 }});
@@ -60,7 +62,9 @@ void add_service_routes(Router& router, ApiContext& ctx) {
              auto written = ctx.store.update_entry(caller.actor(), p["org"], *entry, *revision);
              if (!written)
                  return conflict_with_current(written.error(), ctx, p["org"], p["service"]);
-             auto r = json_response(to_json(*written, nullptr));
+             // Answered like a GET of the entry: with its name, category and quadrant advice.
+             const auto dir = ctx.store.directory_of(p["org"]);
+             auto r = json_response(to_json(*written, dir ? dir->get() : nullptr));
              r.set_header("ETag", "\"" + std::to_string(written->revision) + "\"");
              return r;
          }});
@@ -96,13 +100,13 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                         if (!entry) return error_response(entry.error());
                         updates.push_back({*entry, *revision});
                     }
-                    return respond(ctx.store.update_entries(caller.actor(), p["org"], updates),
-                                   [](const auto& written) {
-                                       Json out = Json::array();
-                                       for (const auto& e : written)
-                                           out.push_back(to_json(e, nullptr));
-                                       return Json{{"services", out}};
-                                   });
+                    auto written = ctx.store.update_entries(caller.actor(), p["org"], updates);
+                    if (!written) return error_response(written.error());
+                    const auto dir = ctx.store.directory_of(p["org"]);
+                    Json out = Json::array();
+                    for (const auto& e : *written)
+                        out.push_back(to_json(e, dir ? dir->get() : nullptr));
+                    return json_response(Json{{"services", out}});
                 }});
 
     router.add({"GET", "/api/v1/orgs/{org}/custom-services", Access::organisation, Permission::read,
@@ -121,9 +125,10 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                     if (!body) return error_response(body.error());
                     auto service = custom_service_from_json(*body);
                     if (!service) return error_response(service.error());
-                    return respond(
-                        ctx.store.add_custom_service(caller.actor(), p["org"], *service),
-                        [](const auto& e) { return to_json(e, nullptr); }, 201);
+                    auto added = ctx.store.add_custom_service(caller.actor(), p["org"], *service);
+                    if (!added) return error_response(added.error());
+                    const auto dir = ctx.store.directory_of(p["org"]);
+                    return json_response(to_json(*added, dir ? dir->get() : nullptr), 201);
                 }});
     router.add({"DELETE", "/api/v1/orgs/{org}/custom-services/{service}", Access::organisation,
                 Permission::edit, "Remove a custom service (refused while an action links it)",

@@ -218,6 +218,15 @@ Result<OrganisationState> Store::load(std::string_view slug, History history) {
     });
 }
 
+Result<std::shared_ptr<const ServiceDirectory>> Store::directory_of(std::string_view slug) {
+    return guarded([&]() -> Result<std::shared_ptr<const ServiceDirectory>> {
+        Unit unit(db_, Unit::Mode::read);
+        auto org = rows::organisation(unit.sql(), slug);
+        if (!org) return org.error();
+        return directory(org->catalog_id, rows::custom_services(unit.sql(), *org));
+    });
+}
+
 Result<OrganisationState> Store::import_assessment(const Actor& actor, std::string_view slug,
                                                    const Assessment& assessment) {
     if (auto s = validate_slug(slug, "org"); !s) return s.error();

@@ -231,6 +231,9 @@ class Store {
     Status delete_organisation(const Actor& actor, std::string_view slug);
     /// Everything about one organisation, read in one transaction.
     Result<OrganisationState> load(std::string_view slug, History history = History::full);
+    /// The services an organisation can choose from (its catalogue's and its custom ones), for
+    /// naming them; shared while its custom services stay the same.
+    Result<std::shared_ptr<const domain::ServiceDirectory>> directory_of(std::string_view slug);
     /// Replaces an organisation's whole state with an assessment (creating the organisation
     /// when `slug` is new), in one transaction. The assessment must pass domain::validate.
     Result<OrganisationState> import_assessment(const Actor& actor, std::string_view slug,

@@ -181,5 +181,31 @@ TEST_F(WebApi, CustomServicesAreListedWithTheirDescriptionsInBothLanguages) {
     EXPECT_TRUE(IsError(get(outsider(), base), 404, "not_found"));
 }
 
+TEST_F(WebApi, WritesAnswerTheEntryAsAReadDoesWithNameAndQuadrantAdvice) {
+    const std::string base = "/api/v1/orgs/" + std::string(kOrg) + "/services/";
+    const auto& assessor = member("assessor");
+    auto entry = json_of(get(assessor, base + "A-2"));
+    EXPECT_EQ(entry.at("name").at("en"), "Risk assessment") << "a read names the service";
+    EXPECT_EQ(entry.at("quadrant"), "I");
+    const Headers json{{"Content-Type", "application/json"}};
+    // Outsourcing a quadrant I service: the answer carries the mismatch the advisor warns of.
+    entry["assignment"] = "outsource";
+    entry["provider"] = "Aozora Security";
+    entry["insource"] = {{"as_is", nullptr}, {"to_be", nullptr}};
+    entry["unassigned"] = {{"as_is", nullptr}, {"to_be", nullptr}};
+    const auto written = call(assessor, "PUT", base + "A-2", entry.dump(), json);
+    ASSERT_TRUE(HasStatus(written, 200));
+    const auto answer = json_of(written);
+    EXPECT_EQ(answer.at("name").at("ja"), entry.at("name").at("ja"));
+    EXPECT_EQ(answer.at("category"), "A");
+    EXPECT_EQ(answer.at("quadrant"), "I");
+    EXPECT_FALSE(answer.at("quadrant_mismatch").is_null());
+    // A stale write: the current entry in the 409 is complete too.
+    const auto stale = call(assessor, "PUT", base + "A-2", entry.dump(), json);
+    ASSERT_TRUE(IsError(stale, 409, "conflict"));
+    EXPECT_EQ(json_of(stale).at("current").at("name").at("en"), "Risk assessment");
+    EXPECT_FALSE(json_of(stale).at("current").at("quadrant_mismatch").is_null());
+}
+
 } // namespace
 } // namespace cdcwb::testing
