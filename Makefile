@@ -2,6 +2,8 @@
 #   make run    bootstrap, build (release) and serve a fresh demo database on 127.0.0.1:8080
 #   make test   bootstrap, build and run every test suite
 #   make build  build/release/cdcwb
+#   make check  the checks no compiler makes: formatting, and each layer including only the
+#               layers below it with thin route handlers (scripts/check-structure)
 #   make bench  build and run the benchmarks (store, HTTP against nginx, web UI in Chromium;
 #               docs/performance.md)
 
@@ -12,7 +14,8 @@ CMAKE_FLAGS ?=
 DEMO_DB     ?= $(BUILD_DIR)/demo/cdcwb.sqlite
 RUN_ARGS    ?= serve --demo --db sqlite:$(DEMO_DB) --listen 127.0.0.1:8080
 
-.PHONY: all bootstrap configure build run test bench format format-check tidy clean
+.PHONY: all bootstrap configure build run test check check-structure bench format format-check \
+        tidy clean
 
 all: build
 
@@ -44,6 +47,11 @@ format:
 
 format-check:
 	@clang-format --dry-run --Werror $(SOURCES)
+
+check-structure:
+	@scripts/check-structure
+
+check: format-check check-structure
 
 tidy: configure
 	@clang-tidy -p $(BUILD_DIR) --quiet $(filter %.cpp,$(filter src/%,$(SOURCES)))

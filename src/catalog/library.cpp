@@ -313,6 +313,23 @@ const LoadedTemplate* Library::find_template(std::string_view id) const {
     return nullptr;
 }
 
+domain::Result<const domain::Template*> Library::template_for(std::string_view id,
+                                                              std::string_view catalog_id,
+                                                              const std::string& field) const {
+    if (id.empty()) return static_cast<const domain::Template*>(nullptr);
+    const auto* loaded = find_template(id);
+    if (!loaded)
+        return domain::invalid("no template '" + std::string(id) +
+                                   "' is loaded; `cdcwb template list` shows them",
+                               field);
+    if (loaded->tmpl.catalog_id != catalog_id)
+        return domain::invalid("the template '" + std::string(id) + "' is for the catalogue '" +
+                                   loaded->tmpl.catalog_id + "', not '" + std::string(catalog_id) +
+                                   "'",
+                               field);
+    return &loaded->tmpl;
+}
+
 std::vector<const LoadedCrosswalk*> Library::crosswalks_of(std::string_view catalog_id) const {
     std::vector<const LoadedCrosswalk*> out;
     for (const auto& c : crosswalks_)
@@ -321,7 +338,7 @@ std::vector<const LoadedCrosswalk*> Library::crosswalks_of(std::string_view cata
     return out;
 }
 
-Problems Library::add_file(const std::string& source, std::string_view text, bool replace) {
+domain::Errors Library::add_file(const std::string& source, std::string_view text, bool replace) {
     YamlReader r(source);
     auto root = r.parse(text);
     if (!root) return r.problems();
@@ -352,28 +369,28 @@ Problems Library::add_file(const std::string& source, std::string_view text, boo
     return r.problems();
 }
 
-Problems Library::check_references() const {
-    Problems out;
+domain::Errors Library::check_references() const {
+    domain::Errors out;
     for (const auto& lc : crosswalks_) {
         const auto& cw = lc.crosswalk;
         const LoadedCatalog* from = catalog(cw.from_catalog);
         const LoadedCatalog* to = catalog(cw.to_catalog);
         if (!from)
-            out.push_back({lc.source, lc.from_line, cw.id, "from",
-                           "unknown catalogue '" + cw.from_catalog + "'"});
+            out.push_back(domain::invalid_in_file(lc.source, lc.from_line, cw.id, "from",
+                                                  "unknown catalogue '" + cw.from_catalog + "'"));
         if (!to)
-            out.push_back(
-                {lc.source, lc.to_line, cw.id, "to", "unknown catalogue '" + cw.to_catalog + "'"});
+            out.push_back(domain::invalid_in_file(lc.source, lc.to_line, cw.id, "to",
+                                                  "unknown catalogue '" + cw.to_catalog + "'"));
         for (std::size_t i = 0; i < cw.links.size(); ++i) {
             const auto& l = cw.links[i];
             if (from && !from->catalog.find(l.from))
-                out.push_back(
-                    {lc.source, lc.link_lines[i], l.from, "from",
-                     "'" + l.from + "' does not exist in catalogue '" + cw.from_catalog + "'"});
+                out.push_back(domain::invalid_in_file(
+                    lc.source, lc.link_lines[i], l.from, "from",
+                    "'" + l.from + "' does not exist in catalogue '" + cw.from_catalog + "'"));
             if (to && !to->catalog.find(l.to))
-                out.push_back(
-                    {lc.source, lc.link_lines[i], l.from, "to",
-                     "'" + l.to + "' does not exist in catalogue '" + cw.to_catalog + "'"});
+                out.push_back(domain::invalid_in_file(
+                    lc.source, lc.link_lines[i], l.from, "to",
+                    "'" + l.to + "' does not exist in catalogue '" + cw.to_catalog + "'"));
         }
         std::size_t i = 0;
         for (auto [list, cat, side] : {std::tuple{&cw.unmatched_from, from, "from"},
@@ -382,9 +399,9 @@ Problems Library::check_references() const {
                 const int line = i < lc.unmatched_lines.size() ? lc.unmatched_lines[i] : 0;
                 ++i;
                 if (cat && !cat->catalog.find(u.id))
-                    out.push_back(
-                        {lc.source, line, u.id, std::string("no_counterpart.") + side,
-                         "'" + u.id + "' does not exist in catalogue '" + cat->catalog.id() + "'"});
+                    out.push_back(domain::invalid_in_file(
+                        lc.source, line, u.id, std::string("no_counterpart.") + side,
+                        "'" + u.id + "' does not exist in catalogue '" + cat->catalog.id() + "'"));
             }
         }
     }
@@ -392,21 +409,22 @@ Problems Library::check_references() const {
         const auto& t = lt.tmpl;
         const LoadedCatalog* cat = catalog(t.catalog_id);
         if (!cat) {
-            out.push_back({lt.source, lt.catalog_line, t.id, "catalog",
-                           "unknown catalogue '" + t.catalog_id + "'"});
+            out.push_back(domain::invalid_in_file(lt.source, lt.catalog_line, t.id, "catalog",
+                                                  "unknown catalogue '" + t.catalog_id + "'"));
             continue;
         }
         for (const auto& [sid, level] : t.levels) {
             const domain::CatalogNode* node = cat->catalog.find(sid);
             if (!node || node->kind != domain::NodeKind::service)
-                out.push_back(
-                    {lt.source, lt.level_lines.find(sid)->second, sid, "levels." + sid,
-                     "unknown service '" + sid + "' in catalogue '" + t.catalog_id + "'"});
+                out.push_back(domain::invalid_in_file(
+                    lt.source, lt.level_lines.find(sid)->second, sid, "levels." + sid,
+                    "unknown service '" + sid + "' in catalogue '" + t.catalog_id + "'"));
         }
         for (const auto* service : cat->catalog.services())
             if (!t.level_of(service->id))
-                out.push_back({lt.source, lt.levels_line, service->id, "levels",
-                               "template gives no level for service '" + service->id + "'"});
+                out.push_back(domain::invalid_in_file(
+                    lt.source, lt.levels_line, service->id, "levels",
+                    "template gives no level for service '" + service->id + "'"));
     }
     return out;
 }
@@ -430,7 +448,7 @@ void Library::merge(Library&& other) {
 
 LoadResult load_library(const std::optional<fs::path>& dir) {
     LoadResult result;
-    auto append = [&](Problems p) {
+    auto append = [&](domain::Errors p) {
         result.problems.insert(result.problems.end(), std::make_move_iterator(p.begin()),
                                std::make_move_iterator(p.end()));
     };
@@ -439,8 +457,8 @@ LoadResult load_library(const std::optional<fs::path>& dir) {
     if (dir) {
         std::error_code ec;
         if (!fs::is_directory(*dir, ec)) {
-            result.problems.push_back(
-                {dir->string(), 0, {}, {}, "catalogue folder not found or not a folder"});
+            result.problems.push_back(domain::invalid_in_file(
+                dir->string(), 0, {}, {}, "catalogue folder not found or not a folder"));
         } else {
             std::vector<fs::path> files;
             for (const auto& entry : fs::recursive_directory_iterator(*dir, ec))

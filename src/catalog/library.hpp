@@ -3,8 +3,8 @@
 // between files, and reports every problem with file, line and id.
 #pragma once
 
-#include "catalog/problem.hpp"
 #include "domain/catalog.hpp"
+#include "domain/result.hpp"
 
 #include <filesystem>
 #include <map>
@@ -46,19 +46,25 @@ class Library {
     const LoadedCatalog* catalog(std::string_view id) const;
     const LoadedCrosswalk* crosswalk(std::string_view id) const;
     const LoadedTemplate* find_template(std::string_view id) const;
+    /// The template `id` for a matrix on `catalog_id` (for a new organisation's levels, or the
+    /// reference its levels are compared with): null when `id` is empty; invalid input naming
+    /// `field` when no such template is loaded or it is for another catalogue. The one lookup:
+    /// the CLI, the store and every API route use it.
+    domain::Result<const domain::Template*>
+    template_for(std::string_view id, std::string_view catalog_id, const std::string& field) const;
     /// Crosswalks that have `catalog_id` on either side.
     std::vector<const LoadedCrosswalk*> crosswalks_of(std::string_view catalog_id) const;
 
     /// Reads one file's text into the library. Returns the problems found in it; an item with
     /// problems is not added. An item whose id is already loaded replaces the earlier one when
     /// `replace` is set, and is a problem otherwise.
-    Problems add_file(const std::string& source, std::string_view text, bool replace);
+    domain::Errors add_file(const std::string& source, std::string_view text, bool replace);
 
     /// Adds every item of `other`, replacing items with the same id.
     void merge(Library&& other);
 
     /// Problems in references between files: crosswalk and template ids that do not exist.
-    Problems check_references() const;
+    domain::Errors check_references() const;
 
   private:
     std::vector<LoadedCatalog> catalogs_;
@@ -68,7 +74,7 @@ class Library {
 
 struct LoadResult {
     Library library;
-    Problems problems;
+    domain::Errors problems;
 };
 
 /// Loads the embedded catalogues, then every `*.yaml` under `dir` (when given), which may replace

@@ -5,15 +5,6 @@
 
 namespace cdcwb::catalog {
 
-std::string Problem::describe() const {
-    std::string out = file;
-    if (line > 0) out += ":" + std::to_string(line);
-    out += ": ";
-    if (!id.empty()) out += "[" + id + "] ";
-    if (!field.empty()) out += field + ": ";
-    return out + message;
-}
-
 std::string scalar_text(const YAML::Node& node) {
     return node.Scalar();
 }
@@ -44,7 +35,8 @@ void YamlReader::problem(const YAML::Node& at, std::string id, std::string field
 }
 
 void YamlReader::problem(int line, std::string id, std::string field, std::string message) {
-    problems_.push_back({file_, line, std::move(id), std::move(field), std::move(message)});
+    problems_.push_back(
+        domain::invalid_in_file(file_, line, std::move(id), std::move(field), std::move(message)));
 }
 
 namespace {

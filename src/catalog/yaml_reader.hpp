@@ -1,9 +1,9 @@
-// Typed, checked access to a parsed YAML document. Every accessor records a Problem (with the
-// line of the offending node) instead of throwing, so a loader reports all problems in a file.
-// Shared by the catalogue loader and the assessment-file reader.
+// Typed, checked access to a parsed YAML document. Every accessor records a problem (a
+// domain::Error with the line of the offending node) instead of throwing, so a loader reports all
+// problems in a file. Shared by the catalogue loader and the assessment-file reader.
 #pragma once
 
-#include "catalog/problem.hpp"
+#include "domain/result.hpp"
 #include "domain/text.hpp"
 
 #include <initializer_list>
@@ -22,7 +22,7 @@ class YamlReader {
     std::optional<YAML::Node> parse(std::string_view text);
 
     const std::string& file() const { return file_; }
-    Problems& problems() { return problems_; }
+    domain::Errors& problems() { return problems_; }
     bool ok() const { return problems_.empty(); }
 
     static int line_of(const YAML::Node& node);
@@ -63,7 +63,7 @@ class YamlReader {
 
   private:
     std::string file_;
-    Problems problems_;
+    domain::Errors problems_;
 };
 
 /// The text of a scalar node exactly as written.

@@ -191,42 +191,32 @@ int evaluate(Context& ctx, const EvaluateOptions& opt) {
     if (!opt.fail_on.empty()) {
         fail_on = parse_severity(opt.fail_on);
         if (!fail_on) {
-            err << "error: --fail-on: '" << opt.fail_on << "' is not " << allowed_severities()
-                << "\n";
-            return kBadInput;
+            return fail(
+                err, invalid("'" + opt.fail_on + "' is not " + allowed_severities(), "--fail-on"));
         }
     }
     Date date = today();
     if (!opt.date.empty()) {
         auto d = Date::parse(opt.date);
-        if (!d) {
-            err << "error: --date: '" << opt.date << "' is not a date (YYYY-MM-DD)\n";
-            return kBadInput;
-        }
+        if (!d)
+            return fail(err, invalid("'" + opt.date + "' is not a date (YYYY-MM-DD)", "--date"));
         date = *d;
     }
     auto text = read_file(opt.file, err);
     if (!text) return kBadInput;
     auto read = report::read_assessment(opt.file, *text, ctx.library);
     if (!read.assessment) {
-        for (const auto& p : read.problems) err << "error: " << p.describe() << "\n";
+        print_errors(err, read.problems);
         return kBadInput;
     }
     const Assessment& a = *read.assessment;
     const std::string reference_id = opt.reference.empty() ? a.reference_template : opt.reference;
-    const Template* reference = nullptr;
-    if (!reference_id.empty()) {
-        const auto* lt = ctx.library.find_template(reference_id);
-        if (!lt || lt->tmpl.catalog_id != a.catalog_id) {
-            err << "error: --reference: '" << reference_id << "' is not a template for catalogue '"
-                << a.catalog_id << "'\n";
-            return kBadInput;
-        }
-        reference = &lt->tmpl;
-    }
+    auto reference = ctx.library.template_for(
+        reference_id, a.catalog_id, opt.reference.empty() ? "reference_template" : "--reference");
+    if (!reference) return fail(err, reference.error());
     const auto& cat = ctx.library.catalog(a.catalog_id)->catalog;
     auto directory = ServiceDirectory::build(cat, a.custom_services);
-    const Review r = review(a, *directory, reference, date);
+    const Review r = review(a, *directory, *reference, date);
     if (opt.json)
         *ctx.out << report::review_document(r).dump(2) << "\n";
     else
@@ -239,14 +229,13 @@ int new_assessment(Context& ctx, const NewOptions& opt) {
     std::ostream& err = *ctx.err;
     const auto* lt = ctx.library.find_template(opt.template_id);
     if (!lt) {
-        err << "error: --template: unknown template '" << opt.template_id
-            << "'; see: cdcwb template list\n";
-        return kBadInput;
+        return fail(err,
+                    invalid("unknown template '" + opt.template_id + "'; see: cdcwb template list",
+                            "--template"));
     }
     std::error_code ec;
     if (std::filesystem::exists(opt.file, ec) && !opt.force) {
-        err << "error: " << opt.file << ": already exists; choose another name or pass --force\n";
-        return kBadInput;
+        return fail(err, invalid("already exists; choose another name or pass --force", opt.file));
     }
     const auto& cat = ctx.library.catalog(lt->tmpl.catalog_id)->catalog;
     auto directory = ServiceDirectory::build(cat, {});

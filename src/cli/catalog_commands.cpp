@@ -18,8 +18,7 @@ void print_json(Context& ctx, const report::Json& j) {
 
 int not_found(Context& ctx, const std::string& what, const std::string& id,
               const std::string& hint) {
-    *ctx.err << "error: unknown " << what << " '" << id << "'; " << hint << "\n";
-    return kBadInput;
+    return fail(*ctx.err, domain::not_found("unknown " + what + " '" + id + "'; " + hint));
 }
 
 int depth(const domain::Catalog& c, const domain::CatalogNode& n) {
@@ -111,11 +110,10 @@ int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& cat
                          catalog_id.empty() ? "no loaded catalogue has it"
                                             : "catalogue '" + catalog_id + "' does not have it");
     if (owners.size() > 1) {
-        *ctx.err << "error: '" << id
-                 << "' exists in several catalogues; choose one with --catalog:";
-        for (const auto* c : owners) *ctx.err << " " << c->catalog.id();
-        *ctx.err << "\n";
-        return kBadInput;
+        std::string message =
+            "'" + id + "' exists in several catalogues; choose one with --catalog:";
+        for (const auto* c : owners) message += " " + c->catalog.id();
+        return fail(*ctx.err, domain::invalid(message));
     }
     const auto& home = owners.front()->catalog;
     const domain::CatalogNode& node = *home.find(id);

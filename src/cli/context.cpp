@@ -5,6 +5,21 @@
 
 namespace cdcwb::cli {
 
+void print_error(std::ostream& err, const domain::Error& error) {
+    err << "error: " << error.describe() << "\n";
+}
+
+void print_errors(std::ostream& err, const domain::Errors& errors) {
+    for (const auto& e : errors) print_error(err, e);
+}
+
+int fail(std::ostream& err, const domain::Error& error) {
+    print_error(err, error);
+    const bool system =
+        error.code == domain::ErrorCode::internal || error.code == domain::ErrorCode::unavailable;
+    return system ? kFailure : kBadInput;
+}
+
 domain::Lang default_lang() {
     if (const char* v = std::getenv("CDCWB_LANG"))
         if (auto lang = domain::parse_lang(v)) return *lang;
@@ -25,7 +40,7 @@ std::optional<Context> make_context(const GlobalOptions& options, std::ostream& 
         options.catalog_dir.empty() ? std::nullopt
                                     : std::optional<std::filesystem::path>(options.catalog_dir));
     if (!loaded.problems.empty()) {
-        for (const auto& p : loaded.problems) err << "error: " << p.describe() << "\n";
+        print_errors(err, loaded.problems);
         err << loaded.problems.size() << " problem(s) in the catalogue files\n";
         return std::nullopt;
     }

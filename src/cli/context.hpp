@@ -33,6 +33,14 @@ struct Context {
 std::optional<Context> make_context(const GlobalOptions& options, std::ostream& out,
                                     std::ostream& err);
 
+/// Prints an error the one way the CLI does: "error: [file:line: ][[id] ][field: ]message".
+void print_error(std::ostream& err, const domain::Error& error);
+/// Prints every error, one a line.
+void print_errors(std::ostream& err, const domain::Errors& errors);
+/// Prints the error and returns its exit code: kFailure when the system failed (internal,
+/// unavailable), kBadInput otherwise.
+int fail(std::ostream& err, const domain::Error& error);
+
 /// The language to use when none is given: CDCWB_LANG, else LANG starting with "ja", else en.
 domain::Lang default_lang();
 

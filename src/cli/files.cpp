@@ -1,5 +1,7 @@
 #include "cli/files.hpp"
 
+#include "cli/context.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -10,12 +12,12 @@ namespace cdcwb::cli {
 std::optional<std::string> read_file(const std::string& path, std::ostream& err) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        err << "error: " << path << ": is a folder, not a file\n";
+        print_error(err, domain::invalid("is a folder, not a file", path));
         return std::nullopt;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        err << "error: " << path << ": cannot open the file\n";
+        print_error(err, domain::invalid("cannot open the file", path));
         return std::nullopt;
     }
     std::ostringstream ss;
@@ -32,14 +34,14 @@ bool write_file_atomically(const std::string& path, std::string_view text, std::
         out << text;
         out.flush();
         if (!out) {
-            err << "error: " << path << ": cannot write the file\n";
+            print_error(err, domain::invalid("cannot write the file", path));
             std::filesystem::remove(tmp, ec);
             return false;
         }
     }
     std::filesystem::rename(tmp, target, ec);
     if (ec) {
-        err << "error: " << path << ": " << ec.message() << "\n";
+        print_error(err, domain::invalid(ec.message(), path));
         std::filesystem::remove(tmp, ec);
         return false;
     }

@@ -46,8 +46,7 @@ int serve(Context& ctx, const ServeOptions& options) {
     http::ServerOptions server_options;
     const auto colon = options.listen.rfind(':');
     if (colon == std::string::npos) {
-        *ctx.err << "error: --listen: use HOST:PORT, e.g. 127.0.0.1:8080\n";
-        return kBadInput;
+        return fail(*ctx.err, domain::invalid("use HOST:PORT, e.g. 127.0.0.1:8080", "--listen"));
     }
     server_options.host = options.listen.substr(0, colon);
     try {
@@ -55,8 +54,8 @@ int serve(Context& ctx, const ServeOptions& options) {
         if (port < 0 || port > 65535) throw std::out_of_range("port");
         server_options.port = static_cast<unsigned short>(port);
     } catch (const std::exception&) {
-        *ctx.err << "error: --listen: the port must be a number from 0 to 65535\n";
-        return kBadInput;
+        return fail(*ctx.err,
+                    domain::invalid("the port must be a number from 0 to 65535", "--listen"));
     }
     // Measured (docs/performance.md): with reads answered from the cache, more workers than cores
     // only add switching; at least two keep one slow request from holding up the rest.
@@ -76,7 +75,7 @@ int serve(Context& ctx, const ServeOptions& options) {
     auto& [db, store] = *opened;
     if (options.demo)
         if (auto seeded = seed_demo(*store, ctx.library, *ctx.out); !seeded) {
-            *ctx.err << "error: " << seeded.error().describe() << "\n";
+            print_error(*ctx.err, seeded.error());
             return kFailure;
         }
     auto users = store->users();
@@ -97,7 +96,7 @@ int serve(Context& ctx, const ServeOptions& options) {
         },
         log_access);
     if (auto started = server.start(); !started) {
-        *ctx.err << "error: " << started.error().describe() << "\n";
+        print_error(*ctx.err, started.error());
         return kBadInput;
     }
     server.stop_on_signals();

@@ -6,6 +6,7 @@
 #include "cli/messages.hpp"
 #include "cli/text_table.hpp"
 #include "report/assessment_file.hpp"
+#include "report/export.hpp"
 #include "store/store.hpp"
 
 #include <iostream>
@@ -23,8 +24,7 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 int report_error(Context& ctx, const Error& error) {
-    *ctx.err << "error: " << error.describe() << "\n";
-    return error.code == ErrorCode::internal ? kFailure : kBadInput;
+    return fail(*ctx.err, error);
 }
 
 } // namespace
@@ -75,14 +75,14 @@ std::optional<std::string> read_password(Context& ctx, bool from_stdin) {
     if (from_stdin) {
         std::string line;
         if (!std::getline(std::cin, line)) {
-            *ctx.err << "error: --password-stdin: no password on standard input\n";
+            print_error(*ctx.err, invalid("no password on standard input", "--password-stdin"));
             return std::nullopt;
         }
         return strip(line);
     }
     if (!isatty(STDIN_FILENO)) {
-        *ctx.err << "error: no terminal to type a password at; pass it on standard input with "
-                    "--password-stdin\n";
+        print_error(*ctx.err, invalid("no terminal to type a password at; pass it on standard "
+                                      "input with --password-stdin"));
         return std::nullopt;
     }
     termios old{};
@@ -98,7 +98,7 @@ std::optional<std::string> read_password(Context& ctx, bool from_stdin) {
     *ctx.err << "\n";
     tcsetattr(STDIN_FILENO, TCSANOW, &old);
     if (strip(first) != strip(second)) {
-        *ctx.err << "error: the two passwords differ; nothing was changed\n";
+        print_error(*ctx.err, invalid("the two passwords differ; nothing was changed"));
         return std::nullopt;
     }
     return strip(first);
@@ -242,8 +242,8 @@ int org_grant(Context& ctx, const std::string& org, const std::string& user,
               const std::string& role) {
     auto parsed = parse_role(role);
     if (!parsed) {
-        *ctx.err << "error: --role: unknown role '" << role << "'; use " << allowed_roles() << "\n";
-        return kBadInput;
+        return report_error(
+            ctx, invalid("unknown role '" + role + "'; use " + allowed_roles(), "--role"));
     }
     int code = kFailure;
     auto s = open_database(ctx, code);
@@ -289,15 +289,15 @@ int import_file(Context& ctx, const std::string& file, const std::string& org) {
     if (!text) return kBadInput;
     auto read = report::read_assessment(file, *text, ctx.library);
     if (!read.problems.empty()) {
-        for (const auto& p : read.problems) *ctx.err << "error: " << p.describe() << "\n";
+        print_errors(*ctx.err, read.problems);
         *ctx.err << read.problems.size() << " " << ui("problems_nothing_imported", ctx.lang)
                  << "\n";
         return kBadInput;
     }
     const std::string slug = org.empty() ? read.assessment->organisation.id : org;
     if (slug.empty()) {
-        *ctx.err << "error: --org: the file names no organisation id; give one with --org\n";
-        return kBadInput;
+        return report_error(
+            ctx, invalid("the file names no organisation id; give one with --org", "--org"));
     }
     int code = kFailure;
     auto s = open_database(ctx, code);
@@ -315,23 +315,13 @@ int export_file(Context& ctx, const std::string& org, const std::string& out_fil
     int code = kFailure;
     auto s = open_database(ctx, code);
     if (!s) return code;
-    auto state = s->store->load(org);
-    if (!state) return report_error(ctx, state.error());
-    const auto assessment = state->assessment();
-    const auto* catalog = ctx.library.catalog(assessment.catalog_id);
-    if (!catalog) {
-        *ctx.err << "error: the catalogue '" << assessment.catalog_id
-                 << "' of this organisation is not loaded; add it with --catalog-dir\n";
-        return kBadInput;
-    }
-    auto directory = ServiceDirectory::build(catalog->catalog, assessment.custom_services);
-    if (!directory) return report_error(ctx, directory.error());
-    const std::string text = report::write_assessment(assessment, *directory);
+    auto text = report::export_organisation(*s->store, org);
+    if (!text) return report_error(ctx, text.error());
     if (out_file.empty() || out_file == "-") {
-        *ctx.out << text;
+        *ctx.out << *text;
         return kOk;
     }
-    if (!write_file_atomically(out_file, text, *ctx.err)) return kBadInput;
+    if (!write_file_atomically(out_file, *text, *ctx.err)) return kBadInput;
     *ctx.err << ui("wrote", ctx.lang) << ": " << out_file << "\n";
     return kOk;
 }
@@ -347,9 +337,8 @@ int backup_database(Context& ctx, const std::string& to) {
 
 int restore_database(Context& ctx, const std::string& from, bool yes) {
     if (!yes) {
-        *ctx.err << "error: restore replaces everything in the database with the backup; add "
-                    "--yes to confirm\n";
-        return kBadInput;
+        return report_error(ctx, invalid("restore replaces everything in the database with the "
+                                         "backup; add --yes to confirm"));
     }
     int code = kFailure;
     auto s = open_database(ctx, code);

@@ -85,18 +85,11 @@ Status validate_action(const Action& action, const ServiceDirectory& directory,
 
 Result<Action> escalate(Action action, Date on, std::string note) {
     if (action.cycle == Cycle::long_cycle)
-        return Error{ErrorCode::conflict,
-                     "action '" + action.id + "' is already in the long cycle",
-                     "cycle",
-                     {},
-                     0};
+        return conflict("action '" + action.id + "' is already in the long cycle", "cycle");
     if (action.status == ActionStatus::done || action.status == ActionStatus::cancelled)
-        return Error{ErrorCode::conflict,
-                     "action '" + action.id + "' is " + std::string(to_string(action.status)) +
-                         "; only open or in-progress actions can be escalated",
-                     "status",
-                     {},
-                     0};
+        return conflict("action '" + action.id + "' is " + std::string(to_string(action.status)) +
+                            "; only open or in-progress actions can be escalated",
+                        "status");
     action.cycle = Cycle::long_cycle;
     action.history.push_back({on, "escalated", "short", "long", std::move(note)});
     return action;

@@ -86,7 +86,7 @@ Status validate_slug(std::string_view slug, const std::string& field) {
     return {};
 }
 
-Status validate_interval(int days, const std::string& field) {
+Status validate_interval(long long days, const std::string& field) {
     if (days < 1 || days > 3660)
         return invalid("evaluation interval must be 1 to 3660 days", field);
     return {};

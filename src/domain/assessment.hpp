@@ -48,7 +48,7 @@ Status validate(const Assessment& assessment, const ServiceDirectory& directory)
 Status validate_slug(std::string_view slug, const std::string& field);
 
 /// The schedule of the periodic portfolio evaluation: 1 to 3660 days.
-Status validate_interval(int days, const std::string& field);
+Status validate_interval(long long days, const std::string& field);
 
 /// An entry for every service of the directory, at the template's level (undecided where the
 /// template gives none), unassigned and unscored: the starting point of a new assessment.

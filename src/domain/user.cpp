@@ -44,4 +44,12 @@ Status validate_lang(std::string_view lang, const std::string& field) {
     return {};
 }
 
+Result<std::optional<std::chrono::seconds>> token_lifetime(std::optional<long long> days,
+                                                           const std::string& field) {
+    if (!days) return std::optional<std::chrono::seconds>();
+    if (*days < 1 || *days > kMaxTokenDays)
+        return invalid(field + " must be 1 to " + std::to_string(kMaxTokenDays), field);
+    return std::optional<std::chrono::seconds>(std::chrono::hours(24) * *days);
+}
+
 } // namespace cdcwb::domain

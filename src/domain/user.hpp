@@ -4,6 +4,8 @@
 #include "domain/result.hpp"
 #include "domain/text.hpp"
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +20,11 @@ Status validate_username(std::string_view username, const std::string& field);
 
 /// At least 12 characters (counted as Unicode code points), at most 1024 bytes, valid UTF-8.
 Status validate_password(std::string_view password, const std::string& field);
+
+/// An API token lives 1 to 3660 days, or until revoked when no lifetime is given.
+inline constexpr long long kMaxTokenDays = 3660;
+Result<std::optional<std::chrono::seconds>> token_lifetime(std::optional<long long> days,
+                                                           const std::string& field);
 
 /// "en" or "ja".
 Status validate_lang(std::string_view lang, const std::string& field);

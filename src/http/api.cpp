@@ -32,15 +32,15 @@ Response Api::handle(Request& request) {
     const auto match =
         router_.match(request.method == "HEAD" ? "GET" : request.method, request.path);
     if (match.bad_encoding)
-        return error_response(400, "invalid_input", "the path is not valid percent-encoding");
+        return error_response(domain::invalid("the path is not valid percent-encoding"));
     if (!match.route) {
         if (match.path_known) {
-            auto r = error_response(405, "method_not_allowed",
-                                    request.method + " is not allowed here; use " + match.allowed);
+            auto r = error_response(domain::method_not_allowed(
+                request.method + " is not allowed here; use " + match.allowed));
             r.set_header("Allow", match.allowed);
             return r;
         }
-        return error_response(404, "not_found", "no such resource: " + request.path);
+        return error_response(domain::not_found("no such resource: " + request.path));
     }
     const Route& route = *match.route;
 
@@ -51,24 +51,22 @@ Response Api::handle(Request& request) {
         caller = Caller{};
     }
     if (route.access != Access::public_ && !caller->signed_in())
-        return error_response(401, "unauthenticated", "sign in or send an API token");
+        return error_response(domain::unauthenticated("sign in or send an API token"));
     if (route.access == Access::site_admin && !caller->site_admin())
-        return error_response(403, "forbidden", "only site administrators may do this");
+        return error_response(domain::forbidden("only site administrators may do this"));
     if (route.access == Access::organisation && !caller->site_admin()) {
         const std::string& org = match.params["org"];
         auto role = context_.store.role_in(caller->user->id, org);
         if (!role) return error_response(role.error());
         // Not a member: the organisation does not exist as far as this caller can tell.
         if (!*role)
-            return error_response(404, "not_found",
-                                  "no organisation '" + org + "'; `GET /api/v1/orgs` lists yours",
-                                  "org");
+            return error_response(domain::not_found(
+                "no organisation '" + org + "'; `GET /api/v1/orgs` lists yours", "org"));
         if (!domain::allows(**role, route.permission))
-            return error_response(403, "forbidden",
-                                  "your role in '" + org + "' (" +
-                                      std::string(domain::to_string(**role)) +
-                                      ") does not allow this",
-                                  "org");
+            return error_response(domain::forbidden("your role in '" + org + "' (" +
+                                                        std::string(domain::to_string(**role)) +
+                                                        ") does not allow this",
+                                                    "org"));
     }
     if (route.access != Access::public_)
         if (auto csrf = auth_.check_csrf(request, *caller); !csrf)
@@ -176,12 +174,32 @@ domain::Result<domain::ServiceDirectory> directory_for(const ApiContext& ctx,
                                                        const store::OrganisationState& state) {
     const auto* catalog = ctx.library.catalog(state.organisation.catalog_id);
     if (!catalog)
-        return Error{ErrorCode::internal,
-                     "the catalogue '" + state.organisation.catalog_id + "' is not loaded",
-                     {},
-                     {},
-                     0};
+        return domain::internal("the catalogue '" + state.organisation.catalog_id +
+                                "' is not loaded");
     return domain::ServiceDirectory::build(catalog->catalog, state.custom_services);
+}
+
+Response done_answer(const domain::Status& done) {
+    if (!done) return error_response(done.error());
+    Response r;
+    r.status = 204;
+    return r;
+}
+
+Response attachment(std::string body, std::string media_type, const std::string& filename) {
+    Response r;
+    r.content_type = std::move(media_type);
+    r.body = std::move(body);
+    std::string safe;
+    for (char c : filename) safe += (c == '"' || c == '\\') ? '_' : c;
+    r.set_header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
+    return r;
+}
+
+std::optional<std::string> query(const Request& request, const std::string& name) {
+    auto it = request.query.find(name);
+    if (it == request.query.end()) return std::nullopt;
+    return it->second;
 }
 
 domain::Result<long long> query_integer(const Request& request, const std::string& name,

@@ -71,6 +71,32 @@ Response respond(const domain::Result<T>& result, F&& to_json, int ok_status = 2
     return json_response(to_json(*result), ok_status);
 }
 
+/// 204 No Content when done, else the error.
+Response done_answer(const domain::Status& done);
+
+/// A file to download: `body` as `media_type`, saved as `filename` (quotes and backslashes in the
+/// name replaced, so the header stays well-formed).
+Response attachment(std::string body, std::string media_type, const std::string& filename);
+
+/// The answer to a write of one revisioned record (or a read of one): the record as JSON with its
+/// revision as the ETag; on a conflict, the error with the record as it is now under "current"
+/// (read again by `reread`), so the client can show both versions and nothing is lost. The one
+/// way every 409 is answered.
+template <class T, class Reread, class Encode>
+Response record_answer(const domain::Result<T>& result, Reread&& reread, Encode&& encode,
+                       int ok_status = 200) {
+    if (!result) {
+        if (result.error().code != domain::ErrorCode::conflict)
+            return error_response(result.error());
+        Json body = error_json(result.error());
+        if (auto now = reread(); now) body["current"] = encode(*now);
+        return json_response(body, 409);
+    }
+    auto r = json_response(encode(*result), ok_status);
+    r.set_header("ETag", "\"" + std::to_string(result->revision) + "\"");
+    return r;
+}
+
 /// The revision a write starts from: the If-Match header ("3" or "\"3\"") or the body's
 /// "revision". Missing: invalid input naming both ways.
 domain::Result<std::int64_t> expected_revision(const Request& request, const Json* body);
@@ -78,6 +104,9 @@ domain::Result<std::int64_t> expected_revision(const Request& request, const Jso
 /// An organisation's directory of services (catalogue and custom), for naming services.
 domain::Result<domain::ServiceDirectory> directory_for(const ApiContext& ctx,
                                                        const store::OrganisationState& state);
+
+/// A query parameter's text, when given.
+std::optional<std::string> query(const Request& request, const std::string& name);
 
 /// A limit/offset style integer query parameter within [min, max]; `fallback` when absent.
 domain::Result<long long> query_integer(const Request& request, const std::string& name,

@@ -13,10 +13,7 @@ namespace {
 Response audit_page(ApiContext& ctx, const Request& request, const std::string& org) {
     store::AuditQuery q;
     q.org = org;
-    const auto text = [&](const char* name) {
-        auto it = request.query.find(name);
-        return it == request.query.end() ? std::string() : it->second;
-    };
+    const auto text = [&](const char* name) { return query(request, name).value_or(""); };
     if (org.empty()) q.org = text("org");
     q.entity = text("entity");
     q.entity_id = text("entity_id");

@@ -44,11 +44,8 @@ domain::Result<Caller> Authenticator::identify(const Request& request) {
     if (!authorization.empty()) {
         constexpr std::string_view bearer = "Bearer ";
         if (authorization.substr(0, bearer.size()) != bearer)
-            return Error{ErrorCode::unauthenticated,
-                         "use 'Authorization: Bearer <API token>' or sign in",
-                         "authorization",
-                         {},
-                         0};
+            return domain::unauthenticated("use 'Authorization: Bearer <API token>' or sign in",
+                                           "authorization");
         auto user = store_.authenticate_token(authorization.substr(bearer.size()));
         if (!user) return user.error();
         caller.user = *user;
@@ -72,12 +69,10 @@ domain::Status Authenticator::check_csrf(const Request& request, const Caller& c
     const std::string_view sent = request.header(kCsrfHeader);
     if (sent.empty() || sent.size() != caller.csrf_token.size() ||
         sodium_memcmp(sent.data(), caller.csrf_token.data(), sent.size()) != 0)
-        return Error{ErrorCode::forbidden,
-                     "missing or wrong CSRF token: send the session's csrf_token in the "
-                     "X-CSRF-Token header",
-                     "x-csrf-token",
-                     {},
-                     0};
+        return domain::forbidden(
+            "missing or wrong CSRF token: send the session's csrf_token in the "
+            "X-CSRF-Token header",
+            "x-csrf-token");
     return {};
 }
 
@@ -87,11 +82,8 @@ domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& u
     const std::string account = "user:" + username;
     const std::string origin = "addr:" + address;
     if (by_account_.blocked(account) || by_address_.blocked(origin))
-        return Error{ErrorCode::forbidden,
-                     "too many failed sign-ins; wait 15 minutes and try again",
-                     "username",
-                     {},
-                     0};
+        return domain::forbidden("too many failed sign-ins; wait 15 minutes and try again",
+                                 "username");
     auto user = store_.check_password(username, password);
     if (!user) {
         if (user.error().code == ErrorCode::unauthenticated) {

@@ -22,8 +22,8 @@ void add_catalog_routes(Router& router, ApiContext& ctx) {
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     const auto* c = ctx.library.catalog(p["catalog"]);
                     if (!c)
-                        return error_response(404, "not_found",
-                                              "no catalogue '" + p["catalog"] + "'", "catalog");
+                        return error_response(
+                            domain::not_found("no catalogue '" + p["catalog"] + "'", "catalog"));
                     return json_response(report::catalog_document(*c));
                 }});
     router.add({"GET", "/api/v1/templates/{template}", Access::signed_in, domain::Permission::read,
@@ -31,40 +31,21 @@ void add_catalog_routes(Router& router, ApiContext& ctx) {
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     const auto* t = ctx.library.find_template(p["template"]);
                     if (!t)
-                        return error_response(404, "not_found",
-                                              "no template '" + p["template"] + "'", "template");
+                        return error_response(
+                            domain::not_found("no template '" + p["template"] + "'", "template"));
                     const auto* c = ctx.library.catalog(t->tmpl.catalog_id);
                     return json_response(report::template_document(*t, c->catalog));
                 }});
-    router.add({"GET", "/api/v1/crosswalks/{crosswalk}", Access::signed_in,
-                domain::Permission::read,
-                "One crosswalk: every link between the two catalogues, and the unmatched items",
-                [&ctx](const Request&, const Params& p, const Caller&) {
-                    const auto* loaded = ctx.library.crosswalk(p["crosswalk"]);
-                    if (!loaded)
-                        return error_response(404, "not_found",
-                                              "no crosswalk '" + p["crosswalk"] + "'", "crosswalk");
-                    const auto& x = loaded->crosswalk;
-                    Json links = Json::array();
-                    for (const auto& l : x.links)
-                        links.push_back({{"from", l.from},
-                                         {"to", l.to},
-                                         {"relation", std::string(domain::to_string(l.relation))}});
-                    const auto unmatched = [](const std::vector<domain::Unmatched>& items) {
-                        Json out = Json::array();
-                        for (const auto& u : items)
-                            out.push_back({{"id", u.id}, {"note", report::to_json(u.note)}});
-                        return out;
-                    };
-                    return json_response(Json{{"id", x.id},
-                                              {"from_catalog", x.from_catalog},
-                                              {"to_catalog", x.to_catalog},
-                                              {"version", x.version},
-                                              {"note", report::to_json(x.note)},
-                                              {"links", links},
-                                              {"unmatched_from", unmatched(x.unmatched_from)},
-                                              {"unmatched_to", unmatched(x.unmatched_to)}});
-                }});
+    router.add(
+        {"GET", "/api/v1/crosswalks/{crosswalk}", Access::signed_in, domain::Permission::read,
+         "One crosswalk: every link between the two catalogues, and the unmatched items",
+         [&ctx](const Request&, const Params& p, const Caller&) {
+             const auto* loaded = ctx.library.crosswalk(p["crosswalk"]);
+             if (!loaded)
+                 return error_response(
+                     domain::not_found("no crosswalk '" + p["crosswalk"] + "'", "crosswalk"));
+             return json_response(report::crosswalk_document(loaded->crosswalk));
+         }});
 }
 
 } // namespace cdcwb::http

@@ -10,24 +10,28 @@ using domain::ErrorCode;
 int status_of(ErrorCode code) {
     switch (code) {
     case ErrorCode::invalid_input: return 400;
+    case ErrorCode::bad_request: return 400;
     case ErrorCode::unauthenticated: return 401;
     case ErrorCode::forbidden: return 403;
     case ErrorCode::not_found: return 404;
+    case ErrorCode::method_not_allowed: return 405;
     case ErrorCode::conflict: return 409;
+    case ErrorCode::payload_too_large: return 413;
+    case ErrorCode::headers_too_large: return 431;
     case ErrorCode::internal: return 500;
+    case ErrorCode::unavailable: return 503;
     }
     return 500;
 }
 
-Response error_response(int status, std::string code, std::string message, std::string field) {
-    Json error{{"code", std::move(code)}, {"message", std::move(message)}};
-    if (!field.empty()) error["field"] = std::move(field);
-    return json_response(Json{{"error", error}}, status);
+Json error_json(const Error& error) {
+    Json body{{"code", domain::to_string(error.code)}, {"message", error.message}};
+    if (!error.field.empty()) body["field"] = error.field;
+    return Json{{"error", body}};
 }
 
 Response error_response(const Error& error) {
-    return error_response(status_of(error.code), domain::to_string(error.code), error.message,
-                          error.field);
+    return json_response(error_json(error), status_of(error.code));
 }
 
 Response json_response(const Json& body, int status) {
@@ -71,6 +75,11 @@ domain::Result<Json> parse_body(const Request& request) {
                                "body");
     if (!parsed.is_object()) return domain::invalid("the JSON body must be an object", "body");
     return parsed;
+}
+
+domain::Result<Json> parse_optional_body(const Request& request) {
+    if (request.body.empty()) return Json::object();
+    return parse_body(request);
 }
 
 void Fields::fail(std::string_view name, const std::string& message) {

@@ -17,18 +17,23 @@ using Json = nlohmann::ordered_json;
 
 inline constexpr int kMaxJsonDepth = 32;
 
-/// The HTTP status for an error code: invalid_input 400 (422 is not used: one code for bad
-/// input), unauthenticated 401, forbidden 403, not_found 404, conflict 409, internal 500.
+/// The HTTP status for each error code (the one table; docs/api.md lists it): invalid_input and
+/// bad_request 400 (422 is not used: one status for bad input), unauthenticated 401, forbidden
+/// 403, not_found 404, method_not_allowed 405, conflict 409, payload_too_large 413,
+/// headers_too_large 431, internal 500, unavailable 503.
 int status_of(domain::ErrorCode code);
 
 /// `{"error": {"code": "invalid_input", "message": "...", "field": "as_is"}}`
+Json error_json(const domain::Error& error);
 Response error_response(const domain::Error& error);
-Response error_response(int status, std::string code, std::string message, std::string field = {});
 
 Response json_response(const Json& body, int status = 200);
 
 /// Parses a request body: valid UTF-8, JSON, nested at most kMaxJsonDepth deep, an object.
 domain::Result<Json> parse_body(const Request& request);
+
+/// Like parse_body, but an empty body is an empty object (for bodies that are all optional).
+domain::Result<Json> parse_optional_body(const Request& request);
 
 /// Field readers: absent → nullopt (or the default); present with the wrong type → an error
 /// naming `prefix + name` and the type expected.

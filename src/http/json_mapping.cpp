@@ -98,6 +98,18 @@ Json to_json(const store::OrganisationRecord& o) {
                 {"created_at", o.created_at}};
 }
 
+Json to_json(const store::ChangeSet& c) {
+    Json changes = Json::array();
+    for (const auto& change : c.changes) changes.push_back(report::to_json(change));
+    return Json{{"from", c.from}, {"to", c.to}, {"changes", changes}};
+}
+
+Json to_json(const store::VisibleOrganisation& v) {
+    Json out = to_json(v.organisation);
+    out["role"] = v.role ? Json(std::string(domain::to_string(*v.role))) : Json(nullptr);
+    return out;
+}
+
 Json to_json(const store::EntryRecord& r, const ServiceDirectory* directory) {
     const auto& e = r.entry;
     Json out{{"service", e.service_id}};
@@ -305,6 +317,113 @@ Result<Date> date_from(const std::optional<std::string>& text, const std::string
     auto d = Date::parse(*text);
     if (!d) return invalid("'" + *text + "' is not a date; use YYYY-MM-DD", field);
     return *d;
+}
+
+Result<store::AccountChange>
+account_change_from_json(const Json& json, std::initializer_list<std::string_view> allowed) {
+    Fields f(json);
+    f.only(allowed);
+    store::AccountChange change;
+    change.password = f.text("password");
+    change.disabled = f.boolean("disabled");
+    change.lang = f.text("lang");
+    if (f.error()) return *f.error();
+    if (!change.password && !change.disabled && !change.lang) {
+        std::string names;
+        for (auto name : allowed) names += (names.empty() ? "" : " or ") + std::string(name);
+        return invalid("send " + names, std::string(*allowed.begin()));
+    }
+    return change;
+}
+
+Result<Credentials> credentials_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"username", "password"});
+    auto username = f.text("username");
+    auto password = f.text("password");
+    if (f.error()) return *f.error();
+    if (!username || !password) return invalid("send a username and a password", "username");
+    return Credentials{std::move(*username), std::move(*password)};
+}
+
+Result<store::OrganisationSettings> settings_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"name", "reference_template", "evaluation_interval_days", "revision"});
+    store::OrganisationSettings s;
+    s.name = f.text("name");
+    // null clears the reference template, like an empty text.
+    if (f.has("reference_template"))
+        s.reference_template = f.text("reference_template").value_or("");
+    // Read wide: the domain refuses an interval out of range, never a wrapped one.
+    s.evaluation_interval_days = f.integer("evaluation_interval_days");
+    if (f.error()) return *f.error();
+    return s;
+}
+
+Result<std::vector<store::EntryUpdate>> entry_updates_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"services"});
+    if (f.error()) return *f.error();
+    const auto it = json.find("services");
+    if (it == json.end() || !it->is_array() || it->empty())
+        return invalid("send a non-empty list of services", "services");
+    std::vector<store::EntryUpdate> updates;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const auto& item = (*it)[i];
+        const std::string at = "services[" + std::to_string(i) + "]";
+        if (!item.is_object()) return invalid("must be an object", at);
+        Fields one(item, at + ".");
+        auto service = one.text("service");
+        auto revision = one.integer("revision");
+        if (one.error()) return *one.error();
+        if (!service || !revision)
+            return invalid("each item needs \"service\" and \"revision\"", at + ".service");
+        auto entry = entry_from_json(item, *service, at + ".");
+        if (!entry) return entry.error();
+        updates.push_back({*entry, *revision});
+    }
+    return updates;
+}
+
+Result<Escalation> escalation_from_json(const Json& json, Date today) {
+    Fields f(json);
+    f.only({"note", "date", "revision"});
+    auto note = f.text("note").value_or("");
+    auto date = f.text("date");
+    if (f.error()) return *f.error();
+    auto day = date_from(date, "date", today);
+    if (!day) return day.error();
+    return Escalation{*day, std::move(note)};
+}
+
+Result<store::NewEvaluation> new_evaluation_from_json(const Json& json, Date today) {
+    Fields f(json);
+    f.only({"id", "date", "kinds", "note"});
+    store::NewEvaluation e;
+    e.id = f.text("id").value_or("");
+    e.note = f.text("note").value_or("");
+    auto date = f.text("date");
+    auto kinds = f.texts("kinds");
+    if (f.error()) return *f.error();
+    auto day = date_from(date, "date", today);
+    if (!day) return day.error();
+    e.date = *day;
+    for (const auto& k : kinds.value_or(std::vector<std::string>{})) {
+        auto kind = parse_evaluation_kind(k);
+        if (!kind)
+            return invalid("unknown kind '" + k + "'; use catalogue, profile or portfolio",
+                           "kinds");
+        e.kinds.push_back(*kind);
+    }
+    return e;
+}
+
+Result<Date> approval_from_json(const Json& json, Date today) {
+    Fields f(json);
+    f.only({"date"});
+    auto date = f.text("date");
+    if (f.error()) return *f.error();
+    return date_from(date, "date", today);
 }
 
 Result<Action> action_from_json(const Json& json, const std::string& action_id) {

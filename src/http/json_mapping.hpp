@@ -9,6 +9,8 @@
 namespace cdcwb::http {
 
 Json to_json(const store::OrganisationRecord& org);
+/// An organisation with the caller's "role" there (null when not a member).
+Json to_json(const store::VisibleOrganisation& org);
 Json to_json(const store::EntryRecord& entry, const domain::ServiceDirectory* directory);
 Json to_json(const store::ActionRecord& action, const domain::ServiceDirectory& directory);
 Json to_json(const store::EventRecord& event);
@@ -19,10 +21,36 @@ Json to_json(const store::TokenRecord& token);
 Json to_json(const store::AuditRecord& record);
 Json to_json(const store::EvidenceRecord& evidence);
 Json to_json(const domain::CustomService& service);
+/// `{"from", "to", "changes": [...]}` (GET …/changes).
+Json to_json(const store::ChangeSet& changes);
 
 /// A service entry from a request body. `service_id` comes from the path.
 domain::Result<domain::ServiceEntry>
 entry_from_json(const Json& json, const std::string& service_id, const std::string& prefix = {});
+/// A change to an account from the fields `allowed` of {"password", "disabled", "lang"}; at
+/// least one must be given.
+domain::Result<store::AccountChange>
+account_change_from_json(const Json& json, std::initializer_list<std::string_view> allowed);
+/// Sign-in: `{"username", "password"}`, both required.
+struct Credentials {
+    std::string username;
+    std::string password;
+};
+domain::Result<Credentials> credentials_from_json(const Json& json);
+/// The settings a PATCH of an organisation changes (only those given).
+domain::Result<store::OrganisationSettings> settings_from_json(const Json& json);
+/// The entries of a bulk PATCH: `{"services": [{"service", "revision", …entry}]}`, non-empty.
+domain::Result<std::vector<store::EntryUpdate>> entry_updates_from_json(const Json& json);
+/// An escalation of an action: `{"note", "date", "revision"}` (date default `today`).
+struct Escalation {
+    domain::Date date;
+    std::string note;
+};
+domain::Result<Escalation> escalation_from_json(const Json& json, domain::Date today);
+/// A request to run an evaluation: `{"id", "date", "kinds", "note"}`, all optional.
+domain::Result<store::NewEvaluation> new_evaluation_from_json(const Json& json, domain::Date today);
+/// The day an evaluation is signed off: `{"date"}`, default `today`.
+domain::Result<domain::Date> approval_from_json(const Json& json, domain::Date today);
 domain::Result<domain::Action> action_from_json(const Json& json, const std::string& action_id);
 domain::Result<domain::CustomService> custom_service_from_json(const Json& json);
 domain::Result<domain::TriggerEvent> event_from_json(const Json& json);

@@ -34,6 +34,13 @@ std::string access_text(const Route& route) {
     return "";
 }
 
+/// Every code the product can answer, from the one list (domain::kErrorCodes).
+Json error_codes() {
+    Json codes = Json::array();
+    for (const auto code : domain::kErrorCodes) codes.push_back(domain::to_string(code));
+    return codes;
+}
+
 Json error_schema_ref() {
     return Json{{"$ref", "#/components/schemas/Error"}};
 }
@@ -106,12 +113,7 @@ Json openapi_document(const Router& router) {
                  {{"type", "object"},
                   {"required", {"code", "message"}},
                   {"properties",
-                   {{"code",
-                     {{"type", "string"},
-                      {"enum",
-                       {"invalid_input", "unauthenticated", "forbidden", "not_found", "conflict",
-                        "internal", "method_not_allowed", "payload_too_large", "unavailable",
-                        "bad_request", "headers_too_large"}}}},
+                   {{"code", {{"type", "string"}, {"enum", error_codes()}}},
                     {"message", {{"type", "string"}}},
                     {"field", {{"type", "string"}}}}}}}}}}}}}}}};
 }

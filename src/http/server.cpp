@@ -2,6 +2,7 @@
 
 #include "domain/date.hpp"
 #include "http/compression.hpp"
+#include "http/json_io.hpp"
 
 // Asio 1.74 with g++ 12 in C++20 needs <utility> before its headers ("'exchange' is not a member
 // of 'std'").
@@ -105,18 +106,6 @@ std::string new_request_id() {
     return buffer;
 }
 
-Response error_response(int status, const char* code, const std::string& message) {
-    Response r;
-    r.status = status;
-    std::string escaped;
-    for (char c : message) {
-        if (c == '"' || c == '\\') escaped += '\\';
-        escaped += c;
-    }
-    r.body = std::string("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + escaped + "\"}}";
-    return r;
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -206,15 +195,15 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         request_.remote_address = remote_;
         request_.request_id = new_request_id();
         if (ec == bhttp::error::body_limit)
-            return reply(error_response(413, "payload_too_large",
-                                        "the request body is larger than " +
-                                            std::to_string(server_->options.body_limit) + " bytes"),
+            return reply(error_response(domain::payload_too_large(
+                             "the request body is larger than " +
+                             std::to_string(server_->options.body_limit) + " bytes")),
                          false);
         if (ec == bhttp::error::header_limit)
             return reply(
-                error_response(431, "headers_too_large", "the request headers are too large"),
+                error_response(domain::headers_too_large("the request headers are too large")),
                 false);
-        if (ec) return reply(error_response(400, "bad_request", "malformed HTTP request"), false);
+        if (ec) return reply(error_response(domain::bad_request("malformed HTTP request")), false);
 
         auto& message = parser_->get();
         request_.method = std::string(message.method_string());
@@ -237,7 +226,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
             try {
                 response = self->server_->handler(self->request_);
             } catch (const std::exception&) {
-                response = error_response(500, "internal", "the server failed; see its log");
+                response = error_response(domain::internal("the server failed; see its log"));
             }
             net::post(self->stream_.get_executor(),
                       [self, response = std::move(response)]() mutable {
@@ -245,7 +234,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
                       });
         });
         if (!queued) {
-            auto busy = error_response(503, "unavailable", "the server is busy; retry shortly");
+            auto busy = error_response(domain::unavailable("the server is busy; retry shortly"));
             busy.set_header("Retry-After", "1");
             reply(std::move(busy), keep_alive_);
         }
@@ -440,12 +429,9 @@ domain::Status Server::start() {
     if (!ec) impl_->acceptor->bind(endpoint, ec);
     if (!ec) impl_->acceptor->listen(net::socket_base::max_listen_connections, ec);
     if (ec)
-        return domain::Error{domain::ErrorCode::invalid_input,
-                             "cannot listen on " + o.host + ":" + std::to_string(o.port) + ": " +
-                                 ec.message(),
-                             "listen",
-                             {},
-                             0};
+        return domain::invalid("cannot listen on " + o.host + ":" + std::to_string(o.port) + ": " +
+                                   ec.message(),
+                               "listen");
     impl_->bound_port = impl_->acceptor->local_endpoint().port();
     impl_->workers = std::make_unique<WorkerPool>(std::max(1, o.workers), o.queue_limit);
     impl_->started = true;

@@ -4,6 +4,18 @@
 
 namespace cdcwb::http {
 
+namespace {
+
+/// The signed-in user with their memberships and the CSRF token (null when signed in by token).
+Json session_json(ApiContext& ctx, const store::UserRecord& user, const Json& csrf_token) {
+    Json memberships = Json::array();
+    if (auto mine = ctx.store.memberships(user.username))
+        for (const auto& m : *mine) memberships.push_back(to_json(m));
+    return Json{{"user", to_json(user)}, {"memberships", memberships}, {"csrf_token", csrf_token}};
+}
+
+} // namespace
+
 void add_system_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/healthz", Access::public_, domain::Permission::read,
                 "Liveness: the process answers", [](const Request&, const Params&, const Caller&) {
@@ -14,7 +26,7 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                 [&ctx](const Request&, const Params&, const Caller&) {
                     auto version = ctx.store.database().schema_version();
                     if (!version)
-                        return error_response(503, "unavailable", "the database does not answer");
+                        return error_response(domain::unavailable("the database does not answer"));
                     return json_response(Json{{"status", "ready"}, {"schema_version", *version}});
                 }});
     router.add({"GET", "/api/v1/openapi.json", Access::public_, domain::Permission::read,
@@ -28,25 +40,14 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                 [&ctx](const Request& request, const Params&, const Caller&) {
                     auto body = parse_body(request);
                     if (!body) return error_response(body.error());
-                    Fields f(*body);
-                    f.only({"username", "password"});
-                    auto username = f.text("username");
-                    auto password = f.text("password");
-                    if (f.error()) return error_response(*f.error());
-                    if (!username || !password)
-                        return error_response(400, "invalid_input",
-                                              "send a username and a password", "username");
-                    auto issued = ctx.auth.sign_in(*username, *password, request.remote_address);
+                    auto credentials = credentials_from_json(*body);
+                    if (!credentials) return error_response(credentials.error());
+                    auto issued = ctx.auth.sign_in(credentials->username, credentials->password,
+                                                   request.remote_address);
                     if (!issued) return error_response(issued.error());
-                    auto memberships = ctx.store.memberships(issued->record.user.username);
-                    Json orgs = Json::array();
-                    if (memberships)
-                        for (const auto& m : *memberships) orgs.push_back(to_json(m));
-                    auto r = json_response(Json{{"user", to_json(issued->record.user)},
-                                                {"csrf_token", issued->record.csrf_token},
-                                                {"expires_at", issued->record.expires_at},
-                                                {"memberships", orgs}},
-                                           201);
+                    auto out = session_json(ctx, issued->record.user, issued->record.csrf_token);
+                    out["expires_at"] = issued->record.expires_at;
+                    auto r = json_response(out, 201);
                     r.set_header("Set-Cookie", ctx.auth.session_cookie(issued->token));
                     r.set_header("X-Cdcwb-User", issued->record.user.username);
                     return r;
@@ -54,32 +55,22 @@ void add_system_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/session", Access::signed_in, domain::Permission::read,
                 "The signed-in user, their memberships and the CSRF token",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
-                    auto memberships = ctx.store.memberships(caller.user->username);
-                    if (!memberships) return error_response(memberships.error());
-                    Json orgs = Json::array();
-                    for (const auto& m : *memberships) orgs.push_back(to_json(m));
-                    Json out{{"user", to_json(*caller.user)}, {"memberships", orgs}};
-                    out["csrf_token"] = caller.via == Caller::Via::session ? Json(caller.csrf_token)
-                                                                           : Json(nullptr);
-                    return json_response(out);
+                    return json_response(session_json(
+                        ctx, *caller.user,
+                        caller.via == Caller::Via::session ? Json(caller.csrf_token) : Json()));
                 }});
     router.add({"PATCH", "/api/v1/me", Access::signed_in, domain::Permission::read,
                 "Change the caller's own preferences: {\"lang\": \"ja\" | \"en\"}",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
                     auto body = parse_body(request);
                     if (!body) return error_response(body.error());
-                    Fields f(*body);
-                    f.only({"lang"});
-                    auto lang = f.text("lang");
-                    if (f.error()) return error_response(*f.error());
-                    if (!lang) return error_response(400, "invalid_input", "send a lang", "lang");
-                    if (auto done =
-                            ctx.store.set_user_lang(caller.actor(), caller.user->username, *lang);
-                        !done)
-                        return error_response(done.error());
-                    return respond(ctx.store.user(caller.user->username), [](const auto& u) {
-                        return Json{{"user", to_json(u)}};
-                    });
+                    auto change = account_change_from_json(*body, {"lang"});
+                    if (!change) return error_response(change.error());
+                    return respond(
+                        ctx.store.update_account(caller.actor(), caller.user->username, *change),
+                        [](const auto& u) {
+                            return Json{{"user", to_json(u)}};
+                        });
                 }});
     router.add({"DELETE", "/api/v1/session", Access::signed_in, domain::Permission::read,
                 "Sign out: ends the session and clears the cookie",

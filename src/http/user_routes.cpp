@@ -47,27 +47,16 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                     out["memberships"] = list;
                     return json_response(out);
                 }});
-    router.add(
-        {"PATCH", "/api/v1/users/{user}", Access::site_admin, Permission::edit,
-         "Disable or enable an account, or set its password: {\"disabled\", \"password\"}",
-         [&ctx](const Request& request, const Params& p, const Caller& caller) {
-             auto body = parse_body(request);
-             if (!body) return error_response(body.error());
-             Fields f(*body);
-             f.only({"disabled", "password"});
-             auto disabled = f.boolean("disabled");
-             auto password = f.text("password");
-             if (f.error()) return error_response(*f.error());
-             if (password)
-                 if (auto done = ctx.store.set_password(caller.actor(), p["user"], *password);
-                     !done)
-                     return error_response(done.error());
-             if (disabled)
-                 if (auto done = ctx.store.set_user_disabled(caller.actor(), p["user"], *disabled);
-                     !done)
-                     return error_response(done.error());
-             return respond(ctx.store.user(p["user"]), [](const auto& u) { return to_json(u); });
-         }});
+    router.add({"PATCH", "/api/v1/users/{user}", Access::site_admin, Permission::edit,
+                "Disable or enable an account, or set its password: {\"disabled\", \"password\"}",
+                [&ctx](const Request& request, const Params& p, const Caller& caller) {
+                    auto body = parse_body(request);
+                    if (!body) return error_response(body.error());
+                    auto change = account_change_from_json(*body, {"disabled", "password"});
+                    if (!change) return error_response(change.error());
+                    return respond(ctx.store.update_account(caller.actor(), p["user"], *change),
+                                   [](const auto& u) { return to_json(u); });
+                }});
 
     router.add({"GET", "/api/v1/tokens", Access::signed_in, Permission::read,
                 "The caller's API tokens (never the tokens themselves)",
@@ -78,31 +67,26 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                         return Json{{"tokens", out}};
                     });
                 }});
-    router.add(
-        {"POST", "/api/v1/tokens", Access::signed_in, Permission::read,
-         "Create an API token for the caller: {\"name\", \"days\"}; the token is shown "
-         "once",
-         [&ctx](const Request& request, const Params&, const Caller& caller) {
-             auto body = parse_body(request);
-             if (!body) return error_response(body.error());
-             Fields f(*body);
-             f.only({"name", "days"});
-             auto name = f.text("name").value_or("");
-             auto days = f.integer("days");
-             if (f.error()) return error_response(*f.error());
-             if (days && (*days < 1 || *days > 3660))
-                 return error_response(400, "invalid_input", "days must be 1 to 3660", "days");
-             std::optional<std::chrono::seconds> lifetime;
-             if (days) lifetime = std::chrono::hours(24) * *days;
-             return respond(
-                 ctx.store.create_token(caller.actor(), caller.user->username, name, lifetime),
-                 [](const auto& issued) {
-                     Json out = to_json(issued.record);
-                     out["token"] = issued.token;
-                     return out;
-                 },
-                 201);
-         }});
+    router.add({"POST", "/api/v1/tokens", Access::signed_in, Permission::read,
+                "Create an API token for the caller: {\"name\", \"days\"}; the token is shown "
+                "once",
+                [&ctx](const Request& request, const Params&, const Caller& caller) {
+                    auto body = parse_body(request);
+                    if (!body) return error_response(body.error());
+                    Fields f(*body);
+                    f.only({"name", "days"});
+                    auto name = f.text("name").value_or("");
+                    auto days = f.integer("days");
+                    if (f.error()) return error_response(*f.error());
+                    return respond(
+                        ctx.store.create_token(caller.actor(), caller.user->username, name, days),
+                        [](const auto& issued) {
+                            Json out = to_json(issued.record);
+                            out["token"] = issued.token;
+                            return out;
+                        },
+                        201);
+                }});
     router.add(
         {"DELETE", "/api/v1/tokens/{token}", Access::signed_in, Permission::read,
          "Revoke one of the caller's API tokens",
@@ -111,13 +95,8 @@ void add_user_routes(Router& router, ApiContext& ctx) {
              const auto& text = p["token"];
              const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
              if (ec != std::errc() || end != text.data() + text.size())
-                 return error_response(400, "invalid_input", "a token id is a number", "token");
-             if (auto done = ctx.store.revoke_token(caller.actor(), caller.user->username, id);
-                 !done)
-                 return error_response(done.error());
-             Response r;
-             r.status = 204;
-             return r;
+                 return error_response(domain::invalid("a token id is a number", "token"));
+             return done_answer(ctx.store.revoke_token(caller.actor(), caller.user->username, id));
          }});
 }
 

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "catalog/library.hpp"
-#include "catalog/problem.hpp"
 #include "domain/assessment.hpp"
+#include "domain/result.hpp"
 
 #include <optional>
 #include <string>
@@ -17,7 +17,7 @@ inline constexpr std::string_view kAssessmentFormat = "cdcwb/v1";
 
 struct AssessmentRead {
     std::optional<domain::Assessment> assessment; ///< set only when there are no problems
-    catalog::Problems problems;
+    domain::Errors problems;
 };
 
 /// Parses and validates an assessment file against the catalogue it names (looked up in

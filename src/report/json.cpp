@@ -122,6 +122,15 @@ Json to_json(const DueEvaluation& d) {
         {"scheduled_date", d.scheduled_date ? Json(d.scheduled_date->to_string()) : Json(nullptr)}};
 }
 
+Json to_json(const Trend& t) {
+    Json points = Json::array();
+    for (const auto& point : t.points)
+        points.push_back({{"evaluation", point.snapshot_id},
+                          {"date", point.date.to_string()},
+                          {"value", to_json(point.value)}});
+    return Json{{"scope", t.scope}, {"points", points}};
+}
+
 Json to_json(const Change& c) {
     auto v = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
     return {{"service", c.service_id},
@@ -231,6 +240,26 @@ Json catalog_document(const catalog::LoadedCatalog& lc) {
     Json header = header_json(lc.catalog.header());
     header["source"] = lc.source;
     return {{"catalog", header}, {"nodes", nodes}};
+}
+
+Json crosswalk_document(const Crosswalk& x) {
+    Json links = Json::array();
+    for (const auto& l : x.links)
+        links.push_back(
+            {{"from", l.from}, {"to", l.to}, {"relation", std::string(to_string(l.relation))}});
+    const auto unmatched = [](const std::vector<Unmatched>& items) {
+        Json out = Json::array();
+        for (const auto& u : items) out.push_back({{"id", u.id}, {"note", to_json(u.note)}});
+        return out;
+    };
+    return Json{{"id", x.id},
+                {"from_catalog", x.from_catalog},
+                {"to_catalog", x.to_catalog},
+                {"version", x.version},
+                {"note", to_json(x.note)},
+                {"links", links},
+                {"unmatched_from", unmatched(x.unmatched_from)},
+                {"unmatched_to", unmatched(x.unmatched_to)}};
 }
 
 Json template_document(const catalog::LoadedTemplate& lt, const Catalog& catalog) {

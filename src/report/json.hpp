@@ -23,6 +23,8 @@ Json to_json(const domain::Aggregate& aggregate);
 Json to_json(const domain::Action& action, const domain::ServiceDirectory& directory);
 Json to_json(const domain::DueEvaluation& due);
 Json to_json(const domain::Change& change);
+/// `{"scope", "points": [{"evaluation", "date", "value": aggregate}]}` (GET …/trends).
+Json to_json(const domain::Trend& trend);
 
 /// `cdcwb catalog list --json`
 Json library_summary(const catalog::Library& library);
@@ -33,6 +35,8 @@ Json library_summary(const catalog::Library& library);
 Json vocabulary_document();
 /// `cdcwb catalog show ID --json`
 Json catalog_document(const catalog::LoadedCatalog& catalog);
+/// GET /api/v1/crosswalks/{id}: every link and the unmatched items of both sides.
+Json crosswalk_document(const domain::Crosswalk& crosswalk);
 /// `cdcwb template show ID --json`
 Json template_document(const catalog::LoadedTemplate& tmpl, const domain::Catalog& catalog);
 

@@ -39,6 +39,17 @@ Error stale(const ActionRecord& current, std::int64_t expected) {
 
 } // namespace
 
+Result<ActionRecord> Store::action(std::string_view slug, std::string_view id) {
+    return guarded([&]() -> Result<ActionRecord> {
+        Unit unit(db_, Unit::Mode::read);
+        auto org = rows::organisation(unit.sql(), slug);
+        if (!org) return org.error();
+        auto record = rows::action(unit.sql(), org->id, std::string(id));
+        if (!record) return rows::not_found("no action '" + std::string(id) + "'", "action");
+        return *record;
+    });
+}
+
 Result<ActionRecord> Store::create_action(const Actor& actor, std::string_view slug,
                                           Action action) {
     return guarded([&]() -> Result<ActionRecord> {

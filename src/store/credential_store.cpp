@@ -1,5 +1,6 @@
 // Credentials other than passwords: API tokens for automation and sign-in sessions. Only a
 // SHA-256 of each token is stored, so a copy of the database cannot be used to sign in.
+#include "domain/user.hpp"
 #include "store/rows.hpp"
 #include "store/secrets.hpp"
 #include "store/store.hpp"
@@ -73,12 +74,11 @@ struct SessionLookup {
 } // namespace
 
 Result<IssuedToken> Store::create_token(const Actor& actor, std::string_view username,
-                                        std::string_view name,
-                                        std::optional<std::chrono::seconds> lifetime) {
+                                        std::string_view name, std::optional<long long> days) {
+    auto lifetime = domain::token_lifetime(days, "days");
+    if (!lifetime) return lifetime.error();
     if (name.empty()) return invalid("a token needs a name saying what uses it", "name");
     if (auto s = validate_text(name, "name", 100); !s) return s.error();
-    if (lifetime && lifetime->count() <= 0)
-        return invalid("a token's lifetime must be positive", "lifetime");
     return guarded([&]() -> Result<IssuedToken> {
         Unit unit(db_, Unit::Mode::write);
         auto& sql = unit.sql();
@@ -91,7 +91,7 @@ Result<IssuedToken> Store::create_token(const Actor& actor, std::string_view use
         r.name = std::string(name);
         r.prefix = issued.token.substr(0, kTokenPrefix.size() + 6);
         r.created_at = now();
-        if (lifetime) r.expires_at = rows::format_time(clock_() + *lifetime);
+        if (*lifetime) r.expires_at = rows::format_time(clock_() + **lifetime);
         const std::string hash = secrets::sha256_hex(issued.token);
         NullableText expires(r.expires_at);
         long long id = 0;
@@ -163,8 +163,7 @@ Status Store::revoke_token(const Actor& actor, std::string_view username, std::i
 }
 
 Result<UserRecord> Store::authenticate_token(std::string_view token) {
-    const Error refused{
-        ErrorCode::unauthenticated, "the API token is unknown, expired or revoked", {}, {}, 0};
+    const Error refused = domain::unauthenticated("the API token is unknown, expired or revoked");
     if (token.substr(0, kTokenPrefix.size()) != kTokenPrefix) return refused;
     const std::string hash = secrets::sha256_hex(token);
     const auto now_steady = std::chrono::steady_clock::now();
@@ -230,8 +229,7 @@ Result<IssuedSession> Store::create_session(std::int64_t user_id, std::chrono::s
             soci::into(c.is_admin), soci::into(c.disabled), soci::into(c.lang),
             soci::into(c.created_at);
         if (!sql.got_data()) return rows::not_found("no user " + std::to_string(id), "user");
-        if (c.disabled)
-            return Error{ErrorCode::forbidden, "the account is disabled", "user", {}, 0};
+        if (c.disabled) return domain::forbidden("the account is disabled", "user");
         IssuedSession issued;
         issued.token = secrets::random_token(kTokenBytes);
         auto& r = issued.record;
@@ -256,8 +254,7 @@ Result<IssuedSession> Store::create_session(std::int64_t user_id, std::chrono::s
 }
 
 Result<SessionRecord> Store::session(std::string_view token) {
-    const Error refused{
-        ErrorCode::unauthenticated, "the session has ended; sign in again", {}, {}, 0};
+    const Error refused = domain::unauthenticated("the session has ended; sign in again");
     if (token.empty() || token.size() > 200) return refused;
     const std::string hash = secrets::sha256_hex(token);
     return guarded([&]() -> Result<SessionRecord> {

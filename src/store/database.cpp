@@ -65,9 +65,7 @@ Result<std::string> libpq_keywords(const std::string& uri) {
     return out;
 }
 
-Error internal(std::string message) {
-    return Error{ErrorCode::internal, std::move(message), {}, {}, 0};
-}
+using domain::internal;
 
 void configure_sqlite(soci::session& sql, const OpenOptions& options) {
     sql << "pragma busy_timeout = " + std::to_string(options.busy_timeout_ms);
@@ -337,34 +335,27 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url,
             impl->busy.push_back(false);
         }
     } catch (const std::exception& e) {
-        return Error{ErrorCode::internal,
-                     "cannot open the database " + url.display() + ": " + e.what(),
-                     "db",
-                     {},
-                     0};
+        return domain::make_error(domain::ErrorCode::internal,
+                                  "cannot open the database " + url.display() + ": " + e.what(),
+                                  "db");
     }
     std::unique_ptr<Database> db(new Database(std::move(impl)));
     auto version = db->schema_version();
     if (!version) return version.error();
     if (*version > latest_schema_version())
-        return Error{ErrorCode::conflict,
-                     "the database " + url.display() + " has schema version " +
-                         std::to_string(*version) +
-                         ", written by a newer cdcwb; this cdcwb knows " + "versions up to " +
-                         std::to_string(latest_schema_version()) + ". Upgrade cdcwb to use it.",
-                     "db",
-                     {},
-                     0};
+        return domain::conflict(
+            "the database " + url.display() + " has schema version " + std::to_string(*version) +
+                ", written by a newer cdcwb; this cdcwb knows " + "versions up to " +
+                std::to_string(latest_schema_version()) + ". Upgrade cdcwb to use it.",
+            "db");
     if (options.migrate) {
         if (auto applied = db->migrate(); !applied) return applied.error();
     } else if (*version < latest_schema_version()) {
-        return Error{ErrorCode::conflict,
-                     "the database " + url.display() + " has schema version " +
-                         std::to_string(*version) + " and needs migrating to " +
-                         std::to_string(latest_schema_version()) + "; run `cdcwb migrate`",
-                     "db",
-                     {},
-                     0};
+        return domain::conflict("the database " + url.display() + " has schema version " +
+                                    std::to_string(*version) + " and needs migrating to " +
+                                    std::to_string(latest_schema_version()) +
+                                    "; run `cdcwb migrate`",
+                                "db");
     }
     return db;
 }
@@ -404,13 +395,10 @@ Status Database::migrate() {
         sql << "select max(version) from schema_migrations", soci::into(current, ind);
         if (ind != soci::i_ok) current = 0;
         if (current > latest_schema_version())
-            return Error{ErrorCode::conflict,
-                         "schema version " + std::to_string(current) +
-                             " is newer than this cdcwb knows (" +
-                             std::to_string(latest_schema_version()) + "); upgrade cdcwb",
-                         "db",
-                         {},
-                         0};
+            return domain::conflict(
+                "schema version " + std::to_string(current) + " is newer than this cdcwb knows (" +
+                    std::to_string(latest_schema_version()) + "); upgrade cdcwb",
+                "db");
         std::vector<int> applied;
         for (const auto& migration : migrations()) {
             if (migration.version <= current) continue;
@@ -604,12 +592,8 @@ void Unit::commit() {
 domain::Error database_error(const std::exception& e) {
     if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e)) {
         if (soci_error->get_error_category() == soci::soci_error::constraint_violation)
-            return Error{ErrorCode::conflict,
-                         "the change clashes with existing data: " +
-                             soci_error->get_error_message(),
-                         {},
-                         {},
-                         0};
+            return domain::conflict("the change clashes with existing data: " +
+                                    soci_error->get_error_message());
         return internal("database error: " + soci_error->get_error_message());
     }
     return internal(std::string("database error: ") + e.what());

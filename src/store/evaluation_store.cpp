@@ -47,15 +47,9 @@ Result<EvaluationRecord> Store::run_evaluation(const Actor& actor, std::string_v
         if (!org) return org.error();
         auto dir = directory(org->catalog_id, rows::custom_services(sql, *org));
         if (!dir) return dir.error();
-        const Template* reference = nullptr;
-        if (!org->reference_template.empty()) {
-            const auto* loaded = library_.find_template(org->reference_template);
-            if (!loaded)
-                return invalid("the reference template '" + org->reference_template +
-                                   "' is no longer loaded; choose another in the settings",
-                               "reference_template");
-            reference = &loaded->tmpl;
-        }
+        auto reference =
+            library_.template_for(org->reference_template, org->catalog_id, "reference_template");
+        if (!reference) return reference.error();
         std::string id = request.id;
         if (id.empty()) {
             id = request.date.to_string();
@@ -70,7 +64,7 @@ Result<EvaluationRecord> Store::run_evaluation(const Actor& actor, std::string_v
         record.snapshot = take_snapshot(id, request.date, entries);
         record.snapshot.kinds = kinds;
         record.snapshot.note = request.note;
-        record.findings = findings_of(evaluate(**dir, entries, reference).findings, kinds);
+        record.findings = findings_of(evaluate(**dir, entries, *reference).findings, kinds);
         record.counts = rows::count_findings(record.findings);
         record.reference_template = org->reference_template;
         record.created_at = now();

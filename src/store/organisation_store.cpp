@@ -51,20 +51,6 @@ OrganisationState load_state(soci::session& sql, const OrganisationRecord& org,
     return state;
 }
 
-Status check_template(const catalog::Library& library, const std::string& template_id,
-                      const std::string& catalog_id, const std::string& field) {
-    if (template_id.empty()) return {};
-    const auto* tmpl = library.find_template(template_id);
-    if (!tmpl)
-        return invalid("no template '" + template_id + "'; `cdcwb template list` shows them",
-                       field);
-    if (tmpl->tmpl.catalog_id != catalog_id)
-        return invalid("the template '" + template_id + "' is for the catalogue '" +
-                           tmpl->tmpl.catalog_id + "', not '" + catalog_id + "'",
-                       field);
-    return {};
-}
-
 } // namespace
 
 Result<OrganisationRecord> Store::create_organisation(const Actor& actor,
@@ -74,11 +60,11 @@ Result<OrganisationRecord> Store::create_organisation(const Actor& actor,
     if (auto s = validate_text(request.name, "name", kShortText); !s) return s.error();
     auto dir = directory(request.catalog_id, {});
     if (!dir) return dir.error();
-    if (auto s = check_template(library_, request.template_id, request.catalog_id, "template"); !s)
-        return s.error();
+    auto tmpl = library_.template_for(request.template_id, request.catalog_id, "template");
+    if (!tmpl) return tmpl.error();
     std::vector<ServiceEntry> entries;
-    if (!request.template_id.empty()) {
-        entries = entries_from_template(**dir, library_.find_template(request.template_id)->tmpl);
+    if (*tmpl) {
+        entries = entries_from_template(**dir, **tmpl);
     } else {
         for (const auto& info : (*dir)->services()) {
             ServiceEntry e;
@@ -158,28 +144,35 @@ Result<std::int64_t> Store::state_version(std::string_view slug) {
 Result<OrganisationRecord> Store::update_organisation(const Actor& actor, std::string_view slug,
                                                       const OrganisationSettings& settings,
                                                       std::int64_t expected_revision) {
-    if (settings.name.empty()) return invalid("the organisation needs a name", "name");
-    if (auto s = validate_text(settings.name, "name", kShortText); !s) return s.error();
-    if (auto s = validate_interval(settings.evaluation_interval_days, "evaluation_interval_days");
-        !s)
-        return s.error();
+    if (settings.name && settings.name->empty())
+        return invalid("the organisation needs a name", "name");
+    if (settings.name)
+        if (auto s = validate_text(*settings.name, "name", kShortText); !s) return s.error();
+    if (settings.evaluation_interval_days)
+        if (auto s =
+                validate_interval(*settings.evaluation_interval_days, "evaluation_interval_days");
+            !s)
+            return s.error();
     return guarded([&]() -> Result<OrganisationRecord> {
         Unit unit(db_, Unit::Mode::write);
         auto& sql = unit.sql();
         auto before = rows::organisation(sql, slug);
         if (!before) return before.error();
-        if (auto s = check_template(library_, settings.reference_template, before->catalog_id,
-                                    "reference_template");
-            !s)
-            return s.error();
+        const std::string name = settings.name.value_or(before->name);
+        const std::string reference =
+            settings.reference_template.value_or(before->reference_template);
+        const int interval = static_cast<int>(
+            settings.evaluation_interval_days.value_or(before->evaluation_interval_days));
+        if (auto t = library_.template_for(reference, before->catalog_id, "reference_template"); !t)
+            return t.error();
         long long rev = expected_revision;
         long long id = before->id;
         soci::statement st =
             (sql.prepare << "update organisations set name = :name, reference_template = :ref, "
                             "evaluation_interval_days = :interval, revision = revision + 1 "
                             "where id = :id and revision = :rev",
-             soci::use(settings.name), soci::use(settings.reference_template),
-             soci::use(settings.evaluation_interval_days), soci::use(id), soci::use(rev));
+             soci::use(name), soci::use(reference), soci::use(interval), soci::use(id),
+             soci::use(rev));
         st.execute(true);
         if (st.get_affected_rows() != 1)
             return rows::conflict("the organisation was changed by someone else (revision " +
@@ -233,13 +226,10 @@ Result<OrganisationState> Store::import_assessment(const Actor& actor, std::stri
     auto dir = directory(assessment.catalog_id, assessment.custom_services);
     if (!dir) return dir.error();
     if (auto s = validate(assessment, **dir); !s) return s.error();
-    if (auto s = check_template(library_, assessment.reference_template, assessment.catalog_id,
-                                "reference_template");
-        !s)
-        return s.error();
-    const Template* reference = assessment.reference_template.empty()
-                                    ? nullptr
-                                    : &library_.find_template(assessment.reference_template)->tmpl;
+    auto tmpl = library_.template_for(assessment.reference_template, assessment.catalog_id,
+                                      "reference_template");
+    if (!tmpl) return tmpl.error();
+    const Template* reference = *tmpl;
     const std::string at = now();
     // Findings of the recorded evaluations, judged as they are imported.
     std::vector<EvaluationRecord> evaluations;

@@ -333,14 +333,6 @@ std::string format_time(std::chrono::system_clock::time_point at) {
     return domain::to_iso_utc(at);
 }
 
-Error not_found(std::string message, std::string field) {
-    return Error{ErrorCode::not_found, std::move(message), std::move(field), {}, 0};
-}
-
-Error conflict(std::string message, std::string field) {
-    return Error{ErrorCode::conflict, std::move(message), std::move(field), {}, 0};
-}
-
 namespace {
 
 constexpr const char* kOrganisationSelect =
@@ -763,12 +755,9 @@ Result<ServiceDirectory> directory(const catalog::Library& library, const std::s
                                    const std::vector<CustomService>& custom) {
     const auto* loaded = library.catalog(catalog_id);
     if (!loaded)
-        return Error{ErrorCode::invalid_input,
-                     "the catalogue '" + catalog_id +
-                         "' is not loaded; `cdcwb catalog list` shows those available",
-                     "catalog",
-                     {},
-                     0};
+        return domain::invalid("the catalogue '" + catalog_id +
+                                   "' is not loaded; `cdcwb catalog list` shows those available",
+                               "catalog");
     return ServiceDirectory::build(loaded->catalog, custom);
 }
 

@@ -19,8 +19,8 @@ using domain::ErrorCode;
 /// "2026-11-22T05:30:25.123Z"
 std::string format_time(std::chrono::system_clock::time_point at);
 
-Error not_found(std::string message, std::string field);
-Error conflict(std::string message, std::string field);
+using domain::conflict;
+using domain::not_found;
 
 /// The organisation with this slug, or not_found naming it.
 Result<OrganisationRecord> organisation(Session& sql, std::string_view slug);

@@ -7,6 +7,7 @@
 #include "catalog/library.hpp"
 #include "domain/assessment.hpp"
 #include "domain/evaluation.hpp"
+#include "domain/review.hpp"
 #include "domain/role.hpp"
 #include "store/database.hpp"
 
@@ -48,10 +49,11 @@ struct NewOrganisation {
     std::string template_id; ///< levels to start from; empty: every level undecided
 };
 
+/// A change to an organisation's settings: only the fields given change.
 struct OrganisationSettings {
-    std::string name;
-    std::string reference_template; ///< empty: no reference
-    int evaluation_interval_days = domain::kDefaultEvaluationIntervalDays;
+    std::optional<std::string> name;
+    std::optional<std::string> reference_template; ///< empty: no reference
+    std::optional<long long> evaluation_interval_days;
 };
 
 struct EntryRecord {
@@ -134,6 +136,21 @@ struct OrganisationState {
     domain::Assessment assessment() const;
 };
 
+/// The live review of an organisation with what it refers to (domain::Review points into the
+/// assessment and the directory, so the three live together).
+struct LiveReview {
+    domain::Assessment assessment;
+    std::shared_ptr<const domain::ServiceDirectory> directory;
+    domain::Review review;
+};
+
+/// What changed between two evaluations ("current" as `to`: the matrix as it is now).
+struct ChangeSet {
+    std::string from;
+    std::string to;
+    std::vector<domain::Change> changes;
+};
+
 struct UserRecord {
     std::int64_t id = 0;
     std::string username;
@@ -157,6 +174,20 @@ struct Membership {
     std::string org_name;
     std::string username;
     domain::Role role = domain::Role::viewer;
+};
+
+/// A change to an account: only the fields given change.
+struct AccountChange {
+    std::optional<std::string> password;
+    std::optional<bool> disabled;
+    std::optional<std::string> lang;
+};
+
+/// An organisation as one user sees it: with their role there (none for a site administrator who
+/// is not a member).
+struct VisibleOrganisation {
+    OrganisationRecord organisation;
+    std::optional<domain::Role> role;
 };
 
 struct TokenRecord {
@@ -280,6 +311,7 @@ class Store {
                                   const domain::TriggerEvent& event);
 
     // Improvement actions ------------------------------------------------------------------
+    Result<ActionRecord> action(std::string_view slug, std::string_view id);
     /// An empty id is given the next free "A-<n>".
     Result<ActionRecord> create_action(const Actor& actor, std::string_view slug,
                                        domain::Action action);
@@ -296,6 +328,10 @@ class Store {
     Result<UserRecord> create_user(const Actor& actor, const NewUser& user);
     Result<std::vector<UserRecord>> users();
     Result<UserRecord> user(std::string_view username);
+    /// Changes an account in one write: the password (ending its sessions), disabled (ending
+    /// its sessions and tokens) and the language, each when given. Returns the account after.
+    Result<UserRecord> update_account(const Actor& actor, std::string_view username,
+                                      const AccountChange& change);
     Status set_password(const Actor& actor, std::string_view username, std::string_view password);
     Status set_user_disabled(const Actor& actor, std::string_view username, bool disabled);
     /// The user's language for the web UI and messages: "en" or "ja".
@@ -310,11 +346,15 @@ class Store {
     /// The user's role in the organisation; nullopt when not a member (or no such organisation).
     Result<std::optional<domain::Role>> role_in(std::int64_t user_id, std::string_view slug);
     Result<std::vector<Membership>> memberships(std::string_view username);
+    /// The organisations `username` belongs to, with the role there; every organisation when
+    /// `site_admin` (the role where they have one). In id order.
+    Result<std::vector<VisibleOrganisation>> organisations_of(std::string_view username,
+                                                              bool site_admin);
 
     // API tokens and sessions --------------------------------------------------------------
+    /// A new token for `username`, living `days` (1–3660) or until revoked (nullopt).
     Result<IssuedToken> create_token(const Actor& actor, std::string_view username,
-                                     std::string_view name,
-                                     std::optional<std::chrono::seconds> lifetime);
+                                     std::string_view name, std::optional<long long> days);
     Result<std::vector<TokenRecord>> tokens(std::string_view username);
     Status revoke_token(const Actor& actor, std::string_view username, std::int64_t token_id);
     /// The token's user, when the token is known, not revoked or expired, and the user enabled.
@@ -331,7 +371,27 @@ class Store {
     /// Newest first.
     Result<std::vector<AuditRecord>> audit(const AuditQuery& query);
 
+    // Judging the state as it is (review_store.cpp) --------------------------------------------
+    // Each reads the organisation once and compares its levels with its reference template.
+    /// The live evaluation as of `date`: scores, findings, changes since the last evaluation,
+    /// trends, what is due, draft actions.
+    Result<std::unique_ptr<LiveReview>> review(std::string_view slug, domain::Date date);
+    /// Draft actions for the current findings that no open action answers yet (not saved).
+    Result<std::vector<domain::Action>> action_drafts(std::string_view slug, domain::Date today);
+    /// What changed from evaluation `from` to evaluation `to`, or to the current matrix (as of
+    /// `today`) when `to` is not given. An unknown id is not_found naming "from" or "to".
+    Result<ChangeSet> changes(std::string_view slug, std::string_view from,
+                              std::optional<std::string_view> to, domain::Date today);
+    /// Overall and per-category scores over every recorded evaluation.
+    Result<std::vector<domain::Trend>> trends(std::string_view slug);
+
   private:
+    struct Judging {
+        OrganisationState state;
+        std::shared_ptr<const domain::ServiceDirectory> directory;
+        const domain::Template* reference = nullptr; ///< the reference template, if any
+    };
+    Result<Judging> judging(std::string_view slug, History history);
     std::string now() const;
     /// The directory of a catalogue plus custom services; built once and shared while the
     /// custom services stay the same.

@@ -138,70 +138,88 @@ Result<UserRecord> Store::user(std::string_view username) {
     });
 }
 
-Status Store::set_password(const Actor& actor, std::string_view username,
-                           std::string_view password) {
-    if (auto s = validate_password(password, "password"); !s) return s;
-    const std::string hash = secrets::hash_password(password);
-    return guarded([&]() -> Status {
+namespace {
+
+/// The changes of an account, applied inside the caller's write unit; each is audited.
+void apply_password(Session& sql, const std::string& at, const Actor& actor, const UserRecord& user,
+                    const std::string& hash) {
+    sql << "update users set password_hash = :hash, password_changed_at = :at where id = :id",
+        soci::use(hash), soci::use(at), soci::use(user.id);
+    // A new password ends every session of the account.
+    sql << "delete from sessions where user_id = :id", soci::use(user.id);
+    rows::audit(sql, at, actor, nullptr, "user", user.username, "password", nullptr,
+                Json{{"password", "changed"}});
+}
+
+UserRecord apply_disabled(Session& sql, const std::string& at, const Actor& actor,
+                          const UserRecord& user, bool disabled) {
+    int flag = disabled ? 1 : 0;
+    sql << "update users set disabled = :flag where id = :id", soci::use(flag), soci::use(user.id);
+    if (disabled) sql << "delete from sessions where user_id = :id", soci::use(user.id);
+    auto after = user;
+    after.disabled = disabled;
+    rows::audit(sql, at, actor, nullptr, "user", user.username, disabled ? "disable" : "enable",
+                user_json(user), user_json(after));
+    return after;
+}
+
+UserRecord apply_lang(Session& sql, const std::string& at, const Actor& actor,
+                      const UserRecord& user, const std::string& lang) {
+    if (user.lang == lang) return user;
+    sql << "update users set lang = :lang where id = :id", soci::use(lang), soci::use(user.id);
+    auto after = user;
+    after.lang = lang;
+    rows::audit(sql, at, actor, nullptr, "user", user.username, "lang", user_json(user),
+                user_json(after));
+    return after;
+}
+
+} // namespace
+
+Result<UserRecord> Store::update_account(const Actor& actor, std::string_view username,
+                                         const AccountChange& change) {
+    if (change.password)
+        if (auto s = validate_password(*change.password, "password"); !s) return s.error();
+    if (change.lang)
+        if (auto s = validate_lang(*change.lang, "lang"); !s) return s.error();
+    const std::string hash = change.password ? secrets::hash_password(*change.password) : "";
+    auto updated = guarded([&]() -> Result<UserRecord> {
         Unit unit(db_, Unit::Mode::write);
         auto& sql = unit.sql();
         auto user = require_user(sql, username);
         if (!user) return user.error();
         const std::string at = now();
-        sql << "update users set password_hash = :hash, password_changed_at = :at where id = :id",
-            soci::use(hash), soci::use(at), soci::use(user->id);
-        // A new password ends every session of the account.
-        sql << "delete from sessions where user_id = :id", soci::use(user->id);
-        rows::audit(sql, at, actor, nullptr, "user", user->username, "password", nullptr,
-                    Json{{"password", "changed"}});
+        if (change.password) apply_password(sql, at, actor, *user, hash);
+        if (change.disabled) *user = apply_disabled(sql, at, actor, *user, *change.disabled);
+        if (change.lang) *user = apply_lang(sql, at, actor, *user, *change.lang);
         unit.commit();
-        return {};
+        return *user;
     });
+    if (updated && change.disabled) {
+        std::lock_guard lock(tokens_->mutex);
+        tokens_->entries.clear(); // a disabled user's tokens stop working here at once
+    }
+    return updated;
+}
+
+Status Store::set_password(const Actor& actor, std::string_view username,
+                           std::string_view password) {
+    auto done = update_account(actor, username, {std::string(password), {}, {}});
+    return done ? Status{} : Status{done.error()};
 }
 
 Status Store::set_user_disabled(const Actor& actor, std::string_view username, bool disabled) {
-    return guarded([&]() -> Status {
-        Unit unit(db_, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto user = require_user(sql, username);
-        if (!user) return user.error();
-        int flag = disabled ? 1 : 0;
-        sql << "update users set disabled = :flag where id = :id", soci::use(flag),
-            soci::use(user->id);
-        if (disabled) sql << "delete from sessions where user_id = :id", soci::use(user->id);
-        auto after = *user;
-        after.disabled = disabled;
-        rows::audit(sql, now(), actor, nullptr, "user", user->username,
-                    disabled ? "disable" : "enable", user_json(*user), user_json(after));
-        unit.commit();
-        std::lock_guard lock(tokens_->mutex);
-        tokens_->entries.clear(); // a disabled user's tokens stop working here at once
-        return {};
-    });
+    auto done = update_account(actor, username, {{}, disabled, {}});
+    return done ? Status{} : Status{done.error()};
 }
 
 Status Store::set_user_lang(const Actor& actor, std::string_view username, std::string_view lang) {
-    if (auto s = validate_lang(lang, "lang"); !s) return s;
-    return guarded([&]() -> Status {
-        Unit unit(db_, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto user = require_user(sql, username);
-        if (!user) return user.error();
-        if (user->lang == lang) return {};
-        const std::string value(lang);
-        sql << "update users set lang = :lang where id = :id", soci::use(value),
-            soci::use(user->id);
-        auto after = *user;
-        after.lang = value;
-        rows::audit(sql, now(), actor, nullptr, "user", user->username, "lang", user_json(*user),
-                    user_json(after));
-        unit.commit();
-        return {};
-    });
+    auto done = update_account(actor, username, {{}, {}, std::string(lang)});
+    return done ? Status{} : Status{done.error()};
 }
 
 Result<UserRecord> Store::check_password(std::string_view username, std::string_view password) {
-    const Error refused{ErrorCode::unauthenticated, "wrong user name or password", {}, {}, 0};
+    const Error refused = domain::unauthenticated("wrong user name or password");
     auto found = guarded([&]() -> Result<std::pair<UserRecord, std::string>> {
         Unit unit(db_, Unit::Mode::read);
         auto user = find_user(unit.sql(), username);
@@ -318,6 +336,24 @@ Result<std::vector<Membership>> Store::memberships(std::string_view username) {
         auto user = require_user(unit.sql(), username);
         if (!user) return user.error();
         return membership_rows(unit.sql(), "u.username", user->username);
+    });
+}
+
+Result<std::vector<VisibleOrganisation>> Store::organisations_of(std::string_view username,
+                                                                 bool site_admin) {
+    return guarded([&]() -> Result<std::vector<VisibleOrganisation>> {
+        Unit unit(db_, Unit::Mode::read);
+        auto user = require_user(unit.sql(), username);
+        if (!user) return user.error();
+        const auto mine = membership_rows(unit.sql(), "u.username", user->username);
+        std::vector<VisibleOrganisation> out;
+        for (auto& org : rows::organisations(unit.sql())) {
+            std::optional<domain::Role> role;
+            for (const auto& m : mine)
+                if (m.org_slug == org.slug) role = m.role;
+            if (role || site_admin) out.push_back({std::move(org), role});
+        }
+        return out;
     });
 }
 

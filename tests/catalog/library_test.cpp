@@ -41,7 +41,8 @@ nodes:
     description: {en: The two, ja: 二つ目}
 )";
 
-bool has_problem(const Problems& ps, int line, const std::string& id, const std::string& needle) {
+bool has_problem(const domain::Errors& ps, int line, const std::string& id,
+                 const std::string& needle) {
     for (const auto& p : ps)
         if (p.line == line && p.id == id && p.describe().find(needle) != std::string::npos)
             return true;

@@ -1,7 +1,7 @@
 // Helpers shared by the loader and file-format tests: edit a fixture text, print problems.
 #pragma once
 
-#include "catalog/problem.hpp"
+#include "domain/result.hpp"
 
 #include <gtest/gtest.h>
 #include <string>
@@ -17,7 +17,7 @@ inline std::string with(std::string text, const std::string& from, const std::st
 }
 
 /// Every problem, one per line, for failure messages.
-inline std::string dump(const catalog::Problems& ps) {
+inline std::string dump(const domain::Errors& ps) {
     std::string out;
     for (const auto& p : ps) out += p.describe() + "\n";
     return out;

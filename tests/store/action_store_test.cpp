@@ -7,10 +7,6 @@ namespace {
 
 using domain::ErrorCode;
 
-domain::Date day(const char* text) {
-    return *domain::Date::parse(text);
-}
-
 domain::Action action(const std::string& title, std::vector<std::string> services = {"A-1"}) {
     domain::Action a;
     a.title = title;

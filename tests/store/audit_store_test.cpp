@@ -9,10 +9,6 @@ namespace {
 
 using domain::ErrorCode;
 
-domain::Date day(const char* text) {
-    return *domain::Date::parse(text);
-}
-
 class AuditStore : public StoreTest {
   protected:
     std::vector<store::AuditRecord> all() {

@@ -1,5 +1,6 @@
 // API tokens and sign-in sessions: only hashes are stored; revoked, expired, ended, unknown and
 // disabled-user credentials are all refused as unauthenticated.
+#include "domain/user.hpp"
 #include "store/secrets.hpp"
 #include "store/sql.hpp"
 #include "store_fixture.hpp"
@@ -20,8 +21,8 @@ class CredentialStore : public StoreTest {
         ASSERT_TRUE(user.ok()) << user.error().message;
         alice_ = *user;
     }
-    store::IssuedToken token(std::optional<std::chrono::seconds> lifetime = std::nullopt) {
-        auto issued = store().create_token(actor_, "alice", "ci pipeline", lifetime);
+    store::IssuedToken token(std::optional<long long> days = std::nullopt) {
+        auto issued = store().create_token(actor_, "alice", "ci pipeline", days);
         EXPECT_TRUE(issued.ok()) << issued.error().message;
         return issued.ok() ? *issued : store::IssuedToken{};
     }
@@ -46,7 +47,7 @@ class CredentialStore : public StoreTest {
 // API tokens ----------------------------------------------------------------------------------
 
 TEST_F(CredentialStore, NewTokenIsACdcwbTokenWithItsPrefixRecorded) {
-    const auto issued = token(hours(24));
+    const auto issued = token(1);
     EXPECT_TRUE(issued.token.starts_with("cdcwb_")) << issued.token;
     EXPECT_GE(issued.token.size(), 6u + 40u) << "32 random bytes";
     EXPECT_GT(issued.record.id, 0);
@@ -73,7 +74,7 @@ TEST_F(CredentialStore, OnlyTheTokensSha256IsStored) {
 }
 
 TEST_F(CredentialStore, TokenAuthenticatesItsUserAndRecordsItsUse) {
-    const auto issued = token(hours(1));
+    const auto issued = token(1);
     now_ += minutes(59);
     auto user = store().authenticate_token(issued.token);
     ASSERT_TRUE(user.ok()) << user.error().message;
@@ -109,8 +110,8 @@ TEST_F(CredentialStore, RevokingAnotherUsersTokenIsNotFound) {
 }
 
 TEST_F(CredentialStore, ExpiredTokenIsUnauthenticated) {
-    const auto issued = token(hours(1));
-    now_ += hours(1);
+    const auto issued = token(1);
+    now_ += hours(24);
     expect_token_refused(issued.token);
     now_ += hours(24);
     expect_token_refused(issued.token);
@@ -131,14 +132,15 @@ TEST_F(CredentialStore, TokenOfADisabledUserIsUnauthenticated) {
     expect_token_refused(issued.token);
 }
 
-TEST_F(CredentialStore, TokenNeedsANameAPositiveLifetimeAndAKnownUser) {
+TEST_F(CredentialStore, TokenNeedsANameALifetimeOf1To3660DaysAndAKnownUser) {
     EXPECT_REFUSED_UNCHANGED(store().create_token(actor_, "alice", "", std::nullopt),
                              ErrorCode::invalid_input, "name");
     EXPECT_REFUSED_UNCHANGED(
         store().create_token(actor_, "alice", std::string(101, 'n'), std::nullopt),
         ErrorCode::invalid_input, "name");
-    EXPECT_REFUSED_UNCHANGED(store().create_token(actor_, "alice", "ci", std::chrono::seconds(0)),
-                             ErrorCode::invalid_input, "lifetime");
+    for (const long long days : {0LL, -1LL, domain::kMaxTokenDays + 1})
+        EXPECT_REFUSED_UNCHANGED(store().create_token(actor_, "alice", "ci", days),
+                                 ErrorCode::invalid_input, "days");
     EXPECT_REFUSED_UNCHANGED(store().create_token(actor_, "mallory", "ci", std::nullopt),
                              ErrorCode::not_found, "user");
     auto listed = store().tokens("mallory");
@@ -148,7 +150,7 @@ TEST_F(CredentialStore, TokenNeedsANameAPositiveLifetimeAndAKnownUser) {
 
 TEST_F(CredentialStore, TokensListsEveryTokenOfTheUserWithItsPrefix) {
     const auto first = token();
-    const auto second = token(hours(2));
+    const auto second = token(2);
     auto listed = store().tokens("alice");
     ASSERT_TRUE(listed.ok()) << listed.error().message;
     ASSERT_EQ(listed->size(), 2u);
@@ -161,7 +163,7 @@ TEST_F(CredentialStore, TokensListsEveryTokenOfTheUserWithItsPrefix) {
     EXPECT_FALSE((*listed)[0].revoked_at.has_value());
     EXPECT_EQ((*listed)[1].id, second.record.id);
     EXPECT_EQ((*listed)[1].prefix, second.record.prefix);
-    EXPECT_EQ((*listed)[1].expires_at, "2026-11-22T11:00:00.000Z");
+    EXPECT_EQ((*listed)[1].expires_at, "2026-11-24T09:00:00.000Z");
 }
 
 // Sessions ------------------------------------------------------------------------------------

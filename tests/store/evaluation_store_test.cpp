@@ -8,10 +8,6 @@ namespace {
 using domain::ErrorCode;
 using domain::Score;
 
-domain::Date day(const char* text) {
-    return *domain::Date::parse(text);
-}
-
 /// Everything a finding says, to compare findings that have no operator==.
 std::string describe(const domain::Finding& f) {
     const auto opt = [](const auto& value) {

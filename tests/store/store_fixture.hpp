@@ -22,6 +22,11 @@ store::Engine engine_under_test();
 store::DatabaseUrl new_database_url();
 void forget_database(const store::DatabaseUrl& url);
 
+/// A date written as YYYY-MM-DD (tests only: a bad text is a programming error).
+inline domain::Date day(const char* text) {
+    return *domain::Date::parse(text);
+}
+
 /// The embedded catalogue library (loaded once).
 const catalog::Library& test_library();
 

@@ -42,4 +42,20 @@ TEST(User, LanguageIsEnOrJa) {
     EXPECT_EQ(s.error().field, "lang");
 }
 
+TEST(User, TokenLivesOneTo3660DaysOrUntilRevoked) {
+    auto forever = token_lifetime(std::nullopt, "days");
+    ASSERT_TRUE(forever.ok());
+    EXPECT_FALSE(forever->has_value());
+    auto one = token_lifetime(1, "days");
+    ASSERT_TRUE(one.ok());
+    EXPECT_EQ(**one, std::chrono::hours(24));
+    EXPECT_TRUE(token_lifetime(kMaxTokenDays, "days").ok());
+    for (const long long bad : {0LL, -5LL, kMaxTokenDays + 1, 1LL << 40}) {
+        auto refused = token_lifetime(bad, "days");
+        ASSERT_FALSE(refused.ok()) << bad;
+        EXPECT_EQ(refused.error().field, "days");
+        EXPECT_NE(refused.error().message.find("1 to 3660"), std::string::npos);
+    }
+}
+
 } // namespace

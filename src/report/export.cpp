@@ -1,0 +1,15 @@
+#include "report/export.hpp"
+
+#include "report/assessment_file.hpp"
+
+namespace cdcwb::report {
+
+domain::Result<std::string> export_organisation(store::Store& store, std::string_view slug) {
+    auto state = store.load(slug);
+    if (!state) return state.error();
+    auto directory = store.directory_of(slug);
+    if (!directory) return directory.error();
+    return write_assessment(state->assessment(), **directory);
+}
+
+} // namespace cdcwb::report

@@ -1,0 +1,81 @@
+// Judging an organisation as it is now: the live review, the draft actions for its findings,
+// what changed between two evaluations (or since one), and the trends over its evaluations.
+// Each reads the state in one consistent read and leaves the rules to the domain.
+#include "store/rows.hpp"
+#include "store/store.hpp"
+
+namespace cdcwb::store {
+
+using namespace domain;
+
+namespace {
+
+const Snapshot* find_snapshot(const OrganisationState& state, std::string_view id) {
+    for (const auto& e : state.evaluations)
+        if (e.snapshot.id == id) return &e.snapshot;
+    return nullptr;
+}
+
+} // namespace
+
+Result<Store::Judging> Store::judging(std::string_view slug, History history) {
+    auto state = load(slug, history);
+    if (!state) return state.error();
+    auto dir = directory(state->organisation.catalog_id, state->custom_services);
+    if (!dir) return dir.error();
+    auto reference = library_.template_for(state->organisation.reference_template,
+                                           state->organisation.catalog_id, "reference_template");
+    if (!reference) return reference.error();
+    return Judging{std::move(*state), std::move(*dir), *reference};
+}
+
+Result<std::unique_ptr<LiveReview>> Store::review(std::string_view slug, Date date) {
+    auto judged = judging(slug, History::full);
+    if (!judged) return judged.error();
+    auto live = std::make_unique<LiveReview>();
+    live->assessment = judged->state.assessment();
+    live->directory = judged->directory;
+    live->review = domain::review(live->assessment, *live->directory, judged->reference, date);
+    return live;
+}
+
+Result<std::vector<Action>> Store::action_drafts(std::string_view slug, Date today) {
+    auto judged = judging(slug, History::summaries);
+    if (!judged) return judged.error();
+    std::vector<ServiceEntry> entries;
+    std::vector<Action> actions;
+    for (const auto& e : judged->state.entries) entries.push_back(e.entry);
+    for (const auto& a : judged->state.actions) actions.push_back(a.action);
+    const auto evaluation = evaluate(*judged->directory, entries, judged->reference);
+    return draft_actions(evaluation, *judged->directory, actions, today);
+}
+
+Result<ChangeSet> Store::changes(std::string_view slug, std::string_view from,
+                                 std::optional<std::string_view> to, Date today) {
+    auto judged = judging(slug, History::full);
+    if (!judged) return judged.error();
+    const auto& state = judged->state;
+    const Snapshot* before = find_snapshot(state, from);
+    if (!before) return not_found("no evaluation '" + std::string(from) + "'", "from");
+    Snapshot now;
+    const Snapshot* after = &now;
+    if (to) {
+        after = find_snapshot(state, *to);
+        if (!after) return not_found("no evaluation '" + std::string(*to) + "'", "to");
+    } else {
+        std::vector<ServiceEntry> entries;
+        for (const auto& e : state.entries) entries.push_back(e.entry);
+        now = take_snapshot("current", today, entries);
+    }
+    return ChangeSet{before->id, after->id, diff(*judged->directory, *before, *after)};
+}
+
+Result<std::vector<Trend>> Store::trends(std::string_view slug) {
+    auto judged = judging(slug, History::full);
+    if (!judged) return judged.error();
+    std::vector<Snapshot> snapshots;
+    for (const auto& e : judged->state.evaluations) snapshots.push_back(e.snapshot);
+    return domain::trends(*judged->directory, std::move(snapshots));
+}
+
+} // namespace cdcwb::store
