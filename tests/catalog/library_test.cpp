@@ -80,6 +80,34 @@ TEST(Library, X1060HasTheSpecCountsPerCategoryAndBothNames) {
     EXPECT_EQ(cat.find("I")->phase, domain::Phase::strategic);
 }
 
+// The names of another source for the same item, as the loader read them.
+std::vector<std::string> alias_names(const domain::Catalog& cat, std::string_view id) {
+    std::vector<std::string> out;
+    if (const auto* node = cat.find(id))
+        for (const auto& a : node->aliases) out.push_back(a.name);
+    return out;
+}
+
+TEST(Library, X1060JapaneseTitleNamesTheCyberDefenceCentreAsJtX1060Does) {
+    auto loaded = load_library();
+    const auto& title = loaded.library.catalog("x1060-2021")->catalog.header().title;
+    EXPECT_EQ(title.ja,
+              "JT-X1060 サイバーディフェンスセンターを構築・運用するためのフレームワーク");
+    EXPECT_EQ(title.ja.find("攻撃対策"), std::string::npos);
+}
+
+TEST(Library, IsogJNamesAreAliasesOfTheirOwnItems) {
+    auto loaded = load_library();
+    const auto& cat = loaded.library.catalog("x1060-2021")->catalog;
+    const auto* a = cat.find("A");
+    ASSERT_NE(a, nullptr);
+    ASSERT_EQ(a->aliases.size(), 1u);
+    EXPECT_EQ(a->aliases[0],
+              (domain::Alias{"ja", "CDC/CSCの戦略マネジメント", "ISOG-J handbook 2025"}));
+    EXPECT_EQ(alias_names(cat, "A-4"), std::vector<std::string>{"ポリシーの管理"});
+    EXPECT_TRUE(alias_names(cat, "A-1").empty());
+}
+
 TEST(Library, CrosswalkListsFirstItemsWithoutCounterpart) {
     auto loaded = load_library();
     const auto& cw = loaded.library.crosswalk("crosswalk-x1060-first")->crosswalk;
