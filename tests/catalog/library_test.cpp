@@ -108,6 +108,31 @@ TEST(Library, IsogJNamesAreAliasesOfTheirOwnItems) {
     EXPECT_TRUE(alias_names(cat, "A-1").empty());
 }
 
+TEST(Library, FirstFunctionsCarryTheTranslationNumberUnderTheirService) {
+    auto loaded = load_library();
+    const auto& cat = loaded.library.catalog("first-csirt-1.1")->catalog;
+    EXPECT_EQ(alias_names(cat, "3.1"), std::vector<std::string>{"2.4"});
+    EXPECT_EQ(alias_names(cat, "3.1.1"), std::vector<std::string>{"2.4.1"});
+    EXPECT_EQ(alias_names(cat, "6.4.4"), std::vector<std::string>{"2.17.4"});
+    // Areas 1 and 2 are numbered alike in the translation; 5.3's functions have no known number.
+    EXPECT_TRUE(alias_names(cat, "1.1.1").empty());
+    EXPECT_TRUE(alias_names(cat, "5.3.1").empty());
+    // Every other function under a renumbered service: the service's number, then its own last
+    // part.
+    std::size_t with_number = 0;
+    for (const auto* f : cat.of_kind(domain::NodeKind::function)) {
+        const auto service = alias_names(cat, f->parent);
+        if (service.empty() || f->parent == "5.3") continue;
+        const auto last = f->id.substr(f->id.rfind('.'));
+        EXPECT_EQ(alias_names(cat, f->id), std::vector<std::string>{service[0] + last}) << f->id;
+        ASSERT_EQ(f->aliases.size(), 1u) << f->id;
+        EXPECT_EQ(f->aliases[0].source, "Japanese translation numbering") << f->id;
+        EXPECT_TRUE(f->aliases[0].lang.empty()) << f->id;
+        ++with_number;
+    }
+    EXPECT_EQ(with_number, 33u);
+}
+
 TEST(Library, CrosswalkListsFirstItemsWithoutCounterpart) {
     auto loaded = load_library();
     const auto& cw = loaded.library.crosswalk("crosswalk-x1060-first")->crosswalk;
