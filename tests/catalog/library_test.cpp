@@ -81,6 +81,59 @@ TEST(Library, X1060HasTheSpecCountsPerCategoryAndBothNames) {
     EXPECT_EQ(cat.find("I")->phase, domain::Phase::strategic);
 }
 
+// The names of another source for the same item, as the loader read them.
+std::vector<std::string> alias_names(const domain::Catalog& cat, std::string_view id) {
+    std::vector<std::string> out;
+    if (const auto* node = cat.find(id))
+        for (const auto& a : node->aliases) out.push_back(a.name);
+    return out;
+}
+
+TEST(Library, X1060JapaneseTitleNamesTheCyberDefenceCentreAsJtX1060Does) {
+    auto loaded = load_library();
+    const auto& title = loaded.library.catalog("x1060-2021")->catalog.header().title;
+    EXPECT_EQ(title.ja,
+              "JT-X1060 サイバーディフェンスセンターを構築・運用するためのフレームワーク");
+    EXPECT_EQ(title.ja.find("攻撃対策"), std::string::npos);
+}
+
+TEST(Library, IsogJNamesAreAliasesOfTheirOwnItems) {
+    auto loaded = load_library();
+    const auto& cat = loaded.library.catalog("x1060-2021")->catalog;
+    const auto* a = cat.find("A");
+    ASSERT_NE(a, nullptr);
+    ASSERT_EQ(a->aliases.size(), 1u);
+    EXPECT_EQ(a->aliases[0],
+              (domain::Alias{"ja", "CDC/CSCの戦略マネジメント", "ISOG-J handbook 2025"}));
+    EXPECT_EQ(alias_names(cat, "A-4"), std::vector<std::string>{"ポリシーの管理"});
+    EXPECT_TRUE(alias_names(cat, "A-1").empty());
+}
+
+TEST(Library, FirstFunctionsCarryTheTranslationNumberUnderTheirService) {
+    auto loaded = load_library();
+    const auto& cat = loaded.library.catalog("first-csirt-1.1")->catalog;
+    EXPECT_EQ(alias_names(cat, "3.1"), std::vector<std::string>{"2.4"});
+    EXPECT_EQ(alias_names(cat, "3.1.1"), std::vector<std::string>{"2.4.1"});
+    EXPECT_EQ(alias_names(cat, "6.4.4"), std::vector<std::string>{"2.17.4"});
+    // Areas 1 and 2 are numbered alike in the translation; 5.3's functions have no known number.
+    EXPECT_TRUE(alias_names(cat, "1.1.1").empty());
+    EXPECT_TRUE(alias_names(cat, "5.3.1").empty());
+    // Every other function under a renumbered service: the service's number, then its own last
+    // part.
+    std::size_t with_number = 0;
+    for (const auto* f : cat.of_kind(domain::NodeKind::function)) {
+        const auto service = alias_names(cat, f->parent);
+        if (service.empty() || f->parent == "5.3") continue;
+        const auto last = f->id.substr(f->id.rfind('.'));
+        EXPECT_EQ(alias_names(cat, f->id), std::vector<std::string>{service[0] + last}) << f->id;
+        ASSERT_EQ(f->aliases.size(), 1u) << f->id;
+        EXPECT_EQ(f->aliases[0].source, "Japanese translation numbering") << f->id;
+        EXPECT_TRUE(f->aliases[0].lang.empty()) << f->id;
+        ++with_number;
+    }
+    EXPECT_EQ(with_number, 33u);
+}
+
 TEST(Library, CrosswalkListsFirstItemsWithoutCounterpart) {
     auto loaded = load_library();
     const auto& cw = loaded.library.crosswalk("crosswalk-x1060-first")->crosswalk;

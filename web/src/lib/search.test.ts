@@ -3,7 +3,7 @@ import { fold, foldWithMap, highlight, matchRanges, Rank, search, snippet, terms
 
 // A slice of the two real catalogues (names and aliases as the server sends them).
 const items: Searchable[] = [
-  { id: 'A', name: { en: 'Strategic management of CDC', ja: 'CDCの戦略マネジメント' }, description: { en: 'Sets the direction for the whole CDC.', ja: 'CDC全体の方向性を定める。' }, aliases: [] },
+  { id: 'A', name: { en: 'Strategic management of CDC', ja: 'CDCの戦略マネジメント' }, description: { en: 'Sets the direction for the whole CDC.', ja: 'CDC全体の方向性を定める。' }, aliases: ['CDC/CSCの戦略マネジメント'] },
   { id: 'A-1', name: { en: 'Risk management', ja: 'リスクマネジメント' }, description: { en: 'Identifies cyber risks and tracks them.', ja: 'サイバーリスクを特定し追跡する。' }, aliases: [] },
   { id: 'A-10', name: { en: 'Security audit', ja: 'セキュリティ監査' }, description: { en: 'Checks controls against A-1 decisions.', ja: '管理策を監査する。' }, aliases: [] },
   { id: 'A-4', name: { en: 'Policy management', ja: 'ポリシー管理' }, description: { en: 'Keeps policies current.', ja: 'ポリシーを維持する。' }, aliases: ['ポリシーの管理'] },
@@ -35,6 +35,12 @@ describe('fold', () => {
   it('keeps the long-vowel mark, which is not a dash', () => {
     expect(fold('サーバー')).toContain('ー');
     expect(fold('サーバー')).not.toContain('-');
+  });
+
+  it('makes the middle dots of PDFs and of half-width text equal to ・', () => {
+    expect(fold('情報共有·開示')).toBe(fold('情報共有・開示')); // U+00B7, as PDFs paste it
+    expect(fold('情報共有･開示')).toBe(fold('情報共有・開示')); // U+FF65, half-width
+    expect(fold('a·b')).toBe('a・b');
   });
 
   it('turns any space into one plain space', () => {
@@ -89,6 +95,15 @@ describe('search', () => {
     expect(ids('りあるたいむ基本')).toEqual(['B-1']);
   });
 
+  it('finds a category by its ISOG-J alias', () => {
+    expect(ids('CDC/CSCの戦略')).toEqual(['A']);
+    expect(search(items, 'CDC/CSCの戦略マネジメント')[0]).toMatchObject({ id: 'A', best: 'alias', rank: Rank.aliasExact });
+  });
+
+  it('finds a name written with ・ when the query has the middle dot of a PDF', () => {
+    expect(ids('共有·開示')).toEqual(['5.3']);
+  });
+
   it('searches both languages whatever the query language', () => {
     expect(ids('インシデント')).toEqual(['D-3', '1.1.1']);
     expect(ids('いんしでんと')).toEqual(['D-3', '1.1.1']);
@@ -131,6 +146,13 @@ describe('highlighting', () => {
       { text: 'Ａ', match: false },
       { text: 'Ｂ', match: true },
       { text: 'Ｃ-1', match: false },
+    ]);
+  });
+
+  it('marks the original ・ found by a query with ·', () => {
+    expect(highlight('情報共有・開示', terms('共有·開示'))).toEqual([
+      { text: '情報', match: false },
+      { text: '共有・開示', match: true },
     ]);
   });
 

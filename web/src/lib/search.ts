@@ -1,10 +1,11 @@
 // Search across languages: text is folded so that full-width and half-width forms, upper and
-// lower case, katakana and hiragana, and the many dash characters all compare equal, and every
-// folded position remembers where it came from, so a match can be highlighted in the original.
+// lower case, katakana and hiragana, the many dash characters and the middle dots all compare
+// equal, and every folded position remembers where it came from, so a match can be highlighted in
+// the original.
 //
 // Folding is compatibility decomposition (NFKD: the same equivalence as NFKC, but it works one
 // character at a time, which keeps the position map exact), then lower case, then katakana →
-// hiragana, then every dash → "-" and every space → " ".
+// hiragana, then every dash → "-", every middle dot → "・" and every space → " ".
 
 /** Text folded for comparison, with, for each folded UTF-16 unit, the original range it came from. */
 export interface Folded {
@@ -16,12 +17,16 @@ export interface Folded {
 
 // Hyphens, dashes and minus signs (not the long-vowel mark ー, which belongs to Japanese words).
 const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D]/g;
+// The Latin middle dot "·" (U+00B7; Greek U+0387 decomposes to it), which text pasted from PDFs
+// has where Japanese writes "・" (U+30FB). Half-width "･" (U+FF65) already decomposes to "・".
+const MIDDLE_DOTS = /\u00B7/g;
 
 function foldChar(ch: string): string {
   let out = ch.normalize('NFKD').toLowerCase();
   // Katakana (ァ U+30A1 … ヶ U+30F6, ヽヾ) → hiragana: the same sound, 0x60 apart.
   out = out.replace(/[\u30A1-\u30F6\u30FD\u30FE]/g, (k) => String.fromCharCode(k.charCodeAt(0) - 0x60));
   out = out.replace(DASHES, '-');
+  out = out.replace(MIDDLE_DOTS, '\u30FB');
   if (/^\s+$/u.test(out)) out = ' ';
   return out;
 }

@@ -64,7 +64,7 @@ export const en = {
 
   'build.template.title': 'Start from a template',
   'build.template.explain':
-    'A template proposes a level for every service of the catalogue. Preview what it changes, then apply it in one step; you can adjust any service afterwards.',
+    'A template proposes a level for every service of the catalogue. Its levels are CDC Workbench’s own proposal for the audience it names, not taken from the standard. Preview what it changes, then apply it in one step; you can adjust any service afterwards.',
   'build.template.choose': 'Template',
   'build.template.none': 'Choose a template…',
   'build.template.apply': 'Apply {count} changes',
@@ -116,7 +116,7 @@ export const en = {
   'build.provider.for': 'Provider of {service}',
   'build.quadrant.help': 'How the quadrant advisor works',
   'build.quadrant.helpText':
-    'Two questions place a service in one of four quadrants (X.1060 figure 5): does it handle information internal to the organisation or external to it, and does it need specialist security skill? The catalogue answers them for every service; you can answer differently for your organisation.',
+    'Two questions place a service in one of four quadrants (X.1060 figure 5): does it handle information internal to the organisation or external to it, and does it need specialist security skill? The catalogue answers them for every service; those answers are CDC Workbench’s own reading, not the standard’s (X.1060 defines the quadrants but places no service in one), so answer differently wherever your organisation differs.',
   'build.quadrant.col': 'Quadrant',
   'build.quadrant.guidance': 'Guidance',
   'build.quadrant.preview': 'Preview, not saved',
@@ -258,7 +258,7 @@ export const ja: Record<keyof typeof en, string> = {
 
   'build.template.title': 'テンプレートから始める',
   'build.template.explain':
-    'テンプレートはカタログの全サービスについて推奨レベルを提案します。変更内容を確認してから一括で適用できます。適用後も個々のサービスは自由に変更できます。',
+    'テンプレートはカタログの全サービスについて推奨レベルを提案します。このレベルは想定する組織に向けたCDC Workbench独自の提案であり、規格から取ったものではありません。変更内容を確認してから一括で適用できます。適用後も個々のサービスは自由に変更できます。',
   'build.template.choose': 'テンプレート',
   'build.template.none': 'テンプレートを選択…',
   'build.template.apply': '{count}件の変更を適用',
@@ -309,7 +309,7 @@ export const ja: Record<keyof typeof en, string> = {
   'build.provider.for': '{service} の委託先',
   'build.quadrant.help': '象限アドバイザーの仕組み',
   'build.quadrant.helpText':
-    '二つの質問でサービスを四つの象限のいずれかに位置付けます（X.1060 図5）。扱う情報が組織の内部のものか外部のものか、そして高度なセキュリティの専門スキルが必要か、です。カタログが全サービスについて答えを用意していますが、自組織の実情に合わせて答え直すこともできます。',
+    '二つの質問でサービスを四つの象限のいずれかに位置付けます（X.1060 図5）。扱う情報が組織の内部のものか外部のものか、そして高度なセキュリティの専門スキルが必要か、です。カタログが全サービスについて答えを用意していますが、この答えはCDC Workbench独自の解釈であり、規格によるものではありません（X.1060は象限を定義していますが、各サービスをどの象限に置くかは定めていません）。自組織の実情に合わせて答え直してください。',
   'build.quadrant.col': '象限',
   'build.quadrant.guidance': '推奨',
   'build.quadrant.preview': 'プレビュー（未保存）',

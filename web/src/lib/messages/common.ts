@@ -119,7 +119,7 @@ export const en = {
 
 export const ja: Record<keyof typeof en, string> = {
   'app.name': 'CDC Workbench',
-  'app.tagline': 'サイバー攻撃対策センター（CDC）の構築・運用・評価（ITU-T X.1060 / JT-X1060）',
+  'app.tagline': 'サイバーディフェンスセンター（CDC）の構築・運用・評価（ITU-T X.1060 / JT-X1060）',
   'app.loading': '読み込み中…',
   'app.saved': '保存しました',
   'app.saving': '保存中…',
