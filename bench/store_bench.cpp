@@ -192,7 +192,7 @@ StoreCase open_store(const store::DatabaseUrl& url, const catalog::Library& libr
     }
     c.db = std::move(*db);
     c.store = std::make_unique<store::Store>(*c.db, library);
-    auto state = c.store->import_assessment({"bench", {}}, "bench", example);
+    auto state = c.store->organisations.import_assessment({"bench", {}}, "bench", example);
     if (!state) {
         std::fprintf(stderr, "import: %s\n", state.error().message.c_str());
         std::exit(1);
@@ -209,7 +209,7 @@ void store_update(StoreCase& c, long long n) {
     entry.insource.as_is = *domain::Score::points(static_cast<int>(1 + n % 5));
     entry.insource.to_be = *domain::Score::points(5);
     entry.rationale = "write " + std::to_string(n);
-    auto written = c.store->update_entry({"bench", {}}, "bench", entry, record.revision);
+    auto written = c.store->entries.update_entry({"bench", {}}, "bench", entry, record.revision);
     if (!written) {
         std::fprintf(stderr, "update: %s\n", written.error().message.c_str());
         std::exit(1);
@@ -218,7 +218,7 @@ void store_update(StoreCase& c, long long n) {
 }
 
 void store_load(StoreCase& c, store::History history) {
-    auto state = c.store->load("bench", history);
+    auto state = c.store->organisations.load("bench", history);
     if (!state || state->entries.size() < 64) std::exit(1);
 }
 

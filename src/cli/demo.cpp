@@ -23,7 +23,7 @@ std::string random_password() {
 } // namespace
 
 domain::Status seed_demo(store::Store& store, const catalog::Library& library, std::ostream& out) {
-    auto orgs = store.organisations();
+    auto orgs = store.organisations.list();
     if (!orgs) return orgs.error();
     if (!orgs->empty()) {
         out << "demo: the database already has organisations; nothing was added\n";
@@ -42,7 +42,8 @@ domain::Status seed_demo(store::Store& store, const catalog::Library& library, s
     const std::string slug = read.assessment->organisation.id.empty()
                                  ? std::string("kasumi-logistics")
                                  : read.assessment->organisation.id;
-    if (auto imported = store.import_assessment(actor, slug, *read.assessment); !imported)
+    if (auto imported = store.organisations.import_assessment(actor, slug, *read.assessment);
+        !imported)
         return imported.error();
     struct DemoUser {
         const char* name;
@@ -61,10 +62,11 @@ domain::Status seed_demo(store::Store& store, const catalog::Library& library, s
         << ") and these users (passwords shown once):\n";
     for (const auto& u : users) {
         const std::string password = random_password();
-        auto created = store.create_user(actor, {u.name, u.display, password, u.admin, u.lang});
+        auto created =
+            store.users.create_user(actor, {u.name, u.display, password, u.admin, u.lang});
         if (!created) return created.error();
         if (u.role)
-            if (auto granted = store.set_role(actor, slug, u.name, *u.role); !granted)
+            if (auto granted = store.users.set_role(actor, slug, u.name, *u.role); !granted)
                 return granted.error();
         out << "  " << u.name << "  " << password << "  ("
             << (u.admin ? std::string("site administrator")

@@ -78,7 +78,7 @@ int serve(Context& ctx, const ServeOptions& options) {
             print_error(*ctx.err, seeded.error());
             return kFailure;
         }
-    auto users = store->users();
+    auto users = store->users.list();
     if (users && users->empty())
         *ctx.out << "No users yet. Create the first administrator (in another terminal):\n"
                  << "  cdcwb user add NAME --admin" << (ctx.db.empty() ? "" : " --db " + ctx.db)

@@ -114,7 +114,7 @@ int init_database(Context& ctx) {
     if (!version) return report_error(ctx, version.error());
     *ctx.out << ui("database_ready", ctx.lang) << ": " << s->db->url().display() << " ("
              << ui("schema_version", ctx.lang) << " " << *version << ")\n";
-    auto users = s->store->users();
+    auto users = s->store->users.list();
     if (!users) return report_error(ctx, users.error());
     if (users->empty()) *ctx.out << ui("first_admin_hint", ctx.lang) << "\n";
     return kOk;
@@ -140,8 +140,8 @@ int user_add(Context& ctx, const UserAddOptions& options) {
     int code = kFailure;
     auto s = open_database(ctx, code);
     if (!s) return code;
-    auto user = s->store->create_user(cli_actor(), {options.username, options.display_name,
-                                                    *password, options.admin, options.lang});
+    auto user = s->store->users.create_user(cli_actor(), {options.username, options.display_name,
+                                                          *password, options.admin, options.lang});
     if (!user) return report_error(ctx, user.error());
     *ctx.out << ui("user_added", ctx.lang) << ": " << user->username
              << (user->is_admin ? " (" + ui("site_admin", ctx.lang) + ")" : "") << "\n";
@@ -152,7 +152,7 @@ int user_list(Context& ctx, bool json) {
     int code = kFailure;
     auto s = open_database(ctx, code);
     if (!s) return code;
-    auto users = s->store->users();
+    auto users = s->store->users.list();
     if (!users) return report_error(ctx, users.error());
     if (json) {
         Json out = Json::array();
@@ -182,7 +182,7 @@ int user_passwd(Context& ctx, const std::string& username, bool password_stdin) 
     int code = kFailure;
     auto s = open_database(ctx, code);
     if (!s) return code;
-    if (auto done = s->store->set_password(cli_actor(), username, *password); !done)
+    if (auto done = s->store->users.set_password(cli_actor(), username, *password); !done)
         return report_error(ctx, done.error());
     *ctx.out << ui("password_changed", ctx.lang) << ": " << username << "\n";
     return kOk;
@@ -192,7 +192,7 @@ int user_set_disabled(Context& ctx, const std::string& username, bool disabled) 
     int code = kFailure;
     auto s = open_database(ctx, code);
     if (!s) return code;
-    if (auto done = s->store->set_user_disabled(cli_actor(), username, disabled); !done)
+    if (auto done = s->store->users.set_user_disabled(cli_actor(), username, disabled); !done)
         return report_error(ctx, done.error());
     *ctx.out << ui(disabled ? "user_disabled" : "user_enabled", ctx.lang) << ": " << username
              << "\n";
@@ -203,7 +203,7 @@ int org_add(Context& ctx, const OrgAddOptions& options) {
     int code = kFailure;
     auto s = open_database(ctx, code);
     if (!s) return code;
-    auto org = s->store->create_organisation(
+    auto org = s->store->organisations.create_organisation(
         cli_actor(), {options.slug, options.name, options.catalog_id, options.template_id});
     if (!org) return report_error(ctx, org.error());
     *ctx.out << ui("org_added", ctx.lang) << ": " << org->slug << " (" << org->name << ", "
@@ -215,7 +215,7 @@ int org_list(Context& ctx, bool json) {
     int code = kFailure;
     auto s = open_database(ctx, code);
     if (!s) return code;
-    auto orgs = s->store->organisations();
+    auto orgs = s->store->organisations.list();
     if (!orgs) return report_error(ctx, orgs.error());
     if (json) {
         Json out = Json::array();
@@ -248,7 +248,7 @@ int org_grant(Context& ctx, const std::string& org, const std::string& user,
     int code = kFailure;
     auto s = open_database(ctx, code);
     if (!s) return code;
-    if (auto done = s->store->set_role(cli_actor(), org, user, *parsed); !done)
+    if (auto done = s->store->users.set_role(cli_actor(), org, user, *parsed); !done)
         return report_error(ctx, done.error());
     *ctx.out << ui("role_granted", ctx.lang) << ": " << user << " → " << org << " ("
              << display_name(*parsed).in(ctx.lang) << ")\n";
@@ -259,7 +259,7 @@ int org_revoke(Context& ctx, const std::string& org, const std::string& user) {
     int code = kFailure;
     auto s = open_database(ctx, code);
     if (!s) return code;
-    if (auto done = s->store->remove_member(cli_actor(), org, user); !done)
+    if (auto done = s->store->users.remove_member(cli_actor(), org, user); !done)
         return report_error(ctx, done.error());
     *ctx.out << ui("role_revoked", ctx.lang) << ": " << user << " ← " << org << "\n";
     return kOk;
@@ -269,7 +269,7 @@ int org_members(Context& ctx, const std::string& org, bool json) {
     int code = kFailure;
     auto s = open_database(ctx, code);
     if (!s) return code;
-    auto members = s->store->members(org);
+    auto members = s->store->users.members(org);
     if (!members) return report_error(ctx, members.error());
     if (json) {
         Json out = Json::array();
@@ -302,7 +302,7 @@ int import_file(Context& ctx, const std::string& file, const std::string& org) {
     int code = kFailure;
     auto s = open_database(ctx, code);
     if (!s) return code;
-    auto state = s->store->import_assessment(cli_actor(), slug, *read.assessment);
+    auto state = s->store->organisations.import_assessment(cli_actor(), slug, *read.assessment);
     if (!state) return report_error(ctx, state.error());
     *ctx.out << ui("imported", ctx.lang) << ": " << file << " → " << slug << " ("
              << state->entries.size() << " " << ui("services_count", ctx.lang) << ", "

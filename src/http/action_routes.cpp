@@ -16,10 +16,10 @@ namespace {
 template <class Write>
 Response action_answer(ApiContext& ctx, const std::string& org, const std::string& id,
                        Write&& write, int ok_status = 200) {
-    auto dir = ctx.store.directory_of(org);
+    auto dir = ctx.store.organisations.directory_of(org);
     if (!dir) return error_response(dir.error());
     return record_answer(
-        write(), [&] { return ctx.store.action(org, id); },
+        write(), [&] { return ctx.store.actions.action(org, id); },
         [&](const store::ActionRecord& a) { return to_json(a, **dir); }, ok_status);
 }
 
@@ -29,31 +29,33 @@ void add_action_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/orgs/{org}/actions", Access::organisation, Permission::read,
                 "Every improvement action, with its phase, cycle, status and history",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto state = ctx.store.load(p["org"], store::History::summaries);
+                    auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
                     if (!state) return error_response(state.error());
-                    auto dir = ctx.store.directory_of(p["org"]);
+                    auto dir = ctx.store.organisations.directory_of(p["org"]);
                     if (!dir) return error_response(dir.error());
                     Json out = Json::array();
                     for (const auto& a : state->actions) out.push_back(to_json(a, **dir));
                     return json_response(Json{{"actions", out}});
                 }});
-    router.add({"POST", "/api/v1/orgs/{org}/actions", Access::organisation, Permission::edit,
-                "Create an action (an empty id is numbered A-<n>)",
-                [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto action = action_from_json(*body, "");
-                    if (!action) return error_response(action.error());
-                    return action_answer(
-                        ctx, p["org"], action->id,
-                        [&] { return ctx.store.create_action(caller.actor(), p["org"], *action); },
-                        201);
-                }});
+    router.add(
+        {"POST", "/api/v1/orgs/{org}/actions", Access::organisation, Permission::edit,
+         "Create an action (an empty id is numbered A-<n>)",
+         [&ctx](const Request& request, const Params& p, const Caller& caller) {
+             auto body = parse_body(request);
+             if (!body) return error_response(body.error());
+             auto action = action_from_json(*body, "");
+             if (!action) return error_response(action.error());
+             return action_answer(
+                 ctx, p["org"], action->id,
+                 [&] { return ctx.store.actions.create_action(caller.actor(), p["org"], *action); },
+                 201);
+         }});
     router.add({"GET", "/api/v1/orgs/{org}/actions/{action}", Access::organisation,
                 Permission::read, "One action; its ETag is its revision",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    return action_answer(ctx, p["org"], p["action"],
-                                         [&] { return ctx.store.action(p["org"], p["action"]); });
+                    return action_answer(ctx, p["org"], p["action"], [&] {
+                        return ctx.store.actions.action(p["org"], p["action"]);
+                    });
                 }});
     router.add({"PUT", "/api/v1/orgs/{org}/actions/{action}", Access::organisation,
                 Permission::edit, "Replace an action (If-Match or \"revision\")",
@@ -65,8 +67,8 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     auto action = action_from_json(*body, p["action"]);
                     if (!action) return error_response(action.error());
                     return action_answer(ctx, p["org"], p["action"], [&] {
-                        return ctx.store.update_action(caller.actor(), p["org"], *action,
-                                                       *revision);
+                        return ctx.store.actions.update_action(caller.actor(), p["org"], *action,
+                                                               *revision);
                     });
                 }});
     router.add({"POST", "/api/v1/orgs/{org}/actions/{action}/escalation", Access::organisation,
@@ -80,9 +82,9 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     auto revision = expected_revision(request, &*body);
                     if (!revision) return error_response(revision.error());
                     return action_answer(ctx, p["org"], p["action"], [&] {
-                        return ctx.store.escalate_action(caller.actor(), p["org"], p["action"],
-                                                         escalation->date, escalation->note,
-                                                         *revision);
+                        return ctx.store.actions.escalate_action(caller.actor(), p["org"],
+                                                                 p["action"], escalation->date,
+                                                                 escalation->note, *revision);
                     });
                 }});
     router.add({"DELETE", "/api/v1/orgs/{org}/actions/{action}", Access::organisation,
@@ -90,15 +92,15 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto revision = expected_revision(request, nullptr);
                     if (!revision) return error_response(revision.error());
-                    return done_answer(
-                        ctx.store.delete_action(caller.actor(), p["org"], p["action"], *revision));
+                    return done_answer(ctx.store.actions.delete_action(caller.actor(), p["org"],
+                                                                       p["action"], *revision));
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/action-drafts", Access::organisation, Permission::read,
                 "Draft actions for the current findings no open action answers (not saved)",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto drafts = ctx.store.action_drafts(p["org"], ctx.today());
+                    auto drafts = ctx.store.evaluations.action_drafts(p["org"], ctx.today());
                     if (!drafts) return error_response(drafts.error());
-                    auto dir = ctx.store.directory_of(p["org"]);
+                    auto dir = ctx.store.organisations.directory_of(p["org"]);
                     if (!dir) return error_response(dir.error());
                     Json out = Json::array();
                     for (const auto& a : *drafts) out.push_back(report::to_json(a, **dir));

@@ -56,7 +56,7 @@ Response Api::handle(Request& request) {
         return error_response(domain::forbidden("only site administrators may do this"));
     if (route.access == Access::organisation && !caller->site_admin()) {
         const std::string& org = match.params["org"];
-        auto role = context_.store.role_in(caller->user->id, org);
+        auto role = context_.store.users.role_in(caller->user->id, org);
         if (!role) return error_response(role.error());
         // Not a member: the organisation does not exist as far as this caller can tell.
         if (!*role)
@@ -78,7 +78,7 @@ Response Api::handle(Request& request) {
     std::int64_t version = 0;
     if (route.method == "GET" && route.access == Access::organisation &&
         route.pattern.find("{sha256}") == std::string::npos) {
-        if (auto current = context_.store.state_version(match.params["org"])) {
+        if (auto current = context_.store.organisations.state_version(match.params["org"])) {
             version = *current;
             cache_key = request.path + "?";
             for (const auto& [k, v] : request.query) cache_key += k + "=" + v + "&";

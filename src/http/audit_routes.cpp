@@ -26,7 +26,7 @@ Response audit_page(ApiContext& ctx, const Request& request, const std::string& 
     if (!before) return error_response(before.error());
     q.limit = static_cast<int>(*limit);
     q.before_id = *before;
-    return respond(ctx.store.audit(q), [&](const auto& records) {
+    return respond(ctx.store.audit.query(q), [&](const auto& records) {
         Json out = Json::array();
         for (const auto& r : records) out.push_back(to_json(r));
         Json page{{"records", out}};

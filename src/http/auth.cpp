@@ -46,7 +46,7 @@ domain::Result<Caller> Authenticator::identify(const Request& request) {
         if (authorization.substr(0, bearer.size()) != bearer)
             return domain::unauthenticated("use 'Authorization: Bearer <API token>' or sign in",
                                            "authorization");
-        auto user = store_.authenticate_token(authorization.substr(bearer.size()));
+        auto user = store_.credentials.authenticate_token(authorization.substr(bearer.size()));
         if (!user) return user.error();
         caller.user = *user;
         caller.via = Caller::Via::token;
@@ -54,7 +54,7 @@ domain::Result<Caller> Authenticator::identify(const Request& request) {
     }
     const std::string cookie = request.cookie(kSessionCookie);
     if (cookie.empty()) return caller;
-    auto session = store_.session(cookie);
+    auto session = store_.credentials.session(cookie);
     if (!session) return session.error();
     caller.user = session->user;
     caller.via = Caller::Via::session;
@@ -84,7 +84,7 @@ domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& u
     if (by_account_.blocked(account) || by_address_.blocked(origin))
         return domain::forbidden("too many failed sign-ins; wait 15 minutes and try again",
                                  "username");
-    auto user = store_.check_password(username, password);
+    auto user = store_.users.check_password(username, password);
     if (!user) {
         if (user.error().code == ErrorCode::unauthenticated) {
             by_account_.failed(account);
@@ -93,7 +93,7 @@ domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& u
         return user.error();
     }
     by_account_.succeeded(account);
-    return store_.create_session(user->id, options_.session_lifetime, address);
+    return store_.credentials.create_session(user->id, options_.session_lifetime, address);
 }
 
 std::string Authenticator::session_cookie(const std::string& token) const {

@@ -13,7 +13,7 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/orgs/{org}/evaluations", Access::organisation, Permission::read,
                 "Every recorded evaluation, oldest first, with finding counts and approval",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto state = ctx.store.load(p["org"], store::History::summaries);
+                    auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
                     if (!state) return error_response(state.error());
                     Json out = Json::array();
                     for (const auto& e : state->evaluations) out.push_back(to_json(e, false));
@@ -28,27 +28,27 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                     auto e = new_evaluation_from_json(*body, ctx.today());
                     if (!e) return error_response(e.error());
                     return respond(
-                        ctx.store.run_evaluation(caller.actor(), p["org"], *e),
+                        ctx.store.evaluations.run_evaluation(caller.actor(), p["org"], *e),
                         [](const auto& r) { return to_json(r, true); }, 201);
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/evaluations/{evaluation}", Access::organisation,
                 Permission::read, "One evaluation: the matrix it judged and its findings",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    return respond(ctx.store.evaluation(p["org"], p["evaluation"]),
+                    return respond(ctx.store.evaluations.evaluation(p["org"], p["evaluation"]),
                                    [](const auto& r) { return to_json(r, true); });
                 }});
-    router.add({"POST", "/api/v1/orgs/{org}/evaluations/{evaluation}/approval",
-                Access::organisation, Permission::approve,
-                "Sign off an evaluation (once): {\"date\"} optional, default today",
-                [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_optional_body(request);
-                    if (!body) return error_response(body.error());
-                    auto day = approval_from_json(*body, ctx.today());
-                    if (!day) return error_response(day.error());
-                    return respond(ctx.store.approve_evaluation(caller.actor(), p["org"],
-                                                                p["evaluation"], *day),
-                                   [](const auto& r) { return to_json(r, false); });
-                }});
+    router.add(
+        {"POST", "/api/v1/orgs/{org}/evaluations/{evaluation}/approval", Access::organisation,
+         Permission::approve, "Sign off an evaluation (once): {\"date\"} optional, default today",
+         [&ctx](const Request& request, const Params& p, const Caller& caller) {
+             auto body = parse_optional_body(request);
+             if (!body) return error_response(body.error());
+             auto day = approval_from_json(*body, ctx.today());
+             if (!day) return error_response(day.error());
+             return respond(ctx.store.evaluations.approve_evaluation(caller.actor(), p["org"],
+                                                                     p["evaluation"], *day),
+                            [](const auto& r) { return to_json(r, false); });
+         }});
     router.add({"GET", "/api/v1/orgs/{org}/changes", Access::organisation, Permission::read,
                 "What changed between two evaluations: ?from=ID&to=ID (to omitted: the current "
                 "matrix)",
@@ -58,13 +58,13 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                         return error_response(
                             domain::invalid("give the earlier evaluation as ?from=ID", "from"));
                     auto to = query(request, "to");
-                    return respond(ctx.store.changes(p["org"], *from, to, ctx.today()),
+                    return respond(ctx.store.evaluations.changes(p["org"], *from, to, ctx.today()),
                                    [](const auto& c) { return to_json(c); });
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/trends", Access::organisation, Permission::read,
                 "Overall and per-category scores over every recorded evaluation",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    return respond(ctx.store.trends(p["org"]), [](const auto& trends) {
+                    return respond(ctx.store.evaluations.trends(p["org"]), [](const auto& trends) {
                         Json out = Json::array();
                         for (const auto& t : trends) out.push_back(report::to_json(t));
                         return Json{{"trends", out}};
@@ -74,7 +74,7 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/orgs/{org}/events", Access::organisation, Permission::read,
                 "The trigger events recorded",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto state = ctx.store.load(p["org"], store::History::summaries);
+                    auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
                     if (!state) return error_response(state.error());
                     Json out = Json::array();
                     for (const auto& e : state->events) out.push_back(to_json(e));
@@ -88,7 +88,7 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                     auto event = event_from_json(*body);
                     if (!event) return error_response(event.error());
                     return respond(
-                        ctx.store.add_event(caller.actor(), p["org"], *event),
+                        ctx.store.evaluations.add_event(caller.actor(), p["org"], *event),
                         [](const auto& e) { return to_json(e); }, 201);
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/due", Access::organisation, Permission::read,
@@ -96,7 +96,7 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                 [&ctx](const Request& request, const Params& p, const Caller&) {
                     auto day = date_from(query(request, "date"), "date", ctx.today());
                     if (!day) return error_response(day.error());
-                    auto state = ctx.store.load(p["org"], store::History::summaries);
+                    auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
                     if (!state) return error_response(state.error());
                     const auto assessment = state->assessment();
                     Json out = Json::array();

@@ -13,13 +13,13 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/orgs", Access::signed_in, Permission::read,
                 "The organisations the caller belongs to (all, for site administrators)",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
-                    return respond(
-                        ctx.store.organisations_of(caller.user->username, caller.site_admin()),
-                        [](const auto& visible) {
-                            Json out = Json::array();
-                            for (const auto& v : visible) out.push_back(to_json(v));
-                            return Json{{"organisations", out}};
-                        });
+                    return respond(ctx.store.users.organisations_of(caller.user->username,
+                                                                    caller.site_admin()),
+                                   [](const auto& visible) {
+                                       Json out = Json::array();
+                                       for (const auto& v : visible) out.push_back(to_json(v));
+                                       return Json{{"organisations", out}};
+                                   });
                 }});
     router.add({"POST", "/api/v1/orgs", Access::site_admin, Permission::edit,
                 "Create an organisation, optionally starting from a template's levels",
@@ -33,40 +33,41 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                         f.text("catalog").value_or("x1060-2021"), f.text("template").value_or("")};
                     if (f.error()) return error_response(*f.error());
                     return respond(
-                        ctx.store.create_organisation(caller.actor(), org),
+                        ctx.store.organisations.create_organisation(caller.actor(), org),
                         [](const auto& o) { return to_json(o); }, 201);
                 }});
     router.add({"GET", "/api/v1/orgs/{org}", Access::organisation, Permission::read,
                 "One organisation's settings",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    return respond(ctx.store.organisation(p["org"]),
+                    return respond(ctx.store.organisations.organisation(p["org"]),
                                    [](const auto& o) { return to_json(o); });
                 }});
-    router.add(
-        {"PATCH", "/api/v1/orgs/{org}", Access::organisation, Permission::manage_members,
-         "Change the name, reference template or evaluation interval (If-Match: revision)",
-         [&ctx](const Request& request, const Params& p, const Caller& caller) {
-             auto body = parse_body(request);
-             if (!body) return error_response(body.error());
-             auto settings = settings_from_json(*body);
-             if (!settings) return error_response(settings.error());
-             auto revision = expected_revision(request, &*body);
-             if (!revision) return error_response(revision.error());
-             return record_answer(
-                 ctx.store.update_organisation(caller.actor(), p["org"], *settings, *revision),
-                 [&] { return ctx.store.organisation(p["org"]); },
-                 [](const store::OrganisationRecord& o) { return to_json(o); });
-         }});
+    router.add({"PATCH", "/api/v1/orgs/{org}", Access::organisation, Permission::manage_members,
+                "Change the name, reference template or evaluation interval (If-Match: revision)",
+                [&ctx](const Request& request, const Params& p, const Caller& caller) {
+                    auto body = parse_body(request);
+                    if (!body) return error_response(body.error());
+                    auto settings = settings_from_json(*body);
+                    if (!settings) return error_response(settings.error());
+                    auto revision = expected_revision(request, &*body);
+                    if (!revision) return error_response(revision.error());
+                    return record_answer(
+                        ctx.store.organisations.update_organisation(caller.actor(), p["org"],
+                                                                    *settings, *revision),
+                        [&] { return ctx.store.organisations.organisation(p["org"]); },
+                        [](const store::OrganisationRecord& o) { return to_json(o); });
+                }});
     router.add({"DELETE", "/api/v1/orgs/{org}", Access::site_admin, Permission::edit,
                 "Delete an organisation and everything in it (the audit log keeps its history)",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {
-                    return done_answer(ctx.store.delete_organisation(caller.actor(), p["org"]));
+                    return done_answer(
+                        ctx.store.organisations.delete_organisation(caller.actor(), p["org"]));
                 }});
 
     router.add({"GET", "/api/v1/orgs/{org}/members", Access::organisation, Permission::read,
                 "The organisation's members and their roles",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    return respond(ctx.store.members(p["org"]), [](const auto& members) {
+                    return respond(ctx.store.users.members(p["org"]), [](const auto& members) {
                         Json out = Json::array();
                         for (const auto& m : members) out.push_back(to_json(m));
                         return Json{{"members", out}};
@@ -86,7 +87,8 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
              if (!role)
                  return error_response(
                      domain::invalid("role must be one of " + domain::allowed_roles(), "role"));
-             if (auto done = ctx.store.set_role(caller.actor(), p["org"], p["user"], *role); !done)
+             if (auto done = ctx.store.users.set_role(caller.actor(), p["org"], p["user"], *role);
+                 !done)
                  return error_response(done.error());
              return json_response(Json{{"org", p["org"]},
                                        {"user", p["user"]},
@@ -96,7 +98,7 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                 Permission::manage_members, "Remove a user from the organisation",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {
                     return done_answer(
-                        ctx.store.remove_member(caller.actor(), p["org"], p["user"]));
+                        ctx.store.users.remove_member(caller.actor(), p["org"], p["user"]));
                 }});
 
     router.add({"GET", "/api/v1/orgs/{org}/review", Access::organisation, Permission::read,
@@ -105,9 +107,9 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                 [&ctx](const Request& request, const Params& p, const Caller&) {
                     auto date = date_from(query(request, "date"), "date", ctx.today());
                     if (!date) return error_response(date.error());
-                    return respond(ctx.store.review(p["org"], *date), [](const auto& live) {
-                        return report::review_document(live->review);
-                    });
+                    return respond(
+                        ctx.store.evaluations.review(p["org"], *date),
+                        [](const auto& live) { return report::review_document(live->review); });
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/export", Access::organisation, Permission::read,
                 "The organisation as a cdcwb/v1 assessment file (YAML)",

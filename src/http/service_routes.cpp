@@ -14,17 +14,17 @@ namespace {
 template <class Write>
 Response entry_answer(ApiContext& ctx, const std::string& org, const std::string& service,
                       Write&& write, int ok_status = 200) {
-    const auto dir = ctx.store.directory_of(org);
+    const auto dir = ctx.store.organisations.directory_of(org);
     const auto* directory = dir ? dir->get() : nullptr;
     return record_answer(
-        write(), [&] { return ctx.store.entry(org, service); },
+        write(), [&] { return ctx.store.entries.entry(org, service); },
         [&](const store::EntryRecord& e) { return to_json(e, directory); }, ok_status);
 }
 
 /// Entries as a list `{"services": [...]}`, named through the organisation's directory.
 Json entries_json(ApiContext& ctx, const std::string& org,
                   const std::vector<store::EntryRecord>& entries) {
-    const auto dir = ctx.store.directory_of(org);
+    const auto dir = ctx.store.organisations.directory_of(org);
     Json out = Json::array();
     for (const auto& e : entries) out.push_back(to_json(e, dir ? dir->get() : nullptr));
     return Json{{"services", out}};
@@ -36,7 +36,7 @@ void add_service_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/orgs/{org}/services", Access::organisation, Permission::read,
                 "Every service of the organisation's matrix (figure 4), in catalogue order",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto state = ctx.store.load(p["org"], store::History::summaries);
+                    auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
                     if (!state) return error_response(state.error());
                     Json out = entries_json(ctx, p["org"], state->entries);
                     out["org"] = p["org"];
@@ -46,24 +46,25 @@ void add_service_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/orgs/{org}/services/{service}", Access::organisation,
                 Permission::read, "One service's entry; its ETag is its revision",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    return entry_answer(ctx, p["org"], p["service"],
-                                        [&] { return ctx.store.entry(p["org"], p["service"]); });
-                }});
-    router.add({"PUT", "/api/v1/orgs/{org}/services/{service}", Access::organisation,
-                Permission::edit,
-                "Replace one service's entry (If-Match or \"revision\": the revision edited); a "
-                "stale revision is a 409 with the current entry",
-                [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto revision = expected_revision(request, &*body);
-                    if (!revision) return error_response(revision.error());
-                    auto entry = entry_from_json(*body, p["service"]);
-                    if (!entry) return error_response(entry.error());
                     return entry_answer(ctx, p["org"], p["service"], [&] {
-                        return ctx.store.update_entry(caller.actor(), p["org"], *entry, *revision);
+                        return ctx.store.entries.entry(p["org"], p["service"]);
                     });
                 }});
+    router.add(
+        {"PUT", "/api/v1/orgs/{org}/services/{service}", Access::organisation, Permission::edit,
+         "Replace one service's entry (If-Match or \"revision\": the revision edited); a "
+         "stale revision is a 409 with the current entry",
+         [&ctx](const Request& request, const Params& p, const Caller& caller) {
+             auto body = parse_body(request);
+             if (!body) return error_response(body.error());
+             auto revision = expected_revision(request, &*body);
+             if (!revision) return error_response(revision.error());
+             auto entry = entry_from_json(*body, p["service"]);
+             if (!entry) return error_response(entry.error());
+             return entry_answer(ctx, p["org"], p["service"], [&] {
+                 return ctx.store.entries.update_entry(caller.actor(), p["org"], *entry, *revision);
+             });
+         }});
     router.add({"PATCH", "/api/v1/orgs/{org}/services", Access::organisation, Permission::edit,
                 "Replace many entries at once, all or nothing: {\"services\": [{\"service\", "
                 "\"revision\", …}]}",
@@ -73,67 +74,70 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                     auto updates = entry_updates_from_json(*body);
                     if (!updates) return error_response(updates.error());
                     return respond(
-                        ctx.store.update_entries(caller.actor(), p["org"], *updates),
+                        ctx.store.entries.update_entries(caller.actor(), p["org"], *updates),
                         [&](const auto& written) { return entries_json(ctx, p["org"], written); });
                 }});
 
     router.add({"GET", "/api/v1/orgs/{org}/custom-services", Access::organisation, Permission::read,
                 "The organisation's own services: id, category, names, descriptions, sourcing",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto state = ctx.store.load(p["org"], store::History::summaries);
+                    auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
                     if (!state) return error_response(state.error());
                     Json out = Json::array();
                     for (const auto& c : state->custom_services) out.push_back(to_json(c));
                     return json_response(Json{{"custom_services", out}});
                 }});
-    router.add(
-        {"POST", "/api/v1/orgs/{org}/custom-services", Access::organisation, Permission::edit,
-         "Add an organisation-specific service (and its empty entry)",
-         [&ctx](const Request& request, const Params& p, const Caller& caller) {
-             auto body = parse_body(request);
-             if (!body) return error_response(body.error());
-             auto service = custom_service_from_json(*body);
-             if (!service) return error_response(service.error());
-             return entry_answer(
-                 ctx, p["org"], service->id,
-                 [&] { return ctx.store.add_custom_service(caller.actor(), p["org"], *service); },
-                 201);
-         }});
+    router.add({"POST", "/api/v1/orgs/{org}/custom-services", Access::organisation,
+                Permission::edit, "Add an organisation-specific service (and its empty entry)",
+                [&ctx](const Request& request, const Params& p, const Caller& caller) {
+                    auto body = parse_body(request);
+                    if (!body) return error_response(body.error());
+                    auto service = custom_service_from_json(*body);
+                    if (!service) return error_response(service.error());
+                    return entry_answer(
+                        ctx, p["org"], service->id,
+                        [&] {
+                            return ctx.store.entries.add_custom_service(caller.actor(), p["org"],
+                                                                        *service);
+                        },
+                        201);
+                }});
     router.add({"DELETE", "/api/v1/orgs/{org}/custom-services/{service}", Access::organisation,
                 Permission::edit, "Remove a custom service (refused while an action links it)",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {
-                    return done_answer(
-                        ctx.store.remove_custom_service(caller.actor(), p["org"], p["service"]));
+                    return done_answer(ctx.store.entries.remove_custom_service(
+                        caller.actor(), p["org"], p["service"]));
                 }});
 
-    router.add(
-        {"POST", "/api/v1/orgs/{org}/evidence", Access::organisation, Permission::edit,
-         "Upload an evidence file: the raw bytes as the body, its type as Content-Type, "
-         "?filename=…",
-         [&ctx](const Request& request, const Params& p, const Caller& caller) {
-             auto name = query(request, "filename");
-             if (!name)
-                 return error_response(
-                     domain::invalid("give the file's name as ?filename=…", "filename"));
-             std::string media(request.header("content-type"));
-             media = media.substr(0, media.find(';'));
-             return respond(
-                 ctx.store.add_evidence(caller.actor(), p["org"], *name, media, request.body),
-                 [](const auto& e) { return to_json(e); }, 201);
-         }});
+    router.add({"POST", "/api/v1/orgs/{org}/evidence", Access::organisation, Permission::edit,
+                "Upload an evidence file: the raw bytes as the body, its type as Content-Type, "
+                "?filename=…",
+                [&ctx](const Request& request, const Params& p, const Caller& caller) {
+                    auto name = query(request, "filename");
+                    if (!name)
+                        return error_response(
+                            domain::invalid("give the file's name as ?filename=…", "filename"));
+                    std::string media(request.header("content-type"));
+                    media = media.substr(0, media.find(';'));
+                    return respond(
+                        ctx.store.evidence.add_evidence(caller.actor(), p["org"], *name, media,
+                                                        request.body),
+                        [](const auto& e) { return to_json(e); }, 201);
+                }});
     router.add({"GET", "/api/v1/orgs/{org}/evidence", Access::organisation, Permission::read,
                 "The organisation's evidence files",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    return respond(ctx.store.evidence_files(p["org"]), [](const auto& files) {
-                        Json out = Json::array();
-                        for (const auto& e : files) out.push_back(to_json(e));
-                        return Json{{"evidence", out}};
-                    });
+                    return respond(ctx.store.evidence.evidence_files(p["org"]),
+                                   [](const auto& files) {
+                                       Json out = Json::array();
+                                       for (const auto& e : files) out.push_back(to_json(e));
+                                       return Json{{"evidence", out}};
+                                   });
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/evidence/{sha256}", Access::organisation,
                 Permission::read, "Download one evidence file",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto file = ctx.store.evidence(p["org"], p["sha256"]);
+                    auto file = ctx.store.evidence.file(p["org"], p["sha256"]);
                     if (!file) return error_response(file.error());
                     return attachment(std::move(file->second), file->first.media_type,
                                       file->first.filename);

@@ -9,7 +9,7 @@ namespace {
 /// The signed-in user with their memberships and the CSRF token (null when signed in by token).
 Json session_json(ApiContext& ctx, const store::UserRecord& user, const Json& csrf_token) {
     Json memberships = Json::array();
-    if (auto mine = ctx.store.memberships(user.username))
+    if (auto mine = ctx.store.users.memberships(user.username))
         for (const auto& m : *mine) memberships.push_back(to_json(m));
     return Json{{"user", to_json(user)}, {"memberships", memberships}, {"csrf_token", csrf_token}};
 }
@@ -66,17 +66,18 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                     if (!body) return error_response(body.error());
                     auto change = account_change_from_json(*body, {"lang"});
                     if (!change) return error_response(change.error());
-                    return respond(
-                        ctx.store.update_account(caller.actor(), caller.user->username, *change),
-                        [](const auto& u) {
-                            return Json{{"user", to_json(u)}};
-                        });
+                    return respond(ctx.store.users.update_account(caller.actor(),
+                                                                  caller.user->username, *change),
+                                   [](const auto& u) {
+                                       return Json{{"user", to_json(u)}};
+                                   });
                 }});
     router.add({"DELETE", "/api/v1/session", Access::signed_in, domain::Permission::read,
                 "Sign out: ends the session and clears the cookie",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
                     if (caller.via == Caller::Via::session)
-                        if (auto ended = ctx.store.end_session(caller.session_token); !ended)
+                        if (auto ended = ctx.store.credentials.end_session(caller.session_token);
+                            !ended)
                             return error_response(ended.error());
                     Response r;
                     r.status = 204;

@@ -1,5 +1,4 @@
-// Improvement actions (create, edit, escalate, delete, each with its history) and the trigger
-// events that make evaluations due.
+// Improvement actions: create, edit, escalate, delete, each with its history.
 #include "store/rows.hpp"
 #include "store/store.hpp"
 
@@ -39,9 +38,9 @@ Error stale(const ActionRecord& current, std::int64_t expected) {
 
 } // namespace
 
-Result<ActionRecord> Store::action(std::string_view slug, std::string_view id) {
+Result<ActionRecord> ActionStore::action(std::string_view slug, std::string_view id) {
     return guarded([&]() -> Result<ActionRecord> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto org = rows::organisation(unit.sql(), slug);
         if (!org) return org.error();
         auto record = rows::action(unit.sql(), org->id, std::string(id));
@@ -50,14 +49,14 @@ Result<ActionRecord> Store::action(std::string_view slug, std::string_view id) {
     });
 }
 
-Result<ActionRecord> Store::create_action(const Actor& actor, std::string_view slug,
-                                          Action action) {
+Result<ActionRecord> ActionStore::create_action(const Actor& actor, std::string_view slug,
+                                                Action action) {
     return guarded([&]() -> Result<ActionRecord> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
-        auto dir = directory(org->catalog_id, rows::custom_services(sql, *org));
+        auto dir = core_.directory(org->catalog_id, rows::custom_services(sql, *org));
         if (!dir) return dir.error();
         const auto existing = rows::actions(sql, org->id);
         if (action.id.empty()) action.id = next_action_id(existing);
@@ -65,7 +64,7 @@ Result<ActionRecord> Store::create_action(const Actor& actor, std::string_view s
         for (const auto& r : existing)
             if (r.action.id == action.id)
                 return rows::conflict("an action '" + action.id + "' already exists", "action.id");
-        const std::string at = now();
+        const std::string at = core_.now();
         action = record_creation(std::move(action), today(at));
         int position = 0;
         sql << "select coalesce(max(position), -1) + 1 from actions where org_id = :org",
@@ -79,19 +78,20 @@ Result<ActionRecord> Store::create_action(const Actor& actor, std::string_view s
     });
 }
 
-Result<ActionRecord> Store::update_action(const Actor& actor, std::string_view slug,
-                                          const Action& action, std::int64_t expected_revision) {
+Result<ActionRecord> ActionStore::update_action(const Actor& actor, std::string_view slug,
+                                                const Action& action,
+                                                std::int64_t expected_revision) {
     return guarded([&]() -> Result<ActionRecord> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
-        auto dir = directory(org->catalog_id, rows::custom_services(sql, *org));
+        auto dir = core_.directory(org->catalog_id, rows::custom_services(sql, *org));
         if (!dir) return dir.error();
         if (auto s = validate_action(action, **dir, "action"); !s) return s.error();
         auto before = rows::action(sql, org->id, action.id);
         if (!before) return rows::not_found("no action '" + action.id + "'", "action.id");
-        const std::string at = now();
+        const std::string at = core_.now();
         const Action edited = record_edit(before->action, action, today(at));
         if (!rows::update_action(sql, org->id, edited, expected_revision, at, actor.name))
             return stale(*before, expected_revision);
@@ -103,11 +103,12 @@ Result<ActionRecord> Store::update_action(const Actor& actor, std::string_view s
     });
 }
 
-Result<ActionRecord> Store::escalate_action(const Actor& actor, std::string_view slug,
-                                            std::string_view action_id, Date on, std::string note,
-                                            std::int64_t expected_revision) {
+Result<ActionRecord> ActionStore::escalate_action(const Actor& actor, std::string_view slug,
+                                                  std::string_view action_id, Date on,
+                                                  std::string note,
+                                                  std::int64_t expected_revision) {
     return guarded([&]() -> Result<ActionRecord> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
@@ -117,7 +118,7 @@ Result<ActionRecord> Store::escalate_action(const Actor& actor, std::string_view
         if (before->revision != expected_revision) return stale(*before, expected_revision);
         auto escalated = escalate(before->action, on, std::move(note));
         if (!escalated) return escalated.error();
-        const std::string at = now();
+        const std::string at = core_.now();
         if (!rows::update_action(sql, org->id, *escalated, expected_revision, at, actor.name))
             return stale(*before, expected_revision);
         rows::audit(sql, at, actor, &*org, "action", id, "escalate", codec::to_json(before->action),
@@ -128,10 +129,10 @@ Result<ActionRecord> Store::escalate_action(const Actor& actor, std::string_view
     });
 }
 
-Status Store::delete_action(const Actor& actor, std::string_view slug, std::string_view action_id,
-                            std::int64_t expected_revision) {
+Status ActionStore::delete_action(const Actor& actor, std::string_view slug,
+                                  std::string_view action_id, std::int64_t expected_revision) {
     return guarded([&]() -> Status {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
@@ -141,27 +142,10 @@ Status Store::delete_action(const Actor& actor, std::string_view slug, std::stri
         if (before->revision != expected_revision) return stale(*before, expected_revision);
         sql << "delete from actions where org_id = :org and action_id = :id", soci::use(org->id),
             soci::use(id);
-        rows::audit(sql, now(), actor, &*org, "action", id, "delete",
+        rows::audit(sql, core_.now(), actor, &*org, "action", id, "delete",
                     codec::to_json(before->action), nullptr);
         unit.commit();
         return {};
-    });
-}
-
-Result<EventRecord> Store::add_event(const Actor& actor, std::string_view slug,
-                                     const TriggerEvent& event) {
-    if (auto s = validate_event(event, ""); !s) return s.error();
-    return guarded([&]() -> Result<EventRecord> {
-        Unit unit(db_, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        const std::string at = now();
-        const long long id = rows::insert_event(sql, org->id, event, at, actor.name);
-        rows::audit(sql, at, actor, &*org, "event", std::to_string(id), "create", nullptr,
-                    codec::to_json(event));
-        unit.commit();
-        return EventRecord{id, event, at, actor.name};
     });
 }
 

@@ -7,11 +7,11 @@ namespace cdcwb::store {
 
 using namespace domain;
 
-Result<std::vector<AuditRecord>> Store::audit(const AuditQuery& query) {
+Result<std::vector<AuditRecord>> AuditStore::query(const AuditQuery& query) {
     if (query.limit < 1 || query.limit > 1000) return invalid("limit must be 1 to 1000", "limit");
     if (query.before_id < 0) return invalid("before must be a record id", "before");
     return guarded([&]() -> Result<std::vector<AuditRecord>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto& sql = unit.sql();
         std::string where = " where 1 = 1";
         // Bound values must outlive the statement; each filter adds one.

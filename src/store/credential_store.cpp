@@ -73,14 +73,15 @@ struct SessionLookup {
 
 } // namespace
 
-Result<IssuedToken> Store::create_token(const Actor& actor, std::string_view username,
-                                        std::string_view name, std::optional<long long> days) {
+Result<IssuedToken> CredentialStore::create_token(const Actor& actor, std::string_view username,
+                                                  std::string_view name,
+                                                  std::optional<long long> days) {
     auto lifetime = domain::token_lifetime(days, "days");
     if (!lifetime) return lifetime.error();
     if (name.empty()) return invalid("a token needs a name saying what uses it", "name");
     if (auto s = validate_text(name, "name", 100); !s) return s.error();
     return guarded([&]() -> Result<IssuedToken> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto user_id = user_id_of(sql, username);
         if (!user_id) return user_id.error();
@@ -90,8 +91,8 @@ Result<IssuedToken> Store::create_token(const Actor& actor, std::string_view use
         r.username = std::string(username);
         r.name = std::string(name);
         r.prefix = issued.token.substr(0, kTokenPrefix.size() + 6);
-        r.created_at = now();
-        if (*lifetime) r.expires_at = rows::format_time(clock_() + **lifetime);
+        r.created_at = core_.now();
+        if (*lifetime) r.expires_at = rows::format_time(core_.clock() + **lifetime);
         const std::string hash = secrets::sha256_hex(issued.token);
         NullableText expires(r.expires_at);
         long long id = 0;
@@ -109,9 +110,9 @@ Result<IssuedToken> Store::create_token(const Actor& actor, std::string_view use
     });
 }
 
-Result<std::vector<TokenRecord>> Store::tokens(std::string_view username) {
+Result<std::vector<TokenRecord>> CredentialStore::tokens(std::string_view username) {
     return guarded([&]() -> Result<std::vector<TokenRecord>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto& sql = unit.sql();
         auto user_id = user_id_of(sql, username);
         if (!user_id) return user_id.error();
@@ -136,13 +137,14 @@ Result<std::vector<TokenRecord>> Store::tokens(std::string_view username) {
     });
 }
 
-Status Store::revoke_token(const Actor& actor, std::string_view username, std::int64_t token_id) {
+Status CredentialStore::revoke_token(const Actor& actor, std::string_view username,
+                                     std::int64_t token_id) {
     return guarded([&]() -> Status {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto user_id = user_id_of(sql, username);
         if (!user_id) return user_id.error();
-        const std::string at = now();
+        const std::string at = core_.now();
         long long id = token_id;
         soci::statement st =
             (sql.prepare << "update api_tokens set revoked_at = :at where id = :id and user_id = "
@@ -156,22 +158,22 @@ Status Store::revoke_token(const Actor& actor, std::string_view username, std::i
         rows::audit(sql, at, actor, nullptr, "token", std::to_string(id), "revoke", nullptr,
                     Json{{"revoked_at", at}});
         unit.commit();
-        std::lock_guard lock(tokens_->mutex);
-        tokens_->entries.clear(); // the revoked token is no longer trusted, here at once
+        std::lock_guard lock(core_.tokens->mutex);
+        core_.tokens->entries.clear(); // the revoked token is no longer trusted, here at once
         return {};
     });
 }
 
-Result<UserRecord> Store::authenticate_token(std::string_view token) {
+Result<UserRecord> CredentialStore::authenticate_token(std::string_view token) {
     const Error refused = domain::unauthenticated("the API token is unknown, expired or revoked");
     if (token.substr(0, kTokenPrefix.size()) != kTokenPrefix) return refused;
     const std::string hash = secrets::sha256_hex(token);
     const auto now_steady = std::chrono::steady_clock::now();
     {
-        std::lock_guard lock(tokens_->mutex);
-        auto it = tokens_->entries.find(hash);
-        if (it != tokens_->entries.end() && now_steady - it->second.checked < kTokenTrust &&
-            (!it->second.expires_at || *it->second.expires_at > now()))
+        std::lock_guard lock(core_.tokens->mutex);
+        auto it = core_.tokens->entries.find(hash);
+        if (it != core_.tokens->entries.end() && now_steady - it->second.checked < kTokenTrust &&
+            (!it->second.expires_at || *it->second.expires_at > core_.now()))
             return it->second.user;
     }
     return guarded([&]() -> Result<UserRecord> {
@@ -181,7 +183,7 @@ Result<UserRecord> Store::authenticate_token(std::string_view token) {
         std::optional<std::string> expires_at;
         {
             // Every API request does this: one statement, kept prepared.
-            Unit unit(db_, Unit::Mode::single);
+            Unit unit(core_.db, Unit::Mode::single);
             auto& q = unit.sql().prepared<TokenLookup>();
             q.hash = hash;
             q.st.execute();
@@ -189,24 +191,25 @@ Result<UserRecord> Store::authenticate_token(std::string_view token) {
             while (found && q.st.fetch()) {
             }
             if (!found) return refused;
-            const std::string at = now();
+            const std::string at = core_.now();
             if (q.revoked.get() || (q.expires.get() && *q.expires.get() <= at) || q.c.disabled)
                 return refused;
             // Record use at most every few minutes: a read should rarely cost a write.
-            const std::string touch_before = rows::format_time(clock_() - kSessionTouchInterval);
+            const std::string touch_before =
+                rows::format_time(core_.clock() - kSessionTouchInterval);
             touch = !q.used.get() || *q.used.get() < touch_before;
             token_id = q.token_id;
             user = q.c.get();
             expires_at = q.expires.get();
         }
         {
-            std::lock_guard lock(tokens_->mutex);
-            if (tokens_->entries.size() > 10000) tokens_->entries.clear();
-            tokens_->entries[hash] = TokenCache::Entry{user, now_steady, expires_at};
+            std::lock_guard lock(core_.tokens->mutex);
+            if (core_.tokens->entries.size() > 10000) core_.tokens->entries.clear();
+            core_.tokens->entries[hash] = StoreCore::TokenCache::Entry{user, now_steady, expires_at};
         }
         if (touch) {
-            Unit unit(db_, Unit::Mode::write);
-            const std::string at = now();
+            Unit unit(core_.db, Unit::Mode::write);
+            const std::string at = core_.now();
             unit.sql() << "update api_tokens set last_used_at = :at where id = :id", soci::use(at),
                 soci::use(token_id);
             unit.commit();
@@ -215,11 +218,12 @@ Result<UserRecord> Store::authenticate_token(std::string_view token) {
     });
 }
 
-Result<IssuedSession> Store::create_session(std::int64_t user_id, std::chrono::seconds lifetime,
-                                            std::string_view address) {
+Result<IssuedSession> CredentialStore::create_session(std::int64_t user_id,
+                                                      std::chrono::seconds lifetime,
+                                                      std::string_view address) {
     if (lifetime.count() <= 0) return invalid("a session's lifetime must be positive", "lifetime");
     return guarded([&]() -> Result<IssuedSession> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         UserColumns c;
         long long id = user_id;
@@ -235,8 +239,8 @@ Result<IssuedSession> Store::create_session(std::int64_t user_id, std::chrono::s
         auto& r = issued.record;
         r.user = c.get();
         r.csrf_token = secrets::random_token(kTokenBytes);
-        r.created_at = now();
-        r.expires_at = rows::format_time(clock_() + lifetime);
+        r.created_at = core_.now();
+        r.expires_at = rows::format_time(core_.clock() + lifetime);
         const std::string hash = secrets::sha256_hex(issued.token);
         std::string addr(address.substr(0, 100));
         sql << "insert into sessions (token_hash, user_id, csrf_token, address, created_at, "
@@ -253,29 +257,29 @@ Result<IssuedSession> Store::create_session(std::int64_t user_id, std::chrono::s
     });
 }
 
-Result<SessionRecord> Store::session(std::string_view token) {
+Result<SessionRecord> CredentialStore::session(std::string_view token) {
     const Error refused = domain::unauthenticated("the session has ended; sign in again");
     if (token.empty() || token.size() > 200) return refused;
     const std::string hash = secrets::sha256_hex(token);
     return guarded([&]() -> Result<SessionRecord> {
-        Unit unit(db_, Unit::Mode::single);
+        Unit unit(core_.db, Unit::Mode::single);
         auto& q = unit.sql().prepared<SessionLookup>();
         q.hash = hash;
         q.st.execute();
         const bool found = q.st.fetch();
         while (found && q.st.fetch()) {
         }
-        if (!found || q.r.expires_at <= now() || q.c.disabled) return refused;
+        if (!found || q.r.expires_at <= core_.now() || q.c.disabled) return refused;
         SessionRecord r = q.r;
         r.user = q.c.get();
         return r;
     });
 }
 
-Status Store::end_session(std::string_view token) {
+Status CredentialStore::end_session(std::string_view token) {
     const std::string hash = secrets::sha256_hex(token);
     return guarded([&]() -> Status {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         std::string username;
         long long user_id = 0;
@@ -284,8 +288,8 @@ Status Store::end_session(std::string_view token) {
             soci::use(hash), soci::into(username), soci::into(user_id);
         if (!sql.got_data()) return {}; // already ended: signing out twice is not an error
         sql << "delete from sessions where token_hash = :hash", soci::use(hash);
-        rows::audit(sql, now(), Actor{username, user_id}, nullptr, "session", username, "sign_out",
-                    nullptr, nullptr);
+        rows::audit(sql, core_.now(), Actor{username, user_id}, nullptr, "session", username,
+                    "sign_out", nullptr, nullptr);
         unit.commit();
         return {};
     });

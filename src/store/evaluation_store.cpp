@@ -26,8 +26,8 @@ Json summary_json(const EvaluationRecord& r) {
 
 } // namespace
 
-Result<EvaluationRecord> Store::run_evaluation(const Actor& actor, std::string_view slug,
-                                               const NewEvaluation& request) {
+Result<EvaluationRecord> EvaluationStore::run_evaluation(const Actor& actor, std::string_view slug,
+                                                         const NewEvaluation& request) {
     if (!request.id.empty())
         if (auto s = validate_snapshot_id(request.id, "id"); !s) return s.error();
     if (auto s = validate_text(request.note, "note", kLongText); !s) return s.error();
@@ -41,14 +41,14 @@ Result<EvaluationRecord> Store::run_evaluation(const Actor& actor, std::string_v
                                    "' is given twice",
                                "kinds");
     return guarded([&]() -> Result<EvaluationRecord> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
-        auto dir = directory(org->catalog_id, rows::custom_services(sql, *org));
+        auto dir = core_.directory(org->catalog_id, rows::custom_services(sql, *org));
         if (!dir) return dir.error();
-        auto reference =
-            library_.template_for(org->reference_template, org->catalog_id, "reference_template");
+        auto reference = core_.library.template_for(org->reference_template, org->catalog_id,
+                                                    "reference_template");
         if (!reference) return reference.error();
         std::string id = request.id;
         if (id.empty()) {
@@ -67,7 +67,7 @@ Result<EvaluationRecord> Store::run_evaluation(const Actor& actor, std::string_v
         record.findings = findings_of(evaluate(**dir, entries, *reference).findings, kinds);
         record.counts = rows::count_findings(record.findings);
         record.reference_template = org->reference_template;
-        record.created_at = now();
+        record.created_at = core_.now();
         record.created_by = actor.name;
         rows::insert_evaluation(sql, org->id, record);
         rows::audit(sql, record.created_at, actor, &*org, "evaluation", id, "create", nullptr,
@@ -77,9 +77,9 @@ Result<EvaluationRecord> Store::run_evaluation(const Actor& actor, std::string_v
     });
 }
 
-Result<EvaluationRecord> Store::evaluation(std::string_view slug, std::string_view id) {
+Result<EvaluationRecord> EvaluationStore::evaluation(std::string_view slug, std::string_view id) {
     return guarded([&]() -> Result<EvaluationRecord> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto org = rows::organisation(unit.sql(), slug);
         if (!org) return org.error();
         auto record = rows::evaluation(unit.sql(), org->id, std::string(id));
@@ -88,11 +88,12 @@ Result<EvaluationRecord> Store::evaluation(std::string_view slug, std::string_vi
     });
 }
 
-Result<EvaluationRecord> Store::approve_evaluation(const Actor& actor, std::string_view slug,
-                                                   std::string_view id, Date on) {
+Result<EvaluationRecord> EvaluationStore::approve_evaluation(const Actor& actor,
+                                                             std::string_view slug,
+                                                             std::string_view id, Date on) {
     if (actor.name.empty()) return invalid("an approval needs the approver's name", "actor");
     return guarded([&]() -> Result<EvaluationRecord> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
@@ -115,10 +116,27 @@ Result<EvaluationRecord> Store::approve_evaluation(const Actor& actor, std::stri
                "and snapshot_id = :id",
             soci::use(actor.name), soci::use(date), soci::use(org->id), soci::use(snapshot_id);
         auto after = rows::evaluation(sql, org->id, snapshot_id);
-        rows::audit(sql, now(), actor, &*org, "evaluation", snapshot_id, "approve",
+        rows::audit(sql, core_.now(), actor, &*org, "evaluation", snapshot_id, "approve",
                     summary_json(*before), summary_json(*after));
         unit.commit();
         return *after;
+    });
+}
+
+Result<EventRecord> EvaluationStore::add_event(const Actor& actor, std::string_view slug,
+                                               const TriggerEvent& event) {
+    if (auto s = validate_event(event, ""); !s) return s.error();
+    return guarded([&]() -> Result<EventRecord> {
+        Unit unit(core_.db, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto org = rows::organisation(sql, slug);
+        if (!org) return org.error();
+        const std::string at = core_.now();
+        const long long id = rows::insert_event(sql, org->id, event, at, actor.name);
+        rows::audit(sql, at, actor, &*org, "event", std::to_string(id), "create", nullptr,
+                    codec::to_json(event));
+        unit.commit();
+        return EventRecord{id, event, at, actor.name};
     });
 }
 

@@ -82,9 +82,10 @@ EvidenceRecord read_record(const std::string& sha, const std::string& media,
 
 } // namespace
 
-Result<EvidenceRecord> Store::add_evidence(const Actor& actor, std::string_view slug,
-                                           std::string_view filename, std::string_view media_type,
-                                           std::string_view content) {
+Result<EvidenceRecord> EvidenceStore::add_evidence(const Actor& actor, std::string_view slug,
+                                                   std::string_view filename,
+                                                   std::string_view media_type,
+                                                   std::string_view content) {
     if (auto s = check_filename(filename); !s) return s.error();
     if (std::find(kAccepted.begin(), kAccepted.end(), media_type) == kAccepted.end()) {
         std::string allowed;
@@ -94,9 +95,9 @@ Result<EvidenceRecord> Store::add_evidence(const Actor& actor, std::string_view 
                        "media_type");
     }
     if (content.empty()) return invalid("the file is empty", "content");
-    if (content.size() > evidence_limits_.max_bytes)
+    if (content.size() > limits_.max_bytes)
         return invalid("the file has " + std::to_string(content.size()) + " bytes; the limit is " +
-                           std::to_string(evidence_limits_.max_bytes),
+                           std::to_string(limits_.max_bytes),
                        "content");
     const std::string actual = sniff(content);
     if (!matches(media_type, actual))
@@ -105,7 +106,7 @@ Result<EvidenceRecord> Store::add_evidence(const Actor& actor, std::string_view 
                        "media_type");
     const std::string sha = secrets::sha256_hex(content);
     return guarded([&]() -> Result<EvidenceRecord> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
@@ -120,7 +121,7 @@ Result<EvidenceRecord> Store::add_evidence(const Actor& actor, std::string_view 
                          std::string(media_type),
                          std::string(filename),
                          static_cast<std::int64_t>(content.size()),
-                         now(),
+                         core_.now(),
                          actor.name};
         const std::string encoded = secrets::base64_encode(content);
         sql << "insert into evidence_files (org_id, sha256, media_type, size_bytes, filename, "
@@ -136,9 +137,9 @@ Result<EvidenceRecord> Store::add_evidence(const Actor& actor, std::string_view 
     });
 }
 
-Result<std::vector<EvidenceRecord>> Store::evidence_files(std::string_view slug) {
+Result<std::vector<EvidenceRecord>> EvidenceStore::evidence_files(std::string_view slug) {
     return guarded([&]() -> Result<std::vector<EvidenceRecord>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
@@ -157,10 +158,10 @@ Result<std::vector<EvidenceRecord>> Store::evidence_files(std::string_view slug)
     });
 }
 
-Result<std::pair<EvidenceRecord, std::string>> Store::evidence(std::string_view slug,
-                                                               std::string_view sha256) {
+Result<std::pair<EvidenceRecord, std::string>> EvidenceStore::file(std::string_view slug,
+                                                                   std::string_view sha256) {
     return guarded([&]() -> Result<std::pair<EvidenceRecord, std::string>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();

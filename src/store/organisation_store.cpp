@@ -39,28 +39,16 @@ Json state_json(const OrganisationState& s) {
     return out;
 }
 
-OrganisationState load_state(soci::session& sql, const OrganisationRecord& org,
-                             History history = History::full) {
-    OrganisationState state;
-    state.organisation = org;
-    state.custom_services = rows::custom_services(sql, org);
-    state.entries = rows::entries(sql, org.id);
-    state.actions = rows::actions(sql, org.id);
-    state.events = rows::events(sql, org.id);
-    state.evaluations = rows::evaluations(sql, org.id, history == History::full);
-    return state;
-}
-
 } // namespace
 
-Result<OrganisationRecord> Store::create_organisation(const Actor& actor,
-                                                      const NewOrganisation& request) {
+Result<OrganisationRecord> OrganisationStore::create_organisation(const Actor& actor,
+                                                                  const NewOrganisation& request) {
     if (auto s = validate_slug(request.slug, "id"); !s) return s.error();
     if (request.name.empty()) return invalid("the organisation needs a name", "name");
     if (auto s = validate_text(request.name, "name", kShortText); !s) return s.error();
-    auto dir = directory(request.catalog_id, {});
+    auto dir = core_.directory(request.catalog_id, {});
     if (!dir) return dir.error();
-    auto tmpl = library_.template_for(request.template_id, request.catalog_id, "template");
+    auto tmpl = core_.library.template_for(request.template_id, request.catalog_id, "template");
     if (!tmpl) return tmpl.error();
     std::vector<ServiceEntry> entries;
     if (*tmpl) {
@@ -73,11 +61,11 @@ Result<OrganisationRecord> Store::create_organisation(const Actor& actor,
         }
     }
     return guarded([&]() -> Result<OrganisationRecord> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         if (rows::organisation(sql, request.slug))
             return rows::conflict("an organisation '" + request.slug + "' already exists", "id");
-        const std::string at = now();
+        const std::string at = core_.now();
         long long id = 0;
         const int interval = kDefaultEvaluationIntervalDays;
         sql << "insert into organisations (slug, name, catalog_id, reference_template, "
@@ -97,16 +85,16 @@ Result<OrganisationRecord> Store::create_organisation(const Actor& actor,
     });
 }
 
-Result<std::vector<OrganisationRecord>> Store::organisations() {
+Result<std::vector<OrganisationRecord>> OrganisationStore::list() {
     return guarded([&]() -> Result<std::vector<OrganisationRecord>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         return rows::organisations(unit.sql());
     });
 }
 
-Result<OrganisationRecord> Store::organisation(std::string_view slug) {
+Result<OrganisationRecord> OrganisationStore::organisation(std::string_view slug) {
     return guarded([&]() -> Result<OrganisationRecord> {
-        Unit unit(db_, Unit::Mode::single);
+        Unit unit(core_.db, Unit::Mode::single);
         return rows::organisation(unit.sql(), slug);
     });
 }
@@ -125,9 +113,9 @@ struct StateVersionBySlug {
 
 } // namespace
 
-Result<std::int64_t> Store::state_version(std::string_view slug) {
+Result<std::int64_t> OrganisationStore::state_version(std::string_view slug) {
     return guarded([&]() -> Result<std::int64_t> {
-        Unit unit(db_, Unit::Mode::single);
+        Unit unit(core_.db, Unit::Mode::single);
         auto& q = unit.sql().prepared<StateVersionBySlug>();
         q.slug = std::string(slug);
         q.st.execute();
@@ -141,9 +129,10 @@ Result<std::int64_t> Store::state_version(std::string_view slug) {
     });
 }
 
-Result<OrganisationRecord> Store::update_organisation(const Actor& actor, std::string_view slug,
-                                                      const OrganisationSettings& settings,
-                                                      std::int64_t expected_revision) {
+Result<OrganisationRecord>
+OrganisationStore::update_organisation(const Actor& actor, std::string_view slug,
+                                       const OrganisationSettings& settings,
+                                       std::int64_t expected_revision) {
     if (settings.name && settings.name->empty())
         return invalid("the organisation needs a name", "name");
     if (settings.name)
@@ -154,7 +143,7 @@ Result<OrganisationRecord> Store::update_organisation(const Actor& actor, std::s
             !s)
             return s.error();
     return guarded([&]() -> Result<OrganisationRecord> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto before = rows::organisation(sql, slug);
         if (!before) return before.error();
@@ -163,7 +152,9 @@ Result<OrganisationRecord> Store::update_organisation(const Actor& actor, std::s
             settings.reference_template.value_or(before->reference_template);
         const int interval = static_cast<int>(
             settings.evaluation_interval_days.value_or(before->evaluation_interval_days));
-        if (auto t = library_.template_for(reference, before->catalog_id, "reference_template"); !t)
+        if (auto t =
+                core_.library.template_for(reference, before->catalog_id, "reference_template");
+            !t)
             return t.error();
         long long rev = expected_revision;
         long long id = before->id;
@@ -180,57 +171,60 @@ Result<OrganisationRecord> Store::update_organisation(const Actor& actor, std::s
                                       std::to_string(expected_revision) + "); reload and retry",
                                   "revision");
         auto after = rows::organisation(sql, slug);
-        rows::audit(sql, now(), actor, &*after, "organisation", before->slug, "update",
+        rows::audit(sql, core_.now(), actor, &*after, "organisation", before->slug, "update",
                     settings_json(*before), settings_json(*after));
         unit.commit();
         return after;
     });
 }
 
-Status Store::delete_organisation(const Actor& actor, std::string_view slug) {
+Status OrganisationStore::delete_organisation(const Actor& actor, std::string_view slug) {
     return guarded([&]() -> Status {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
-        const auto before = state_json(load_state(sql, *org));
+        const auto before = state_json(rows::load_state(sql, *org));
         long long id = org->id;
         sql << "delete from organisations where id = :id", soci::use(id);
-        rows::audit(sql, now(), actor, &*org, "organisation", org->slug, "delete", before, nullptr);
+        rows::audit(sql, core_.now(), actor, &*org, "organisation", org->slug, "delete", before,
+                    nullptr);
         unit.commit();
         return {};
     });
 }
 
-Result<OrganisationState> Store::load(std::string_view slug, History history) {
+Result<OrganisationState> OrganisationStore::load(std::string_view slug, History history) {
     return guarded([&]() -> Result<OrganisationState> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto org = rows::organisation(unit.sql(), slug);
         if (!org) return org.error();
-        return load_state(unit.sql(), *org, history);
+        return rows::load_state(unit.sql(), *org, history);
     });
 }
 
-Result<std::shared_ptr<const ServiceDirectory>> Store::directory_of(std::string_view slug) {
+Result<std::shared_ptr<const ServiceDirectory>>
+OrganisationStore::directory_of(std::string_view slug) {
     return guarded([&]() -> Result<std::shared_ptr<const ServiceDirectory>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto org = rows::organisation(unit.sql(), slug);
         if (!org) return org.error();
-        return directory(org->catalog_id, rows::custom_services(unit.sql(), *org));
+        return core_.directory(org->catalog_id, rows::custom_services(unit.sql(), *org));
     });
 }
 
-Result<OrganisationState> Store::import_assessment(const Actor& actor, std::string_view slug,
-                                                   const Assessment& assessment) {
+Result<OrganisationState> OrganisationStore::import_assessment(const Actor& actor,
+                                                               std::string_view slug,
+                                                               const Assessment& assessment) {
     if (auto s = validate_slug(slug, "org"); !s) return s.error();
-    auto dir = directory(assessment.catalog_id, assessment.custom_services);
+    auto dir = core_.directory(assessment.catalog_id, assessment.custom_services);
     if (!dir) return dir.error();
     if (auto s = validate(assessment, **dir); !s) return s.error();
-    auto tmpl = library_.template_for(assessment.reference_template, assessment.catalog_id,
-                                      "reference_template");
+    auto tmpl = core_.library.template_for(assessment.reference_template, assessment.catalog_id,
+                                           "reference_template");
     if (!tmpl) return tmpl.error();
     const Template* reference = *tmpl;
-    const std::string at = now();
+    const std::string at = core_.now();
     // Findings of the recorded evaluations, judged as they are imported.
     std::vector<EvaluationRecord> evaluations;
     for (const auto& snapshot : assessment.evaluations) {
@@ -245,14 +239,14 @@ Result<OrganisationState> Store::import_assessment(const Actor& actor, std::stri
         evaluations.push_back(std::move(r));
     }
     return guarded([&]() -> Result<OrganisationState> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         const std::string name = assessment.organisation.name;
         const std::string slug_text(slug);
         Json before = nullptr;
         long long id = 0;
         if (auto existing = rows::organisation(sql, slug)) {
-            before = state_json(load_state(sql, *existing));
+            before = state_json(rows::load_state(sql, *existing));
             id = existing->id;
             sql << "update organisations set name = :name, catalog_id = :catalog, "
                    "reference_template = :ref, evaluation_interval_days = :interval, revision = "
@@ -283,7 +277,7 @@ Result<OrganisationState> Store::import_assessment(const Actor& actor, std::stri
         for (const auto& e : assessment.events) rows::insert_event(sql, id, e, at, actor.name);
         for (const auto& e : evaluations) rows::insert_evaluation(sql, id, e);
         auto org = rows::organisation(sql, slug);
-        auto state = load_state(sql, *org);
+        auto state = rows::load_state(sql, *org);
         rows::audit(sql, at, actor, &*org, "organisation", slug_text, "import", before,
                     state_json(state));
         unit.commit();

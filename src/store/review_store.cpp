@@ -1,8 +1,9 @@
 // Judging an organisation as it is now: the live review, the draft actions for its findings,
 // what changed between two evaluations (or since one), and the trends over its evaluations.
 // Each reads the state in one consistent read and leaves the rules to the domain.
+#include "store/evaluation_store.hpp"
+#include "store/organisation_store.hpp"
 #include "store/rows.hpp"
-#include "store/store.hpp"
 
 namespace cdcwb::store {
 
@@ -16,21 +17,34 @@ const Snapshot* find_snapshot(const OrganisationState& state, std::string_view i
     return nullptr;
 }
 
-} // namespace
+/// An organisation read for judging: its state, its directory and its reference template.
+struct Judging {
+    OrganisationState state;
+    std::shared_ptr<const ServiceDirectory> directory;
+    const Template* reference = nullptr; ///< none when the organisation has no reference
+};
 
-Result<Store::Judging> Store::judging(std::string_view slug, History history) {
-    auto state = load(slug, history);
+Result<Judging> judging(StoreCore& core, std::string_view slug, History history) {
+    auto state = guarded([&]() -> Result<OrganisationState> {
+        Unit unit(core.db, Unit::Mode::read);
+        auto org = rows::organisation(unit.sql(), slug);
+        if (!org) return org.error();
+        return rows::load_state(unit.sql(), *org, history);
+    });
     if (!state) return state.error();
-    auto dir = directory(state->organisation.catalog_id, state->custom_services);
+    auto dir = core.directory(state->organisation.catalog_id, state->custom_services);
     if (!dir) return dir.error();
-    auto reference = library_.template_for(state->organisation.reference_template,
-                                           state->organisation.catalog_id, "reference_template");
+    auto reference =
+        core.library.template_for(state->organisation.reference_template,
+                                  state->organisation.catalog_id, "reference_template");
     if (!reference) return reference.error();
     return Judging{std::move(*state), std::move(*dir), *reference};
 }
 
-Result<std::unique_ptr<LiveReview>> Store::review(std::string_view slug, Date date) {
-    auto judged = judging(slug, History::full);
+} // namespace
+
+Result<std::unique_ptr<LiveReview>> EvaluationStore::review(std::string_view slug, Date date) {
+    auto judged = judging(core_, slug, History::full);
     if (!judged) return judged.error();
     auto live = std::make_unique<LiveReview>();
     live->assessment = judged->state.assessment();
@@ -39,8 +53,8 @@ Result<std::unique_ptr<LiveReview>> Store::review(std::string_view slug, Date da
     return live;
 }
 
-Result<std::vector<Action>> Store::action_drafts(std::string_view slug, Date today) {
-    auto judged = judging(slug, History::summaries);
+Result<std::vector<Action>> EvaluationStore::action_drafts(std::string_view slug, Date today) {
+    auto judged = judging(core_, slug, History::summaries);
     if (!judged) return judged.error();
     std::vector<ServiceEntry> entries;
     std::vector<Action> actions;
@@ -50,9 +64,9 @@ Result<std::vector<Action>> Store::action_drafts(std::string_view slug, Date tod
     return draft_actions(evaluation, *judged->directory, actions, today);
 }
 
-Result<ChangeSet> Store::changes(std::string_view slug, std::string_view from,
-                                 std::optional<std::string_view> to, Date today) {
-    auto judged = judging(slug, History::full);
+Result<ChangeSet> EvaluationStore::changes(std::string_view slug, std::string_view from,
+                                           std::optional<std::string_view> to, Date today) {
+    auto judged = judging(core_, slug, History::full);
     if (!judged) return judged.error();
     const auto& state = judged->state;
     const Snapshot* before = find_snapshot(state, from);
@@ -70,8 +84,8 @@ Result<ChangeSet> Store::changes(std::string_view slug, std::string_view from,
     return ChangeSet{before->id, after->id, diff(*judged->directory, *before, *after)};
 }
 
-Result<std::vector<Trend>> Store::trends(std::string_view slug) {
-    auto judged = judging(slug, History::full);
+Result<std::vector<Trend>> EvaluationStore::trends(std::string_view slug) {
+    auto judged = judging(core_, slug, History::full);
     if (!judged) return judged.error();
     std::vector<Snapshot> snapshots;
     for (const auto& e : judged->state.evaluations) snapshots.push_back(e.snapshot);

@@ -761,4 +761,15 @@ Result<ServiceDirectory> directory(const catalog::Library& library, const std::s
     return ServiceDirectory::build(loaded->catalog, custom);
 }
 
+OrganisationState load_state(Session& sql, const OrganisationRecord& org, History history) {
+    OrganisationState state;
+    state.organisation = org;
+    state.custom_services = custom_services(sql, org);
+    state.entries = entries(sql, org.id);
+    state.actions = actions(sql, org.id);
+    state.events = events(sql, org.id);
+    state.evaluations = evaluations(sql, org.id, history == History::full);
+    return state;
+}
+
 } // namespace cdcwb::store::rows

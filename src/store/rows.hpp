@@ -22,6 +22,10 @@ std::string format_time(std::chrono::system_clock::time_point at);
 using domain::conflict;
 using domain::not_found;
 
+/// Everything about one organisation (evaluations with their matrix and findings, or summaries).
+OrganisationState load_state(Session& sql, const OrganisationRecord& org,
+                             History history = History::full);
+
 /// The organisation with this slug, or not_found naming it.
 Result<OrganisationRecord> organisation(Session& sql, std::string_view slug);
 std::vector<OrganisationRecord> organisations(soci::session& sql);

@@ -76,9 +76,9 @@ Result<EntryRecord> write_entry(Session& sql, const OrganisationRecord& org,
 
 } // namespace
 
-Result<EntryRecord> Store::entry(std::string_view slug, std::string_view service_id) {
+Result<EntryRecord> EntryStore::entry(std::string_view slug, std::string_view service_id) {
     return guarded([&]() -> Result<EntryRecord> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto org = rows::organisation(unit.sql(), slug);
         if (!org) return org.error();
         auto record = rows::entry(unit.sql(), org->id, std::string(service_id));
@@ -90,15 +90,17 @@ Result<EntryRecord> Store::entry(std::string_view slug, std::string_view service
     });
 }
 
-Result<EntryRecord> Store::update_entry(const Actor& actor, std::string_view slug,
-                                        const ServiceEntry& entry, std::int64_t expected_revision) {
+Result<EntryRecord> EntryStore::update_entry(const Actor& actor, std::string_view slug,
+                                             const ServiceEntry& entry,
+                                             std::int64_t expected_revision) {
     auto result = update_entries(actor, slug, {EntryUpdate{entry, expected_revision}});
     if (!result) return result.error();
     return result->front();
 }
 
-Result<std::vector<EntryRecord>> Store::update_entries(const Actor& actor, std::string_view slug,
-                                                       const std::vector<EntryUpdate>& updates) {
+Result<std::vector<EntryRecord>>
+EntryStore::update_entries(const Actor& actor, std::string_view slug,
+                           const std::vector<EntryUpdate>& updates) {
     if (updates.empty()) return invalid("no services to update", "services");
     std::set<std::string> seen;
     for (const auto& u : updates)
@@ -106,13 +108,13 @@ Result<std::vector<EntryRecord>> Store::update_entries(const Actor& actor, std::
             return invalid("service '" + u.entry.service_id + "' appears twice in one update",
                            "services." + u.entry.service_id);
     return guarded([&]() -> Result<std::vector<EntryRecord>> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
-        auto dir = directory(org->catalog_id, rows::custom_services(sql, *org));
+        auto dir = core_.directory(org->catalog_id, rows::custom_services(sql, *org));
         if (!dir) return dir.error();
-        const std::string at = now();
+        const std::string at = core_.now();
         std::vector<EntryRecord> out;
         for (const auto& u : updates) {
             auto written = write_entry(sql, *org, **dir, actor, u.entry, u.expected_revision, at);
@@ -124,10 +126,10 @@ Result<std::vector<EntryRecord>> Store::update_entries(const Actor& actor, std::
     });
 }
 
-Result<EntryRecord> Store::add_custom_service(const Actor& actor, std::string_view slug,
-                                              const CustomService& service) {
+Result<EntryRecord> EntryStore::add_custom_service(const Actor& actor, std::string_view slug,
+                                                   const CustomService& service) {
     return guarded([&]() -> Result<EntryRecord> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
@@ -137,7 +139,7 @@ Result<EntryRecord> Store::add_custom_service(const Actor& actor, std::string_vi
                 return rows::conflict("the custom service '" + service.id + "' already exists",
                                       "id");
         custom.push_back(service);
-        auto dir = directory(org->catalog_id, custom);
+        auto dir = core_.directory(org->catalog_id, custom);
         if (!dir) {
             // The directory names the field within its list; here there is one service.
             auto error = dir.error();
@@ -146,7 +148,7 @@ Result<EntryRecord> Store::add_custom_service(const Actor& actor, std::string_vi
                 error.field = error.field.substr(dot + 2);
             return error;
         }
-        const std::string at = now();
+        const std::string at = core_.now();
         int custom_position = 0;
         sql << "select coalesce(max(position), -1) + 1 from custom_services where org_id = :org",
             soci::use(org->id), soci::into(custom_position);
@@ -165,10 +167,10 @@ Result<EntryRecord> Store::add_custom_service(const Actor& actor, std::string_vi
     });
 }
 
-Status Store::remove_custom_service(const Actor& actor, std::string_view slug,
-                                    std::string_view service_id) {
+Status EntryStore::remove_custom_service(const Actor& actor, std::string_view slug,
+                                         std::string_view service_id) {
     return guarded([&]() -> Status {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
@@ -192,7 +194,8 @@ Status Store::remove_custom_service(const Actor& actor, std::string_view slug,
             soci::use(org->id), soci::use(id);
         sql << "delete from custom_services where org_id = :org and service_id = :id",
             soci::use(org->id), soci::use(id);
-        rows::audit(sql, now(), actor, &*org, "custom_service", id, "delete", before, nullptr);
+        rows::audit(sql, core_.now(), actor, &*org, "custom_service", id, "delete", before,
+                    nullptr);
         unit.commit();
         return {};
     });

@@ -3,7 +3,8 @@
 // remove them at once.
 #pragma once
 
-#include "store/store.hpp"
+#include "store/store_core.hpp"
+#include "store/user_store.hpp"
 
 #include <chrono>
 #include <map>
@@ -13,7 +14,7 @@
 
 namespace cdcwb::store {
 
-struct Store::TokenCache {
+struct StoreCore::TokenCache {
     struct Entry {
         UserRecord user;
         std::chrono::steady_clock::time_point checked;

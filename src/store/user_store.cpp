@@ -90,18 +90,18 @@ std::vector<Membership> membership_rows(soci::session& sql, const std::string& w
 
 } // namespace
 
-Result<UserRecord> Store::create_user(const Actor& actor, const NewUser& request) {
+Result<UserRecord> UserStore::create_user(const Actor& actor, const NewUser& request) {
     if (auto s = validate_username(request.username, "username"); !s) return s.error();
     if (auto s = validate_password(request.password, "password"); !s) return s.error();
     if (auto s = validate_lang(request.lang, "lang"); !s) return s.error();
     if (auto s = validate_text(request.display_name, "display_name", 200); !s) return s.error();
     const std::string hash = secrets::hash_password(request.password);
     return guarded([&]() -> Result<UserRecord> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         if (find_user(sql, request.username))
             return rows::conflict("a user '" + request.username + "' already exists", "username");
-        const std::string at = now();
+        const std::string at = core_.now();
         int admin = request.is_admin ? 1 : 0;
         sql << "insert into users (username, display_name, password_hash, is_admin, lang, "
                "disabled, created_at, password_changed_at) values (:name, :display, :hash, "
@@ -116,9 +116,9 @@ Result<UserRecord> Store::create_user(const Actor& actor, const NewUser& request
     });
 }
 
-Result<std::vector<UserRecord>> Store::users() {
+Result<std::vector<UserRecord>> UserStore::list() {
     return guarded([&]() -> Result<std::vector<UserRecord>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         UserColumns c;
         soci::details::prepare_temp_type p =
             (unit.sql().prepare << std::string(kUserSelect) + " order by username");
@@ -131,9 +131,9 @@ Result<std::vector<UserRecord>> Store::users() {
     });
 }
 
-Result<UserRecord> Store::user(std::string_view username) {
+Result<UserRecord> UserStore::user(std::string_view username) {
     return guarded([&]() -> Result<UserRecord> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         return require_user(unit.sql(), username);
     });
 }
@@ -176,19 +176,19 @@ UserRecord apply_lang(Session& sql, const std::string& at, const Actor& actor,
 
 } // namespace
 
-Result<UserRecord> Store::update_account(const Actor& actor, std::string_view username,
-                                         const AccountChange& change) {
+Result<UserRecord> UserStore::update_account(const Actor& actor, std::string_view username,
+                                             const AccountChange& change) {
     if (change.password)
         if (auto s = validate_password(*change.password, "password"); !s) return s.error();
     if (change.lang)
         if (auto s = validate_lang(*change.lang, "lang"); !s) return s.error();
     const std::string hash = change.password ? secrets::hash_password(*change.password) : "";
     auto updated = guarded([&]() -> Result<UserRecord> {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto user = require_user(sql, username);
         if (!user) return user.error();
-        const std::string at = now();
+        const std::string at = core_.now();
         if (change.password) apply_password(sql, at, actor, *user, hash);
         if (change.disabled) *user = apply_disabled(sql, at, actor, *user, *change.disabled);
         if (change.lang) *user = apply_lang(sql, at, actor, *user, *change.lang);
@@ -196,32 +196,33 @@ Result<UserRecord> Store::update_account(const Actor& actor, std::string_view us
         return *user;
     });
     if (updated && change.disabled) {
-        std::lock_guard lock(tokens_->mutex);
-        tokens_->entries.clear(); // a disabled user's tokens stop working here at once
+        std::lock_guard lock(core_.tokens->mutex);
+        core_.tokens->entries.clear(); // a disabled user's tokens stop working here at once
     }
     return updated;
 }
 
-Status Store::set_password(const Actor& actor, std::string_view username,
-                           std::string_view password) {
+Status UserStore::set_password(const Actor& actor, std::string_view username,
+                               std::string_view password) {
     auto done = update_account(actor, username, {std::string(password), {}, {}});
     return done ? Status{} : Status{done.error()};
 }
 
-Status Store::set_user_disabled(const Actor& actor, std::string_view username, bool disabled) {
+Status UserStore::set_user_disabled(const Actor& actor, std::string_view username, bool disabled) {
     auto done = update_account(actor, username, {{}, disabled, {}});
     return done ? Status{} : Status{done.error()};
 }
 
-Status Store::set_user_lang(const Actor& actor, std::string_view username, std::string_view lang) {
+Status UserStore::set_user_lang(const Actor& actor, std::string_view username,
+                                std::string_view lang) {
     auto done = update_account(actor, username, {{}, {}, std::string(lang)});
     return done ? Status{} : Status{done.error()};
 }
 
-Result<UserRecord> Store::check_password(std::string_view username, std::string_view password) {
+Result<UserRecord> UserStore::check_password(std::string_view username, std::string_view password) {
     const Error refused = domain::unauthenticated("wrong user name or password");
     auto found = guarded([&]() -> Result<std::pair<UserRecord, std::string>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto user = find_user(unit.sql(), username);
         if (!user) return rows::not_found("no such user", "user");
         std::string hash;
@@ -238,10 +239,10 @@ Result<UserRecord> Store::check_password(std::string_view username, std::string_
     return found->first;
 }
 
-Status Store::set_role(const Actor& actor, std::string_view slug, std::string_view username,
-                       Role role) {
+Status UserStore::set_role(const Actor& actor, std::string_view slug, std::string_view username,
+                           Role role) {
     return guarded([&]() -> Status {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
@@ -251,7 +252,7 @@ Status Store::set_role(const Actor& actor, std::string_view slug, std::string_vi
         const bool existed = held.has_value();
         const std::string before = held.value_or("");
         std::string token(to_string(role));
-        const std::string at = now();
+        const std::string at = core_.now();
         if (existed)
             sql << "update memberships set role = :role where org_id = :org and user_id = :user",
                 soci::use(token), soci::use(org->id), soci::use(user->id);
@@ -267,9 +268,10 @@ Status Store::set_role(const Actor& actor, std::string_view slug, std::string_vi
     });
 }
 
-Status Store::remove_member(const Actor& actor, std::string_view slug, std::string_view username) {
+Status UserStore::remove_member(const Actor& actor, std::string_view slug,
+                                std::string_view username) {
     return guarded([&]() -> Status {
-        Unit unit(db_, Unit::Mode::write);
+        Unit unit(core_.db, Unit::Mode::write);
         auto& sql = unit.sql();
         auto org = rows::organisation(sql, slug);
         if (!org) return org.error();
@@ -281,16 +283,16 @@ Status Store::remove_member(const Actor& actor, std::string_view slug, std::stri
                 "'" + user->username + "' is not a member of '" + org->slug + "'", "user");
         sql << "delete from memberships where org_id = :org and user_id = :user",
             soci::use(org->id), soci::use(user->id);
-        rows::audit(sql, now(), actor, &*org, "membership", user->username, "delete",
+        rows::audit(sql, core_.now(), actor, &*org, "membership", user->username, "delete",
                     Json{{"role", *before}}, nullptr);
         unit.commit();
         return {};
     });
 }
 
-Result<std::vector<Membership>> Store::members(std::string_view slug) {
+Result<std::vector<Membership>> UserStore::members(std::string_view slug) {
     return guarded([&]() -> Result<std::vector<Membership>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto org = rows::organisation(unit.sql(), slug);
         if (!org) return org.error();
         return membership_rows(unit.sql(), "o.slug", org->slug);
@@ -313,9 +315,9 @@ struct RoleLookup {
 
 } // namespace
 
-Result<std::optional<Role>> Store::role_in(std::int64_t user_id, std::string_view slug) {
+Result<std::optional<Role>> UserStore::role_in(std::int64_t user_id, std::string_view slug) {
     return guarded([&]() -> Result<std::optional<Role>> {
-        Unit unit(db_, Unit::Mode::single);
+        Unit unit(core_.db, Unit::Mode::single);
         auto& q = unit.sql().prepared<RoleLookup>();
         q.user_id = user_id;
         q.slug = std::string(slug);
@@ -330,19 +332,19 @@ Result<std::optional<Role>> Store::role_in(std::int64_t user_id, std::string_vie
     });
 }
 
-Result<std::vector<Membership>> Store::memberships(std::string_view username) {
+Result<std::vector<Membership>> UserStore::memberships(std::string_view username) {
     return guarded([&]() -> Result<std::vector<Membership>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto user = require_user(unit.sql(), username);
         if (!user) return user.error();
         return membership_rows(unit.sql(), "u.username", user->username);
     });
 }
 
-Result<std::vector<VisibleOrganisation>> Store::organisations_of(std::string_view username,
-                                                                 bool site_admin) {
+Result<std::vector<VisibleOrganisation>> UserStore::organisations_of(std::string_view username,
+                                                                     bool site_admin) {
     return guarded([&]() -> Result<std::vector<VisibleOrganisation>> {
-        Unit unit(db_, Unit::Mode::read);
+        Unit unit(core_.db, Unit::Mode::read);
         auto user = require_user(unit.sql(), username);
         if (!user) return user.error();
         const auto mine = membership_rows(unit.sql(), "u.username", user->username);

@@ -21,12 +21,12 @@ class ActionStore : public StoreTest {
         make_org();
     }
     store::ActionRecord create(domain::Action a) {
-        auto created = store().create_action(actor_, "acme", std::move(a));
+        auto created = store().actions.create_action(actor_, "acme", std::move(a));
         EXPECT_TRUE(created.ok()) << created.error().field << ": " << created.error().message;
         return created.ok() ? *created : store::ActionRecord{};
     }
     std::vector<std::string> action_ids() {
-        auto state = store().load("acme");
+        auto state = store().organisations.load("acme");
         EXPECT_TRUE(state.ok());
         std::vector<std::string> ids;
         if (state.ok())
@@ -69,7 +69,7 @@ TEST_F(ActionStore, NewActionStartsItsHistoryWithCreated) {
     ASSERT_EQ(stored.history.size(), 1u);
     EXPECT_EQ(stored.history[0].what, "created");
     EXPECT_EQ(stored.history[0].date, day("2026-11-22"));
-    auto state = store().load("acme");
+    auto state = store().organisations.load("acme");
     ASSERT_TRUE(state.ok());
     ASSERT_EQ(state->actions.size(), 1u);
     EXPECT_TRUE(state->actions[0].action == stored);
@@ -81,7 +81,7 @@ TEST_F(ActionStore, UpdateThatChangesTheStatusAddsAStatusEvent) {
     edited.status = domain::ActionStatus::in_progress;
     edited.owner = "CSIRT";
     now_ += std::chrono::hours(24);
-    auto updated = store().update_action({"alice", std::nullopt}, "acme", edited, 1);
+    auto updated = store().actions.update_action({"alice", std::nullopt}, "acme", edited, 1);
     ASSERT_TRUE(updated.ok()) << updated.error().message;
     EXPECT_EQ(updated->revision, 2);
     EXPECT_EQ(updated->updated_by, "alice");
@@ -99,7 +99,7 @@ TEST_F(ActionStore, UpdateCannotRewriteTheHistory) {
     auto edited = created.action;
     edited.history = {{day("2020-01-01"), "forged", "", "", "never happened"}};
     edited.title = "Write the playbooks";
-    auto updated = store().update_action(actor_, "acme", edited, 1);
+    auto updated = store().actions.update_action(actor_, "acme", edited, 1);
     ASSERT_TRUE(updated.ok()) << updated.error().message;
     EXPECT_EQ(updated->action.title, "Write the playbooks");
     EXPECT_EQ(updated->action.history, created.action.history);
@@ -109,10 +109,10 @@ TEST_F(ActionStore, StaleRevisionIsAConflictAndWritesNothing) {
     const auto created = create(action("Write the playbook"));
     auto edited = created.action;
     edited.owner = "First";
-    ASSERT_TRUE(store().update_action({"alice", std::nullopt}, "acme", edited, 1).ok());
+    ASSERT_TRUE(store().actions.update_action({"alice", std::nullopt}, "acme", edited, 1).ok());
     edited.owner = "Second";
     const std::string before = database_fingerprint(db());
-    auto stale = store().update_action(actor_, "acme", edited, 1);
+    auto stale = store().actions.update_action(actor_, "acme", edited, 1);
     ASSERT_FALSE(stale.ok());
     EXPECT_EQ(stale.error().code, ErrorCode::conflict);
     EXPECT_EQ(stale.error().field, "revision");
@@ -123,14 +123,14 @@ TEST_F(ActionStore, StaleRevisionIsAConflictAndWritesNothing) {
 TEST_F(ActionStore, UpdateOfAnUnknownActionIsNotFound) {
     auto ghost = action("Ghost");
     ghost.id = "A-404";
-    EXPECT_REFUSED_UNCHANGED(store().update_action(actor_, "acme", ghost, 1), ErrorCode::not_found,
-                             "action.id");
+    EXPECT_REFUSED_UNCHANGED(store().actions.update_action(actor_, "acme", ghost, 1),
+                             ErrorCode::not_found, "action.id");
 }
 
 TEST_F(ActionStore, EscalationMovesAShortActionIntoTheLongCycle) {
     const auto created = create(action("Outsource forensics"));
-    auto escalated =
-        store().escalate_action(actor_, "acme", "A-1", day("2026-12-01"), "needs a budget line", 1);
+    auto escalated = store().actions.escalate_action(actor_, "acme", "A-1", day("2026-12-01"),
+                                                     "needs a budget line", 1);
     ASSERT_TRUE(escalated.ok()) << escalated.error().message;
     EXPECT_EQ(escalated->revision, 2);
     EXPECT_EQ(escalated->action.cycle, domain::Cycle::long_cycle);
@@ -141,17 +141,18 @@ TEST_F(ActionStore, EscalationMovesAShortActionIntoTheLongCycle) {
     EXPECT_EQ(event.to, "long");
     EXPECT_EQ(event.note, "needs a budget line");
     EXPECT_EQ(event.date, day("2026-12-01"));
-    auto state = store().load("acme");
+    auto state = store().organisations.load("acme");
     ASSERT_TRUE(state.ok());
     EXPECT_TRUE(state->actions[0].action == escalated->action);
 }
 
 TEST_F(ActionStore, EscalatingALongCycleActionIsAConflictAndWritesNothing) {
     create(action("Outsource forensics"));
-    ASSERT_TRUE(
-        store().escalate_action(actor_, "acme", "A-1", day("2026-12-01"), "budget", 1).ok());
+    ASSERT_TRUE(store()
+                    .actions.escalate_action(actor_, "acme", "A-1", day("2026-12-01"), "budget", 1)
+                    .ok());
     EXPECT_REFUSED_UNCHANGED(
-        store().escalate_action(actor_, "acme", "A-1", day("2026-12-02"), "again", 2),
+        store().actions.escalate_action(actor_, "acme", "A-1", day("2026-12-02"), "again", 2),
         ErrorCode::conflict, "cycle");
 }
 
@@ -159,9 +160,9 @@ TEST_F(ActionStore, EscalatingADoneActionIsAConflictAndWritesNothing) {
     const auto created = create(action("Outsource forensics"));
     auto done = created.action;
     done.status = domain::ActionStatus::done;
-    ASSERT_TRUE(store().update_action(actor_, "acme", done, 1).ok());
+    ASSERT_TRUE(store().actions.update_action(actor_, "acme", done, 1).ok());
     EXPECT_REFUSED_UNCHANGED(
-        store().escalate_action(actor_, "acme", "A-1", day("2026-12-01"), "too late", 2),
+        store().actions.escalate_action(actor_, "acme", "A-1", day("2026-12-01"), "too late", 2),
         ErrorCode::conflict, "status");
 }
 
@@ -169,12 +170,12 @@ TEST_F(ActionStore, EscalationWithAStaleRevisionIsAConflictAndWritesNothing) {
     const auto created = create(action("Outsource forensics"));
     auto edited = created.action;
     edited.owner = "Someone";
-    ASSERT_TRUE(store().update_action(actor_, "acme", edited, 1).ok());
+    ASSERT_TRUE(store().actions.update_action(actor_, "acme", edited, 1).ok());
     EXPECT_REFUSED_UNCHANGED(
-        store().escalate_action(actor_, "acme", "A-1", day("2026-12-01"), "budget", 1),
+        store().actions.escalate_action(actor_, "acme", "A-1", day("2026-12-01"), "budget", 1),
         ErrorCode::conflict, "revision");
     EXPECT_REFUSED_UNCHANGED(
-        store().escalate_action(actor_, "acme", "A-9", day("2026-12-01"), "budget", 1),
+        store().actions.escalate_action(actor_, "acme", "A-9", day("2026-12-01"), "budget", 1),
         ErrorCode::not_found, "action.id");
 }
 
@@ -182,10 +183,10 @@ TEST_F(ActionStore, DeleteNeedsTheCurrentRevision) {
     const auto created = create(action("Retire the old SIEM", {"A-1", "B-1"}));
     auto edited = created.action;
     edited.status = domain::ActionStatus::cancelled;
-    ASSERT_TRUE(store().update_action(actor_, "acme", edited, 1).ok());
-    EXPECT_REFUSED_UNCHANGED(store().delete_action(actor_, "acme", "A-1", 1), ErrorCode::conflict,
-                             "revision");
-    auto deleted = store().delete_action(actor_, "acme", "A-1", 2);
+    ASSERT_TRUE(store().actions.update_action(actor_, "acme", edited, 1).ok());
+    EXPECT_REFUSED_UNCHANGED(store().actions.delete_action(actor_, "acme", "A-1", 1),
+                             ErrorCode::conflict, "revision");
+    auto deleted = store().actions.delete_action(actor_, "acme", "A-1", 2);
     ASSERT_TRUE(deleted.ok()) << deleted.error().message;
     EXPECT_TRUE(action_ids().empty());
     store::Unit unit(db(), store::Unit::Mode::read);
@@ -197,22 +198,23 @@ TEST_F(ActionStore, DeleteNeedsTheCurrentRevision) {
 }
 
 TEST_F(ActionStore, DeleteOfAnUnknownActionIsNotFound) {
-    EXPECT_REFUSED_UNCHANGED(store().delete_action(actor_, "acme", "A-1", 1), ErrorCode::not_found,
-                             "action.id");
+    EXPECT_REFUSED_UNCHANGED(store().actions.delete_action(actor_, "acme", "A-1", 1),
+                             ErrorCode::not_found, "action.id");
 }
 
 TEST_F(ActionStore, ActionLinkingAnUnknownServiceIsRefusedAndWritesNothing) {
-    EXPECT_REFUSED_UNCHANGED(store().create_action(actor_, "acme", action("X", {"A-1", "Z-9"})),
-                             ErrorCode::invalid_input, "action.services[1]");
+    EXPECT_REFUSED_UNCHANGED(
+        store().actions.create_action(actor_, "acme", action("X", {"A-1", "Z-9"})),
+        ErrorCode::invalid_input, "action.services[1]");
     const auto created = create(action("Fine"));
     auto edited = created.action;
     edited.services = {"Z-9"};
-    EXPECT_REFUSED_UNCHANGED(store().update_action(actor_, "acme", edited, 1),
+    EXPECT_REFUSED_UNCHANGED(store().actions.update_action(actor_, "acme", edited, 1),
                              ErrorCode::invalid_input, "action.services[0]");
 }
 
 TEST_F(ActionStore, ActionWithoutATitleIsRefusedAndWritesNothing) {
-    EXPECT_REFUSED_UNCHANGED(store().create_action(actor_, "acme", action("")),
+    EXPECT_REFUSED_UNCHANGED(store().actions.create_action(actor_, "acme", action("")),
                              ErrorCode::invalid_input, "action.title");
 }
 
@@ -220,8 +222,8 @@ TEST_F(ActionStore, DuplicateIdIsAConflictAndWritesNothing) {
     create(action("First"));
     auto again = action("Again");
     again.id = "A-1";
-    EXPECT_REFUSED_UNCHANGED(store().create_action(actor_, "acme", again), ErrorCode::conflict,
-                             "action.id");
+    EXPECT_REFUSED_UNCHANGED(store().actions.create_action(actor_, "acme", again),
+                             ErrorCode::conflict, "action.id");
 }
 
 TEST_F(ActionStore, ActionsKeepTheOrderTheyWereCreatedIn) {
@@ -230,7 +232,7 @@ TEST_F(ActionStore, ActionsKeepTheOrderTheyWereCreatedIn) {
         a.id = id;
         create(a);
     }
-    ASSERT_TRUE(store().delete_action(actor_, "acme", "B", 1).ok());
+    ASSERT_TRUE(store().actions.delete_action(actor_, "acme", "B", 1).ok());
     auto a = action("Action A");
     a.id = "A";
     create(a);
@@ -239,7 +241,7 @@ TEST_F(ActionStore, ActionsKeepTheOrderTheyWereCreatedIn) {
 }
 
 TEST_F(ActionStore, ActionsOfAnUnknownOrganisationAreNotFound) {
-    EXPECT_REFUSED_UNCHANGED(store().create_action(actor_, "nope", action("X")),
+    EXPECT_REFUSED_UNCHANGED(store().actions.create_action(actor_, "nope", action("X")),
                              ErrorCode::not_found, "org");
 }
 
@@ -248,17 +250,17 @@ TEST_F(ActionStore, ActionsOfAnUnknownOrganisationAreNotFound) {
 TEST_F(ActionStore, EventIsRecordedAndLoaded) {
     const domain::TriggerEvent event{day("2026-11-20"), domain::TriggerKind::provider_change,
                                      "MSSP contract renewed with a new scope; 新しい契約"};
-    auto added = store().add_event({"alice", std::nullopt}, "acme", event);
+    auto added = store().evaluations.add_event({"alice", std::nullopt}, "acme", event);
     ASSERT_TRUE(added.ok()) << added.error().message;
     EXPECT_GT(added->id, 0);
     EXPECT_TRUE(added->event == event);
     EXPECT_EQ(added->created_by, "alice");
     EXPECT_EQ(added->created_at, "2026-11-22T09:00:00.000Z");
-    auto second =
-        store().add_event(actor_, "acme", {day("2026-10-01"), domain::TriggerKind::schedule, ""});
+    auto second = store().evaluations.add_event(
+        actor_, "acme", {day("2026-10-01"), domain::TriggerKind::schedule, ""});
     ASSERT_TRUE(second.ok());
     EXPECT_GT(second->id, added->id);
-    auto state = store().load("acme");
+    auto state = store().organisations.load("acme");
     ASSERT_TRUE(state.ok());
     ASSERT_EQ(state->events.size(), 2u);
     EXPECT_EQ(state->events[0].id, added->id) << "in the order they were recorded";
@@ -268,11 +270,12 @@ TEST_F(ActionStore, EventIsRecordedAndLoaded) {
 }
 
 TEST_F(ActionStore, EventNoteOverFourThousandBytesIsRefusedAndWritesNothing) {
-    EXPECT_REFUSED_UNCHANGED(store().add_event(actor_, "acme",
-                                               {day("2026-11-20"), domain::TriggerKind::new_threat,
-                                                std::string(4001, 'x')}),
-                             ErrorCode::invalid_input, "note");
-    auto longest = store().add_event(
+    EXPECT_REFUSED_UNCHANGED(
+        store().evaluations.add_event(
+            actor_, "acme",
+            {day("2026-11-20"), domain::TriggerKind::new_threat, std::string(4001, 'x')}),
+        ErrorCode::invalid_input, "note");
+    auto longest = store().evaluations.add_event(
         actor_, "acme",
         {day("2026-11-20"), domain::TriggerKind::new_threat, std::string(4000, 'x')});
     EXPECT_TRUE(longest.ok()) << longest.error().message;
@@ -280,7 +283,8 @@ TEST_F(ActionStore, EventNoteOverFourThousandBytesIsRefusedAndWritesNothing) {
 
 TEST_F(ActionStore, EventForAnUnknownOrganisationIsNotFound) {
     EXPECT_REFUSED_UNCHANGED(
-        store().add_event(actor_, "nope", {day("2026-11-20"), domain::TriggerKind::new_threat, ""}),
+        store().evaluations.add_event(actor_, "nope",
+                                      {day("2026-11-20"), domain::TriggerKind::new_threat, ""}),
         ErrorCode::not_found, "org");
 }
 

@@ -83,10 +83,10 @@ TEST_F(AssessmentStore, ExampleHasSomethingOfEveryKind) {
 TEST_F(AssessmentStore, ImportThenExportGivesTheSameAssessment) {
     const auto& original = example();
     const std::string slug = original.organisation.id;
-    auto imported = store().import_assessment(actor_, slug, original);
+    auto imported = store().organisations.import_assessment(actor_, slug, original);
     ASSERT_TRUE(imported.ok()) << imported.error().field << ": " << imported.error().message;
     expect_same_assessment(imported->assessment(), original);
-    auto loaded = store().load(slug);
+    auto loaded = store().organisations.load(slug);
     ASSERT_TRUE(loaded.ok()) << loaded.error().message;
     expect_same_assessment(loaded->assessment(), original);
     EXPECT_EQ(loaded->organisation.revision, 1);
@@ -94,8 +94,9 @@ TEST_F(AssessmentStore, ImportThenExportGivesTheSameAssessment) {
 
 TEST_F(AssessmentStore, ExportWritesTheSameFileByteForByte) {
     const auto& original = example();
-    ASSERT_TRUE(store().import_assessment(actor_, original.organisation.id, original).ok());
-    auto loaded = store().load(original.organisation.id);
+    ASSERT_TRUE(
+        store().organisations.import_assessment(actor_, original.organisation.id, original).ok());
+    auto loaded = store().organisations.load(original.organisation.id);
     ASSERT_TRUE(loaded.ok()) << loaded.error().message;
     const std::string expected = written(original);
     ASSERT_FALSE(expected.empty());
@@ -105,14 +106,14 @@ TEST_F(AssessmentStore, ExportWritesTheSameFileByteForByte) {
 TEST_F(AssessmentStore, ImportingTwiceReplacesTheStateAndKeepsOneOrganisation) {
     const auto& original = example();
     const std::string slug = original.organisation.id;
-    ASSERT_TRUE(store().import_assessment(actor_, slug, original).ok());
-    auto again = store().import_assessment(actor_, slug, original);
+    ASSERT_TRUE(store().organisations.import_assessment(actor_, slug, original).ok());
+    auto again = store().organisations.import_assessment(actor_, slug, original);
     ASSERT_TRUE(again.ok()) << again.error().message;
-    auto orgs = store().organisations();
+    auto orgs = store().organisations.list();
     ASSERT_TRUE(orgs.ok());
     ASSERT_EQ(orgs->size(), 1u);
     EXPECT_EQ(orgs->front().revision, 2);
-    auto loaded = store().load(slug);
+    auto loaded = store().organisations.load(slug);
     ASSERT_TRUE(loaded.ok());
     expect_same_assessment(loaded->assessment(), original);
     EXPECT_EQ(written(loaded->assessment()), written(original));
@@ -124,28 +125,30 @@ TEST_F(AssessmentStore, ImportReplacesWhatTheOrganisationHadBefore) {
     make_org(slug);
     ASSERT_TRUE(
         store()
+            .entries
             .add_custom_service(actor_, slug, {"Y-1", "A", {"Old", "古い"}, {}, std::nullopt})
             .ok());
     domain::Action old;
     old.id = "OLD-1";
     old.title = "Old action";
-    ASSERT_TRUE(store().create_action(actor_, slug, old).ok());
+    ASSERT_TRUE(store().actions.create_action(actor_, slug, old).ok());
     ASSERT_TRUE(
         store()
+            .evaluations
             .run_evaluation(actor_, slug, {"old", *domain::Date::parse("2026-01-01"), {}, ""})
             .ok());
 
-    auto imported = store().import_assessment(actor_, slug, original);
+    auto imported = store().organisations.import_assessment(actor_, slug, original);
     ASSERT_TRUE(imported.ok()) << imported.error().message;
-    auto loaded = store().load(slug);
+    auto loaded = store().organisations.load(slug);
     ASSERT_TRUE(loaded.ok());
     expect_same_assessment(loaded->assessment(), original);
 }
 
 TEST_F(AssessmentStore, ImportUnderAnotherSlugExportsThatSlug) {
-    auto imported = store().import_assessment(actor_, "kasumi-copy", example());
+    auto imported = store().organisations.import_assessment(actor_, "kasumi-copy", example());
     ASSERT_TRUE(imported.ok()) << imported.error().message;
-    auto loaded = store().load("kasumi-copy");
+    auto loaded = store().organisations.load("kasumi-copy");
     ASSERT_TRUE(loaded.ok());
     EXPECT_EQ(loaded->assessment().organisation.id, "kasumi-copy");
     EXPECT_EQ(loaded->assessment().organisation.name, example().organisation.name);
@@ -153,7 +156,8 @@ TEST_F(AssessmentStore, ImportUnderAnotherSlugExportsThatSlug) {
 
 TEST_F(AssessmentStore, ImportedEvaluationsHaveTheirFindings) {
     const auto& original = example();
-    auto imported = store().import_assessment(actor_, original.organisation.id, original);
+    auto imported =
+        store().organisations.import_assessment(actor_, original.organisation.id, original);
     ASSERT_TRUE(imported.ok()) << imported.error().message;
     auto dir = domain::ServiceDirectory::build(test_library().catalog(original.catalog_id)->catalog,
                                                original.custom_services);
@@ -175,7 +179,7 @@ TEST_F(AssessmentStore, ImportedEvaluationsHaveTheirFindings) {
         EXPECT_EQ(record.reference_template, original.reference_template);
         EXPECT_EQ(record.created_by, "tester");
     }
-    auto loaded = store().load(original.organisation.id);
+    auto loaded = store().organisations.load(original.organisation.id);
     ASSERT_TRUE(loaded.ok());
     ASSERT_EQ(loaded->evaluations.size(), imported->evaluations.size());
     for (std::size_t i = 0; i < loaded->evaluations.size(); ++i)
@@ -185,7 +189,7 @@ TEST_F(AssessmentStore, ImportedEvaluationsHaveTheirFindings) {
 TEST_F(AssessmentStore, UnknownServiceIsRefusedAndWritesNothing) {
     auto bad = example();
     bad.services[0].service_id = "Z-99";
-    EXPECT_REFUSED_UNCHANGED(store().import_assessment(actor_, "kasumi", bad),
+    EXPECT_REFUSED_UNCHANGED(store().organisations.import_assessment(actor_, "kasumi", bad),
                              ErrorCode::invalid_input, "services.Z-99");
 }
 
@@ -194,7 +198,7 @@ TEST_F(AssessmentStore, ScoreOnARubricThatDoesNotFitTheAssignmentIsRefusedAndWri
     auto& entry = bad.services[0];
     ASSERT_EQ(entry.assignment, domain::Assignment::insource);
     entry.outsource.as_is = *domain::Score::points(3);
-    EXPECT_REFUSED_UNCHANGED(store().import_assessment(actor_, "kasumi", bad),
+    EXPECT_REFUSED_UNCHANGED(store().organisations.import_assessment(actor_, "kasumi", bad),
                              ErrorCode::invalid_input,
                              "services." + entry.service_id + ".outsource");
 }
@@ -203,37 +207,39 @@ TEST_F(AssessmentStore, DuplicateActionIdIsRefusedAndWritesNothing) {
     auto bad = example();
     ASSERT_GE(bad.actions.size(), 2u);
     bad.actions[1].id = bad.actions[0].id;
-    EXPECT_REFUSED_UNCHANGED(store().import_assessment(actor_, "kasumi", bad),
+    EXPECT_REFUSED_UNCHANGED(store().organisations.import_assessment(actor_, "kasumi", bad),
                              ErrorCode::invalid_input, "actions[1].id");
 }
 
 TEST_F(AssessmentStore, InvalidImportLeavesTheEarlierImportAsItWas) {
     const auto& original = example();
     const std::string slug = original.organisation.id;
-    ASSERT_TRUE(store().import_assessment(actor_, slug, original).ok());
+    ASSERT_TRUE(store().organisations.import_assessment(actor_, slug, original).ok());
     auto bad = original;
     bad.services.push_back(bad.services[0]); // a service twice
-    EXPECT_REFUSED_UNCHANGED(store().import_assessment(actor_, slug, bad), ErrorCode::invalid_input,
-                             "");
-    auto loaded = store().load(slug);
+    EXPECT_REFUSED_UNCHANGED(store().organisations.import_assessment(actor_, slug, bad),
+                             ErrorCode::invalid_input, "");
+    auto loaded = store().organisations.load(slug);
     ASSERT_TRUE(loaded.ok());
     expect_same_assessment(loaded->assessment(), original);
 }
 
 TEST_F(AssessmentStore, InvalidSlugIsRefusedAndWritesNothing) {
-    EXPECT_REFUSED_UNCHANGED(store().import_assessment(actor_, "Kasumi Logistics", example()),
-                             ErrorCode::invalid_input, "org");
+    EXPECT_REFUSED_UNCHANGED(
+        store().organisations.import_assessment(actor_, "Kasumi Logistics", example()),
+        ErrorCode::invalid_input, "org");
 }
 
 TEST_F(AssessmentStore, UnknownCatalogueOrReferenceTemplateIsRefusedAndWritesNothing) {
     auto no_catalogue = example();
     no_catalogue.catalog_id = "iso-27001";
     no_catalogue.custom_services.clear();
-    EXPECT_REFUSED_UNCHANGED(store().import_assessment(actor_, "kasumi", no_catalogue),
-                             ErrorCode::invalid_input, "catalog");
+    EXPECT_REFUSED_UNCHANGED(
+        store().organisations.import_assessment(actor_, "kasumi", no_catalogue),
+        ErrorCode::invalid_input, "catalog");
     auto no_template = example();
     no_template.reference_template = "no-such-template";
-    EXPECT_REFUSED_UNCHANGED(store().import_assessment(actor_, "kasumi", no_template),
+    EXPECT_REFUSED_UNCHANGED(store().organisations.import_assessment(actor_, "kasumi", no_template),
                              ErrorCode::invalid_input, "reference_template");
 }
 
@@ -242,7 +248,7 @@ TEST_F(AssessmentStore, TextThatIsNotUtf8IsInvalidInputAndWritesNothing) {
     ASSERT_FALSE(bad.custom_services.empty());
     bad.custom_services[0].name.en = "Ransomware \xff support";
     const std::string before = database_fingerprint(db());
-    auto result = store().import_assessment(actor_, "kasumi", bad);
+    auto result = store().organisations.import_assessment(actor_, "kasumi", bad);
     ASSERT_FALSE(result.ok()) << "a name that is not UTF-8 was imported";
     EXPECT_EQ(database_fingerprint(db()), before);
     EXPECT_EQ(result.error().code, ErrorCode::invalid_input) << result.error().message;
@@ -252,7 +258,7 @@ TEST_F(AssessmentStore, TextThatIsNotUtf8IsInvalidInputAndWritesNothing) {
 TEST_F(AssessmentStore, EvaluationApprovedBeforeItWasTakenIsRefusedAndWritesNothing) {
     auto bad = example();
     bad.evaluations[0].approved_on = bad.evaluations[0].date.plus_days(-1);
-    EXPECT_REFUSED_UNCHANGED(store().import_assessment(actor_, "kasumi", bad),
+    EXPECT_REFUSED_UNCHANGED(store().organisations.import_assessment(actor_, "kasumi", bad),
                              ErrorCode::invalid_input, "evaluations[0].approved_on");
 }
 

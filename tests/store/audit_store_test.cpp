@@ -14,12 +14,12 @@ class AuditStore : public StoreTest {
     std::vector<store::AuditRecord> all() {
         store::AuditQuery query;
         query.limit = 1000;
-        auto records = store().audit(query);
+        auto records = store().audit.query(query);
         EXPECT_TRUE(records.ok()) << records.error().message;
         return records.ok() ? *records : std::vector<store::AuditRecord>{};
     }
     std::vector<store::AuditRecord> query(store::AuditQuery q) {
-        auto records = store().audit(q);
+        auto records = store().audit.query(q);
         EXPECT_TRUE(records.ok()) << records.error().message;
         return records.ok() ? *records : std::vector<store::AuditRecord>{};
     }
@@ -48,7 +48,7 @@ TEST_F(AuditStore, EveryChangeWritesExactlyOneRecord) {
     std::string evidence_sha;
     domain::Assessment assessment;
     const auto entry_with = [this](const std::string& owner) {
-        auto e = store().entry("acme", "A-1");
+        auto e = store().entries.entry("acme", "A-1");
         auto entry = e->entry;
         entry.assignment = domain::Assignment::insource;
         entry.owner = owner;
@@ -58,46 +58,54 @@ TEST_F(AuditStore, EveryChangeWritesExactlyOneRecord) {
         {"create organisation",
          [&] {
              return store()
+                 .organisations
                  .create_organisation(actor_, {"acme", "Acme", "x1060-2021", "small-company"})
                  .ok();
          },
          "tester", "acme", "organisation", "acme", "create"},
         {"update organisation",
          [&] {
-             return store().update_organisation(actor_, "acme", {"Acme 2", "", 90}, 1).ok();
+             return store()
+                 .organisations.update_organisation(actor_, "acme", {"Acme 2", "", 90}, 1)
+                 .ok();
          },
          "tester", "acme", "organisation", "acme", "update"},
         {"update entry",
          [&] {
              auto [entry, revision] = entry_with("SOC");
-             return store().update_entry(alice_actor, "acme", entry, revision).ok();
+             return store().entries.update_entry(alice_actor, "acme", entry, revision).ok();
          },
          "alice", "acme", "service", "A-1", "update"},
         {"add custom service",
          [&] {
              return store()
+                 .entries
                  .add_custom_service(actor_, "acme", {"X-1", "D", {"X", "エックス"}, {}, {}})
                  .ok();
          },
          "tester", "acme", "custom_service", "X-1", "create"},
         {"remove custom service",
-         [&] { return store().remove_custom_service(actor_, "acme", "X-1").ok(); }, "tester",
-         "acme", "custom_service", "X-1", "delete"},
+         [&] { return store().entries.remove_custom_service(actor_, "acme", "X-1").ok(); },
+         "tester", "acme", "custom_service", "X-1", "delete"},
         {"add evidence",
          [&] {
-             auto r = store().add_evidence(actor_, "acme", "a.txt", "text/plain", "minutes\n");
+             auto r =
+                 store().evidence.add_evidence(actor_, "acme", "a.txt", "text/plain", "minutes\n");
              if (r.ok()) evidence_sha = r->sha256;
              return r.ok();
          },
          "tester", "acme", "evidence", "", "create"},
         {"run evaluation",
          [&] {
-             return store().run_evaluation(actor_, "acme", {"E-1", day("2026-11-22"), {}, ""}).ok();
+             return store()
+                 .evaluations.run_evaluation(actor_, "acme", {"E-1", day("2026-11-22"), {}, ""})
+                 .ok();
          },
          "tester", "acme", "evaluation", "E-1", "create"},
         {"approve evaluation",
          [&] {
              return store()
+                 .evaluations
                  .approve_evaluation({"ciso", std::nullopt}, "acme", "E-1", day("2026-11-23"))
                  .ok();
          },
@@ -105,6 +113,7 @@ TEST_F(AuditStore, EveryChangeWritesExactlyOneRecord) {
         {"add event",
          [&] {
              return store()
+                 .evaluations
                  .add_event(actor_, "acme", {day("2026-11-01"), domain::TriggerKind::schedule, ""})
                  .ok();
          },
@@ -114,75 +123,87 @@ TEST_F(AuditStore, EveryChangeWritesExactlyOneRecord) {
              domain::Action a;
              a.title = "Do it";
              a.services = {"A-1"};
-             return store().create_action(actor_, "acme", a).ok();
+             return store().actions.create_action(actor_, "acme", a).ok();
          },
          "tester", "acme", "action", "A-1", "create"},
         {"update action",
          [&] {
-             auto state = store().load("acme");
+             auto state = store().organisations.load("acme");
              auto a = state->actions.front().action;
              a.status = domain::ActionStatus::in_progress;
-             return store().update_action(actor_, "acme", a, 1).ok();
+             return store().actions.update_action(actor_, "acme", a, 1).ok();
          },
          "tester", "acme", "action", "A-1", "update"},
         {"escalate action",
          [&] {
-             return store().escalate_action(actor_, "acme", "A-1", day("2026-11-24"), "", 2).ok();
+             return store()
+                 .actions.escalate_action(actor_, "acme", "A-1", day("2026-11-24"), "", 2)
+                 .ok();
          },
          "tester", "acme", "action", "A-1", "escalate"},
-        {"delete action", [&] { return store().delete_action(actor_, "acme", "A-1", 3).ok(); },
-         "tester", "acme", "action", "A-1", "delete"},
+        {"delete action",
+         [&] { return store().actions.delete_action(actor_, "acme", "A-1", 3).ok(); }, "tester",
+         "acme", "action", "A-1", "delete"},
         {"create user",
          [&] {
-             auto u = store().create_user(actor_,
-                                          {"alice", "Alice", "correct horse battery", false, "en"});
+             auto u = store().users.create_user(
+                 actor_, {"alice", "Alice", "correct horse battery", false, "en"});
              if (u.ok()) user_id = u->id;
              return u.ok();
          },
          "tester", "", "user", "alice", "create"},
         {"set password",
-         [&] { return store().set_password(actor_, "alice", "another fine passphrase").ok(); },
+         [&] {
+             return store().users.set_password(actor_, "alice", "another fine passphrase").ok();
+         },
          "tester", "", "user", "alice", "password"},
-        {"disable user", [&] { return store().set_user_disabled(actor_, "alice", true).ok(); },
-         "tester", "", "user", "alice", "disable"},
-        {"enable user", [&] { return store().set_user_disabled(actor_, "alice", false).ok(); },
-         "tester", "", "user", "alice", "enable"},
+        {"disable user",
+         [&] { return store().users.set_user_disabled(actor_, "alice", true).ok(); }, "tester", "",
+         "user", "alice", "disable"},
+        {"enable user",
+         [&] { return store().users.set_user_disabled(actor_, "alice", false).ok(); }, "tester", "",
+         "user", "alice", "enable"},
         {"add member",
-         [&] { return store().set_role(actor_, "acme", "alice", domain::Role::viewer).ok(); },
+         [&] { return store().users.set_role(actor_, "acme", "alice", domain::Role::viewer).ok(); },
          "tester", "acme", "membership", "alice", "create"},
         {"change role",
-         [&] { return store().set_role(actor_, "acme", "alice", domain::Role::assessor).ok(); },
+         [&] {
+             return store().users.set_role(actor_, "acme", "alice", domain::Role::assessor).ok();
+         },
          "tester", "acme", "membership", "alice", "update"},
-        {"remove member", [&] { return store().remove_member(actor_, "acme", "alice").ok(); },
+        {"remove member", [&] { return store().users.remove_member(actor_, "acme", "alice").ok(); },
          "tester", "acme", "membership", "alice", "delete"},
         {"create token",
          [&] {
-             auto t = store().create_token(actor_, "alice", "ci", std::nullopt);
+             auto t = store().credentials.create_token(actor_, "alice", "ci", std::nullopt);
              if (t.ok()) token_id = t->record.id;
              return t.ok();
          },
          "tester", "", "token", "", "create"},
-        {"revoke token", [&] { return store().revoke_token(actor_, "alice", token_id).ok(); },
-         "tester", "", "token", "", "revoke"},
+        {"revoke token",
+         [&] { return store().credentials.revoke_token(actor_, "alice", token_id).ok(); }, "tester",
+         "", "token", "", "revoke"},
         {"sign in",
          [&] {
-             auto s = store().create_session(user_id, std::chrono::hours(1), "192.0.2.1");
+             auto s =
+                 store().credentials.create_session(user_id, std::chrono::hours(1), "192.0.2.1");
              if (s.ok()) session_token = s->token;
              return s.ok();
          },
          "alice", "", "session", "alice", "sign_in"},
-        {"sign out", [&] { return store().end_session(session_token).ok(); }, "alice", "",
-         "session", "alice", "sign_out"},
+        {"sign out", [&] { return store().credentials.end_session(session_token).ok(); }, "alice",
+         "", "session", "alice", "sign_out"},
         {"import",
          [&] {
-             auto state = store().load("acme");
+             auto state = store().organisations.load("acme");
              assessment = state->assessment();
              assessment.organisation.name = "Acme imported";
-             return store().import_assessment(actor_, "acme", assessment).ok();
+             return store().organisations.import_assessment(actor_, "acme", assessment).ok();
          },
          "tester", "acme", "organisation", "acme", "import"},
-        {"delete organisation", [&] { return store().delete_organisation(actor_, "acme").ok(); },
-         "tester", "acme", "organisation", "acme", "delete"},
+        {"delete organisation",
+         [&] { return store().organisations.delete_organisation(actor_, "acme").ok(); }, "tester",
+         "acme", "organisation", "acme", "delete"},
     };
     int second = 0;
     for (const auto& change : changes) {
@@ -218,15 +239,19 @@ TEST_F(AuditStore, EveryChangeWritesExactlyOneRecord) {
 TEST_F(AuditStore, RefusedChangeWritesNoRecord) {
     make_org();
     const auto before = all().size();
-    EXPECT_FALSE(store().create_organisation(actor_, {"acme", "Again", "x1060-2021", ""}).ok());
-    EXPECT_FALSE(store().update_organisation(actor_, "acme", {"Acme", "", 90}, 5).ok());
-    EXPECT_FALSE(store().delete_action(actor_, "acme", "A-1", 1).ok());
+    EXPECT_FALSE(store()
+                     .organisations.create_organisation(actor_, {"acme", "Again", "x1060-2021", ""})
+                     .ok());
+    EXPECT_FALSE(
+        store().organisations.update_organisation(actor_, "acme", {"Acme", "", 90}, 5).ok());
+    EXPECT_FALSE(store().actions.delete_action(actor_, "acme", "A-1", 1).ok());
     EXPECT_EQ(all().size(), before);
 }
 
 TEST_F(AuditStore, RecordsCarryTheValuesBeforeAndAfter) {
     make_org();
-    ASSERT_TRUE(store().update_organisation(actor_, "acme", {"Acme K.K.", "", 90}, 1).ok());
+    ASSERT_TRUE(
+        store().organisations.update_organisation(actor_, "acme", {"Acme K.K.", "", 90}, 1).ok());
     const auto records = all();
     ASSERT_EQ(records.size(), 2u);
     EXPECT_NE(records[0].before.find("\"Acme acme\""), std::string::npos) << records[0].before;
@@ -234,7 +259,7 @@ TEST_F(AuditStore, RecordsCarryTheValuesBeforeAndAfter) {
     EXPECT_EQ(records[1].operation, "create");
     EXPECT_EQ(records[1].before, "") << "nothing was there before a create";
     EXPECT_FALSE(records[1].after.empty());
-    ASSERT_TRUE(store().delete_organisation(actor_, "acme").ok());
+    ASSERT_TRUE(store().organisations.delete_organisation(actor_, "acme").ok());
     const auto deleted = all().front();
     EXPECT_FALSE(deleted.before.empty());
     EXPECT_EQ(deleted.after, "") << "nothing is left after a delete";
@@ -250,16 +275,20 @@ class AuditFilters : public AuditStore {
         now_ += std::chrono::hours(24);
         ASSERT_TRUE(
             store()
+                .organisations
                 .create_organisation({"alice", std::nullopt}, {"beta", "Beta", "x1060-2021", ""})
                 .ok());
-        auto e = store().entry("acme", "A-1");
+        auto e = store().entries.entry("acme", "A-1");
         ASSERT_TRUE(e.ok());
         auto entry = e->entry;
         entry.owner = "SOC";
-        ASSERT_TRUE(store().update_entry({"alice", std::nullopt}, "acme", entry, e->revision).ok());
+        ASSERT_TRUE(
+            store().entries.update_entry({"alice", std::nullopt}, "acme", entry, e->revision).ok());
         now_ += std::chrono::hours(24);
         ASSERT_TRUE(
-            store().create_user(actor_, {"bob", "", "correct horse battery", false, "en"}).ok());
+            store()
+                .users.create_user(actor_, {"bob", "", "correct horse battery", false, "en"})
+                .ok());
     }
 };
 
@@ -356,18 +385,18 @@ TEST_F(AuditFilters, LimitOutsideOneToAThousandIsRefused) {
     for (int limit : {0, -1, 1001}) {
         store::AuditQuery q;
         q.limit = limit;
-        auto records = store().audit(q);
+        auto records = store().audit.query(q);
         ASSERT_FALSE(records.ok()) << limit;
         EXPECT_EQ(records.error().code, ErrorCode::invalid_input);
         EXPECT_EQ(records.error().field, "limit");
     }
     store::AuditQuery q;
     q.limit = 1000;
-    EXPECT_TRUE(store().audit(q).ok());
+    EXPECT_TRUE(store().audit.query(q).ok());
     q.limit = 1;
     EXPECT_EQ(query(q).size(), 1u);
     q.before_id = -1;
-    auto negative = store().audit(q);
+    auto negative = store().audit.query(q);
     ASSERT_FALSE(negative.ok());
     EXPECT_EQ(negative.error().code, ErrorCode::invalid_input);
 }
@@ -376,7 +405,7 @@ TEST_F(AuditFilters, RecordsOutliveTheOrganisation) {
     store::AuditQuery q;
     q.org = "acme";
     const auto before = query(q);
-    ASSERT_TRUE(store().delete_organisation(actor_, "acme").ok());
+    ASSERT_TRUE(store().organisations.delete_organisation(actor_, "acme").ok());
     const auto after = query(q);
     ASSERT_EQ(after.size(), before.size() + 1);
     EXPECT_EQ(after.front().operation, "delete");

@@ -16,28 +16,28 @@ class CredentialStore : public StoreTest {
   protected:
     void SetUp() override {
         StoreTest::SetUp();
-        auto user =
-            store().create_user(actor_, {"alice", "Alice", "correct horse battery", false, "en"});
+        auto user = store().users.create_user(
+            actor_, {"alice", "Alice", "correct horse battery", false, "en"});
         ASSERT_TRUE(user.ok()) << user.error().message;
         alice_ = *user;
     }
     store::IssuedToken token(std::optional<long long> days = std::nullopt) {
-        auto issued = store().create_token(actor_, "alice", "ci pipeline", days);
+        auto issued = store().credentials.create_token(actor_, "alice", "ci pipeline", days);
         EXPECT_TRUE(issued.ok()) << issued.error().message;
         return issued.ok() ? *issued : store::IssuedToken{};
     }
     store::IssuedSession session(std::chrono::seconds lifetime = hours(8)) {
-        auto issued = store().create_session(alice_.id, lifetime, "192.0.2.7");
+        auto issued = store().credentials.create_session(alice_.id, lifetime, "192.0.2.7");
         EXPECT_TRUE(issued.ok()) << issued.error().message;
         return issued.ok() ? *issued : store::IssuedSession{};
     }
     void expect_token_refused(const std::string& t) {
-        auto user = store().authenticate_token(t);
+        auto user = store().credentials.authenticate_token(t);
         ASSERT_FALSE(user.ok()) << "token '" << t << "' was accepted";
         EXPECT_EQ(user.error().code, ErrorCode::unauthenticated) << user.error().message;
     }
     void expect_session_refused(const std::string& t) {
-        auto s = store().session(t);
+        auto s = store().credentials.session(t);
         ASSERT_FALSE(s.ok()) << "session '" << t << "' was accepted";
         EXPECT_EQ(s.error().code, ErrorCode::unauthenticated) << s.error().message;
     }
@@ -76,11 +76,11 @@ TEST_F(CredentialStore, OnlyTheTokensSha256IsStored) {
 TEST_F(CredentialStore, TokenAuthenticatesItsUserAndRecordsItsUse) {
     const auto issued = token(1);
     now_ += minutes(59);
-    auto user = store().authenticate_token(issued.token);
+    auto user = store().credentials.authenticate_token(issued.token);
     ASSERT_TRUE(user.ok()) << user.error().message;
     EXPECT_EQ(user->id, alice_.id);
     EXPECT_EQ(user->username, "alice");
-    auto listed = store().tokens("alice");
+    auto listed = store().credentials.tokens("alice");
     ASSERT_TRUE(listed.ok());
     ASSERT_EQ(listed->size(), 1u);
     EXPECT_EQ(listed->front().last_used_at, "2026-11-22T09:59:00.000Z");
@@ -88,25 +88,25 @@ TEST_F(CredentialStore, TokenAuthenticatesItsUserAndRecordsItsUse) {
 
 TEST_F(CredentialStore, RevokedTokenIsUnauthenticated) {
     const auto issued = token();
-    ASSERT_TRUE(store().authenticate_token(issued.token).ok());
+    ASSERT_TRUE(store().credentials.authenticate_token(issued.token).ok());
     now_ += minutes(1);
-    auto revoked = store().revoke_token(actor_, "alice", issued.record.id);
+    auto revoked = store().credentials.revoke_token(actor_, "alice", issued.record.id);
     ASSERT_TRUE(revoked.ok()) << revoked.error().message;
     expect_token_refused(issued.token);
-    auto listed = store().tokens("alice");
+    auto listed = store().credentials.tokens("alice");
     ASSERT_TRUE(listed.ok());
     EXPECT_EQ(listed->front().revoked_at, "2026-11-22T09:01:00.000Z");
-    EXPECT_REFUSED_UNCHANGED(store().revoke_token(actor_, "alice", issued.record.id),
+    EXPECT_REFUSED_UNCHANGED(store().credentials.revoke_token(actor_, "alice", issued.record.id),
                              ErrorCode::not_found, "token");
 }
 
 TEST_F(CredentialStore, RevokingAnotherUsersTokenIsNotFound) {
     const auto issued = token();
-    auto bob = store().create_user(actor_, {"bob", "", "bob's long password", false, "en"});
+    auto bob = store().users.create_user(actor_, {"bob", "", "bob's long password", false, "en"});
     ASSERT_TRUE(bob.ok());
-    EXPECT_REFUSED_UNCHANGED(store().revoke_token(actor_, "bob", issued.record.id),
+    EXPECT_REFUSED_UNCHANGED(store().credentials.revoke_token(actor_, "bob", issued.record.id),
                              ErrorCode::not_found, "token");
-    EXPECT_TRUE(store().authenticate_token(issued.token).ok());
+    EXPECT_TRUE(store().credentials.authenticate_token(issued.token).ok());
 }
 
 TEST_F(CredentialStore, ExpiredTokenIsUnauthenticated) {
@@ -128,22 +128,23 @@ TEST_F(CredentialStore, GarbageTokenIsUnauthenticated) {
 
 TEST_F(CredentialStore, TokenOfADisabledUserIsUnauthenticated) {
     const auto issued = token();
-    ASSERT_TRUE(store().set_user_disabled(actor_, "alice", true).ok());
+    ASSERT_TRUE(store().users.set_user_disabled(actor_, "alice", true).ok());
     expect_token_refused(issued.token);
 }
 
 TEST_F(CredentialStore, TokenNeedsANameALifetimeOf1To3660DaysAndAKnownUser) {
-    EXPECT_REFUSED_UNCHANGED(store().create_token(actor_, "alice", "", std::nullopt),
+    EXPECT_REFUSED_UNCHANGED(store().credentials.create_token(actor_, "alice", "", std::nullopt),
                              ErrorCode::invalid_input, "name");
     EXPECT_REFUSED_UNCHANGED(
-        store().create_token(actor_, "alice", std::string(101, 'n'), std::nullopt),
+        store().credentials.create_token(actor_, "alice", std::string(101, 'n'), std::nullopt),
         ErrorCode::invalid_input, "name");
     for (const long long days : {0LL, -1LL, domain::kMaxTokenDays + 1})
-        EXPECT_REFUSED_UNCHANGED(store().create_token(actor_, "alice", "ci", days),
+        EXPECT_REFUSED_UNCHANGED(store().credentials.create_token(actor_, "alice", "ci", days),
                                  ErrorCode::invalid_input, "days");
-    EXPECT_REFUSED_UNCHANGED(store().create_token(actor_, "mallory", "ci", std::nullopt),
-                             ErrorCode::not_found, "user");
-    auto listed = store().tokens("mallory");
+    EXPECT_REFUSED_UNCHANGED(
+        store().credentials.create_token(actor_, "mallory", "ci", std::nullopt),
+        ErrorCode::not_found, "user");
+    auto listed = store().credentials.tokens("mallory");
     ASSERT_FALSE(listed.ok());
     EXPECT_EQ(listed.error().code, ErrorCode::not_found);
 }
@@ -151,7 +152,7 @@ TEST_F(CredentialStore, TokenNeedsANameALifetimeOf1To3660DaysAndAKnownUser) {
 TEST_F(CredentialStore, TokensListsEveryTokenOfTheUserWithItsPrefix) {
     const auto first = token();
     const auto second = token(2);
-    auto listed = store().tokens("alice");
+    auto listed = store().credentials.tokens("alice");
     ASSERT_TRUE(listed.ok()) << listed.error().message;
     ASSERT_EQ(listed->size(), 2u);
     EXPECT_EQ((*listed)[0].id, first.record.id);
@@ -175,7 +176,7 @@ TEST_F(CredentialStore, SessionGivesItsUserAndCsrfToken) {
     EXPECT_NE(issued.record.csrf_token, issued.token);
     EXPECT_EQ(issued.record.expires_at, "2026-11-22T17:00:00.000Z");
     now_ += hours(7);
-    auto s = store().session(issued.token);
+    auto s = store().credentials.session(issued.token);
     ASSERT_TRUE(s.ok()) << s.error().message;
     EXPECT_EQ(s->user.id, alice_.id);
     EXPECT_EQ(s->user.username, "alice");
@@ -195,17 +196,18 @@ TEST_F(CredentialStore, ExpiredSessionIsUnauthenticated) {
 TEST_F(CredentialStore, EndedSessionIsUnauthenticated) {
     const auto issued = session();
     const auto other = session();
-    ASSERT_TRUE(store().end_session(issued.token).ok());
+    ASSERT_TRUE(store().credentials.end_session(issued.token).ok());
     expect_session_refused(issued.token);
-    EXPECT_TRUE(store().session(other.token).ok()) << "other sessions go on";
-    EXPECT_TRUE(store().end_session(issued.token).ok()) << "signing out twice is not an error";
+    EXPECT_TRUE(store().credentials.session(other.token).ok()) << "other sessions go on";
+    EXPECT_TRUE(store().credentials.end_session(issued.token).ok())
+        << "signing out twice is not an error";
 }
 
 TEST_F(CredentialStore, SessionOfADisabledUserIsUnauthenticated) {
     const auto issued = session();
-    ASSERT_TRUE(store().set_user_disabled(actor_, "alice", true).ok());
+    ASSERT_TRUE(store().users.set_user_disabled(actor_, "alice", true).ok());
     expect_session_refused(issued.token);
-    EXPECT_REFUSED_UNCHANGED(store().create_session(alice_.id, hours(1), "192.0.2.7"),
+    EXPECT_REFUSED_UNCHANGED(store().credentials.create_session(alice_.id, hours(1), "192.0.2.7"),
                              ErrorCode::forbidden, "user");
 }
 
@@ -216,10 +218,11 @@ TEST_F(CredentialStore, GarbageSessionTokenIsUnauthenticated) {
 }
 
 TEST_F(CredentialStore, SessionNeedsAKnownUserAndAPositiveLifetime) {
-    EXPECT_REFUSED_UNCHANGED(store().create_session(alice_.id + 1000, hours(1), ""),
+    EXPECT_REFUSED_UNCHANGED(store().credentials.create_session(alice_.id + 1000, hours(1), ""),
                              ErrorCode::not_found, "user");
-    EXPECT_REFUSED_UNCHANGED(store().create_session(alice_.id, std::chrono::seconds(0), ""),
-                             ErrorCode::invalid_input, "lifetime");
+    EXPECT_REFUSED_UNCHANGED(
+        store().credentials.create_session(alice_.id, std::chrono::seconds(0), ""),
+        ErrorCode::invalid_input, "lifetime");
 }
 
 TEST_F(CredentialStore, NewSessionClearsExpiredOnes) {

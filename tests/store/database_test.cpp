@@ -184,7 +184,7 @@ TEST_F(DatabaseMigration, SecondOpenOfTheSameDatabaseAppliesNothing) {
     ASSERT_TRUE(version.ok()) << version.error().message;
     EXPECT_EQ(*version, store::latest_schema_version());
     store::Store other(**again, test_library());
-    auto org = other.organisation("acme");
+    auto org = other.organisations.organisation("acme");
     EXPECT_TRUE(org.ok()) << "the data is still there";
 }
 
@@ -330,7 +330,7 @@ class DatabaseBackup : public StoreTest {
     /// A row in every table, with text that needs care: quotes, Japanese, binary evidence.
     void fill() {
         make_org("acme");
-        auto e = store().entry("acme", "A-1");
+        auto e = store().entries.entry("acme", "A-1");
         ASSERT_TRUE(e.ok()) << e.error().message;
         auto entry = e->entry;
         entry.assignment = domain::Assignment::insource;
@@ -338,39 +338,40 @@ class DatabaseBackup : public StoreTest {
         entry.insource = {*domain::Score::points(2), *domain::Score::points(4)};
         entry.rationale = "line one\nline two; -- not a comment";
         entry.sourcing = domain::SourcingAnswers{domain::Information::external, true};
-        auto file = store().add_evidence(actor_, "acme", "notes.txt", "text/plain",
-                                         "Minutes of the review, 2026-11-20\n");
+        auto file = store().evidence.add_evidence(actor_, "acme", "notes.txt", "text/plain",
+                                                  "Minutes of the review, 2026-11-20\n");
         ASSERT_TRUE(file.ok()) << file.error().message;
         entry.evidence = {file->reference(), "https://intranet.example/doc"};
-        auto updated = store().update_entry(actor_, "acme", entry, e->revision);
+        auto updated = store().entries.update_entry(actor_, "acme", entry, e->revision);
         ASSERT_TRUE(updated.ok()) << updated.error().message;
         domain::CustomService custom{"X-1",
                                      "D",
                                      {"Ransom negotiation", "身代金交渉支援"},
                                      {"Outside help", "外部支援"},
                                      std::nullopt};
-        auto added = store().add_custom_service(actor_, "acme", custom);
+        auto added = store().entries.add_custom_service(actor_, "acme", custom);
         ASSERT_TRUE(added.ok()) << added.error().message;
         domain::Action action;
         action.title = "Hire a second analyst";
         action.services = {"A-1", "X-1"};
         action.due = domain::Date::parse("2027-03-31");
-        auto created = store().create_action(actor_, "acme", action);
+        auto created = store().actions.create_action(actor_, "acme", action);
         ASSERT_TRUE(created.ok()) << created.error().message;
-        auto event = store().add_event(
+        auto event = store().evaluations.add_event(
             actor_, "acme",
             {*domain::Date::parse("2026-11-01"), domain::TriggerKind::new_threat, "ransomware"});
         ASSERT_TRUE(event.ok()) << event.error().message;
-        auto evaluation = store().run_evaluation(actor_, "acme",
-                                                 {"", *domain::Date::parse("2026-11-22"), {}, ""});
+        auto evaluation = store().evaluations.run_evaluation(
+            actor_, "acme", {"", *domain::Date::parse("2026-11-22"), {}, ""});
         ASSERT_TRUE(evaluation.ok()) << evaluation.error().message;
-        auto user =
-            store().create_user(actor_, {"alice", "Alice", "correct horse battery", false, "ja"});
+        auto user = store().users.create_user(
+            actor_, {"alice", "Alice", "correct horse battery", false, "ja"});
         ASSERT_TRUE(user.ok()) << user.error().message;
-        ASSERT_TRUE(store().set_role(actor_, "acme", "alice", domain::Role::assessor).ok());
-        auto token = store().create_token(actor_, "alice", "ci", std::nullopt);
+        ASSERT_TRUE(store().users.set_role(actor_, "acme", "alice", domain::Role::assessor).ok());
+        auto token = store().credentials.create_token(actor_, "alice", "ci", std::nullopt);
         ASSERT_TRUE(token.ok()) << token.error().message;
-        auto session = store().create_session(user->id, std::chrono::hours(8), "127.0.0.1");
+        auto session =
+            store().credentials.create_session(user->id, std::chrono::hours(8), "127.0.0.1");
         ASSERT_TRUE(session.ok()) << session.error().message;
         make_org("beta");
     }
@@ -395,12 +396,12 @@ TEST_F(DatabaseBackup, BackupThenRestoreIntoAFreshDatabaseGivesTheSameRows) {
     auto ok = target.db->check_integrity();
     EXPECT_TRUE(ok.ok()) << ok.error().message;
     store::Store restored_store(*target.db, test_library(), [this] { return now_; });
-    auto state = restored_store.load("acme");
+    auto state = restored_store.organisations.load("acme");
     ASSERT_TRUE(state.ok()) << state.error().message;
-    auto original = store().load("acme");
+    auto original = store().organisations.load("acme");
     ASSERT_TRUE(original.ok());
     EXPECT_TRUE(state->assessment().services == original->assessment().services);
-    EXPECT_TRUE(restored_store.check_password("alice", "correct horse battery").ok());
+    EXPECT_TRUE(restored_store.users.check_password("alice", "correct horse battery").ok());
 }
 
 TEST_F(DatabaseBackup, RestoreReplacesEveryRowTheTargetHad) {
@@ -411,14 +412,15 @@ TEST_F(DatabaseBackup, RestoreReplacesEveryRowTheTargetHad) {
     ASSERT_TRUE(target.db);
     {
         store::Store other(*target.db, test_library(), [this] { return now_; });
-        auto org = other.create_organisation(actor_, {"gamma", "Gamma", "x1060-2021", ""});
+        auto org =
+            other.organisations.create_organisation(actor_, {"gamma", "Gamma", "x1060-2021", ""});
         ASSERT_TRUE(org.ok()) << org.error().message;
     }
     auto restored = target.db->restore(file);
     ASSERT_TRUE(restored.ok()) << restored.error().message;
     EXPECT_EQ(data_fingerprint(*target.db), data_fingerprint(db()));
     store::Store other(*target.db, test_library());
-    auto gamma = other.organisation("gamma");
+    auto gamma = other.organisations.organisation("gamma");
     ASSERT_FALSE(gamma.ok());
     EXPECT_EQ(gamma.error().code, ErrorCode::not_found);
 }
@@ -431,27 +433,30 @@ TEST_F(DatabaseBackup, NewRowsAfterARestoreGetFreshIds) {
     ASSERT_TRUE(target.db);
     ASSERT_TRUE(target.db->restore(file).ok());
     store::Store other(*target.db, test_library(), [this] { return now_; });
-    auto org = other.create_organisation(actor_, {"delta", "Delta", "x1060-2021", ""});
+    auto org =
+        other.organisations.create_organisation(actor_, {"delta", "Delta", "x1060-2021", ""});
     ASSERT_TRUE(org.ok()) << org.error().message;
-    auto orgs = other.organisations();
+    auto orgs = other.organisations.list();
     ASSERT_TRUE(orgs.ok());
     for (const auto& o : *orgs) {
         if (o.slug != "delta") {
             EXPECT_LT(o.id, org->id) << o.slug;
         }
     }
-    auto user = other.create_user(actor_, {"bob", "Bob", "another long password", false, "en"});
+    auto user =
+        other.users.create_user(actor_, {"bob", "Bob", "another long password", false, "en"});
     ASSERT_TRUE(user.ok()) << user.error().message;
-    auto event = other.add_event(actor_, "acme",
-                                 {*domain::Date::parse("2026-11-20"),
-                                  domain::TriggerKind::organisation_change, "reorganised"});
+    auto event =
+        other.evaluations.add_event(actor_, "acme",
+                                    {*domain::Date::parse("2026-11-20"),
+                                     domain::TriggerKind::organisation_change, "reorganised"});
     ASSERT_TRUE(event.ok()) << event.error().message;
-    auto evaluation =
-        other.run_evaluation(actor_, "acme", {"", *domain::Date::parse("2026-11-23"), {}, ""});
+    auto evaluation = other.evaluations.run_evaluation(
+        actor_, "acme", {"", *domain::Date::parse("2026-11-23"), {}, ""});
     ASSERT_TRUE(evaluation.ok()) << evaluation.error().message;
-    auto token = other.create_token(actor_, "bob", "ci", std::nullopt);
+    auto token = other.credentials.create_token(actor_, "bob", "ci", std::nullopt);
     ASSERT_TRUE(token.ok()) << token.error().message;
-    auto audit = other.audit({});
+    auto audit = other.audit.query({});
     ASSERT_TRUE(audit.ok()) << audit.error().message;
     EXPECT_EQ(audit->front().entity, "token") << "the newest record is the last one written";
 }

@@ -103,7 +103,9 @@ TEST(Durability, KilledWriterLosesNoAcknowledgedChange) {
         auto db = store::Database::open(url);
         ASSERT_TRUE(db.ok()) << db.error().message;
         store::Store s(**db, test_library());
-        ASSERT_TRUE(s.create_organisation({"setup", {}}, {"acme", "Acme", "x1060-2021", ""}).ok());
+        ASSERT_TRUE(
+            s.organisations.create_organisation({"setup", {}}, {"acme", "Acme", "x1060-2021", ""})
+                .ok());
     }
     std::mt19937 random(20261122);
     std::uniform_int_distribution<int> delay_ms(10, 250);
@@ -122,7 +124,7 @@ TEST(Durability, KilledWriterLosesNoAcknowledgedChange) {
         auto integrity = (*db)->check_integrity();
         ASSERT_TRUE(integrity.ok()) << "kill " << kill << ": " << integrity.error().message;
         store::Store s(**db, test_library());
-        auto state = s.load("acme");
+        auto state = s.organisations.load("acme");
         ASSERT_TRUE(state.ok()) << state.error().message;
         for (const auto& record : state->entries) {
             auto it = last_by_service.find(record.entry.service_id);
@@ -141,7 +143,7 @@ TEST(Durability, KilledWriterLosesNoAcknowledgedChange) {
     query.entity = "service";
     query.limit = 1000;
     for (;;) {
-        auto page = s.audit(query);
+        auto page = s.audit.query(query);
         ASSERT_TRUE(page.ok()) << page.error().message;
         if (page->empty()) break;
         for (const auto& r : *page) {

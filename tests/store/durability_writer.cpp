@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     auto loaded = catalog::load_library();
     store::Store s(**db, loaded.library);
     const std::string org = argv[2];
-    auto state = s.load(org);
+    auto state = s.organisations.load(org);
     if (!state) return 3;
     auto entries = state->entries;
     const store::Actor actor{"durability-writer", std::nullopt};
@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
         auto& record = entries[static_cast<std::size_t>(n) % entries.size()];
         auto entry = record.entry;
         entry.rationale = "write " + std::to_string(n);
-        auto written = s.update_entry(actor, org, entry, record.revision);
+        auto written = s.entries.update_entry(actor, org, entry, record.revision);
         if (!written) {
             std::fprintf(stderr, "update: %s\n", written.error().message.c_str());
             return 4;

@@ -46,7 +46,7 @@ class EvaluationStore : public StoreTest {
         make_org();
         // A few entries that give findings of every evaluation: a gap, a missing owner, a
         // mismatch with the reference template, rationale and evidence the snapshot leaves out.
-        auto a1 = store().entry("acme", "A-1");
+        auto a1 = store().entries.entry("acme", "A-1");
         ASSERT_TRUE(a1.ok());
         auto e = a1->entry;
         e.assignment = domain::Assignment::insource;
@@ -54,14 +54,14 @@ class EvaluationStore : public StoreTest {
         e.insource = {*Score::points(1), *Score::points(5)};
         e.rationale = "Why we score ourselves low";
         e.evidence = {"https://intranet.example/review"};
-        ASSERT_TRUE(store().update_entry(actor_, "acme", e, a1->revision).ok());
-        auto b1 = store().entry("acme", "B-1");
+        ASSERT_TRUE(store().entries.update_entry(actor_, "acme", e, a1->revision).ok());
+        auto b1 = store().entries.entry("acme", "B-1");
         ASSERT_TRUE(b1.ok());
         e = b1->entry;
         e.level = domain::Level::not_required;
         e.assignment = domain::Assignment::outsource;
         e.outsource = {*Score::points(3), *Score::points(2)};
-        ASSERT_TRUE(store().update_entry(actor_, "acme", e, b1->revision).ok());
+        ASSERT_TRUE(store().entries.update_entry(actor_, "acme", e, b1->revision).ok());
     }
 
     store::NewEvaluation on(const char* date, std::string id = "") {
@@ -70,7 +70,7 @@ class EvaluationStore : public StoreTest {
 };
 
 TEST_F(EvaluationStore, RunRecordsTheCurrentMatrixAndItsFindings) {
-    auto state = store().load("acme");
+    auto state = store().organisations.load("acme");
     ASSERT_TRUE(state.ok());
     std::vector<domain::ServiceEntry> entries;
     for (const auto& r : state->entries) entries.push_back(r.entry);
@@ -81,8 +81,8 @@ TEST_F(EvaluationStore, RunRecordsTheCurrentMatrixAndItsFindings) {
             .findings;
     const auto expected_snapshot = domain::take_snapshot("2026-11-22", day("2026-11-22"), entries);
 
-    auto record =
-        store().run_evaluation(actor_, "acme", {"", day("2026-11-22"), {}, "Half-year review"});
+    auto record = store().evaluations.run_evaluation(
+        actor_, "acme", {"", day("2026-11-22"), {}, "Half-year review"});
     ASSERT_TRUE(record.ok()) << record.error().message;
     EXPECT_EQ(record->snapshot.id, "2026-11-22");
     EXPECT_EQ(record->snapshot.date, day("2026-11-22"));
@@ -100,11 +100,11 @@ TEST_F(EvaluationStore, RunRecordsTheCurrentMatrixAndItsFindings) {
     EXPECT_EQ(record->created_by, "tester");
     EXPECT_EQ(record->created_at, "2026-11-22T09:00:00.000Z");
 
-    auto read = store().evaluation("acme", "2026-11-22");
+    auto read = store().evaluations.evaluation("acme", "2026-11-22");
     ASSERT_TRUE(read.ok()) << read.error().message;
     expect_same_snapshot(read->snapshot, record->snapshot);
     EXPECT_EQ(describe(read->findings), describe(expected_findings));
-    auto loaded = store().load("acme");
+    auto loaded = store().organisations.load("acme");
     ASSERT_TRUE(loaded.ok());
     ASSERT_EQ(loaded->evaluations.size(), 1u);
     expect_same_snapshot(loaded->evaluations.front().snapshot, record->snapshot);
@@ -112,11 +112,11 @@ TEST_F(EvaluationStore, RunRecordsTheCurrentMatrixAndItsFindings) {
 }
 
 TEST_F(EvaluationStore, AnEvaluationOfSomeKindsRecordsOnlyTheirFindings) {
-    auto all = store().run_evaluation(actor_, "acme", on("2026-11-21", "all"));
+    auto all = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-21", "all"));
     ASSERT_TRUE(all.ok()) << all.error().message;
     store::NewEvaluation request = on("2026-11-22", "portfolio-only");
     request.kinds = {domain::EvaluationKind::portfolio};
-    auto record = store().run_evaluation(actor_, "acme", request);
+    auto record = store().evaluations.run_evaluation(actor_, "acme", request);
     ASSERT_TRUE(record.ok()) << record.error().message;
     std::vector<domain::Finding> expected;
     for (const auto& f : all->findings)
@@ -126,13 +126,13 @@ TEST_F(EvaluationStore, AnEvaluationOfSomeKindsRecordsOnlyTheirFindings) {
     EXPECT_EQ(describe(record->findings), describe(expected));
     EXPECT_EQ(record->counts.error + record->counts.warning + record->counts.info,
               static_cast<int>(expected.size()));
-    auto read = store().evaluation("acme", "portfolio-only");
+    auto read = store().evaluations.evaluation("acme", "portfolio-only");
     ASSERT_TRUE(read.ok());
     EXPECT_EQ(describe(read->findings), describe(expected));
 }
 
 TEST_F(EvaluationStore, FindingsAreCountedBySeverity) {
-    auto record = store().run_evaluation(actor_, "acme", on("2026-11-22"));
+    auto record = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22"));
     ASSERT_TRUE(record.ok()) << record.error().message;
     store::FindingCounts expected;
     for (const auto& f : record->findings) {
@@ -142,21 +142,23 @@ TEST_F(EvaluationStore, FindingsAreCountedBySeverity) {
     }
     EXPECT_EQ(record->counts, expected);
     EXPECT_GT(expected.error + expected.warning + expected.info, 0);
-    auto read = store().evaluation("acme", record->snapshot.id);
+    auto read = store().evaluations.evaluation("acme", record->snapshot.id);
     ASSERT_TRUE(read.ok());
     EXPECT_EQ(read->counts, expected);
 }
 
 TEST_F(EvaluationStore, SummariesCarryTheCountsButNotTheMatrixOrFindings) {
-    auto first = store().run_evaluation(actor_, "acme", {"H1", day("2026-06-01"), {}, "first"});
+    auto first =
+        store().evaluations.run_evaluation(actor_, "acme", {"H1", day("2026-06-01"), {}, "first"});
     ASSERT_TRUE(first.ok());
-    ASSERT_TRUE(store().approve_evaluation(actor_, "acme", "H1", day("2026-06-02")).ok());
-    auto second = store().run_evaluation(
+    ASSERT_TRUE(
+        store().evaluations.approve_evaluation(actor_, "acme", "H1", day("2026-06-02")).ok());
+    auto second = store().evaluations.run_evaluation(
         actor_, "acme", {"H2", day("2026-11-22"), {domain::EvaluationKind::portfolio}, ""});
     ASSERT_TRUE(second.ok());
 
-    auto full = store().load("acme", store::History::full);
-    auto summaries = store().load("acme", store::History::summaries);
+    auto full = store().organisations.load("acme", store::History::full);
+    auto summaries = store().organisations.load("acme", store::History::summaries);
     ASSERT_TRUE(full.ok() && summaries.ok());
     ASSERT_EQ(summaries->evaluations.size(), 2u);
     for (std::size_t i = 0; i < 2; ++i) {
@@ -181,7 +183,7 @@ TEST_F(EvaluationStore, SummariesCarryTheCountsButNotTheMatrixOrFindings) {
 }
 
 TEST_F(EvaluationStore, SnapshotLeavesOutRationaleAndEvidence) {
-    auto record = store().run_evaluation(actor_, "acme", on("2026-11-22"));
+    auto record = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22"));
     ASSERT_TRUE(record.ok()) << record.error().message;
     const auto& first = record->snapshot.services.front();
     EXPECT_EQ(first.service_id, "A-1");
@@ -192,41 +194,43 @@ TEST_F(EvaluationStore, SnapshotLeavesOutRationaleAndEvidence) {
 
 TEST_F(EvaluationStore, AutomaticIdIsTheDateThenNumbered) {
     for (const char* expected : {"2026-11-22", "2026-11-22-2", "2026-11-22-3"}) {
-        auto record = store().run_evaluation(actor_, "acme", on("2026-11-22"));
+        auto record = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22"));
         ASSERT_TRUE(record.ok()) << record.error().message;
         EXPECT_EQ(record->snapshot.id, expected);
     }
-    auto other_day = store().run_evaluation(actor_, "acme", on("2026-11-23"));
+    auto other_day = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-23"));
     ASSERT_TRUE(other_day.ok());
     EXPECT_EQ(other_day->snapshot.id, "2026-11-23");
 }
 
 TEST_F(EvaluationStore, ExplicitIdThatExistsIsAConflictAndWritesNothing) {
-    ASSERT_TRUE(store().run_evaluation(actor_, "acme", on("2026-11-22", "2026-H2")).ok());
-    EXPECT_REFUSED_UNCHANGED(store().run_evaluation(actor_, "acme", on("2026-12-01", "2026-H2")),
-                             ErrorCode::conflict, "id");
+    ASSERT_TRUE(
+        store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22", "2026-H2")).ok());
+    EXPECT_REFUSED_UNCHANGED(
+        store().evaluations.run_evaluation(actor_, "acme", on("2026-12-01", "2026-H2")),
+        ErrorCode::conflict, "id");
 }
 
 TEST_F(EvaluationStore, KindGivenTwiceIsRefusedAndWritesNothing) {
-    EXPECT_REFUSED_UNCHANGED(
-        store().run_evaluation(actor_, "acme",
-                               {"",
-                                day("2026-11-22"),
-                                {domain::EvaluationKind::profile, domain::EvaluationKind::catalogue,
-                                 domain::EvaluationKind::profile},
-                                ""}),
-        ErrorCode::invalid_input, "kinds");
+    EXPECT_REFUSED_UNCHANGED(store().evaluations.run_evaluation(actor_, "acme",
+                                                                {"",
+                                                                 day("2026-11-22"),
+                                                                 {domain::EvaluationKind::profile,
+                                                                  domain::EvaluationKind::catalogue,
+                                                                  domain::EvaluationKind::profile},
+                                                                 ""}),
+                             ErrorCode::invalid_input, "kinds");
 }
 
 TEST_F(EvaluationStore, ChosenKindsAreRecordedInTheirOrder) {
-    auto record = store().run_evaluation(
+    auto record = store().evaluations.run_evaluation(
         actor_, "acme",
         {"",
          day("2026-11-22"),
          {domain::EvaluationKind::portfolio, domain::EvaluationKind::catalogue},
          ""});
     ASSERT_TRUE(record.ok()) << record.error().message;
-    auto read = store().evaluation("acme", record->snapshot.id);
+    auto read = store().evaluations.evaluation("acme", record->snapshot.id);
     ASSERT_TRUE(read.ok());
     EXPECT_EQ(read->snapshot.kinds,
               (std::vector<domain::EvaluationKind>{domain::EvaluationKind::portfolio,
@@ -237,23 +241,26 @@ TEST_F(EvaluationStore, IdWithASpaceOrControlCharacterOrOverSixtyFourCharactersI
     for (const std::string& id : {std::string("2026 H2"), std::string("2026\tH2"),
                                   std::string("H2\n"), std::string(65, 'x')}) {
         SCOPED_TRACE(id);
-        EXPECT_REFUSED_UNCHANGED(store().run_evaluation(actor_, "acme", on("2026-11-22", id)),
-                                 ErrorCode::invalid_input, "id");
+        EXPECT_REFUSED_UNCHANGED(
+            store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22", id)),
+            ErrorCode::invalid_input, "id");
     }
-    auto longest = store().run_evaluation(actor_, "acme", on("2026-11-22", std::string(64, 'x')));
+    auto longest =
+        store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22", std::string(64, 'x')));
     EXPECT_TRUE(longest.ok()) << longest.error().message;
 }
 
 TEST_F(EvaluationStore, RunForAnUnknownOrganisationIsNotFound) {
-    EXPECT_REFUSED_UNCHANGED(store().run_evaluation(actor_, "nope", on("2026-11-22")),
+    EXPECT_REFUSED_UNCHANGED(store().evaluations.run_evaluation(actor_, "nope", on("2026-11-22")),
                              ErrorCode::not_found, "org");
 }
 
 TEST_F(EvaluationStore, EvaluationsLoadOldestFirst) {
-    ASSERT_TRUE(store().run_evaluation(actor_, "acme", on("2026-12-01", "late")).ok());
-    ASSERT_TRUE(store().run_evaluation(actor_, "acme", on("2026-06-01", "early")).ok());
-    ASSERT_TRUE(store().run_evaluation(actor_, "acme", on("2026-09-01", "middle")).ok());
-    auto state = store().load("acme");
+    ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-12-01", "late")).ok());
+    ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-06-01", "early")).ok());
+    ASSERT_TRUE(
+        store().evaluations.run_evaluation(actor_, "acme", on("2026-09-01", "middle")).ok());
+    auto state = store().organisations.load("acme");
     ASSERT_TRUE(state.ok());
     std::vector<std::string> ids;
     for (const auto& e : state->evaluations) ids.push_back(e.snapshot.id);
@@ -261,13 +268,13 @@ TEST_F(EvaluationStore, EvaluationsLoadOldestFirst) {
 }
 
 TEST_F(EvaluationStore, ApprovalRecordsWhoSignedAndWhen) {
-    ASSERT_TRUE(store().run_evaluation(actor_, "acme", on("2026-11-22")).ok());
-    auto approved =
-        store().approve_evaluation({"ciso", std::nullopt}, "acme", "2026-11-22", day("2026-11-25"));
+    ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
+    auto approved = store().evaluations.approve_evaluation({"ciso", std::nullopt}, "acme",
+                                                           "2026-11-22", day("2026-11-25"));
     ASSERT_TRUE(approved.ok()) << approved.error().message;
     EXPECT_EQ(approved->snapshot.approved_by, "ciso");
     EXPECT_EQ(approved->snapshot.approved_on, day("2026-11-25"));
-    auto read = store().evaluation("acme", "2026-11-22");
+    auto read = store().evaluations.evaluation("acme", "2026-11-22");
     ASSERT_TRUE(read.ok());
     EXPECT_EQ(read->snapshot.approved_by, "ciso");
     EXPECT_EQ(read->snapshot.approved_on, day("2026-11-25"));
@@ -275,72 +282,77 @@ TEST_F(EvaluationStore, ApprovalRecordsWhoSignedAndWhen) {
 }
 
 TEST_F(EvaluationStore, ApprovalOnTheEvaluationDayIsAllowed) {
-    ASSERT_TRUE(store().run_evaluation(actor_, "acme", on("2026-11-22")).ok());
-    auto approved = store().approve_evaluation(actor_, "acme", "2026-11-22", day("2026-11-22"));
+    ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
+    auto approved =
+        store().evaluations.approve_evaluation(actor_, "acme", "2026-11-22", day("2026-11-22"));
     EXPECT_TRUE(approved.ok()) << approved.error().message;
 }
 
 TEST_F(EvaluationStore, SecondApprovalIsAConflictAndWritesNothing) {
-    ASSERT_TRUE(store().run_evaluation(actor_, "acme", on("2026-11-22")).ok());
+    ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
     ASSERT_TRUE(
         store()
+            .evaluations
             .approve_evaluation({"ciso", std::nullopt}, "acme", "2026-11-22", day("2026-11-25"))
             .ok());
-    EXPECT_REFUSED_UNCHANGED(
-        store().approve_evaluation({"cfo", std::nullopt}, "acme", "2026-11-22", day("2026-11-26")),
-        ErrorCode::conflict, "approved_by");
+    EXPECT_REFUSED_UNCHANGED(store().evaluations.approve_evaluation(
+                                 {"cfo", std::nullopt}, "acme", "2026-11-22", day("2026-11-26")),
+                             ErrorCode::conflict, "approved_by");
 }
 
 TEST_F(EvaluationStore, ApprovalBeforeTheEvaluationDateIsRefusedAndWritesNothing) {
-    ASSERT_TRUE(store().run_evaluation(actor_, "acme", on("2026-11-22")).ok());
+    ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
     EXPECT_REFUSED_UNCHANGED(
-        store().approve_evaluation(actor_, "acme", "2026-11-22", day("2026-11-21")),
+        store().evaluations.approve_evaluation(actor_, "acme", "2026-11-22", day("2026-11-21")),
         ErrorCode::invalid_input, "approved_on");
 }
 
 TEST_F(EvaluationStore, ApprovalWithoutAnApproverNameIsRefused) {
-    ASSERT_TRUE(store().run_evaluation(actor_, "acme", on("2026-11-22")).ok());
-    EXPECT_REFUSED_UNCHANGED(
-        store().approve_evaluation({"", std::nullopt}, "acme", "2026-11-22", day("2026-11-22")),
-        ErrorCode::invalid_input, "actor");
+    ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
+    EXPECT_REFUSED_UNCHANGED(store().evaluations.approve_evaluation(
+                                 {"", std::nullopt}, "acme", "2026-11-22", day("2026-11-22")),
+                             ErrorCode::invalid_input, "actor");
 }
 
 TEST_F(EvaluationStore, ApprovalOfAnUnknownEvaluationIsNotFound) {
-    ASSERT_TRUE(store().run_evaluation(actor_, "acme", on("2026-11-22")).ok());
+    ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
     EXPECT_REFUSED_UNCHANGED(
-        store().approve_evaluation(actor_, "acme", "2026-11-23", day("2026-11-23")),
+        store().evaluations.approve_evaluation(actor_, "acme", "2026-11-23", day("2026-11-23")),
         ErrorCode::not_found, "id");
-    auto read = store().evaluation("acme", "2026-11-23");
+    auto read = store().evaluations.evaluation("acme", "2026-11-23");
     ASSERT_FALSE(read.ok());
     EXPECT_EQ(read.error().code, ErrorCode::not_found);
     EXPECT_EQ(read.error().field, "id");
 }
 
 TEST_F(EvaluationStore, SnapshotStaysTheSameAfterLaterEdits) {
-    auto record = store().run_evaluation(actor_, "acme", on("2026-11-22"));
+    auto record = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22"));
     ASSERT_TRUE(record.ok());
     const auto findings = describe(record->findings);
 
-    auto a1 = store().entry("acme", "A-1");
+    auto a1 = store().entries.entry("acme", "A-1");
     ASSERT_TRUE(a1.ok());
     auto e = a1->entry;
     e.owner = "Someone else";
     e.insource = {*Score::points(5), *Score::points(5)};
-    ASSERT_TRUE(store().update_entry(actor_, "acme", e, a1->revision).ok());
-    ASSERT_TRUE(
-        store().update_organisation(actor_, "acme", {"Acme", "large-enterprise", 90}, 1).ok());
+    ASSERT_TRUE(store().entries.update_entry(actor_, "acme", e, a1->revision).ok());
     ASSERT_TRUE(
         store()
+            .organisations.update_organisation(actor_, "acme", {"Acme", "large-enterprise", 90}, 1)
+            .ok());
+    ASSERT_TRUE(
+        store()
+            .entries
             .add_custom_service(actor_, "acme", {"X-1", "D", {"New", "新規"}, {}, std::nullopt})
             .ok());
 
-    auto read = store().evaluation("acme", record->snapshot.id);
+    auto read = store().evaluations.evaluation("acme", record->snapshot.id);
     ASSERT_TRUE(read.ok());
     expect_same_snapshot(read->snapshot, record->snapshot);
     EXPECT_EQ(describe(read->findings), findings);
     EXPECT_EQ(read->reference_template, "small-company");
     EXPECT_EQ(read->snapshot.services.front().owner, "Security Office");
-    auto later = store().run_evaluation(actor_, "acme", on("2026-11-23"));
+    auto later = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-23"));
     ASSERT_TRUE(later.ok());
     EXPECT_EQ(later->snapshot.services.front().owner, "Someone else");
     EXPECT_EQ(later->reference_template, "large-enterprise");

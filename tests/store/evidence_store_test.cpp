@@ -78,7 +78,7 @@ TEST_F(EvidenceStore, PngIsStoredAndReadBackByteForByte) {
     const std::string png = tiny_png();
     ASSERT_NE(png.find('\0'), std::string::npos);
     ASSERT_NE(png.find('\xFF'), std::string::npos);
-    auto added = store().add_evidence(actor_, "acme", "pixel.png", "image/png", png);
+    auto added = store().evidence.add_evidence(actor_, "acme", "pixel.png", "image/png", png);
     ASSERT_TRUE(added.ok()) << added.error().message;
     EXPECT_TRUE(is_hex_sha256(added->sha256)) << added->sha256;
     EXPECT_EQ(added->media_type, "image/png");
@@ -88,7 +88,7 @@ TEST_F(EvidenceStore, PngIsStoredAndReadBackByteForByte) {
     EXPECT_EQ(added->created_at, "2026-11-22T09:00:00.000Z");
     EXPECT_EQ(added->reference(), "evidence:sha256:" + added->sha256);
 
-    auto read = store().evidence("acme", added->sha256);
+    auto read = store().evidence.file("acme", added->sha256);
     ASSERT_TRUE(read.ok()) << read.error().message;
     EXPECT_EQ(read->second, png);
     EXPECT_EQ(read->first.sha256, added->sha256);
@@ -98,30 +98,31 @@ TEST_F(EvidenceStore, PngIsStoredAndReadBackByteForByte) {
 }
 
 TEST_F(EvidenceStore, PdfAndPlainTextAreAccepted) {
-    auto pdf = store().add_evidence(actor_, "acme", "policy.pdf", "application/pdf", kPdf);
+    auto pdf = store().evidence.add_evidence(actor_, "acme", "policy.pdf", "application/pdf", kPdf);
     ASSERT_TRUE(pdf.ok()) << pdf.error().message;
-    auto text = store().add_evidence(actor_, "acme", "議事録.txt", "text/plain", kText);
+    auto text = store().evidence.add_evidence(actor_, "acme", "議事録.txt", "text/plain", kText);
     ASSERT_TRUE(text.ok()) << text.error().message;
     EXPECT_NE(pdf->sha256, text->sha256);
-    auto read = store().evidence("acme", text->sha256);
+    auto read = store().evidence.file("acme", text->sha256);
     ASSERT_TRUE(read.ok());
     EXPECT_EQ(read->second, kText);
     EXPECT_EQ(read->first.filename, "議事録.txt");
-    auto files = store().evidence_files("acme");
+    auto files = store().evidence.evidence_files("acme");
     ASSERT_TRUE(files.ok()) << files.error().message;
     EXPECT_EQ(files->size(), 2u);
 }
 
 TEST_F(EvidenceStore, SameContentTwiceIsStoredOnce) {
-    auto first = store().add_evidence(actor_, "acme", "a.txt", "text/plain", kText);
+    auto first = store().evidence.add_evidence(actor_, "acme", "a.txt", "text/plain", kText);
     ASSERT_TRUE(first.ok()) << first.error().message;
     now_ += std::chrono::hours(1);
-    auto second = store().add_evidence(actor_, "acme", "copy-of-a.txt", "text/plain", kText);
+    auto second =
+        store().evidence.add_evidence(actor_, "acme", "copy-of-a.txt", "text/plain", kText);
     ASSERT_TRUE(second.ok()) << second.error().message;
     EXPECT_EQ(second->sha256, first->sha256);
     EXPECT_EQ(second->filename, "a.txt") << "the file already stored";
     EXPECT_EQ(second->created_at, first->created_at);
-    auto files = store().evidence_files("acme");
+    auto files = store().evidence.evidence_files("acme");
     ASSERT_TRUE(files.ok());
     EXPECT_EQ(files->size(), 1u);
     store::Unit unit(db(), store::Unit::Mode::read);
@@ -132,47 +133,49 @@ TEST_F(EvidenceStore, SameContentTwiceIsStoredOnce) {
 
 TEST_F(EvidenceStore, SameContentInTwoOrganisationsIsKeptApart) {
     make_org("beta");
-    auto a = store().add_evidence(actor_, "acme", "a.txt", "text/plain", kText);
-    auto b = store().add_evidence(actor_, "beta", "b.txt", "text/plain", kText);
+    auto a = store().evidence.add_evidence(actor_, "acme", "a.txt", "text/plain", kText);
+    auto b = store().evidence.add_evidence(actor_, "beta", "b.txt", "text/plain", kText);
     ASSERT_TRUE(a.ok() && b.ok());
     EXPECT_EQ(a->sha256, b->sha256);
-    auto read = store().evidence("beta", b->sha256);
+    auto read = store().evidence.file("beta", b->sha256);
     ASSERT_TRUE(read.ok());
     EXPECT_EQ(read->first.filename, "b.txt");
 }
 
 TEST_F(EvidenceStore, ContentThatIsNotTheDeclaredTypeIsRefusedAndWritesNothing) {
-    EXPECT_REFUSED_UNCHANGED(store().add_evidence(actor_, "acme", "fake.png", "image/png", kText),
-                             ErrorCode::invalid_input, "media_type");
     EXPECT_REFUSED_UNCHANGED(
-        store().add_evidence(actor_, "acme", "fake.pdf", "application/pdf", tiny_png()),
+        store().evidence.add_evidence(actor_, "acme", "fake.png", "image/png", kText),
         ErrorCode::invalid_input, "media_type");
     EXPECT_REFUSED_UNCHANGED(
-        store().add_evidence(actor_, "acme", "fake.txt", "text/plain", tiny_png()),
+        store().evidence.add_evidence(actor_, "acme", "fake.pdf", "application/pdf", tiny_png()),
+        ErrorCode::invalid_input, "media_type");
+    EXPECT_REFUSED_UNCHANGED(
+        store().evidence.add_evidence(actor_, "acme", "fake.txt", "text/plain", tiny_png()),
         ErrorCode::invalid_input, "media_type");
 }
 
 TEST_F(EvidenceStore, TypeThatIsNotAcceptedIsRefusedAndWritesNothing) {
     const std::string exe = std::string("MZ\x90\x00\x03\x00\x00\x00", 8) + std::string(120, '\0');
     EXPECT_REFUSED_UNCHANGED(
-        store().add_evidence(actor_, "acme", "setup.exe", "application/x-msdownload", exe),
+        store().evidence.add_evidence(actor_, "acme", "setup.exe", "application/x-msdownload", exe),
         ErrorCode::invalid_input, "media_type");
-    EXPECT_REFUSED_UNCHANGED(store().add_evidence(actor_, "acme", "page.html", "text/html",
-                                                  "<html><body>hi</body></html>"),
+    EXPECT_REFUSED_UNCHANGED(store().evidence.add_evidence(actor_, "acme", "page.html", "text/html",
+                                                           "<html><body>hi</body></html>"),
                              ErrorCode::invalid_input, "media_type");
 }
 
 TEST_F(EvidenceStore, EmptyFileIsRefusedAndWritesNothing) {
-    EXPECT_REFUSED_UNCHANGED(store().add_evidence(actor_, "acme", "empty.txt", "text/plain", ""),
-                             ErrorCode::invalid_input, "content");
+    EXPECT_REFUSED_UNCHANGED(
+        store().evidence.add_evidence(actor_, "acme", "empty.txt", "text/plain", ""),
+        ErrorCode::invalid_input, "content");
 }
 
 TEST_F(EvidenceStore, FileOverTheLimitIsRefusedAndWritesNothing) {
-    store().set_evidence_limits({kText.size()});
-    auto at_limit = store().add_evidence(actor_, "acme", "a.txt", "text/plain", kText);
+    store().evidence.set_evidence_limits({kText.size()});
+    auto at_limit = store().evidence.add_evidence(actor_, "acme", "a.txt", "text/plain", kText);
     EXPECT_TRUE(at_limit.ok()) << at_limit.error().message;
     EXPECT_REFUSED_UNCHANGED(
-        store().add_evidence(actor_, "acme", "b.txt", "text/plain", kText + "!"),
+        store().evidence.add_evidence(actor_, "acme", "b.txt", "text/plain", kText + "!"),
         ErrorCode::invalid_input, "content");
 }
 
@@ -181,46 +184,48 @@ TEST_F(EvidenceStore, FilenameWithAFolderOrEmptyIsRefusedAndWritesNothing) {
          {std::string(), std::string("docs/a.txt"), std::string("..\\a.txt"),
           std::string("a\nb.txt"), std::string(256, 'n'), std::string("a\xff.txt")}) {
         SCOPED_TRACE("filename '" + name + "'");
-        EXPECT_REFUSED_UNCHANGED(store().add_evidence(actor_, "acme", name, "text/plain", kText),
-                                 ErrorCode::invalid_input, "filename");
+        EXPECT_REFUSED_UNCHANGED(
+            store().evidence.add_evidence(actor_, "acme", name, "text/plain", kText),
+            ErrorCode::invalid_input, "filename");
     }
 }
 
 TEST_F(EvidenceStore, UnknownFileOrOrganisationIsNotFound) {
-    auto missing = store().evidence("acme", std::string(64, '0'));
+    auto missing = store().evidence.file("acme", std::string(64, '0'));
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, ErrorCode::not_found);
     EXPECT_EQ(missing.error().field, "sha256");
-    EXPECT_REFUSED_UNCHANGED(store().add_evidence(actor_, "nope", "a.txt", "text/plain", kText),
-                             ErrorCode::not_found, "org");
-    auto files = store().evidence_files("nope");
+    EXPECT_REFUSED_UNCHANGED(
+        store().evidence.add_evidence(actor_, "nope", "a.txt", "text/plain", kText),
+        ErrorCode::not_found, "org");
+    auto files = store().evidence.evidence_files("nope");
     ASSERT_FALSE(files.ok());
     EXPECT_EQ(files.error().code, ErrorCode::not_found);
 }
 
 TEST_F(EvidenceStore, EntryCanReferToAStoredFile) {
-    auto file = store().add_evidence(actor_, "acme", "pixel.png", "image/png", tiny_png());
+    auto file = store().evidence.add_evidence(actor_, "acme", "pixel.png", "image/png", tiny_png());
     ASSERT_TRUE(file.ok()) << file.error().message;
-    auto e = store().entry("acme", "A-1");
+    auto e = store().entries.entry("acme", "A-1");
     ASSERT_TRUE(e.ok());
     auto entry = e->entry;
     entry.evidence = {file->reference(), "https://intranet.example/x"};
-    auto updated = store().update_entry(actor_, "acme", entry, e->revision);
+    auto updated = store().entries.update_entry(actor_, "acme", entry, e->revision);
     ASSERT_TRUE(updated.ok()) << updated.error().field << ": " << updated.error().message;
-    auto read = store().entry("acme", "A-1");
+    auto read = store().entries.entry("acme", "A-1");
     ASSERT_TRUE(read.ok());
     EXPECT_EQ(read->entry.evidence, entry.evidence);
 }
 
 TEST_F(EvidenceStore, EntryCannotReferToAnotherOrganisationsFile) {
     make_org("beta");
-    auto file = store().add_evidence(actor_, "beta", "pixel.png", "image/png", tiny_png());
+    auto file = store().evidence.add_evidence(actor_, "beta", "pixel.png", "image/png", tiny_png());
     ASSERT_TRUE(file.ok());
-    auto e = store().entry("acme", "A-1");
+    auto e = store().entries.entry("acme", "A-1");
     ASSERT_TRUE(e.ok());
     auto entry = e->entry;
     entry.evidence = {file->reference()};
-    EXPECT_REFUSED_UNCHANGED(store().update_entry(actor_, "acme", entry, e->revision),
+    EXPECT_REFUSED_UNCHANGED(store().entries.update_entry(actor_, "acme", entry, e->revision),
                              ErrorCode::invalid_input, "services.A-1.evidence[0]");
 }
 

@@ -144,8 +144,8 @@ void StoreTest::TearDown() {
 }
 
 store::OrganisationRecord StoreTest::make_org(const std::string& slug) {
-    auto org =
-        store().create_organisation(actor_, {slug, "Acme " + slug, "x1060-2021", "small-company"});
+    auto org = store().organisations.create_organisation(
+        actor_, {slug, "Acme " + slug, "x1060-2021", "small-company"});
     EXPECT_TRUE(org.ok()) << org.error().message;
     return org.ok() ? *org : store::OrganisationRecord{};
 }

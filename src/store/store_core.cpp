@@ -1,6 +1,7 @@
-// The Store's shared pieces: construction, the clock, and the assessment view of a state.
-#include "store/store.hpp"
+// The store's shared pieces: the clock, the directory cache, and the assessment view of a state.
+#include "store/store_core.hpp"
 
+#include "store/organisation_store.hpp"
 #include "store/rows.hpp"
 #include "store/token_cache.hpp"
 
@@ -9,41 +10,42 @@
 
 namespace cdcwb::store {
 
-struct Store::DirectoryCache {
+struct StoreCore::DirectoryCache {
     static constexpr std::size_t kMaxEntries = 256;
     std::mutex mutex;
     std::map<std::string, std::shared_ptr<const domain::ServiceDirectory>> entries;
 };
 
-Store::Store(Database& db, const catalog::Library& library, Clock clock)
-    : db_(db), library_(library), clock_(std::move(clock)),
-      directories_(std::make_shared<DirectoryCache>()), tokens_(std::make_shared<TokenCache>()) {
-    if (!clock_) clock_ = [] { return std::chrono::system_clock::now(); };
+StoreCore::StoreCore(Database& database, const catalog::Library& catalogs, Clock time)
+    : db(database), library(catalogs), clock(std::move(time)),
+      directories(std::make_shared<DirectoryCache>()), tokens(std::make_shared<TokenCache>()) {
+    if (!clock) clock = [] { return std::chrono::system_clock::now(); };
 }
 
 Result<std::shared_ptr<const domain::ServiceDirectory>>
-Store::directory(const std::string& catalog_id, const std::vector<domain::CustomService>& custom) {
+StoreCore::directory(const std::string& catalog_id,
+                     const std::vector<domain::CustomService>& custom) {
     // Keyed by the catalogue and the exact custom services, so any change builds a new one.
     std::string key = catalog_id;
     // Invalid UTF-8 is replaced here (the key only needs to be distinct); build() rejects it.
     for (const auto& c : custom)
         key += "\n" + codec::to_json(c).dump(-1, ' ', false, codec::Json::error_handler_t::replace);
     {
-        std::lock_guard lock(directories_->mutex);
-        if (auto it = directories_->entries.find(key); it != directories_->entries.end())
+        std::lock_guard lock(directories->mutex);
+        if (auto it = directories->entries.find(key); it != directories->entries.end())
             return it->second;
     }
-    auto built = rows::directory(library_, catalog_id, custom);
+    auto built = rows::directory(library, catalog_id, custom);
     if (!built) return built.error();
     auto shared = std::make_shared<const domain::ServiceDirectory>(std::move(*built));
-    std::lock_guard lock(directories_->mutex);
-    if (directories_->entries.size() >= DirectoryCache::kMaxEntries) directories_->entries.clear();
-    directories_->entries.emplace(std::move(key), shared);
+    std::lock_guard lock(directories->mutex);
+    if (directories->entries.size() >= DirectoryCache::kMaxEntries) directories->entries.clear();
+    directories->entries.emplace(std::move(key), shared);
     return shared;
 }
 
-std::string Store::now() const {
-    return rows::format_time(clock_());
+std::string StoreCore::now() const {
+    return rows::format_time(clock());
 }
 
 domain::Assessment OrganisationState::assessment() const {
