@@ -51,102 +51,87 @@ Result<ActionRecord> ActionStore::action(std::string_view slug, std::string_view
 
 Result<ActionRecord> ActionStore::create_action(const Actor& actor, std::string_view slug,
                                                 Action action) {
-    return guarded([&]() -> Result<ActionRecord> {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        auto dir = core_.directory(org->catalog_id, rows::custom_services(sql, *org));
-        if (!dir) return dir.error();
-        const auto existing = rows::actions(sql, org->id);
-        if (action.id.empty()) action.id = next_action_id(existing);
-        if (auto s = validate_action(action, **dir, "action"); !s) return s.error();
-        for (const auto& r : existing)
-            if (r.action.id == action.id)
-                return rows::conflict("an action '" + action.id + "' already exists", "action.id");
-        const std::string at = core_.now();
-        action = record_creation(std::move(action), today(at));
-        int position = 0;
-        sql << "select coalesce(max(position), -1) + 1 from actions where org_id = :org",
-            soci::use(org->id), soci::into(position);
-        rows::insert_action(sql, org->id, position, action, at, actor.name);
-        rows::audit(sql, at, actor, &*org, "action", action.id, "create", nullptr,
-                    codec::to_json(action));
-        auto record = rows::action(sql, org->id, action.id);
-        unit.commit();
-        return *record;
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<ActionRecord> {
+            auto dir = core_.directory(org.catalog_id, rows::custom_services(sql, org));
+            if (!dir) return dir.error();
+            const auto existing = rows::actions(sql, org.id);
+            if (action.id.empty()) action.id = next_action_id(existing);
+            if (auto s = validate_action(action, **dir, "action"); !s) return s.error();
+            for (const auto& r : existing)
+                if (r.action.id == action.id)
+                    return rows::conflict("an action '" + action.id + "' already exists",
+                                          "action.id");
+            const std::string at = core_.now();
+            action = record_creation(std::move(action), today(at));
+            int position = 0;
+            sql << "select coalesce(max(position), -1) + 1 from actions where org_id = :org",
+                soci::use(org.id), soci::into(position);
+            rows::insert_action(sql, org.id, position, action, at, actor.name);
+            rows::audit(sql, at, actor, &org, "action", action.id, "create", nullptr,
+                        codec::to_json(action));
+            auto record = rows::action(sql, org.id, action.id);
+            return *record;
+        });
 }
 
 Result<ActionRecord> ActionStore::update_action(const Actor& actor, std::string_view slug,
                                                 const Action& action,
                                                 std::int64_t expected_revision) {
-    return guarded([&]() -> Result<ActionRecord> {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        auto dir = core_.directory(org->catalog_id, rows::custom_services(sql, *org));
-        if (!dir) return dir.error();
-        if (auto s = validate_action(action, **dir, "action"); !s) return s.error();
-        auto before = rows::action(sql, org->id, action.id);
-        if (!before) return rows::not_found("no action '" + action.id + "'", "action.id");
-        const std::string at = core_.now();
-        const Action edited = record_edit(before->action, action, today(at));
-        if (!rows::update_action(sql, org->id, edited, expected_revision, at, actor.name))
-            return stale(*before, expected_revision);
-        rows::audit(sql, at, actor, &*org, "action", action.id, "update",
-                    codec::to_json(before->action), codec::to_json(edited));
-        auto record = rows::action(sql, org->id, action.id);
-        unit.commit();
-        return *record;
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<ActionRecord> {
+            auto dir = core_.directory(org.catalog_id, rows::custom_services(sql, org));
+            if (!dir) return dir.error();
+            if (auto s = validate_action(action, **dir, "action"); !s) return s.error();
+            auto before = rows::action(sql, org.id, action.id);
+            if (!before) return rows::not_found("no action '" + action.id + "'", "action.id");
+            const std::string at = core_.now();
+            const Action edited = record_edit(before->action, action, today(at));
+            if (!rows::update_action(sql, org.id, edited, expected_revision, at, actor.name))
+                return stale(*before, expected_revision);
+            rows::audit(sql, at, actor, &org, "action", action.id, "update",
+                        codec::to_json(before->action), codec::to_json(edited));
+            auto record = rows::action(sql, org.id, action.id);
+            return *record;
+        });
 }
 
 Result<ActionRecord> ActionStore::escalate_action(const Actor& actor, std::string_view slug,
                                                   std::string_view action_id, Date on,
                                                   std::string note,
                                                   std::int64_t expected_revision) {
-    return guarded([&]() -> Result<ActionRecord> {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        const std::string id(action_id);
-        auto before = rows::action(sql, org->id, id);
-        if (!before) return rows::not_found("no action '" + id + "'", "action.id");
-        if (before->revision != expected_revision) return stale(*before, expected_revision);
-        auto escalated = escalate(before->action, on, std::move(note));
-        if (!escalated) return escalated.error();
-        const std::string at = core_.now();
-        if (!rows::update_action(sql, org->id, *escalated, expected_revision, at, actor.name))
-            return stale(*before, expected_revision);
-        rows::audit(sql, at, actor, &*org, "action", id, "escalate", codec::to_json(before->action),
-                    codec::to_json(*escalated));
-        auto record = rows::action(sql, org->id, id);
-        unit.commit();
-        return *record;
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<ActionRecord> {
+            const std::string id(action_id);
+            auto before = rows::action(sql, org.id, id);
+            if (!before) return rows::not_found("no action '" + id + "'", "action.id");
+            if (before->revision != expected_revision) return stale(*before, expected_revision);
+            auto escalated = escalate(before->action, on, std::move(note));
+            if (!escalated) return escalated.error();
+            const std::string at = core_.now();
+            if (!rows::update_action(sql, org.id, *escalated, expected_revision, at, actor.name))
+                return stale(*before, expected_revision);
+            rows::audit(sql, at, actor, &org, "action", id, "escalate",
+                        codec::to_json(before->action), codec::to_json(*escalated));
+            auto record = rows::action(sql, org.id, id);
+            return *record;
+        });
 }
 
 Status ActionStore::delete_action(const Actor& actor, std::string_view slug,
                                   std::string_view action_id, std::int64_t expected_revision) {
-    return guarded([&]() -> Status {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        const std::string id(action_id);
-        auto before = rows::action(sql, org->id, id);
-        if (!before) return rows::not_found("no action '" + id + "'", "action.id");
-        if (before->revision != expected_revision) return stale(*before, expected_revision);
-        sql << "delete from actions where org_id = :org and action_id = :id", soci::use(org->id),
-            soci::use(id);
-        rows::audit(sql, core_.now(), actor, &*org, "action", id, "delete",
-                    codec::to_json(before->action), nullptr);
-        unit.commit();
-        return {};
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Status {
+            const std::string id(action_id);
+            auto before = rows::action(sql, org.id, id);
+            if (!before) return rows::not_found("no action '" + id + "'", "action.id");
+            if (before->revision != expected_revision) return stale(*before, expected_revision);
+            sql << "delete from actions where org_id = :org and action_id = :id", soci::use(org.id),
+                soci::use(id);
+            rows::audit(sql, core_.now(), actor, &org, "action", id, "delete",
+                        codec::to_json(before->action), nullptr);
+            return {};
+        });
 }
 
 } // namespace cdcwb::store

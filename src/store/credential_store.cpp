@@ -205,7 +205,8 @@ Result<UserRecord> CredentialStore::authenticate_token(std::string_view token) {
         {
             std::lock_guard lock(core_.tokens->mutex);
             if (core_.tokens->entries.size() > 10000) core_.tokens->entries.clear();
-            core_.tokens->entries[hash] = StoreCore::TokenCache::Entry{user, now_steady, expires_at};
+            core_.tokens->entries[hash] =
+                StoreCore::TokenCache::Entry{user, now_steady, expires_at};
         }
         if (touch) {
             Unit unit(core_.db, Unit::Mode::write);

@@ -40,41 +40,37 @@ Result<EvaluationRecord> EvaluationStore::run_evaluation(const Actor& actor, std
                 return invalid("the evaluation kind '" + std::string(to_string(kinds[i])) +
                                    "' is given twice",
                                "kinds");
-    return guarded([&]() -> Result<EvaluationRecord> {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        auto dir = core_.directory(org->catalog_id, rows::custom_services(sql, *org));
-        if (!dir) return dir.error();
-        auto reference = core_.library.template_for(org->reference_template, org->catalog_id,
-                                                    "reference_template");
-        if (!reference) return reference.error();
-        std::string id = request.id;
-        if (id.empty()) {
-            id = request.date.to_string();
-            for (int n = 2; rows::evaluation(sql, org->id, id); ++n)
-                id = request.date.to_string() + "-" + std::to_string(n);
-        } else if (rows::evaluation(sql, org->id, id)) {
-            return rows::conflict("an evaluation '" + id + "' already exists", "id");
-        }
-        std::vector<ServiceEntry> entries;
-        for (auto& r : rows::entries(sql, org->id)) entries.push_back(std::move(r.entry));
-        EvaluationRecord record;
-        record.snapshot = take_snapshot(id, request.date, entries);
-        record.snapshot.kinds = kinds;
-        record.snapshot.note = request.note;
-        record.findings = findings_of(evaluate(**dir, entries, *reference).findings, kinds);
-        record.counts = rows::count_findings(record.findings);
-        record.reference_template = org->reference_template;
-        record.created_at = core_.now();
-        record.created_by = actor.name;
-        rows::insert_evaluation(sql, org->id, record);
-        rows::audit(sql, record.created_at, actor, &*org, "evaluation", id, "create", nullptr,
-                    summary_json(record));
-        unit.commit();
-        return record;
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<EvaluationRecord> {
+            auto dir = core_.directory(org.catalog_id, rows::custom_services(sql, org));
+            if (!dir) return dir.error();
+            auto reference = core_.library.template_for(org.reference_template, org.catalog_id,
+                                                        "reference_template");
+            if (!reference) return reference.error();
+            std::string id = request.id;
+            if (id.empty()) {
+                id = request.date.to_string();
+                for (int n = 2; rows::evaluation(sql, org.id, id); ++n)
+                    id = request.date.to_string() + "-" + std::to_string(n);
+            } else if (rows::evaluation(sql, org.id, id)) {
+                return rows::conflict("an evaluation '" + id + "' already exists", "id");
+            }
+            std::vector<ServiceEntry> entries;
+            for (auto& r : rows::entries(sql, org.id)) entries.push_back(std::move(r.entry));
+            EvaluationRecord record;
+            record.snapshot = take_snapshot(id, request.date, entries);
+            record.snapshot.kinds = kinds;
+            record.snapshot.note = request.note;
+            record.findings = findings_of(evaluate(**dir, entries, *reference).findings, kinds);
+            record.counts = rows::count_findings(record.findings);
+            record.reference_template = org.reference_template;
+            record.created_at = core_.now();
+            record.created_by = actor.name;
+            rows::insert_evaluation(sql, org.id, record);
+            rows::audit(sql, record.created_at, actor, &org, "evaluation", id, "create", nullptr,
+                        summary_json(record));
+            return record;
+        });
 }
 
 Result<EvaluationRecord> EvaluationStore::evaluation(std::string_view slug, std::string_view id) {
@@ -92,52 +88,45 @@ Result<EvaluationRecord> EvaluationStore::approve_evaluation(const Actor& actor,
                                                              std::string_view slug,
                                                              std::string_view id, Date on) {
     if (actor.name.empty()) return invalid("an approval needs the approver's name", "actor");
-    return guarded([&]() -> Result<EvaluationRecord> {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        const std::string snapshot_id(id);
-        auto before = rows::evaluation(sql, org->id, snapshot_id);
-        if (!before) return rows::not_found("no evaluation '" + snapshot_id + "'", "id");
-        if (!before->snapshot.approved_by.empty())
-            return rows::conflict("evaluation '" + snapshot_id + "' was already approved by " +
-                                      before->snapshot.approved_by + " on " +
-                                      (before->snapshot.approved_on
-                                           ? before->snapshot.approved_on->to_string()
-                                           : std::string("an unknown date")),
-                                  "approved_by");
-        if (on < before->snapshot.date)
-            return invalid("an evaluation cannot be approved before it was taken (" +
-                               before->snapshot.date.to_string() + ")",
-                           "approved_on");
-        std::string date = on.to_string();
-        sql << "update evaluations set approved_by = :by, approved_on = :on where org_id = :org "
-               "and snapshot_id = :id",
-            soci::use(actor.name), soci::use(date), soci::use(org->id), soci::use(snapshot_id);
-        auto after = rows::evaluation(sql, org->id, snapshot_id);
-        rows::audit(sql, core_.now(), actor, &*org, "evaluation", snapshot_id, "approve",
-                    summary_json(*before), summary_json(*after));
-        unit.commit();
-        return *after;
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<EvaluationRecord> {
+            const std::string snapshot_id(id);
+            auto before = rows::evaluation(sql, org.id, snapshot_id);
+            if (!before) return rows::not_found("no evaluation '" + snapshot_id + "'", "id");
+            if (!before->snapshot.approved_by.empty())
+                return rows::conflict("evaluation '" + snapshot_id + "' was already approved by " +
+                                          before->snapshot.approved_by + " on " +
+                                          (before->snapshot.approved_on
+                                               ? before->snapshot.approved_on->to_string()
+                                               : std::string("an unknown date")),
+                                      "approved_by");
+            if (on < before->snapshot.date)
+                return invalid("an evaluation cannot be approved before it was taken (" +
+                                   before->snapshot.date.to_string() + ")",
+                               "approved_on");
+            std::string date = on.to_string();
+            sql << "update evaluations set approved_by = :by, approved_on = :on where org_id = "
+                   ":org "
+                   "and snapshot_id = :id",
+                soci::use(actor.name), soci::use(date), soci::use(org.id), soci::use(snapshot_id);
+            auto after = rows::evaluation(sql, org.id, snapshot_id);
+            rows::audit(sql, core_.now(), actor, &org, "evaluation", snapshot_id, "approve",
+                        summary_json(*before), summary_json(*after));
+            return *after;
+        });
 }
 
 Result<EventRecord> EvaluationStore::add_event(const Actor& actor, std::string_view slug,
                                                const TriggerEvent& event) {
     if (auto s = validate_event(event, ""); !s) return s.error();
-    return guarded([&]() -> Result<EventRecord> {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        const std::string at = core_.now();
-        const long long id = rows::insert_event(sql, org->id, event, at, actor.name);
-        rows::audit(sql, at, actor, &*org, "event", std::to_string(id), "create", nullptr,
-                    codec::to_json(event));
-        unit.commit();
-        return EventRecord{id, event, at, actor.name};
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<EventRecord> {
+            const std::string at = core_.now();
+            const long long id = rows::insert_event(sql, org.id, event, at, actor.name);
+            rows::audit(sql, at, actor, &org, "event", std::to_string(id), "create", nullptr,
+                        codec::to_json(event));
+            return EventRecord{id, event, at, actor.name};
+        });
 }
 
 } // namespace cdcwb::store

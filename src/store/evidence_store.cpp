@@ -105,36 +105,33 @@ Result<EvidenceRecord> EvidenceStore::add_evidence(const Actor& actor, std::stri
                            " but its content is " + actual,
                        "media_type");
     const std::string sha = secrets::sha256_hex(content);
-    return guarded([&]() -> Result<EvidenceRecord> {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        std::string media, name, at, by;
-        long long size = 0;
-        sql << "select media_type, filename, size_bytes, created_at, created_by from "
-               "evidence_files where org_id = :org and sha256 = :sha",
-            soci::use(org->id), soci::use(sha), soci::into(media), soci::into(name),
-            soci::into(size), soci::into(at), soci::into(by);
-        if (sql.got_data()) return read_record(sha, media, name, size, at, by); // same content
-        EvidenceRecord r{sha,
-                         std::string(media_type),
-                         std::string(filename),
-                         static_cast<std::int64_t>(content.size()),
-                         core_.now(),
-                         actor.name};
-        const std::string encoded = secrets::base64_encode(content);
-        sql << "insert into evidence_files (org_id, sha256, media_type, size_bytes, filename, "
-               "content_base64, created_at, created_by) values (:org, :sha, :media, :size, "
-               ":name, :content, :at, :by)",
-            soci::use(org->id), soci::use(r.sha256), soci::use(r.media_type), soci::use(r.size),
-            soci::use(r.filename), soci::use(encoded), soci::use(r.created_at),
-            soci::use(r.created_by);
-        rows::audit(sql, r.created_at, actor, &*org, "evidence", sha, "create", nullptr,
-                    Json{{"filename", r.filename}, {"media_type", r.media_type}, {"size", r.size}});
-        unit.commit();
-        return r;
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<EvidenceRecord> {
+            std::string media, name, at, by;
+            long long size = 0;
+            sql << "select media_type, filename, size_bytes, created_at, created_by from "
+                   "evidence_files where org_id = :org and sha256 = :sha",
+                soci::use(org.id), soci::use(sha), soci::into(media), soci::into(name),
+                soci::into(size), soci::into(at), soci::into(by);
+            if (sql.got_data()) return read_record(sha, media, name, size, at, by); // same content
+            EvidenceRecord r{sha,
+                             std::string(media_type),
+                             std::string(filename),
+                             static_cast<std::int64_t>(content.size()),
+                             core_.now(),
+                             actor.name};
+            const std::string encoded = secrets::base64_encode(content);
+            sql << "insert into evidence_files (org_id, sha256, media_type, size_bytes, filename, "
+                   "content_base64, created_at, created_by) values (:org, :sha, :media, :size, "
+                   ":name, :content, :at, :by)",
+                soci::use(org.id), soci::use(r.sha256), soci::use(r.media_type), soci::use(r.size),
+                soci::use(r.filename), soci::use(encoded), soci::use(r.created_at),
+                soci::use(r.created_by);
+            rows::audit(
+                sql, r.created_at, actor, &org, "evidence", sha, "create", nullptr,
+                Json{{"filename", r.filename}, {"media_type", r.media_type}, {"size", r.size}});
+            return r;
+        });
 }
 
 Result<std::vector<EvidenceRecord>> EvidenceStore::evidence_files(std::string_view slug) {

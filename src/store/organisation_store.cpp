@@ -179,19 +179,15 @@ OrganisationStore::update_organisation(const Actor& actor, std::string_view slug
 }
 
 Status OrganisationStore::delete_organisation(const Actor& actor, std::string_view slug) {
-    return guarded([&]() -> Status {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        const auto before = state_json(rows::load_state(sql, *org));
-        long long id = org->id;
-        sql << "delete from organisations where id = :id", soci::use(id);
-        rows::audit(sql, core_.now(), actor, &*org, "organisation", org->slug, "delete", before,
-                    nullptr);
-        unit.commit();
-        return {};
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Status {
+            const auto before = state_json(rows::load_state(sql, org));
+            long long id = org.id;
+            sql << "delete from organisations where id = :id", soci::use(id);
+            rows::audit(sql, core_.now(), actor, &org, "organisation", org.slug, "delete", before,
+                        nullptr);
+            return {};
+        });
 }
 
 Result<OrganisationState> OrganisationStore::load(std::string_view slug, History history) {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace cdcwb::store::rows {
@@ -73,5 +74,23 @@ FindingCounts count_findings(const std::vector<domain::Finding>& findings);
 Result<domain::ServiceDirectory> directory(const catalog::Library& library,
                                            const std::string& catalog_id,
                                            const std::vector<domain::CustomService>& custom);
+
+/// The opening every change to one organisation shares: database faults become errors
+/// (guarded), one write transaction, the organisation found by its slug (not_found naming it
+/// otherwise). `change(sql, org)` returns a Result; the transaction commits only when it
+/// succeeds, and a failed change writes nothing.
+template <class Change>
+auto change_organisation(StoreCore& core, std::string_view slug, Change&& change)
+    -> std::invoke_result_t<Change, Session&, const OrganisationRecord&> {
+    using Answer = std::invoke_result_t<Change, Session&, const OrganisationRecord&>;
+    return guarded([&]() -> Answer {
+        Unit unit(core.db, Unit::Mode::write);
+        auto org = organisation(unit.sql(), slug);
+        if (!org) return org.error();
+        Answer answer = change(unit.sql(), *org);
+        if (answer.ok()) unit.commit();
+        return answer;
+    });
+}
 
 } // namespace cdcwb::store::rows

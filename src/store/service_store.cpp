@@ -107,98 +107,91 @@ EntryStore::update_entries(const Actor& actor, std::string_view slug,
         if (!seen.insert(u.entry.service_id).second)
             return invalid("service '" + u.entry.service_id + "' appears twice in one update",
                            "services." + u.entry.service_id);
-    return guarded([&]() -> Result<std::vector<EntryRecord>> {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        auto dir = core_.directory(org->catalog_id, rows::custom_services(sql, *org));
-        if (!dir) return dir.error();
-        const std::string at = core_.now();
-        std::vector<EntryRecord> out;
-        for (const auto& u : updates) {
-            auto written = write_entry(sql, *org, **dir, actor, u.entry, u.expected_revision, at);
-            if (!written) return written.error();
-            out.push_back(std::move(*written));
-        }
-        unit.commit();
-        return out;
-    });
+    return rows::change_organisation(
+        core_, slug,
+        [&](Session& sql, const OrganisationRecord& org) -> Result<std::vector<EntryRecord>> {
+            auto dir = core_.directory(org.catalog_id, rows::custom_services(sql, org));
+            if (!dir) return dir.error();
+            const std::string at = core_.now();
+            std::vector<EntryRecord> out;
+            for (const auto& u : updates) {
+                auto written =
+                    write_entry(sql, org, **dir, actor, u.entry, u.expected_revision, at);
+                if (!written) return written.error();
+                out.push_back(std::move(*written));
+            }
+            return out;
+        });
 }
 
 Result<EntryRecord> EntryStore::add_custom_service(const Actor& actor, std::string_view slug,
                                                    const CustomService& service) {
-    return guarded([&]() -> Result<EntryRecord> {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        auto custom = rows::custom_services(sql, *org);
-        for (const auto& c : custom)
-            if (c.id == service.id)
-                return rows::conflict("the custom service '" + service.id + "' already exists",
-                                      "id");
-        custom.push_back(service);
-        auto dir = core_.directory(org->catalog_id, custom);
-        if (!dir) {
-            // The directory names the field within its list; here there is one service.
-            auto error = dir.error();
-            if (const auto dot = error.field.find("].");
-                error.field.rfind("custom_services[", 0) == 0 && dot != std::string::npos)
-                error.field = error.field.substr(dot + 2);
-            return error;
-        }
-        const std::string at = core_.now();
-        int custom_position = 0;
-        sql << "select coalesce(max(position), -1) + 1 from custom_services where org_id = :org",
-            soci::use(org->id), soci::into(custom_position);
-        rows::insert_custom_service(sql, org->id, custom_position, service);
-        ServiceEntry entry;
-        entry.service_id = service.id;
-        int position = 0;
-        sql << "select coalesce(max(position), -1) + 1 from service_entries where org_id = :org",
-            soci::use(org->id), soci::into(position);
-        rows::insert_entry(sql, org->id, position, entry, at, actor.name);
-        rows::audit(sql, at, actor, &*org, "custom_service", service.id, "create", nullptr,
-                    codec::to_json(service));
-        auto record = rows::entry(sql, org->id, service.id);
-        unit.commit();
-        return *record;
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<EntryRecord> {
+            auto custom = rows::custom_services(sql, org);
+            for (const auto& c : custom)
+                if (c.id == service.id)
+                    return rows::conflict("the custom service '" + service.id + "' already exists",
+                                          "id");
+            custom.push_back(service);
+            auto dir = core_.directory(org.catalog_id, custom);
+            if (!dir) {
+                // The directory names the field within its list; here there is one service.
+                auto error = dir.error();
+                if (const auto dot = error.field.find("].");
+                    error.field.rfind("custom_services[", 0) == 0 && dot != std::string::npos)
+                    error.field = error.field.substr(dot + 2);
+                return error;
+            }
+            const std::string at = core_.now();
+            int custom_position = 0;
+            sql << "select coalesce(max(position), -1) + 1 from custom_services where org_id = "
+                   ":org",
+                soci::use(org.id), soci::into(custom_position);
+            rows::insert_custom_service(sql, org.id, custom_position, service);
+            ServiceEntry entry;
+            entry.service_id = service.id;
+            int position = 0;
+            sql << "select coalesce(max(position), -1) + 1 from service_entries where org_id = "
+                   ":org",
+                soci::use(org.id), soci::into(position);
+            rows::insert_entry(sql, org.id, position, entry, at, actor.name);
+            rows::audit(sql, at, actor, &org, "custom_service", service.id, "create", nullptr,
+                        codec::to_json(service));
+            auto record = rows::entry(sql, org.id, service.id);
+            return *record;
+        });
 }
 
 Status EntryStore::remove_custom_service(const Actor& actor, std::string_view slug,
                                          std::string_view service_id) {
-    return guarded([&]() -> Status {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        const std::string id(service_id);
-        auto custom = rows::custom_services(sql, *org);
-        auto it = std::find_if(custom.begin(), custom.end(),
-                               [&](const CustomService& c) { return c.id == id; });
-        if (it == custom.end()) return rows::not_found("no custom service '" + id + "'", "service");
-        int used = 0;
-        sql << "select count(*) from action_services where org_id = :org and service_id = :id",
-            soci::use(org->id), soci::use(id), soci::into(used);
-        if (used > 0)
-            return rows::conflict("the custom service '" + id + "' is linked to " +
-                                      std::to_string(used) +
-                                      " action(s); unlink them before removing it",
-                                  "service");
-        auto entry = rows::entry(sql, org->id, id);
-        Json before = codec::to_json(*it);
-        if (entry) before["entry"] = codec::to_json(entry->entry);
-        sql << "delete from service_entries where org_id = :org and service_id = :id",
-            soci::use(org->id), soci::use(id);
-        sql << "delete from custom_services where org_id = :org and service_id = :id",
-            soci::use(org->id), soci::use(id);
-        rows::audit(sql, core_.now(), actor, &*org, "custom_service", id, "delete", before,
-                    nullptr);
-        unit.commit();
-        return {};
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Status {
+            const std::string id(service_id);
+            auto custom = rows::custom_services(sql, org);
+            auto it = std::find_if(custom.begin(), custom.end(),
+                                   [&](const CustomService& c) { return c.id == id; });
+            if (it == custom.end())
+                return rows::not_found("no custom service '" + id + "'", "service");
+            int used = 0;
+            sql << "select count(*) from action_services where org_id = :org and service_id = :id",
+                soci::use(org.id), soci::use(id), soci::into(used);
+            if (used > 0)
+                return rows::conflict("the custom service '" + id + "' is linked to " +
+                                          std::to_string(used) +
+                                          " action(s); unlink them before removing it",
+                                      "service");
+            auto entry = rows::entry(sql, org.id, id);
+            Json before = codec::to_json(*it);
+            if (entry) before["entry"] = codec::to_json(entry->entry);
+            sql << "delete from service_entries where org_id = :org and service_id = :id",
+                soci::use(org.id), soci::use(id);
+            sql << "delete from custom_services where org_id = :org and service_id = :id",
+                soci::use(org.id), soci::use(id);
+            rows::audit(sql, core_.now(), actor, &org, "custom_service", id, "delete", before,
+                        nullptr);
+            return {};
+        });
 }
 
 } // namespace cdcwb::store

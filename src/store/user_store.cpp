@@ -241,53 +241,46 @@ Result<UserRecord> UserStore::check_password(std::string_view username, std::str
 
 Status UserStore::set_role(const Actor& actor, std::string_view slug, std::string_view username,
                            Role role) {
-    return guarded([&]() -> Status {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        auto user = require_user(sql, username);
-        if (!user) return user.error();
-        const auto held = current_role(sql, org->id, user->id);
-        const bool existed = held.has_value();
-        const std::string before = held.value_or("");
-        std::string token(to_string(role));
-        const std::string at = core_.now();
-        if (existed)
-            sql << "update memberships set role = :role where org_id = :org and user_id = :user",
-                soci::use(token), soci::use(org->id), soci::use(user->id);
-        else
-            sql << "insert into memberships (org_id, user_id, role, created_at) values (:org, "
-                   ":user, :role, :at)",
-                soci::use(org->id), soci::use(user->id), soci::use(token), soci::use(at);
-        rows::audit(sql, at, actor, &*org, "membership", user->username,
-                    existed ? "update" : "create", existed ? Json{{"role", before}} : Json(nullptr),
-                    Json{{"role", token}});
-        unit.commit();
-        return {};
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Status {
+            auto user = require_user(sql, username);
+            if (!user) return user.error();
+            const auto held = current_role(sql, org.id, user->id);
+            const bool existed = held.has_value();
+            const std::string before = held.value_or("");
+            std::string token(to_string(role));
+            const std::string at = core_.now();
+            if (existed)
+                sql << "update memberships set role = :role where org_id = :org and user_id = "
+                       ":user",
+                    soci::use(token), soci::use(org.id), soci::use(user->id);
+            else
+                sql << "insert into memberships (org_id, user_id, role, created_at) values (:org, "
+                       ":user, :role, :at)",
+                    soci::use(org.id), soci::use(user->id), soci::use(token), soci::use(at);
+            rows::audit(sql, at, actor, &org, "membership", user->username,
+                        existed ? "update" : "create",
+                        existed ? Json{{"role", before}} : Json(nullptr), Json{{"role", token}});
+            return {};
+        });
 }
 
 Status UserStore::remove_member(const Actor& actor, std::string_view slug,
                                 std::string_view username) {
-    return guarded([&]() -> Status {
-        Unit unit(core_.db, Unit::Mode::write);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        auto user = require_user(sql, username);
-        if (!user) return user.error();
-        const auto before = current_role(sql, org->id, user->id);
-        if (!before)
-            return rows::not_found(
-                "'" + user->username + "' is not a member of '" + org->slug + "'", "user");
-        sql << "delete from memberships where org_id = :org and user_id = :user",
-            soci::use(org->id), soci::use(user->id);
-        rows::audit(sql, core_.now(), actor, &*org, "membership", user->username, "delete",
-                    Json{{"role", *before}}, nullptr);
-        unit.commit();
-        return {};
-    });
+    return rows::change_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Status {
+            auto user = require_user(sql, username);
+            if (!user) return user.error();
+            const auto before = current_role(sql, org.id, user->id);
+            if (!before)
+                return rows::not_found(
+                    "'" + user->username + "' is not a member of '" + org.slug + "'", "user");
+            sql << "delete from memberships where org_id = :org and user_id = :user",
+                soci::use(org.id), soci::use(user->id);
+            rows::audit(sql, core_.now(), actor, &org, "membership", user->username, "delete",
+                        Json{{"role", *before}}, nullptr);
+            return {};
+        });
 }
 
 Result<std::vector<Membership>> UserStore::members(std::string_view slug) {
