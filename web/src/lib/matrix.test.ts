@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   COLUMNS,
   EMPTY_FILTERS,
-  FLAT_FIELDS,
   HEAT_BACKGROUNDS,
   applyEdit,
   ariaSort,
@@ -12,7 +11,6 @@ import {
   columnsForField,
   contrastRatio,
   editFor,
-  flatten,
   formatGap,
   heatColour,
   heatGroups,
@@ -29,17 +27,17 @@ import {
   naturalCompare,
   parseScoreKey,
   plainField,
-  putBody,
   sameBody,
   sortRows,
   textOn,
   toggleSort,
-  unflatten,
   type Filters,
   type NavOptions,
   type SortContext,
 } from './matrix';
-import { differences, resolve } from './conflicts';
+import { entryBody, flatten, unflatten } from './build';
+import { conflictDifferences } from './entries';
+import { resolve } from './conflicts';
 import type { ReviewService, ServiceEntry, Vocabulary } from './types';
 
 function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry {
@@ -416,12 +414,11 @@ describe('one edit and its PUT body', () => {
     expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '2' }))).toBe(true);
     expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '5' }))).toBe(false);
     expect(sameBody(base, { ...base, revision: 9, updated_by: 'x' })).toBe(true);
-    expect(putBody(base)).not.toBe(putBody(base));
   });
 
   it('merges a server answer, keeping catalogue fields and looking the mismatch up again', () => {
     const row = entry('A-5', { quadrant: 'I', quadrant_mismatch: null });
-    const answer: Partial<ServiceEntry> = { ...putBody(row), service: 'A-5', assignment: 'outsource', revision: 4 };
+    const answer: Partial<ServiceEntry> = { ...entryBody(row), service: 'A-5', assignment: 'outsource', revision: 4 };
     const merged = mergeAnswer(row, answer, vocabulary);
     expect(merged.revision).toBe(4);
     expect(merged.name).toEqual(row.name);
@@ -435,14 +432,16 @@ describe('one edit and its PUT body', () => {
 });
 
 describe('conflicts', () => {
-  it('flattens so each score is its own choice, and resolves back to an entry', () => {
+  it('compares a matrix edit over the build steps\' field list and resolves back to an entry', () => {
     const base = entry('A-1', { owner: 'SOC', insource: { as_is: '2', to_be: '4' } });
     const mine = applyEdit(base, { column: 'insource-as_is', value: '3' });
     const theirs = { ...base, owner: 'CSIRT', revision: 4 };
-    const diffs = differences(flatten(base), flatten(mine), flatten(theirs), [...FLAT_FIELDS]);
+    const changed = { ...theirs, rationale: 'Board decision' };
+    const diffs = conflictDifferences(base, mine, changed);
     expect(diffs.map((d) => [d.field, d.suggested])).toEqual([
       ['owner', 'theirs'],
       ['insource.as_is', 'mine'],
+      ['rationale', 'theirs'],
     ]);
     const choices = Object.fromEntries(diffs.map((d) => [d.field, d.suggested]));
     const out = unflatten(theirs, resolve(flatten(mine), flatten(theirs), choices));

@@ -16,7 +16,7 @@ import type {
   Text,
   Vocabulary,
 } from './types';
-import { entryBody, withAssignment, withScore, type EntryBody } from './build';
+import { entryBody, unflatten, withAssignment, withScore, type EntryBody, type FlatEntry } from './build';
 import { fold as foldForSearch } from './search';
 
 // ---------------------------------------------------------------------------------------------
@@ -398,8 +398,8 @@ export type Edit =
   | { column: 'assignment'; value: Assignment }
   | { column: 'owner' | 'provider'; value: string }
   | { column: ScoreColumn; value: ScoreValue | null }
-  /** After a conflict: the values chosen, field by field (see FLAT_FIELDS). */
-  | { column: 'resolved'; value: Flat };
+  /** After a conflict: the values chosen, field by field (lib/build's CONFLICT_FIELDS). */
+  | { column: 'resolved'; value: FlatEntry };
 
 /** An edit for a cell from the value its editor produced (null when the value does not fit). */
 export function editFor(column: EditColumn, value: string | null): Edit | null {
@@ -441,19 +441,14 @@ export function clearedByAssignment(entry: ServiceEntry, next: Assignment): { si
   return out;
 }
 
-/** The body of PUT /orgs/{org}/services/{id} for an entry (the build screens' own). */
-export function putBody(entry: ServiceEntry): EntryBody {
-  return entryBody(entry);
-}
-
-/** The PUT body for one edited cell of an entry. */
+/** The PUT body for one edited cell of an entry (lib/entries saves it). */
 export function bodyForEdit(entry: ServiceEntry, edit: Edit): EntryBody {
-  return putBody(applyEdit(entry, edit));
+  return entryBody(applyEdit(entry, edit));
 }
 
 /** Whether two entries differ in anything a PUT would save. */
 export function sameBody(a: ServiceEntry, b: ServiceEntry): boolean {
-  return JSON.stringify(putBody(a)) === JSON.stringify(putBody(b));
+  return JSON.stringify(entryBody(a)) === JSON.stringify(entryBody(b));
 }
 
 /**
@@ -471,45 +466,6 @@ export function mergeAnswer(row: ServiceEntry, answer: Partial<ServiceEntry>, vo
 export function mismatchFor(vocabulary: Vocabulary | null, quadrant: string | null, assignment: Assignment): Text | null {
   if (!vocabulary || !quadrant) return null;
   return vocabulary.quadrants.find((q) => q.id === quadrant)?.mismatch[assignment] ?? null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Conflicts: entries flattened so each score is its own choice (and has a field label)
-
-export const FLAT_FIELDS = [
-  'level', 'assignment', 'owner', 'provider',
-  'insource.as_is', 'insource.to_be', 'outsource.as_is', 'outsource.to_be', 'unassigned.as_is', 'unassigned.to_be',
-] as const;
-export type FlatField = (typeof FLAT_FIELDS)[number];
-export type Flat = Record<FlatField, string | null>;
-
-export function flatten(e: ServiceEntry): Flat {
-  return {
-    level: e.level,
-    assignment: e.assignment,
-    owner: e.owner,
-    provider: e.provider,
-    'insource.as_is': e.insource.as_is,
-    'insource.to_be': e.insource.to_be,
-    'outsource.as_is': e.outsource.as_is,
-    'outsource.to_be': e.outsource.to_be,
-    'unassigned.as_is': e.unassigned.as_is,
-    'unassigned.to_be': e.unassigned.to_be,
-  };
-}
-
-export function unflatten(base: ServiceEntry, f: Flat): ServiceEntry {
-  const score = (v: string | null) => v as ScoreValue | null;
-  return {
-    ...base,
-    level: f.level as Level | null,
-    assignment: f.assignment as Assignment,
-    owner: f.owner ?? '',
-    provider: f.provider ?? '',
-    insource: { as_is: score(f['insource.as_is']), to_be: score(f['insource.to_be']) },
-    outsource: { as_is: score(f['outsource.as_is']), to_be: score(f['outsource.to_be']) },
-    unassigned: { as_is: score(f['unassigned.as_is']), to_be: score(f['unassigned.to_be']) },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -59,13 +59,3 @@ export function sharedFieldKnown(field: string | null): boolean {
   const plain = plainField(field);
   return !!plain && ('field.' + plain) in en;
 }
-
-/** A flattened entry's value for the conflict dialog. */
-export function showFlat(vocabulary: Vocabulary | null) {
-  return (field: string, value: unknown): string => {
-    if (field === 'level') return levelName(vocabulary, (value as string | null) ?? null);
-    if (field === 'assignment') return assignmentName(vocabulary, String(value));
-    if (field.includes('.')) return scoreText((value as string | null) ?? null);
-    return value === null || value === undefined || value === '' ? '–' : String(value);
-  };
-}
