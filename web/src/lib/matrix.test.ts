@@ -539,6 +539,32 @@ describe('columns', () => {
       expect(columnIndex(k)).toBeGreaterThanOrEqual(0);
     expect(COLUMNS.filter((c) => c.editor).map((c) => c.key)).toEqual([
       'level', 'assignment', 'owner', 'provider', 'insource-as_is', 'insource-to_be', 'outsource-as_is', 'outsource-to_be',
+      'unassigned-as_is', 'unassigned-to_be',
     ]);
+  });
+});
+
+describe('the Unassigned score pair', () => {
+  const un = entry('B-2', { assignment: 'unassigned', unassigned: { as_is: null, to_be: null } });
+
+  it('is editable for an Unassigned service only, as in the portfolio step', () => {
+    expect(isEditable(un, 'unassigned-as_is')).toBe(true);
+    expect(isEditable(un, 'unassigned-to_be')).toBe(true);
+    expect(isBlocked(un, 'insource-as_is')).toBe(true);
+    const inside = entry('B-3', { assignment: 'insource' });
+    expect(isBlocked(inside, 'unassigned-to_be')).toBe(true);
+    expect(isEditable(entry('B-4', { assignment: 'both' }), 'unassigned-as_is')).toBe(false);
+  });
+
+  it('takes a target of 1–5 and an as-is of 1 or n/a only', () => {
+    expect(editFor('unassigned-to_be', '4')).toEqual({ column: 'unassigned-to_be', value: '4' });
+    expect(editFor('unassigned-as_is', '1')).toEqual({ column: 'unassigned-as_is', value: '1' });
+    expect(editFor('unassigned-as_is', '3')).toBeNull();
+    expect(bodyForEdit(un, { column: 'unassigned-to_be', value: '4' }).unassigned).toEqual({ as_is: null, to_be: '4' });
+  });
+
+  it('names its cells when the server refuses a value', () => {
+    expect(columnsForField('services.B-2.unassigned.to_be')).toEqual(['unassigned-to_be']);
+    expect(columnsForField('unassigned')).toEqual(['unassigned-as_is', 'unassigned-to_be']);
   });
 });
