@@ -4,7 +4,7 @@
 //
 //   node e2e/run.mjs path/to/cdcwb [output-dir]
 import { resolve } from 'node:path';
-import { checkScreens } from './axe.mjs';
+import { axeViolations, checkScreens, describeViolations } from './axe.mjs';
 import { Run, addUser, expectEqual, expectTrue, launchBrowser, signIn, startServer } from './harness.mjs';
 
 const binary = resolve(process.argv[2] ?? '../build/release/cdcwb');
@@ -77,6 +77,14 @@ try {
     await page.getByTestId('level-A-1').waitFor();
   });
 
+  await run.step('axe-new-organisation', page, async () => {
+    // The screens of an organisation with nothing recorded yet (empty lists and charts).
+    const heading = (p) => p.locator('h1').first().waitFor();
+    await checkScreens(page, server.url, ['', '/matrix', '/evaluations', '/compare', '/actions', '/audit'].map((rest) => ({ name: `empty ${rest || '/'}`, path: `/orgs/${ORG}${rest}`, ready: heading })));
+    await at(`/orgs/${ORG}/build/catalogue`);
+    await page.getByTestId('level-A-1').waitFor();
+  });
+
   await run.step('catalogue-level', page, async () => {
     await page.getByTestId('level-A-1').selectOption('advanced');
     await page.getByTestId('save-state-A-1').filter({ hasText: /Saved/ }).waitFor();
@@ -123,6 +131,7 @@ try {
     await dialog.getByText('Risk Committee').waitFor();
     // A modal: the focus is in it, and Tab / Shift+Tab go round inside it, never to the page.
     expectTrue(await focusIn('conflict-dialog'), 'the focus moved into the conflict dialog');
+    expectEqual(describeViolations('conflict dialog', await axeViolations(page)), [], 'axe-core on the open conflict dialog');
     for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
       await page.keyboard.press(key);
       expectTrue(await focusIn('conflict-dialog'), `the focus stays in the conflict dialog after ${key}`);
@@ -151,8 +160,8 @@ try {
 
   await run.step('matrix-conflict-escape', page, async () => {
     await writeBehind('A-1', { owner: 'Audit Committee' });
-    const cell = page.getByTestId('cell-insource-as_is-A-1');
-    await cell.click();
+    // The cell still has the focus from the step before (a click on it now would open its editor).
+    await page.getByTestId('cell-insource-as_is-A-1').focus();
     await page.keyboard.press('2');
     const dialog = page.getByTestId('conflict-dialog');
     await dialog.waitFor();
