@@ -35,9 +35,8 @@ import {
   type NavOptions,
   type SortContext,
 } from './matrix';
-import { entryBody, flatten, unflatten } from './build';
-import { conflictDifferences } from './entries';
-import { resolve } from './conflicts';
+import { entryBody } from './build';
+import { chosenEntry, conflictDifferences } from './entries';
 import type { ReviewService, ServiceEntry, Vocabulary } from './types';
 
 function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry {
@@ -444,11 +443,11 @@ describe('conflicts', () => {
       ['rationale', 'theirs'],
     ]);
     const choices = Object.fromEntries(diffs.map((d) => [d.field, d.suggested]));
-    const out = unflatten(theirs, resolve(flatten(mine), flatten(theirs), choices));
+    const out = chosenEntry(mine, changed, choices);
     expect(out.owner).toBe('CSIRT');
     expect(out.insource).toEqual({ as_is: '3', to_be: '4' });
+    expect(out.rationale).toBe('Board decision');
     expect(out.revision).toBe(4);
-    expect(applyEdit(theirs, { column: 'resolved', value: flatten(mine) }).owner).toBe('SOC');
   });
 });
 

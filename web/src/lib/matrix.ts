@@ -16,7 +16,7 @@ import type {
   Text,
   Vocabulary,
 } from './types';
-import { entryBody, rubricsFor, scoreOptions, unflatten, withAssignment, withScore, type EntryBody, type FlatEntry, type RubricKey } from './build';
+import { entryBody, rubricsFor, scoreOptions, withAssignment, withScore, type EntryBody, type RubricKey } from './build';
 import { fold as foldForSearch } from './search';
 
 // ---------------------------------------------------------------------------------------------
@@ -402,9 +402,7 @@ export type Edit =
   | { column: 'level'; value: Level | null }
   | { column: 'assignment'; value: Assignment }
   | { column: 'owner' | 'provider'; value: string }
-  | { column: ScoreColumn; value: ScoreValue | null }
-  /** After a conflict: the values chosen, field by field (lib/build's CONFLICT_FIELDS). */
-  | { column: 'resolved'; value: FlatEntry };
+  | { column: ScoreColumn; value: ScoreValue | null };
 
 /** An edit for a cell from the value its editor produced (null when the value does not fit). */
 export function editFor(column: EditColumn, value: string | null): Edit | null {
@@ -428,8 +426,6 @@ export function applyEdit(entry: ServiceEntry, edit: Edit): ServiceEntry {
       return { ...entry, provider: edit.value };
     case 'assignment':
       return withAssignment(entry, edit.value).entry;
-    case 'resolved':
-      return unflatten(entry, edit.value);
     default: {
       const { side, at } = scoreCell(edit.column);
       return withScore(entry, side, at, edit.value);
