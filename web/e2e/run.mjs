@@ -312,6 +312,22 @@ try {
     await at(`/orgs/${ORG}/audit`);
     await page.getByTestId('audit-table').waitFor();
     expectTrue((await page.getByTestId('audit-row').count()) > 5, 'the audit log lists the changes made');
+    // A reader in Tokyo (UTC+9, no summer time) sees each moment in their own time.
+    const tokyo = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
+    try {
+      const tpage = await tokyo.newPage();
+      await signIn(tpage, server.url, ADMIN[0], ADMIN[1]);
+      await tpage.goto(`${server.url}/orgs/${ORG}/audit`);
+      const cell = tpage.getByTestId('audit-row').first().locator('td[title]');
+      const utc = await cell.getAttribute('title');
+      const local = new Date(Date.parse(utc) + 9 * 3600 * 1000);
+      const pad = (n) => String(n).padStart(2, '0');
+      const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][local.getUTCMonth()];
+      const expected = `${local.getUTCDate()} ${month} ${local.getUTCFullYear()}, ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+      expectEqual((await cell.textContent()).trim(), expected, `the audit record of ${utc} shown in Tokyo time`);
+    } finally {
+      await tokyo.close();
+    }
   });
 
   await run.step('api-token', page, async () => {
