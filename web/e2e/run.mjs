@@ -4,6 +4,7 @@
 //
 //   node e2e/run.mjs path/to/cdcwb [output-dir]
 import { resolve } from 'node:path';
+import { axeViolations, checkScreens, describeViolations } from './axe.mjs';
 import { Run, addUser, expectEqual, expectTrue, launchBrowser, signIn, startServer } from './harness.mjs';
 
 const binary = resolve(process.argv[2] ?? '../build/release/cdcwb');
@@ -32,6 +33,26 @@ try {
   };
   const entry = (id) => api(`/api/v1/orgs/${ORG}/services/${id}`);
   const at = (path) => page.goto(server.url + path);
+  /** Someone else's write: the entry changed behind the page's back (a new revision). */
+  const writeBehind = async (id, change) => {
+    const theirs = await entry(id);
+    const csrf = (await api('/api/v1/session')).csrf_token;
+    const put = await admin.request.put(`${server.url}/api/v1/orgs/${ORG}/services/${id}`, {
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'If-Match': `"${theirs.revision}"` },
+      data: { ...theirs, ...change },
+    });
+    expectEqual(put.status(), 200, 'the other write');
+  };
+  /** Waits (polling the server, not for a set time) until `check` holds. */
+  const until = async (check, what) => {
+    for (let i = 0; i < 150; i++) {
+      if (await check()) return;
+      await page.waitForTimeout(100);
+    }
+    throw new Error(what);
+  };
+  const focusIn = (testid) =>
+    page.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), testid);
 
   await run.step('sign-in-wrong-password', page, async () => {
     await at('/');
@@ -53,6 +74,14 @@ try {
     await page.getByTestId('org-create-template').selectOption('small-company');
     await page.getByTestId('org-create-submit').click();
     await page.waitForURL(new RegExp(`/orgs/${ORG}/build/catalogue`));
+    await page.getByTestId('level-A-1').waitFor();
+  });
+
+  await run.step('axe-new-organisation', page, async () => {
+    // The screens of an organisation with nothing recorded yet (empty lists and charts).
+    const heading = (p) => p.locator('h1').first().waitFor();
+    await checkScreens(page, server.url, ['', '/matrix', '/evaluations', '/compare', '/actions', '/audit'].map((rest) => ({ name: `empty ${rest || '/'}`, path: `/orgs/${ORG}${rest}`, ready: heading })));
+    await at(`/orgs/${ORG}/build/catalogue`);
     await page.getByTestId('level-A-1').waitFor();
   });
 
@@ -93,19 +122,26 @@ try {
     await at(`/orgs/${ORG}/build/profile`);
     await page.getByTestId('owner-A-1').waitFor();
     // Someone else changes A-1's owner after this page loaded it.
-    const theirs = await entry('A-1');
-    const csrf = (await api('/api/v1/session')).csrf_token;
-    const put = await admin.request.put(`${server.url}/api/v1/orgs/${ORG}/services/A-1`, {
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'If-Match': `"${theirs.revision}"` },
-      data: { ...theirs, owner: 'Risk Committee' },
-    });
-    expectEqual(put.status(), 200, 'the other write');
+    await writeBehind('A-1', { owner: 'Risk Committee' });
     await page.getByTestId('owner-A-1').fill('CISO Office');
     await page.getByTestId('owner-A-1').press('Tab');
     const dialog = page.getByTestId('conflict-dialog');
     await dialog.waitFor();
     await dialog.getByText('CISO Office').waitFor();
     await dialog.getByText('Risk Committee').waitFor();
+    // A modal: the focus is in it, and Tab / Shift+Tab go round inside it, never to the page.
+    expectTrue(await focusIn('conflict-dialog'), 'the focus moved into the conflict dialog');
+    expectEqual(describeViolations('conflict dialog', await axeViolations(page)), [], 'axe-core on the open conflict dialog');
+    for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expectTrue(await focusIn('conflict-dialog'), `the focus stays in the conflict dialog after ${key}`);
+    }
+    const apply = dialog.getByRole('button', { name: 'Save my choices' });
+    await apply.focus();
+    await page.keyboard.press('Tab');
+    expectEqual(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'radio', 'Tab from the last button wraps to the first choice');
+    await page.keyboard.press('Shift+Tab');
+    expectEqual(await page.evaluate(() => document.activeElement?.textContent), 'Save my choices', 'Shift+Tab from the first choice wraps to the last button');
     await dialog.getByRole('button', { name: 'Save my choices' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('save-state-A-1').filter({ hasText: /Saved/ }).waitFor();
@@ -120,6 +156,37 @@ try {
     await page.keyboard.press('3');
     await page.locator('[data-testid="row-state-A-1"][data-state="saved"]').waitFor();
     expectEqual((await entry('A-1')).insource.as_is, '3', 'A-1 as-is after typing 3 in the matrix');
+  });
+
+  await run.step('matrix-conflict-escape', page, async () => {
+    await writeBehind('A-1', { owner: 'Audit Committee' });
+    // The cell still has the focus from the step before (a click on it now would open its editor).
+    await page.getByTestId('cell-insource-as_is-A-1').focus();
+    await page.keyboard.press('2');
+    const dialog = page.getByTestId('conflict-dialog');
+    await dialog.waitFor();
+    expectTrue(await focusIn('conflict-dialog'), 'the focus moved into the conflict dialog');
+    // Escape keeps the saved record, closes the dialog and gives the focus back to the cell.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expectTrue(await focusIn('cell-insource-as_is-A-1'), 'the focus is back on the cell that was edited');
+    const a1 = await entry('A-1');
+    expectEqual([a1.owner, a1.insource.as_is], ['Audit Committee', '3'], 'Escape kept what the other person saved');
+  });
+
+  await run.step('matrix-unassigned-pair', page, async () => {
+    // B-1 … is Unassigned in the small-company template: its target is set in the matrix.
+    const unassigned = (await api(`/api/v1/orgs/${ORG}/services`)).services.find((e) => e.assignment === 'unassigned');
+    expectTrue(unassigned, 'a service is unassigned');
+    const id = unassigned.service;
+    await at(`/orgs/${ORG}/matrix?q=${encodeURIComponent(id)}`);
+    await page.getByTestId(`cell-unassigned-to_be-${id}`).click();
+    await page.keyboard.press('3');
+    await page.getByTestId(`cell-unassigned-as_is-${id}`).click();
+    await page.keyboard.press('4'); // an Unassigned service's as-is is 1 or n/a: 4 is not taken
+    await page.keyboard.press('1');
+    await until(async () => JSON.stringify((await entry(id)).unassigned) === JSON.stringify({ as_is: '1', to_be: '3' }), `${id}'s Unassigned pair is saved as 1 → 3`);
+    await page.locator(`[data-testid="row-state-${id}"][data-state="saved"]`).waitFor();
   });
 
   await run.step('run-evaluations', page, async () => {
@@ -245,6 +312,22 @@ try {
     await at(`/orgs/${ORG}/audit`);
     await page.getByTestId('audit-table').waitFor();
     expectTrue((await page.getByTestId('audit-row').count()) > 5, 'the audit log lists the changes made');
+    // A reader in Tokyo (UTC+9, no summer time) sees each moment in their own time.
+    const tokyo = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
+    try {
+      const tpage = await tokyo.newPage();
+      await signIn(tpage, server.url, ADMIN[0], ADMIN[1]);
+      await tpage.goto(`${server.url}/orgs/${ORG}/audit`);
+      const cell = tpage.getByTestId('audit-row').first().locator('td[title]');
+      const utc = await cell.getAttribute('title');
+      const local = new Date(Date.parse(utc) + 9 * 3600 * 1000);
+      const pad = (n) => String(n).padStart(2, '0');
+      const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][local.getUTCMonth()];
+      const expected = `${local.getUTCDate()} ${month} ${local.getUTCFullYear()}, ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+      expectEqual((await cell.textContent()).trim(), expected, `the audit record of ${utc} shown in Tokyo time`);
+    } finally {
+      await tokyo.close();
+    }
   });
 
   await run.step('api-token', page, async () => {
@@ -254,6 +337,53 @@ try {
     await page.getByTestId('token-secret').waitFor();
     const secret = await page.getByTestId('token-secret').inputValue();
     expectTrue(/cdcwb_/.test(secret ?? ''), 'the token is shown once');
+  });
+
+  // Every screen, with the data the steps above made, checked with axe-core (WCAG 2.1 A/AA) in
+  // both languages: any violation fails the run.
+  const testid = (id) => (p) => p.getByTestId(id).first().waitFor();
+  const screens = [
+    { name: 'home', path: '/', ready: testid('org-list') },
+    { name: 'overview', path: `/orgs/${ORG}`, ready: testid('overview-overall') },
+    { name: 'build-catalogue', path: `/orgs/${ORG}/build/catalogue`, ready: testid('level-A-1') },
+    { name: 'build-profile', path: `/orgs/${ORG}/build/profile`, ready: testid('owner-A-1') },
+    { name: 'build-portfolio', path: `/orgs/${ORG}/build/portfolio`, ready: testid('score-insource-as_is-A-1') },
+    { name: 'matrix', path: `/orgs/${ORG}/matrix`, ready: async (p) => { await testid('matrix-grid')(p); await testid('heatmap')(p); } },
+    { name: 'evaluations', path: `/orgs/${ORG}/evaluations`, ready: testid('evaluation-E2E-1') },
+    { name: 'evaluation', path: `/orgs/${ORG}/evaluations/E2E-2`, ready: testid('findings') },
+    { name: 'compare', path: `/orgs/${ORG}/compare?from=E2E-1&to=E2E-2`, ready: testid('changes') },
+    { name: 'actions', path: `/orgs/${ORG}/actions`, ready: (p) => testid(`action-${actionId}`)(p) },
+    { name: 'browser', path: '/catalogues', ready: (p) => p.getByTestId('browser-x1060').locator('[data-testid^="item-"]').first().waitFor() },
+    { name: 'members', path: `/orgs/${ORG}/members`, ready: testid(`member-${VIEWER[0]}`) },
+    { name: 'users', path: '/admin/users', ready: testid(`user-${VIEWER[0]}`) },
+    { name: 'tokens', path: '/account/tokens', ready: testid('token-name') },
+    { name: 'audit', path: `/orgs/${ORG}/audit`, ready: testid('audit-table') },
+    { name: 'site-audit', path: '/admin/audit', ready: testid('audit-table') },
+  ];
+
+  await run.step('axe-every-screen-english', page, async () => {
+    await checkScreens(page, server.url, screens);
+  });
+
+  await run.step('axe-every-screen-japanese', page, async () => {
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.locator('html[lang="ja"]').waitFor({ state: 'attached' });
+    try {
+      await checkScreens(page, server.url, screens, ' (ja)');
+    } finally {
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    }
+  });
+
+  await run.step('axe-sign-in', null, async () => {
+    const anonymous = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    try {
+      const p = await anonymous.newPage();
+      await checkScreens(p, server.url, [{ name: 'sign-in', path: '/signin', ready: (q) => q.getByLabel('User name').waitFor() }]);
+    } finally {
+      await anonymous.close();
+    }
   });
 
   // A viewer reads everything and can change nothing.

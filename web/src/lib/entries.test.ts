@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api';
 import type { SavedEntry } from './build';
-import { customServiceBody, saveEntry, saveMany, uploadEvidence } from './entries';
+import { EntrySaves, customServiceBody, saveEntry, saveMany, uploadEvidence, type EntrySaveHooks } from './entries';
+import type { ServiceEntry } from './types';
 
 function saved(over: Partial<SavedEntry> = {}): SavedEntry {
   return {
@@ -84,6 +85,55 @@ describe('saveEntry', () => {
     const error = await saveEntry('org', base, base).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).field).toBe('owner');
+  });
+});
+
+describe('EntrySaves (the queue the build steps and the matrix share)', () => {
+  const shown = (over: Partial<SavedEntry> = {}) => ({ ...saved(over), name: { en: 'Risk', ja: 'リスク' } }) as ServiceEntry;
+  function recorder() {
+    const events: string[] = [];
+    const hooks: EntrySaveHooks = {
+      merge: (answer, before) => ({ ...before, ...answer }) as ServiceEntry,
+      saving: (s) => events.push(`saving ${s}`),
+      saved: (s, e) => events.push(`saved ${s} ${e.owner} r${e.revision} ${e.name.en}`),
+      conflict: (s, c) => events.push(`conflict ${s} ${c.differences.map((d) => d.field).join(',')}`),
+      failed: (s, _e, mine) => events.push(`failed ${s} ${mine.owner}`),
+    };
+    return { events, hooks };
+  }
+
+  it('sends a second edit after the first, on the revision the first got, and shows only the last answer', async () => {
+    const calls: string[] = [];
+    let revision = 3;
+    vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
+      calls.push(String((init.headers as Record<string, string>)['If-Match']));
+      const body = JSON.parse(String(init.body)) as Partial<SavedEntry>;
+      return new Response(JSON.stringify(saved({ ...body, revision: ++revision })), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }));
+    const { events, hooks } = recorder();
+    const saves = new EntrySaves('org', hooks);
+    saves.adopt([shown()]);
+    saves.save('A-1', shown({ owner: 'CSIRT' }));
+    saves.save('A-1', shown({ owner: 'PSIRT' }));
+    expect(saves.busy()).toBe(true);
+    await vi.waitFor(() => expect(saves.busy()).toBe(false));
+    expect(calls).toEqual(['"3"', '"4"']);
+    expect(events).toEqual(['saving A-1', 'saving A-1', 'saved A-1 PSIRT r5 Risk']);
+    expect(saves.savedEntry('A-1')?.revision).toBe(5);
+  });
+
+  it('offers a 409 as a conflict over the one field list, and reports other refusals with the edit', async () => {
+    const current = saved({ owner: 'IT', revision: 9 });
+    answer(409, { error: { code: 'conflict', message: 'changed' }, current });
+    const { events, hooks } = recorder();
+    const saves = new EntrySaves('org', hooks);
+    saves.adopt([shown()]);
+    saves.save('A-1', shown({ owner: 'CSIRT', rationale: 'mine' }));
+    await vi.waitFor(() => expect(saves.busy()).toBe(false));
+    answer(400, { error: { code: 'invalid_input', message: 'too long', field: 'owner' } });
+    saves.save('A-1', shown({ owner: 'x', revision: 9 }));
+    await vi.waitFor(() => expect(saves.busy()).toBe(false));
+    expect(events).toEqual(['saving A-1', 'conflict A-1 owner,rationale', 'saving A-1', 'failed A-1 x']);
   });
 });
 

@@ -1,9 +1,10 @@
 // The organisation's service entries over the API: loading them, saving one with the revision it
-// was loaded at (a 409 becomes the differences to offer), saving many at once, custom services,
+// was loaded at (a 409 becomes the differences to offer), the save queue the build steps and the
+// matrix share (EntrySaves), saving many at once, custom services,
 // evidence files and the reference data the build flow reads.
 import { ApiError, del, get, orgPath, patch, post, put } from './api';
-import { CONFLICT_FIELDS, entryBody, flatten, type BulkItem, type SavedEntry } from './build';
-import { differences, type Difference } from './conflicts';
+import { CONFLICT_FIELDS, entryBody, flatten, unflatten, type BulkItem, type SavedEntry } from './build';
+import { differences, resolve, type Choice, type Difference } from './conflicts';
 import type { Crosswalk, Evidence, Level, Library, ServiceEntry, Sourcing, TemplateSummary, Text } from './types';
 
 export interface ServicesAnswer {
@@ -44,6 +45,102 @@ export async function saveEntry(org: string, base: SavedEntry, mine: SavedEntry)
 
 function isEntry(value: unknown): value is SavedEntry {
   return typeof value === 'object' && value !== null && 'service' in value && 'revision' in value && 'assignment' in value;
+}
+
+/** What the save queue tells the screen using it. */
+export interface EntrySaveHooks {
+  /** A server answer made a shown entry again (catalogue data, quadrant advice kept or looked up). */
+  merge: (saved: SavedEntry, before: ServiceEntry) => ServiceEntry;
+  /** The service is being sent. */
+  saving: (service: string) => void;
+  /** Saved, and no later edit is waiting: show this. */
+  saved: (service: string, entry: ServiceEntry) => void;
+  /** Someone else saved it first: the user chooses between `mine` and `current`, field by field. */
+  conflict: (service: string, conflict: { mine: ServiceEntry; current: ServiceEntry; differences: Difference[] }) => void;
+  /** Refused or not sent; `mine` is what was being saved. */
+  failed: (service: string, error: unknown, mine: ServiceEntry) => void;
+}
+
+/**
+ * The save queue of service entries that the build steps and the matrix share. Every edit is
+ * saved at once with the revision it was made on; edits to one service go one after another,
+ * never in parallel (the second would meet the first's new revision), the latest edit including
+ * the earlier ones. A 409 becomes a conflict over CONFLICT_FIELDS, with the user's edit kept.
+ */
+export class EntrySaves {
+  private saved = new Map<string, ServiceEntry>();
+  private queued = new Map<string, ServiceEntry>();
+  private running = new Set<string>();
+
+  constructor(
+    private readonly org: string,
+    private readonly hooks: EntrySaveHooks,
+  ) {}
+
+  /** The entries as loaded: what the next edits are made on. */
+  adopt(list: readonly ServiceEntry[]): void {
+    this.saved = new Map(list.map((e) => [e.service, e]));
+  }
+
+  /** An entry saved some other way (a bulk write). */
+  remember(entry: ServiceEntry): void {
+    this.saved.set(entry.service, entry);
+  }
+
+  /** The entry as the server last confirmed it. */
+  savedEntry(service: string): ServiceEntry | undefined {
+    return this.saved.get(service);
+  }
+
+  /** Whether an edit is waiting or on its way. */
+  busy(): boolean {
+    return this.queued.size > 0 || this.running.size > 0;
+  }
+
+  /** Saves `mine` (the whole entry as the user now has it) after any save of it on its way. */
+  save(service: string, mine: ServiceEntry): void {
+    this.queued.set(service, mine);
+    void this.drain(service);
+  }
+
+  private async drain(service: string): Promise<void> {
+    if (this.running.has(service)) return;
+    this.running.add(service);
+    try {
+      for (let mine = this.queued.get(service); mine; mine = this.queued.get(service)) {
+        this.queued.delete(service);
+        this.hooks.saving(service);
+        const base = this.saved.get(service) ?? mine;
+        try {
+          const outcome = await saveEntry(this.org, base, mine);
+          if (outcome.kind === 'saved') {
+            const merged = this.hooks.merge(outcome.entry, base);
+            this.saved.set(service, merged);
+            if (!this.queued.has(service)) this.hooks.saved(service, merged);
+          } else {
+            const current = this.hooks.merge(outcome.current, base);
+            this.saved.set(service, current);
+            // A later edit made while this one was on its way includes this one: offer that.
+            const latest = this.queued.get(service) ?? mine;
+            this.queued.delete(service);
+            const differences = latest === mine ? outcome.differences : conflictDifferences(base, latest, outcome.current);
+            if (differences.length === 0) this.hooks.saved(service, current);
+            else this.hooks.conflict(service, { mine: latest, current, differences });
+          }
+        } catch (e) {
+          this.queued.delete(service);
+          this.hooks.failed(service, e, mine);
+        }
+      }
+    } finally {
+      this.running.delete(service);
+    }
+  }
+}
+
+/** The entry to save after a conflict: the current one, with my value wherever I chose mine. */
+export function chosenEntry(mine: ServiceEntry, current: ServiceEntry, choices: Record<string, Choice>): ServiceEntry {
+  return unflatten(current, resolve(flatten(mine), flatten(current), choices));
 }
 
 /** PATCH many entries at once, all or nothing. */

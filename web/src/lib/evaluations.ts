@@ -4,6 +4,7 @@
 // per category, and the trend chart's option. Nothing here re-derives a domain rule: findings,
 // changes and scores all come from the server.
 import { palette } from '../components/palette';
+import { formatDelta } from './i18n.svelte';
 import type { ChartOption } from '../components/charts';
 import type {
   Aggregate,
@@ -197,13 +198,6 @@ export function scoreDeltas(from: ReadonlyMap<string, Aggregate>, to: ReadonlyMa
     }
     return { scope, from: a, to: b, delta };
   });
-}
-
-/** A delta for people: "+0.25", "−0.50", "±0", "–" when unknown. `digits` for axis ticks. */
-export function formatDelta(value: number | null, digits = 2): string {
-  if (value === null) return '–';
-  if (value === 0) return '±0';
-  return (value > 0 ? '+' : '−') + Math.abs(value).toFixed(digits);
 }
 
 /** A mean score with two decimals, "–" when missing (tables of means line up). */

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   COLUMNS,
   EMPTY_FILTERS,
-  FLAT_FIELDS,
   HEAT_BACKGROUNDS,
   applyEdit,
   ariaSort,
@@ -12,7 +11,6 @@ import {
   columnsForField,
   contrastRatio,
   editFor,
-  flatten,
   formatGap,
   heatColour,
   heatGroups,
@@ -29,17 +27,16 @@ import {
   naturalCompare,
   parseScoreKey,
   plainField,
-  putBody,
   sameBody,
   sortRows,
   textOn,
   toggleSort,
-  unflatten,
   type Filters,
   type NavOptions,
   type SortContext,
 } from './matrix';
-import { differences, resolve } from './conflicts';
+import { entryBody } from './build';
+import { chosenEntry, conflictDifferences } from './entries';
 import type { ReviewService, ServiceEntry, Vocabulary } from './types';
 
 function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry {
@@ -416,12 +413,11 @@ describe('one edit and its PUT body', () => {
     expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '2' }))).toBe(true);
     expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '5' }))).toBe(false);
     expect(sameBody(base, { ...base, revision: 9, updated_by: 'x' })).toBe(true);
-    expect(putBody(base)).not.toBe(putBody(base));
   });
 
   it('merges a server answer, keeping catalogue fields and looking the mismatch up again', () => {
     const row = entry('A-5', { quadrant: 'I', quadrant_mismatch: null });
-    const answer: Partial<ServiceEntry> = { ...putBody(row), service: 'A-5', assignment: 'outsource', revision: 4 };
+    const answer: Partial<ServiceEntry> = { ...entryBody(row), service: 'A-5', assignment: 'outsource', revision: 4 };
     const merged = mergeAnswer(row, answer, vocabulary);
     expect(merged.revision).toBe(4);
     expect(merged.name).toEqual(row.name);
@@ -435,21 +431,23 @@ describe('one edit and its PUT body', () => {
 });
 
 describe('conflicts', () => {
-  it('flattens so each score is its own choice, and resolves back to an entry', () => {
+  it('compares a matrix edit over the build steps\' field list and resolves back to an entry', () => {
     const base = entry('A-1', { owner: 'SOC', insource: { as_is: '2', to_be: '4' } });
     const mine = applyEdit(base, { column: 'insource-as_is', value: '3' });
     const theirs = { ...base, owner: 'CSIRT', revision: 4 };
-    const diffs = differences(flatten(base), flatten(mine), flatten(theirs), [...FLAT_FIELDS]);
+    const changed = { ...theirs, rationale: 'Board decision' };
+    const diffs = conflictDifferences(base, mine, changed);
     expect(diffs.map((d) => [d.field, d.suggested])).toEqual([
       ['owner', 'theirs'],
       ['insource.as_is', 'mine'],
+      ['rationale', 'theirs'],
     ]);
     const choices = Object.fromEntries(diffs.map((d) => [d.field, d.suggested]));
-    const out = unflatten(theirs, resolve(flatten(mine), flatten(theirs), choices));
+    const out = chosenEntry(mine, changed, choices);
     expect(out.owner).toBe('CSIRT');
     expect(out.insource).toEqual({ as_is: '3', to_be: '4' });
+    expect(out.rationale).toBe('Board decision');
     expect(out.revision).toBe(4);
-    expect(applyEdit(theirs, { column: 'resolved', value: flatten(mine) }).owner).toBe('SOC');
   });
 });
 
@@ -540,6 +538,32 @@ describe('columns', () => {
       expect(columnIndex(k)).toBeGreaterThanOrEqual(0);
     expect(COLUMNS.filter((c) => c.editor).map((c) => c.key)).toEqual([
       'level', 'assignment', 'owner', 'provider', 'insource-as_is', 'insource-to_be', 'outsource-as_is', 'outsource-to_be',
+      'unassigned-as_is', 'unassigned-to_be',
     ]);
+  });
+});
+
+describe('the Unassigned score pair', () => {
+  const un = entry('B-2', { assignment: 'unassigned', unassigned: { as_is: null, to_be: null } });
+
+  it('is editable for an Unassigned service only, as in the portfolio step', () => {
+    expect(isEditable(un, 'unassigned-as_is')).toBe(true);
+    expect(isEditable(un, 'unassigned-to_be')).toBe(true);
+    expect(isBlocked(un, 'insource-as_is')).toBe(true);
+    const inside = entry('B-3', { assignment: 'insource' });
+    expect(isBlocked(inside, 'unassigned-to_be')).toBe(true);
+    expect(isEditable(entry('B-4', { assignment: 'both' }), 'unassigned-as_is')).toBe(false);
+  });
+
+  it('takes a target of 1–5 and an as-is of 1 or n/a only', () => {
+    expect(editFor('unassigned-to_be', '4')).toEqual({ column: 'unassigned-to_be', value: '4' });
+    expect(editFor('unassigned-as_is', '1')).toEqual({ column: 'unassigned-as_is', value: '1' });
+    expect(editFor('unassigned-as_is', '3')).toBeNull();
+    expect(bodyForEdit(un, { column: 'unassigned-to_be', value: '4' }).unassigned).toEqual({ as_is: null, to_be: '4' });
+  });
+
+  it('names its cells when the server refuses a value', () => {
+    expect(columnsForField('services.B-2.unassigned.to_be')).toEqual(['unassigned-to_be']);
+    expect(columnsForField('unassigned')).toEqual(['unassigned-as_is', 'unassigned-to_be']);
   });
 });

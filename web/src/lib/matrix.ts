@@ -16,13 +16,16 @@ import type {
   Text,
   Vocabulary,
 } from './types';
-import { entryBody, withAssignment, withScore, type EntryBody } from './build';
+import { entryBody, rubricsFor, scoreOptions, withAssignment, withScore, type EntryBody, type RubricKey } from './build';
 import { fold as foldForSearch } from './search';
 
 // ---------------------------------------------------------------------------------------------
 // Columns
 
-export const SCORE_COLUMNS = ['insource-as_is', 'insource-to_be', 'outsource-as_is', 'outsource-to_be'] as const;
+/** The score pairs, as in the portfolio step: Insourced, Outsourced, and Unassigned (a target for a service nobody runs yet). */
+export const SCORE_COLUMNS = [
+  'insource-as_is', 'insource-to_be', 'outsource-as_is', 'outsource-to_be', 'unassigned-as_is', 'unassigned-to_be',
+] as const;
 export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
 export type EditColumn = 'level' | 'assignment' | 'owner' | 'provider' | ScoreColumn;
 export type ColumnKey =
@@ -51,13 +54,15 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: 'insource-to_be', sortable: true, editor: 'score' },
   { key: 'outsource-as_is', sortable: true, editor: 'score' },
   { key: 'outsource-to_be', sortable: true, editor: 'score' },
+  { key: 'unassigned-as_is', sortable: true, editor: 'score' },
+  { key: 'unassigned-to_be', sortable: true, editor: 'score' },
   { key: 'gap', sortable: true, editor: null },
   { key: 'state', sortable: false, editor: null },
 ];
 
 export const columnIndex = (key: ColumnKey): number => COLUMNS.findIndex((c) => c.key === key);
 
-export type Side = 'insource' | 'outsource';
+export type Side = RubricKey;
 export type At = 'as_is' | 'to_be';
 
 export function isScoreColumn(key: ColumnKey): key is ScoreColumn {
@@ -69,9 +74,9 @@ export function scoreCell(column: ScoreColumn): { side: Side; at: At } {
   return { side, at };
 }
 
-/** Whether a rubric's scores belong to a service with this assignment (Both carries both). */
+/** Whether a score pair belongs to a service with this assignment (lib/build's rubricsFor). */
 export function sideApplies(assignment: Assignment, side: Side): boolean {
-  return assignment === side || assignment === 'both';
+  return rubricsFor(assignment).includes(side);
 }
 
 /** A score cell that does not exist for the row's assignment (shown hatched, skipped, never edited). */
@@ -84,7 +89,7 @@ export function isEditable(entry: Pick<ServiceEntry, 'assignment'>, key: ColumnK
   return !!def?.editor && !isBlocked(entry, key);
 }
 
-export function scoreOf(entry: Pick<ServiceEntry, 'insource' | 'outsource'>, column: ScoreColumn): ScoreValue | null {
+export function scoreOf(entry: Pick<ServiceEntry, Side>, column: ScoreColumn): ScoreValue | null {
   const { side, at } = scoreCell(column);
   return entry[side][at];
 }
@@ -397,9 +402,7 @@ export type Edit =
   | { column: 'level'; value: Level | null }
   | { column: 'assignment'; value: Assignment }
   | { column: 'owner' | 'provider'; value: string }
-  | { column: ScoreColumn; value: ScoreValue | null }
-  /** After a conflict: the values chosen, field by field (see FLAT_FIELDS). */
-  | { column: 'resolved'; value: Flat };
+  | { column: ScoreColumn; value: ScoreValue | null };
 
 /** An edit for a cell from the value its editor produced (null when the value does not fit). */
 export function editFor(column: EditColumn, value: string | null): Edit | null {
@@ -408,7 +411,8 @@ export function editFor(column: EditColumn, value: string | null): Edit | null {
   if (column === 'owner' || column === 'provider') return { column, value: (value ?? '').trim() };
   if (value === null || value === '') return { column, value: null };
   const score = value === 'n/a' ? 'n/a' : parseScoreKey(value);
-  return score ? { column, value: score } : null;
+  const { side, at } = scoreCell(column);
+  return score && scoreOptions(side, at).includes(score) ? { column, value: score } : null;
 }
 
 /** The entry with one edit applied; scores that the new state would make invalid are cleared. */
@@ -422,8 +426,6 @@ export function applyEdit(entry: ServiceEntry, edit: Edit): ServiceEntry {
       return { ...entry, provider: edit.value };
     case 'assignment':
       return withAssignment(entry, edit.value).entry;
-    case 'resolved':
-      return unflatten(entry, edit.value);
     default: {
       const { side, at } = scoreCell(edit.column);
       return withScore(entry, side, at, edit.value);
@@ -432,28 +434,18 @@ export function applyEdit(entry: ServiceEntry, edit: Edit): ServiceEntry {
 }
 
 /** The score pairs an assignment change would clear, for a warning before it is made. */
-export function clearedByAssignment(entry: ServiceEntry, next: Assignment): { side: Side | 'unassigned'; pair: ScorePair }[] {
-  const out: { side: Side | 'unassigned'; pair: ScorePair }[] = [];
-  const filled = (p: ScorePair) => p.as_is !== null || p.to_be !== null;
-  for (const side of ['insource', 'outsource'] as const)
-    if (!sideApplies(next, side) && filled(entry[side])) out.push({ side, pair: entry[side] });
-  if (next !== 'unassigned' && filled(entry.unassigned)) out.push({ side: 'unassigned', pair: entry.unassigned });
-  return out;
+export function clearedByAssignment(entry: ServiceEntry, next: Assignment): { side: Side; pair: ScorePair }[] {
+  return withAssignment(entry, next).cleared.map((side) => ({ side, pair: entry[side] }));
 }
 
-/** The body of PUT /orgs/{org}/services/{id} for an entry (the build screens' own). */
-export function putBody(entry: ServiceEntry): EntryBody {
-  return entryBody(entry);
-}
-
-/** The PUT body for one edited cell of an entry. */
+/** The PUT body for one edited cell of an entry (lib/entries saves it). */
 export function bodyForEdit(entry: ServiceEntry, edit: Edit): EntryBody {
-  return putBody(applyEdit(entry, edit));
+  return entryBody(applyEdit(entry, edit));
 }
 
 /** Whether two entries differ in anything a PUT would save. */
 export function sameBody(a: ServiceEntry, b: ServiceEntry): boolean {
-  return JSON.stringify(putBody(a)) === JSON.stringify(putBody(b));
+  return JSON.stringify(entryBody(a)) === JSON.stringify(entryBody(b));
 }
 
 /**
@@ -474,45 +466,6 @@ export function mismatchFor(vocabulary: Vocabulary | null, quadrant: string | nu
 }
 
 // ---------------------------------------------------------------------------------------------
-// Conflicts: entries flattened so each score is its own choice (and has a field label)
-
-export const FLAT_FIELDS = [
-  'level', 'assignment', 'owner', 'provider',
-  'insource.as_is', 'insource.to_be', 'outsource.as_is', 'outsource.to_be', 'unassigned.as_is', 'unassigned.to_be',
-] as const;
-export type FlatField = (typeof FLAT_FIELDS)[number];
-export type Flat = Record<FlatField, string | null>;
-
-export function flatten(e: ServiceEntry): Flat {
-  return {
-    level: e.level,
-    assignment: e.assignment,
-    owner: e.owner,
-    provider: e.provider,
-    'insource.as_is': e.insource.as_is,
-    'insource.to_be': e.insource.to_be,
-    'outsource.as_is': e.outsource.as_is,
-    'outsource.to_be': e.outsource.to_be,
-    'unassigned.as_is': e.unassigned.as_is,
-    'unassigned.to_be': e.unassigned.to_be,
-  };
-}
-
-export function unflatten(base: ServiceEntry, f: Flat): ServiceEntry {
-  const score = (v: string | null) => v as ScoreValue | null;
-  return {
-    ...base,
-    level: f.level as Level | null,
-    assignment: f.assignment as Assignment,
-    owner: f.owner ?? '',
-    provider: f.provider ?? '',
-    insource: { as_is: score(f['insource.as_is']), to_be: score(f['insource.to_be']) },
-    outsource: { as_is: score(f['outsource.as_is']), to_be: score(f['outsource.to_be']) },
-    unassigned: { as_is: score(f['unassigned.as_is']), to_be: score(f['unassigned.to_be']) },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Errors: the server names fields like "services.A-2.insource"; which cells does that point at?
 
 export function plainField(field: string | null): string | null {
@@ -524,7 +477,7 @@ export function columnsForField(field: string | null): EditColumn[] {
   const f = plainField(field);
   if (!f) return [];
   if (f === 'level' || f === 'assignment' || f === 'owner' || f === 'provider') return [f];
-  const m = /^(insource|outsource)(?:\.(as_is|to_be))?$/.exec(f);
+  const m = /^(insource|outsource|unassigned)(?:\.(as_is|to_be))?$/.exec(f);
   if (!m) return [];
   const side = m[1] as Side;
   return m[2] ? [`${side}-${m[2]}` as ScoreColumn] : [`${side}-as_is`, `${side}-to_be`];

@@ -7,7 +7,6 @@ import {
   countByAssignment,
   countByLevel,
   filterOrganisations,
-  formatDelta,
   inCatalogue,
   isOpen,
   movementSinceLast,
@@ -302,15 +301,6 @@ describe('movementSinceLast', () => {
       { scope: 'overall', points: [{ evaluation: 'E', date: '2026-01-01', as_is: null, to_be: null, gap: null }, { evaluation: 'now', date: '2026-02-01', as_is: 3, to_be: 4, gap: 1 }] },
     ] as unknown as Trend[];
     expect(movementSinceLast(missing)?.asIs).toBeNull();
-  });
-});
-
-describe('formatDelta', () => {
-  it('signs the difference and trims zeros', () => {
-    expect(formatDelta(0.14)).toBe('+0.14');
-    expect(formatDelta(-0.2)).toBe('−0.2');
-    expect(formatDelta(1)).toBe('+1');
-    expect(formatDelta(0)).toBe('±0');
   });
 });
 

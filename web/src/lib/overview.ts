@@ -287,13 +287,6 @@ export function movementSinceLast(trends: readonly { scope: string; points: read
   return { previous, asIs: diff(current.as_is, previous.as_is), gap: diff(current.gap, previous.gap) };
 }
 
-/** A signed difference for people: "+0.14", "−0.20", "±0". */
-export function formatDelta(value: number): string {
-  if (value === 0) return '±0';
-  const text = Math.abs(value).toFixed(2).replace(/\.?0+$/, '');
-  return (value > 0 ? '+' : '−') + text;
-}
-
 /** Organisations whose name, id or catalogue contains every word of the query (any case). */
 export function filterOrganisations<T extends Pick<Organisation, 'id' | 'name' | 'catalog'>>(
   organisations: readonly T[],

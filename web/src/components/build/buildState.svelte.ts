@@ -1,25 +1,22 @@
-// The state one build screen works on: the organisation's entries as shown, the entries as last
-// saved, and per service whether it is saving, saved or failed. Every edit saves at once with the
-// revision it was loaded at; edits to one service are sent one after another, never in parallel
-// (the second would meet the first's new revision). A 409 queues a conflict for the dialog, with
-// the user's edit kept until they choose.
+// The state one build screen works on: the organisation's entries as shown and per service
+// whether it is saving, saved or failed. Edits are saved through the save queue the matrix uses
+// too (lib/entries' EntrySaves: at once, one after another per service, with the revision);
+// a 409 queues a conflict for the dialog, with the user's edit kept until they choose.
 import { ApiError, get } from '../../lib/api';
 import {
   bulkBody,
   categoriesOf,
   defaultSourcing,
-  flatten,
   nodesById,
   templateBody,
-  unflatten,
   withCatalogueData,
   type BulkChange,
   type BulkItem,
   type LevelChange,
   type SavedEntry,
 } from '../../lib/build';
-import { resolve, type Choice, type Difference } from '../../lib/conflicts';
-import { addCustomService, conflictDifferences, loadServices, removeCustomService, saveEntry, saveMany, type CustomServiceInput } from '../../lib/entries';
+import type { Choice, Difference } from '../../lib/conflicts';
+import { EntrySaves, addCustomService, chosenEntry, loadServices, removeCustomService, saveMany, type CustomServiceInput } from '../../lib/entries';
 import { session } from '../../lib/session.svelte';
 import type { CatalogDocument, ServiceEntry, Sourcing, Vocabulary } from '../../lib/types';
 
@@ -57,13 +54,27 @@ export class BuildState {
   categories = $derived(categoriesOf(this.catalog));
 
   private index = new Map<string, number>();
-  private saved = new Map<string, ServiceEntry>();
-  private queued = new Map<string, ServiceEntry>();
-  private running = new Set<string>();
   private defaults = new Map<string, Sourcing | null>();
+  private readonly saves: EntrySaves;
 
   constructor(org: string) {
     this.org = org;
+    this.saves = new EntrySaves(org, {
+      merge: (saved, before) => this.merge(saved, before),
+      saving: (service) => (this.status[service] = 'saving'),
+      saved: (service, entry) => {
+        this.show(entry);
+        this.status[service] = 'saved';
+      },
+      conflict: (service, c) => {
+        this.status[service] = 'conflict';
+        this.conflicts = [...this.conflicts, { id: ++conflictIds, service, ...c }];
+      },
+      failed: (service, error) => {
+        this.errors[service] = error;
+        this.status[service] = 'error';
+      },
+    });
   }
 
   get vocabulary(): Vocabulary | null {
@@ -98,7 +109,7 @@ export class BuildState {
 
   private adopt(list: ServiceEntry[]): void {
     this.index = new Map(list.map((e, i) => [e.service, i]));
-    this.saved = new Map(list.map((e) => [e.service, e]));
+    this.saves.adopt(list);
     this.defaults = new Map(list.map((e) => [e.service, defaultSourcing(e, this.nodes.get(e.service), this.vocabulary)]));
     this.entries = list;
   }
@@ -133,79 +144,32 @@ export class BuildState {
     const mine = change(current);
     if (mine === current) return;
     this.show(mine);
-    this.queued.set(service, mine);
     delete this.errors[service];
-    void this.drain(service);
+    this.saves.save(service, mine);
   }
 
   /** Saves again what the screen shows for a service (after an error). */
   retry(service: string): void {
     const shown = this.entry(service);
     if (!shown) return;
-    this.queued.set(service, shown);
     delete this.errors[service];
-    void this.drain(service);
+    this.saves.save(service, shown);
   }
 
   /** Drops an unsaved edit: the service shows what is saved. */
   revert(service: string): void {
-    const saved = this.saved.get(service);
+    const saved = this.saves.savedEntry(service);
     if (saved) this.show(saved);
     delete this.errors[service];
     this.status[service] = 'idle';
   }
 
-  private async drain(service: string): Promise<void> {
-    if (this.running.has(service)) return;
-    this.running.add(service);
-    try {
-      for (let mine = this.queued.get(service); mine; mine = this.queued.get(service)) {
-        this.queued.delete(service);
-        this.status[service] = 'saving';
-        const base = this.saved.get(service) ?? mine;
-        try {
-          const outcome = await saveEntry(this.org, base, mine);
-          if (outcome.kind === 'saved') {
-            const merged = this.merge(outcome.entry, base);
-            this.saved.set(service, merged);
-            if (!this.queued.has(service)) {
-              this.show(merged);
-              this.status[service] = 'saved';
-            }
-          } else {
-            const current = this.merge(outcome.current, base);
-            this.saved.set(service, current);
-            // A later edit made while this one was on its way includes this one: offer that.
-            const latest = this.queued.get(service) ?? mine;
-            this.queued.delete(service);
-            const differences =
-              latest === mine ? outcome.differences : conflictDifferences(base, latest, outcome.current);
-            if (differences.length === 0) {
-              this.show(current);
-              this.status[service] = 'saved';
-            } else {
-              this.status[service] = 'conflict';
-              this.conflicts = [...this.conflicts, { id: ++conflictIds, service, mine: latest, current, differences }];
-            }
-          }
-        } catch (e) {
-          this.queued.delete(service);
-          this.errors[service] = e;
-          this.status[service] = 'error';
-        }
-      }
-    } finally {
-      this.running.delete(service);
-    }
-  }
-
   /** The conflict dialog's answer: save the chosen values over the current entry. */
   resolveConflict(conflict: PendingConflict, choices: Record<string, Choice>): void {
     this.conflicts = this.conflicts.filter((c) => c.id !== conflict.id);
-    const chosen = unflatten(conflict.current, resolve(flatten(conflict.mine), flatten(conflict.current), choices));
+    const chosen = chosenEntry(conflict.mine, conflict.current, choices);
     this.show(chosen);
-    this.queued.set(conflict.service, chosen);
-    void this.drain(conflict.service);
+    this.saves.save(conflict.service, chosen);
   }
 
   /** The conflict dialog's other answer: keep what the other person saved. */
@@ -221,9 +185,9 @@ export class BuildState {
     for (const item of items) this.status[item.service] = 'saving';
     try {
       const written = await saveMany(this.org, items);
-      const merged = written.map((w) => this.merge(w, this.saved.get(w.service) ?? (this.entry(w.service) as ServiceEntry)));
+      const merged = written.map((w) => this.merge(w, this.saves.savedEntry(w.service) ?? (this.entry(w.service) as ServiceEntry)));
       for (const m of merged) {
-        this.saved.set(m.service, m);
+        this.saves.remember(m);
         this.status[m.service] = 'saved';
         delete this.errors[m.service];
       }
@@ -240,7 +204,7 @@ export class BuildState {
   }
 
   private savedOf(services: readonly string[]): ServiceEntry[] {
-    return services.map((s) => this.saved.get(s)).filter((e): e is ServiceEntry => e !== undefined);
+    return services.map((s) => this.saves.savedEntry(s)).filter((e): e is ServiceEntry => e !== undefined);
   }
 
   /** Sets assignment / owner / provider on many services; answers how many changed. */

@@ -1,5 +1,6 @@
 // The requests the evaluation and improvement screens make, with the shapes they answer.
 import { get, orgPath } from '../../lib/api';
+import { loadServices } from '../../lib/entries';
 import { session } from '../../lib/session.svelte';
 import type { Action, Change, Due, EvaluationSummary, Evaluation, Review, ServiceEntry, Text, Trend, TriggerEvent } from '../../lib/types';
 
@@ -22,8 +23,8 @@ export const fetchEvents = (org: string) => get<{ events: EventRecord[] }>(orgPa
 export const fetchReview = (org: string) => get<Review>(orgPath(org, 'review'));
 export const fetchActions = (org: string) => get<{ actions: Action[] }>(orgPath(org, 'actions')).then((a) => a.actions);
 export const fetchDrafts = (org: string) => get<{ drafts: Action[] }>(orgPath(org, 'action-drafts')).then((a) => a.drafts);
-export const fetchServices = (org: string) =>
-  get<{ services: ServiceEntry[] }>(orgPath(org, 'services')).then((a) => a.services);
+/** The organisation's service entries (through lib/entries, the one reader of /services). */
+export const fetchServices = (org: string): Promise<ServiceEntry[]> => loadServices(org).then((a) => a.services);
 
 /** What changed from one evaluation to another, or to the live matrix when `to` is empty. */
 export function fetchChanges(org: string, from: string, to: string): Promise<ChangesAnswer> {

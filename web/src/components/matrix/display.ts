@@ -3,6 +3,7 @@
 import { loc, t } from '../../lib/i18n.svelte';
 import { en, type MessageKey } from '../../lib/messages';
 import { isScoreColumn, plainField, scoreCell, type ColumnKey, type Side } from '../../lib/matrix';
+import { rubricTexts } from '../../lib/build';
 import type { Named, ScoreValue, Vocabulary } from '../../lib/types';
 
 export function nameOf(list: readonly Named[] | undefined, id: string | null): string {
@@ -25,7 +26,7 @@ export function scoreText(value: ScoreValue | string | null): string {
 }
 
 export function sideName(side: Side): string {
-  return t(side === 'insource' ? 'matrix.col.insource' : 'matrix.col.outsource');
+  return t(`matrix.col.${side}`);
 }
 
 /** A column's full name, for headers read aloud and editors' labels. */
@@ -38,17 +39,19 @@ export function columnLabel(key: ColumnKey): string {
   return t(`matrix.col.${key}` as MessageKey);
 }
 
-/** The rubric level text of a score on one side (insource or outsource). */
+/** The rubric level text of a score of one pair (the Unassigned pair has no rubric: only its 1 says something). */
 export function rubricText(vocabulary: Vocabulary | null, side: Side, value: ScoreValue | null): string {
-  if (!vocabulary || value === null) return '';
-  return loc(vocabulary.rubrics[side].levels[value]);
+  if (value === null) return '';
+  if (side === 'unassigned') return value === '1' ? t('matrix.unassignedOne') : '';
+  const texts = rubricTexts(vocabulary, side);
+  return texts ? loc(texts[value]) : '';
 }
 
 /** A field the server named, as the user knows it (null when the shared labels already do). */
 export function fieldName(field: string | null): string | null {
   const plain = plainField(field);
   if (!plain) return null;
-  const m = /^(insource|outsource)$/.exec(plain);
+  const m = /^(insource|outsource|unassigned)$/.exec(plain);
   if (m) return t('matrix.errors.pair', { side: sideName(m[1] as Side) });
   const key = ('field.' + plain) as MessageKey;
   return key in en ? t(key) : plain;
@@ -58,14 +61,4 @@ export function fieldName(field: string | null): string | null {
 export function sharedFieldKnown(field: string | null): boolean {
   const plain = plainField(field);
   return !!plain && ('field.' + plain) in en;
-}
-
-/** A flattened entry's value for the conflict dialog. */
-export function showFlat(vocabulary: Vocabulary | null) {
-  return (field: string, value: unknown): string => {
-    if (field === 'level') return levelName(vocabulary, (value as string | null) ?? null);
-    if (field === 'assignment') return assignmentName(vocabulary, String(value));
-    if (field.includes('.')) return scoreText((value as string | null) ?? null);
-    return value === null || value === undefined || value === '' ? '–' : String(value);
-  };
 }

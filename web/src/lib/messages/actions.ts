@@ -80,9 +80,9 @@ export const en = {
   'actions.drafts.showAll': 'Show all {count}',
   'actions.drafts.showFewer': 'Show fewer',
   'actions.drafts.create': 'Create',
-  'actions.drafts.createLabel': 'Create the action “{title}”',
+  'actions.drafts.createLabel': 'Create “{title}”',
   'actions.drafts.adjust': 'Adjust first',
-  'actions.drafts.adjustLabel': 'Adjust “{title}” before creating it',
+  'actions.drafts.adjustLabel': 'Adjust first: “{title}”',
   'actions.drafts.filter': 'Cycle',
   'actions.drafts.anyCycle': 'Both cycles',
 
@@ -176,9 +176,9 @@ export const ja: Record<keyof typeof en, string> = {
   'actions.drafts.showAll': 'すべて表示（{count} 件）',
   'actions.drafts.showFewer': '表示を減らす',
   'actions.drafts.create': '作成',
-  'actions.drafts.createLabel': '改善策「{title}」を作成',
+  'actions.drafts.createLabel': '作成：改善策「{title}」',
   'actions.drafts.adjust': '編集して作成',
-  'actions.drafts.adjustLabel': '「{title}」を編集してから作成',
+  'actions.drafts.adjustLabel': '編集して作成：「{title}」',
   'actions.drafts.filter': 'サイクル',
   'actions.drafts.anyCycle': '両方のサイクル',
 
