@@ -4,8 +4,11 @@
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
 #include "report/json.hpp"
+#include "report/schema.hpp"
 
 namespace cdcwb::http {
+
+using namespace report::schema;
 
 using domain::Permission;
 
@@ -38,7 +41,11 @@ Response action_response(ApiContext& ctx, const std::string& org,
 } // namespace
 
 void add_action_routes(Router& router, ApiContext& ctx) {
-    router.add({"GET", "/api/v1/orgs/{org}/actions", Access::organisation, Permission::read,
+    router.add({"GET",
+                "/api/v1/orgs/{org}/actions",
+                Access::organisation,
+                Permission::read,
+                {"listActions", nullptr, object({{"actions", array_of(ref("Action"))}})},
                 "Every improvement action, with its phase, cycle, status and history",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.load(p["org"], store::History::summaries);
@@ -49,7 +56,11 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     for (const auto& a : state->actions) out.push_back(to_json(a, *dir));
                     return json_response(Json{{"actions", out}});
                 }});
-    router.add({"POST", "/api/v1/orgs/{org}/actions", Access::organisation, Permission::edit,
+    router.add({"POST",
+                "/api/v1/orgs/{org}/actions",
+                Access::organisation,
+                Permission::edit,
+                {"createAction", ref("ActionInput"), ref("Action")},
                 "Create an action (an empty id is numbered A-<n>)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);
@@ -60,8 +71,12 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                         ctx, p["org"], ctx.store.create_action(caller.actor(), p["org"], *action),
                         201);
                 }});
-    router.add({"GET", "/api/v1/orgs/{org}/actions/{action}", Access::organisation,
-                Permission::read, "One action; its ETag is its revision",
+    router.add({"GET",
+                "/api/v1/orgs/{org}/actions/{action}",
+                Access::organisation,
+                Permission::read,
+                {"getAction", nullptr, ref("Action")},
+                "One action; its ETag is its revision",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.load(p["org"], store::History::summaries);
                     if (!state) return error_response(state.error());
@@ -71,8 +86,12 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     return error_response(404, "not_found", "no action '" + p["action"] + "'",
                                           "action");
                 }});
-    router.add({"PUT", "/api/v1/orgs/{org}/actions/{action}", Access::organisation,
-                Permission::edit, "Replace an action (If-Match or \"revision\")",
+    router.add({"PUT",
+                "/api/v1/orgs/{org}/actions/{action}",
+                Access::organisation,
+                Permission::edit,
+                {"updateAction", ref("ActionInput"), ref("Action")},
+                "Replace an action (If-Match or \"revision\")",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);
                     if (!body) return error_response(body.error());
@@ -85,8 +104,13 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                         ctx.store.update_action(caller.actor(), p["org"], *action, *revision), 200,
                         p["action"]);
                 }});
-    router.add({"POST", "/api/v1/orgs/{org}/actions/{action}/escalation", Access::organisation,
+    router.add({"POST",
+                "/api/v1/orgs/{org}/actions/{action}/escalation",
+                Access::organisation,
                 Permission::edit,
+                {"escalateAction",
+                 optional_object({{"note", string()}, {"date", string()}, {"revision", integer()}}),
+                 ref("Action")},
                 "Move a short-cycle action into the long cycle: {\"note\", \"date\", \"revision\"}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);
@@ -106,8 +130,12 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                                                                      *revision),
                                            200, p["action"]);
                 }});
-    router.add({"DELETE", "/api/v1/orgs/{org}/actions/{action}", Access::organisation,
-                Permission::edit, "Delete an action (If-Match: its revision)",
+    router.add({"DELETE",
+                "/api/v1/orgs/{org}/actions/{action}",
+                Access::organisation,
+                Permission::edit,
+                {"deleteAction"},
+                "Delete an action (If-Match: its revision)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto revision = expected_revision(request, nullptr);
                     if (!revision) return error_response(revision.error());
@@ -119,7 +147,11 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     r.status = 204;
                     return r;
                 }});
-    router.add({"GET", "/api/v1/orgs/{org}/action-drafts", Access::organisation, Permission::read,
+    router.add({"GET",
+                "/api/v1/orgs/{org}/action-drafts",
+                Access::organisation,
+                Permission::read,
+                {"listActionDrafts", nullptr, object({{"drafts", array_of(ref("ActionValue"))}})},
                 "Draft actions for the current findings no open action answers (not saved)",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.load(p["org"], store::History::summaries);

@@ -1,5 +1,9 @@
-// The API's JSON: store records out, domain values in. Input readers name the offending field and
-// say what is allowed; the rules themselves stay in the domain (the store applies them).
+// The API's JSON: store records out, domain values in — the one encoder of each record, used by the
+// API and by the CLI's --json. A record is its domain value as report/json.hpp writes it plus
+// the record's metadata (revision, timestamps, ids). Each encoder and decoder declares its JSON
+// Schema beside it (schemas(), for the OpenAPI document). Input readers name the offending field
+// and say what is allowed; the rules themselves stay in the domain (the store applies them). The
+// store's own persistence format is separate: store/codec.hpp.
 #pragma once
 
 #include "domain/service_entry.hpp"
@@ -26,6 +30,10 @@ entry_from_json(const Json& json, const std::string& service_id, const std::stri
 domain::Result<domain::Action> action_from_json(const Json& json, const std::string& action_id);
 domain::Result<domain::CustomService> custom_service_from_json(const Json& json);
 domain::Result<domain::TriggerEvent> event_from_json(const Json& json);
+/// The JSON Schemas of what the functions above write and read, by name (with report::schemas()),
+/// for the OpenAPI document; each is declared beside its encoder or decoder.
+Json schemas();
+
 domain::Result<domain::Date> date_from(const std::optional<std::string>& text,
                                        const std::string& field, domain::Date fallback);
 

@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <stdexcept>
+
 namespace cdcwb::http {
 
 namespace {
@@ -28,6 +30,13 @@ const std::string& Params::operator[](std::string_view name) const {
 }
 
 void Router::add(Route route) {
+    // The OpenAPI document names every operation: a missing or repeated id is a programming error.
+    for (const auto& other : routes_)
+        if (other.operation.id == route.operation.id)
+            throw std::logic_error("operation id '" + route.operation.id + "' is used twice");
+    if (route.operation.id.empty())
+        throw std::logic_error("the route " + route.method + " " + route.pattern +
+                               " has no operation id");
     std::vector<std::string> parts;
     for (auto part : segments(route.pattern)) parts.emplace_back(part);
     patterns_.push_back(std::move(parts));
