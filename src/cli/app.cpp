@@ -214,6 +214,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                         "Mark the session cookie Secure (when a proxy serves HTTPS)");
     serve_cmd->callback([&] { command = [&](Context& c) { return serve(c, serve_opt); }; });
 
+    app.add_subcommand("openapi", "Print the API's OpenAPI 3.1 document (JSON)")->callback([&] {
+        command = [](Context& c) { return openapi(c); };
+    });
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
