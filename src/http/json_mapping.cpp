@@ -215,22 +215,17 @@ Json action_record_schema() {
 } // namespace
 
 Json to_json(const store::EventRecord& e) {
-    return Json{{"id", e.id},
-                {"date", e.event.date.to_string()},
-                {"kind", std::string(to_string(e.event.kind))},
-                {"note", e.event.note},
-                {"created_at", e.created_at},
-                {"created_by", e.created_by}};
+    Json out{{"id", e.id}};
+    out.update(report::to_json(e.event));
+    out["created_at"] = e.created_at;
+    out["created_by"] = e.created_by;
+    return out;
 }
 
 namespace {
 Json event_schema() {
-    return object({{"id", integer()},
-                   {"date", string()},
-                   {"kind", ref("TriggerKind")},
-                   {"note", string()},
-                   {"created_at", string()},
-                   {"created_by", string()}});
+    return extended(ref("TriggerEvent"),
+                    {{"id", integer()}, {"created_at", string()}, {"created_by", string()}});
 }
 } // namespace
 
@@ -598,7 +593,7 @@ Result<TriggerEvent> event_from_json(const Json& json) {
 
 namespace {
 Json event_input_schema() {
-    return object({{"date", string()}, {"kind", ref("TriggerKind")}, {"note", string()}}, {"note"});
+    return object(report::schemas()["TriggerEvent"]["properties"], {"note"});
 }
 } // namespace
 

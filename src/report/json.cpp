@@ -205,12 +205,20 @@ Json action_schema() {
 }
 } // namespace
 
+Json to_json(const TriggerEvent& e) {
+    return {
+        {"date", e.date.to_string()}, {"kind", std::string(to_string(e.kind))}, {"note", e.note}};
+}
+
+namespace {
+Json trigger_event_schema() {
+    return object({{"date", string()}, {"kind", ref("TriggerKind")}, {"note", string()}});
+}
+} // namespace
+
 Json to_json(const DueEvaluation& d) {
     Json events = Json::array();
-    for (const auto& e : d.events)
-        events.push_back({{"date", e.date.to_string()},
-                          {"kind", std::string(to_string(e.kind))},
-                          {"note", e.note}});
+    for (const auto& e : d.events) events.push_back(to_json(e));
     return {
         {"evaluation", std::string(to_string(d.kind))},
         {"last_done", d.last_done ? Json(d.last_done->to_string()) : Json(nullptr)},
@@ -220,12 +228,10 @@ Json to_json(const DueEvaluation& d) {
 
 namespace {
 Json due_schema() {
-    return object(
-        {{"evaluation", ref("EvaluationKind")},
-         {"last_done", nullable(string())},
-         {"events",
-          array_of(object({{"date", string()}, {"kind", ref("TriggerKind")}, {"note", string()}}))},
-         {"scheduled_date", nullable(string())}});
+    return object({{"evaluation", ref("EvaluationKind")},
+                   {"last_done", nullable(string())},
+                   {"events", array_of(ref("TriggerEvent"))},
+                   {"scheduled_date", nullable(string())}});
 }
 } // namespace
 
@@ -565,6 +571,7 @@ Json schemas() {
                 {"Finding", finding_schema()},
                 {"Aggregate", object(aggregate_properties())},
                 {"ActionValue", action_schema()},
+                {"TriggerEvent", trigger_event_schema()},
                 {"DueEvaluation", due_schema()},
                 {"Level", one_of(kAllLevels)},
                 {"Assignment", one_of(kAllAssignments)},

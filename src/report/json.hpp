@@ -22,6 +22,7 @@ Json to_json(const domain::CatalogNode& node);
 Json to_json(const domain::Finding& finding);
 Json to_json(const domain::Aggregate& aggregate);
 Json to_json(const domain::Action& action, const domain::ServiceDirectory& directory);
+Json to_json(const domain::TriggerEvent& event);
 Json to_json(const domain::DueEvaluation& due);
 Json to_json(const domain::Change& change);
 

@@ -732,14 +732,15 @@ export interface components {
                 note: string;
             }[];
         };
+        TriggerEvent: {
+            date: string;
+            kind: components["schemas"]["TriggerKind"];
+            note: string;
+        };
         DueEvaluation: {
             evaluation: components["schemas"]["EvaluationKind"];
             last_done: string | null;
-            events: {
-                date: string;
-                kind: components["schemas"]["TriggerKind"];
-                note: string;
-            }[];
+            events: components["schemas"]["TriggerEvent"][];
             scheduled_date: string | null;
         };
         /** @enum {string} */
@@ -1118,11 +1119,8 @@ export interface components {
             }[];
             revision?: number;
         };
-        Event: {
+        Event: components["schemas"]["TriggerEvent"] & {
             id: number;
-            date: string;
-            kind: components["schemas"]["TriggerKind"];
-            note: string;
             created_at: string;
             created_by: string;
         };
