@@ -26,31 +26,22 @@ Json crosswalk_schema() {
 } // namespace
 
 void add_catalog_routes(Router& router, ApiContext& ctx) {
-    router.add({"GET",
-                "/api/v1/vocabulary",
-                Access::signed_in,
-                domain::Permission::read,
-                {"getVocabulary", nullptr, ref("Vocabulary")},
+    router.add({"GET", "/api/v1/vocabulary", Access::signed_in, domain::Permission::read,
+                operation("getVocabulary", nullptr, ref("Vocabulary")),
                 "Levels, assignments, phases, cycles and the other closed vocabularies in both "
                 "languages, the rubrics' level texts and the quadrant advisor's tables",
                 [](const Request&, const Params&, const Caller&) {
                     static const Json document = report::vocabulary_document();
                     return json_response(document);
                 }});
-    router.add({"GET",
-                "/api/v1/catalogs",
-                Access::signed_in,
-                domain::Permission::read,
-                {"listCatalogues", nullptr, ref("Library")},
+    router.add({"GET", "/api/v1/catalogs", Access::signed_in, domain::Permission::read,
+                operation("listCatalogues", nullptr, ref("Library")),
                 "The loaded catalogues, crosswalks and templates",
                 [&ctx](const Request&, const Params&, const Caller&) {
                     return json_response(report::library_summary(ctx.library));
                 }});
-    router.add({"GET",
-                "/api/v1/catalogs/{catalog}",
-                Access::signed_in,
-                domain::Permission::read,
-                {"getCatalogue", nullptr, ref("CatalogueDocument")},
+    router.add({"GET", "/api/v1/catalogs/{catalog}", Access::signed_in, domain::Permission::read,
+                operation("getCatalogue", nullptr, ref("CatalogueDocument")),
                 "One catalogue: categories and services with names, descriptions and sourcing",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     const auto* c = ctx.library.catalog(p["catalog"]);
@@ -59,11 +50,8 @@ void add_catalog_routes(Router& router, ApiContext& ctx) {
                                               "no catalogue '" + p["catalog"] + "'", "catalog");
                     return json_response(report::catalog_document(*c));
                 }});
-    router.add({"GET",
-                "/api/v1/templates/{template}",
-                Access::signed_in,
-                domain::Permission::read,
-                {"getTemplate", nullptr, ref("TemplateDocument")},
+    router.add({"GET", "/api/v1/templates/{template}", Access::signed_in, domain::Permission::read,
+                operation("getTemplate", nullptr, ref("TemplateDocument")),
                 "One template: the level of every service",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     const auto* t = ctx.library.find_template(p["template"]);
@@ -73,11 +61,8 @@ void add_catalog_routes(Router& router, ApiContext& ctx) {
                     const auto* c = ctx.library.catalog(t->tmpl.catalog_id);
                     return json_response(report::template_document(*t, c->catalog));
                 }});
-    router.add({"GET",
-                "/api/v1/crosswalks/{crosswalk}",
-                Access::signed_in,
-                domain::Permission::read,
-                {"getCrosswalk", nullptr, crosswalk_schema()},
+    router.add({"GET", "/api/v1/crosswalks/{crosswalk}", Access::signed_in,
+                domain::Permission::read, operation("getCrosswalk", nullptr, crosswalk_schema()),
                 "One crosswalk: every link between the two catalogues, and the unmatched items",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     const auto* loaded = ctx.library.crosswalk(p["crosswalk"]);

@@ -23,12 +23,9 @@ std::optional<std::string> query(const Request& request, const std::string& name
 } // namespace
 
 void add_evaluation_routes(Router& router, ApiContext& ctx) {
-    router.add({"GET",
-                "/api/v1/orgs/{org}/evaluations",
-                Access::organisation,
-                Permission::read,
-                {"listEvaluations", nullptr,
-                 object({{"evaluations", array_of(ref("EvaluationSummary"))}})},
+    router.add({"GET", "/api/v1/orgs/{org}/evaluations", Access::organisation, Permission::read,
+                operation("listEvaluations", nullptr,
+                          object({{"evaluations", array_of(ref("EvaluationSummary"))}})),
                 "Every recorded evaluation, oldest first, with finding counts and approval",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.load(p["org"], store::History::summaries);
@@ -37,16 +34,13 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                     for (const auto& e : state->evaluations) out.push_back(to_json(e, false));
                     return json_response(Json{{"evaluations", out}});
                 }});
-    router.add({"POST",
-                "/api/v1/orgs/{org}/evaluations",
-                Access::organisation,
-                Permission::edit,
-                {"runEvaluation",
-                 optional_object({{"id", string()},
-                                  {"date", string()},
-                                  {"kinds", array_of(ref("EvaluationKind"))},
-                                  {"note", string()}}),
-                 ref("Evaluation")},
+    router.add({"POST", "/api/v1/orgs/{org}/evaluations", Access::organisation, Permission::edit,
+                operation("runEvaluation",
+                          optional_object({{"id", string()},
+                                           {"date", string()},
+                                           {"kinds", array_of(ref("EvaluationKind"))},
+                                           {"note", string()}}),
+                          ref("Evaluation")),
                 "Run the evaluations on the current matrix and record them: {\"date\", \"kinds\", "
                 "\"note\", \"id\"} (all optional)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
@@ -80,46 +74,39 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                         ctx.store.run_evaluation(caller.actor(), p["org"], e),
                         [](const auto& r) { return to_json(r, true); }, 201);
                 }});
-    router.add({"GET",
-                "/api/v1/orgs/{org}/evaluations/{evaluation}",
-                Access::organisation,
-                Permission::read,
-                {"getEvaluation", nullptr, ref("Evaluation")},
+    router.add({"GET", "/api/v1/orgs/{org}/evaluations/{evaluation}", Access::organisation,
+                Permission::read, operation("getEvaluation", nullptr, ref("Evaluation")),
                 "One evaluation: the matrix it judged and its findings",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     return respond(ctx.store.evaluation(p["org"], p["evaluation"]),
                                    [](const auto& r) { return to_json(r, true); });
                 }});
+    router.add({"POST", "/api/v1/orgs/{org}/evaluations/{evaluation}/approval",
+                Access::organisation, Permission::approve,
+                operation("approveEvaluation", optional_object({{"date", string()}}),
+                          ref("EvaluationSummary")),
+                "Sign off an evaluation (once): {\"date\"} optional, default today",
+                [&ctx](const Request& request, const Params& p, const Caller& caller) {
+                    std::optional<std::string> date;
+                    if (!request.body.empty()) {
+                        auto body = parse_body(request);
+                        if (!body) return error_response(body.error());
+                        Fields f(*body);
+                        f.only({"date"});
+                        date = f.text("date");
+                        if (f.error()) return error_response(*f.error());
+                    }
+                    auto day = date_from(date, "date", ctx.today());
+                    if (!day) return error_response(day.error());
+                    return respond(ctx.store.approve_evaluation(caller.actor(), p["org"],
+                                                                p["evaluation"], *day),
+                                   [](const auto& r) { return to_json(r, false); });
+                }});
     router.add(
-        {"POST",
-         "/api/v1/orgs/{org}/evaluations/{evaluation}/approval",
-         Access::organisation,
-         Permission::approve,
-         {"approveEvaluation", optional_object({{"date", string()}}), ref("EvaluationSummary")},
-         "Sign off an evaluation (once): {\"date\"} optional, default today",
-         [&ctx](const Request& request, const Params& p, const Caller& caller) {
-             std::optional<std::string> date;
-             if (!request.body.empty()) {
-                 auto body = parse_body(request);
-                 if (!body) return error_response(body.error());
-                 Fields f(*body);
-                 f.only({"date"});
-                 date = f.text("date");
-                 if (f.error()) return error_response(*f.error());
-             }
-             auto day = date_from(date, "date", ctx.today());
-             if (!day) return error_response(day.error());
-             return respond(
-                 ctx.store.approve_evaluation(caller.actor(), p["org"], p["evaluation"], *day),
-                 [](const auto& r) { return to_json(r, false); });
-         }});
-    router.add(
-        {"GET",
-         "/api/v1/orgs/{org}/changes",
-         Access::organisation,
-         Permission::read,
-         {"listChanges", nullptr,
-          object({{"from", string()}, {"to", string()}, {"changes", array_of(ref("Change"))}})},
+        {"GET", "/api/v1/orgs/{org}/changes", Access::organisation, Permission::read,
+         operation(
+             "listChanges", nullptr,
+             object({{"from", string()}, {"to", string()}, {"changes", array_of(ref("Change"))}})),
          "What changed between two evaluations: ?from=ID&to=ID (to omitted: the current "
          "matrix)",
          [&ctx](const Request& request, const Params& p, const Caller&) {
@@ -159,17 +146,14 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
              return json_response(Json{{"from", from->id}, {"to", to->id}, {"changes", changes}});
          }});
     router.add(
-        {"GET",
-         "/api/v1/orgs/{org}/trends",
-         Access::organisation,
-         Permission::read,
-         {"listTrends", nullptr,
-          object(
-              {{"trends",
-                array_of(object({{"scope", string()},
+        {"GET", "/api/v1/orgs/{org}/trends", Access::organisation, Permission::read,
+         operation("listTrends", nullptr,
+                   object({{"trends",
+                            array_of(object(
+                                {{"scope", string()},
                                  {"points", array_of(object({{"evaluation", string()},
                                                              {"date", string()},
-                                                             {"value", ref("Aggregate")}}))}}))}})},
+                                                             {"value", ref("Aggregate")}}))}}))}})),
          "Overall and per-category scores over every recorded evaluation",
          [&ctx](const Request&, const Params& p, const Caller&) {
              auto state = ctx.store.load(p["org"]);
@@ -190,11 +174,8 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
              return json_response(Json{{"trends", out}});
          }});
 
-    router.add({"GET",
-                "/api/v1/orgs/{org}/events",
-                Access::organisation,
-                Permission::read,
-                {"listEvents", nullptr, object({{"events", array_of(ref("Event"))}})},
+    router.add({"GET", "/api/v1/orgs/{org}/events", Access::organisation, Permission::read,
+                operation("listEvents", nullptr, object({{"events", array_of(ref("Event"))}})),
                 "The trigger events recorded",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.load(p["org"], store::History::summaries);
@@ -203,11 +184,8 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                     for (const auto& e : state->events) out.push_back(to_json(e));
                     return json_response(Json{{"events", out}});
                 }});
-    router.add({"POST",
-                "/api/v1/orgs/{org}/events",
-                Access::organisation,
-                Permission::edit,
-                {"recordEvent", ref("EventInput"), ref("Event")},
+    router.add({"POST", "/api/v1/orgs/{org}/events", Access::organisation, Permission::edit,
+                operation("recordEvent", ref("EventInput"), ref("Event")),
                 "Record a trigger event: {\"date\", \"kind\", \"note\"}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);
@@ -218,12 +196,9 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                         ctx.store.add_event(caller.actor(), p["org"], *event),
                         [](const auto& e) { return to_json(e); }, 201);
                 }});
-    router.add({"GET",
-                "/api/v1/orgs/{org}/due",
-                Access::organisation,
-                Permission::read,
-                {"listDueEvaluations", nullptr,
-                 object({{"date", string()}, {"due", array_of(ref("DueEvaluation"))}})},
+    router.add({"GET", "/api/v1/orgs/{org}/due", Access::organisation, Permission::read,
+                operation("listDueEvaluations", nullptr,
+                          object({{"date", string()}, {"due", array_of(ref("DueEvaluation"))}})),
                 "The evaluations due and why (?date=YYYY-MM-DD, default today)",
                 [&ctx](const Request& request, const Params& p, const Caller&) {
                     auto day = date_from(query(request, "date"), "date", ctx.today());

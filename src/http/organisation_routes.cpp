@@ -13,77 +13,67 @@ using namespace report::schema;
 using domain::Permission;
 
 void add_organisation_routes(Router& router, ApiContext& ctx) {
-    router.add(
-        {"GET",
-         "/api/v1/orgs",
-         Access::signed_in,
-         Permission::read,
-         {"listOrganisations", nullptr,
-          object({{"organisations",
-                   array_of(extended(ref("Organisation"), {{"role", nullable(ref("Role"))}}))}})},
-         "The organisations the caller belongs to (all, for site administrators)",
-         [&ctx](const Request&, const Params&, const Caller& caller) {
-             auto all = ctx.store.organisations();
-             if (!all) return error_response(all.error());
-             auto mine = ctx.store.memberships(caller.user->username);
-             if (!mine) return error_response(mine.error());
-             Json out = Json::array();
-             for (const auto& org : *all) {
-                 Json role = nullptr;
-                 for (const auto& m : *mine)
-                     if (m.org_slug == org.slug) role = std::string(domain::to_string(m.role));
-                 if (role.is_null() && !caller.site_admin()) continue;
-                 Json item = to_json(org);
-                 item["role"] = role;
-                 out.push_back(item);
-             }
-             return json_response(Json{{"organisations", out}});
-         }});
-    router.add(
-        {"POST",
-         "/api/v1/orgs",
-         Access::site_admin,
-         Permission::edit,
-         {"createOrganisation",
-          object(
-              {{"id", string()}, {"name", string()}, {"catalog", string()}, {"template", string()}},
-              {"catalog", "template"}),
-          ref("Organisation")},
-         "Create an organisation, optionally starting from a template's levels",
-         [&ctx](const Request& request, const Params&, const Caller& caller) {
-             auto body = parse_body(request);
-             if (!body) return error_response(body.error());
-             Fields f(*body);
-             f.only({"id", "name", "catalog", "template"});
-             store::NewOrganisation org{f.text("id").value_or(""), f.text("name").value_or(""),
-                                        f.text("catalog").value_or("x1060-2021"),
-                                        f.text("template").value_or("")};
-             if (f.error()) return error_response(*f.error());
-             return respond(
-                 ctx.store.create_organisation(caller.actor(), org),
-                 [](const auto& o) { return to_json(o); }, 201);
-         }});
-    router.add({"GET",
-                "/api/v1/orgs/{org}",
-                Access::organisation,
-                Permission::read,
-                {"getOrganisation", nullptr, ref("Organisation")},
+    router.add({"GET", "/api/v1/orgs", Access::signed_in, Permission::read,
+                operation("listOrganisations", nullptr,
+                          object({{"organisations",
+                                   array_of(extended(ref("Organisation"),
+                                                     {{"role", nullable(ref("Role"))}}))}})),
+                "The organisations the caller belongs to (all, for site administrators)",
+                [&ctx](const Request&, const Params&, const Caller& caller) {
+                    auto all = ctx.store.organisations();
+                    if (!all) return error_response(all.error());
+                    auto mine = ctx.store.memberships(caller.user->username);
+                    if (!mine) return error_response(mine.error());
+                    Json out = Json::array();
+                    for (const auto& org : *all) {
+                        Json role = nullptr;
+                        for (const auto& m : *mine)
+                            if (m.org_slug == org.slug)
+                                role = std::string(domain::to_string(m.role));
+                        if (role.is_null() && !caller.site_admin()) continue;
+                        Json item = to_json(org);
+                        item["role"] = role;
+                        out.push_back(item);
+                    }
+                    return json_response(Json{{"organisations", out}});
+                }});
+    router.add({"POST", "/api/v1/orgs", Access::site_admin, Permission::edit,
+                operation("createOrganisation",
+                          object({{"id", string()},
+                                  {"name", string()},
+                                  {"catalog", string()},
+                                  {"template", string()}},
+                                 {"catalog", "template"}),
+                          ref("Organisation")),
+                "Create an organisation, optionally starting from a template's levels",
+                [&ctx](const Request& request, const Params&, const Caller& caller) {
+                    auto body = parse_body(request);
+                    if (!body) return error_response(body.error());
+                    Fields f(*body);
+                    f.only({"id", "name", "catalog", "template"});
+                    store::NewOrganisation org{
+                        f.text("id").value_or(""), f.text("name").value_or(""),
+                        f.text("catalog").value_or("x1060-2021"), f.text("template").value_or("")};
+                    if (f.error()) return error_response(*f.error());
+                    return respond(
+                        ctx.store.create_organisation(caller.actor(), org),
+                        [](const auto& o) { return to_json(o); }, 201);
+                }});
+    router.add({"GET", "/api/v1/orgs/{org}", Access::organisation, Permission::read,
+                operation("getOrganisation", nullptr, ref("Organisation")),
                 "One organisation's settings",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     return respond(ctx.store.organisation(p["org"]),
                                    [](const auto& o) { return to_json(o); });
                 }});
     router.add(
-        {"PATCH",
-         "/api/v1/orgs/{org}",
-         Access::organisation,
-         Permission::manage_members,
-         {"updateOrganisation",
-          optional_object({{"name", string()},
-                           {"reference_template", string()},
-                           {"evaluation_interval_days", integer()},
-                           {"revision", integer()}}),
-          ref("Organisation")},
+        {"PATCH", "/api/v1/orgs/{org}", Access::organisation, Permission::manage_members,
+         operation("updateOrganisation",
+                   optional_object({{"name", string()},
+                                    {"reference_template", string()},
+                                    {"evaluation_interval_days", integer()},
+                                    {"revision", integer()}}),
+                   ref("Organisation")),
          "Change the name, reference template or evaluation interval (If-Match: revision)",
          [&ctx](const Request& request, const Params& p, const Caller& caller) {
              auto body = parse_body(request);
@@ -113,11 +103,8 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
              }
              return respond(updated, [](const auto& o) { return to_json(o); });
          }});
-    router.add({"DELETE",
-                "/api/v1/orgs/{org}",
-                Access::site_admin,
-                Permission::edit,
-                {"deleteOrganisation"},
+    router.add({"DELETE", "/api/v1/orgs/{org}", Access::site_admin, Permission::edit,
+                operation("deleteOrganisation"),
                 "Delete an organisation and everything in it (the audit log keeps its history)",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {
                     if (auto done = ctx.store.delete_organisation(caller.actor(), p["org"]); !done)
@@ -127,26 +114,22 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                     return r;
                 }});
 
-    router.add({"GET",
-                "/api/v1/orgs/{org}/members",
-                Access::organisation,
-                Permission::read,
-                {"listMembers", nullptr, object({{"members", array_of(ref("Membership"))}})},
-                "The organisation's members and their roles",
-                [&ctx](const Request&, const Params& p, const Caller&) {
-                    return respond(ctx.store.members(p["org"]), [](const auto& members) {
-                        Json out = Json::array();
-                        for (const auto& m : members) out.push_back(to_json(m));
-                        return Json{{"members", out}};
-                    });
-                }});
     router.add(
-        {"PUT",
-         "/api/v1/orgs/{org}/members/{user}",
-         Access::organisation,
+        {"GET", "/api/v1/orgs/{org}/members", Access::organisation, Permission::read,
+         operation("listMembers", nullptr, object({{"members", array_of(ref("Membership"))}})),
+         "The organisation's members and their roles",
+         [&ctx](const Request&, const Params& p, const Caller&) {
+             return respond(ctx.store.members(p["org"]), [](const auto& members) {
+                 Json out = Json::array();
+                 for (const auto& m : members) out.push_back(to_json(m));
+                 return Json{{"members", out}};
+             });
+         }});
+    router.add(
+        {"PUT", "/api/v1/orgs/{org}/members/{user}", Access::organisation,
          Permission::manage_members,
-         {"setMemberRole", object({{"role", ref("Role")}}),
-          object({{"org", string()}, {"user", string()}, {"role", ref("Role")}})},
+         operation("setMemberRole", object({{"role", ref("Role")}}),
+                   object({{"org", string()}, {"user", string()}, {"role", ref("Role")}})),
          "Give a user a role here: {\"role\": \"assessor\"}",
          [&ctx](const Request& request, const Params& p, const Caller& caller) {
              auto body = parse_body(request);
@@ -165,11 +148,8 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                                        {"user", p["user"]},
                                        {"role", std::string(domain::to_string(*role))}});
          }});
-    router.add({"DELETE",
-                "/api/v1/orgs/{org}/members/{user}",
-                Access::organisation,
-                Permission::manage_members,
-                {"removeMember"},
+    router.add({"DELETE", "/api/v1/orgs/{org}/members/{user}", Access::organisation,
+                Permission::manage_members, operation("removeMember"),
                 "Remove a user from the organisation",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {
                     if (auto done = ctx.store.remove_member(caller.actor(), p["org"], p["user"]);
@@ -180,11 +160,8 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                     return r;
                 }});
 
-    router.add({"GET",
-                "/api/v1/orgs/{org}/review",
-                Access::organisation,
-                Permission::read,
-                {"getReview", nullptr, ref("Review")},
+    router.add({"GET", "/api/v1/orgs/{org}/review", Access::organisation, Permission::read,
+                operation("getReview", nullptr, ref("Review")),
                 "The live evaluation: scores, findings, changes since the last evaluation, "
                 "trend, what is due, draft actions (?date=YYYY-MM-DD)",
                 [&ctx](const Request& request, const Params& p, const Caller&) {
@@ -206,11 +183,8 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                         domain::review(assessment, *dir, tmpl ? &tmpl->tmpl : nullptr, *date);
                     return json_response(report::review_document(review));
                 }});
-    router.add({"GET",
-                "/api/v1/orgs/{org}/export",
-                Access::organisation,
-                Permission::read,
-                {"exportOrganisation", nullptr, string(), "application/yaml"},
+    router.add({"GET", "/api/v1/orgs/{org}/export", Access::organisation, Permission::read,
+                operation("exportOrganisation", nullptr, string(), "application/yaml"),
                 "The organisation as a cdcwb/v1 assessment file (YAML)",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.load(p["org"]);

@@ -29,6 +29,12 @@ const std::string& Params::operator[](std::string_view name) const {
     return it == values.end() ? empty : it->second;
 }
 
+Operation operation(std::string id, Json request, Json answer, std::string answer_media,
+                    std::string request_media) {
+    return {std::move(id), std::move(request), std::move(answer), std::move(answer_media),
+            std::move(request_media)};
+}
+
 void Router::add(Route route) {
     // The OpenAPI document names every operation: a missing or repeated id is a programming error.
     for (const auto& other : routes_)

@@ -42,6 +42,12 @@ struct Operation {
     std::string request_media = "application/json";
 };
 
+/// `operation("updateServiceEntry", ref("ServiceEntryInput"), ref("ServiceEntry"))`: a function,
+/// not a braced list, so that a route's declaration keeps its layout.
+Operation operation(std::string id, Json request = nullptr, Json answer = nullptr,
+                    std::string answer_media = "application/json",
+                    std::string request_media = "application/json");
+
 struct Route {
     std::string method;
     std::string pattern;

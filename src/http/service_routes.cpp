@@ -28,14 +28,11 @@ Response conflict_with_current(const domain::Error& error, ApiContext& ctx, cons
 } // namespace
 
 void add_service_routes(Router& router, ApiContext& ctx) {
-    router.add({"GET",
-                "/api/v1/orgs/{org}/services",
-                Access::organisation,
-                Permission::read,
-                {"listServiceEntries", nullptr,
-                 object({{"org", string()},
-                         {"catalog", string()},
-                         {"services", array_of(ref("ServiceEntry"))}})},
+    router.add({"GET", "/api/v1/orgs/{org}/services", Access::organisation, Permission::read,
+                operation("listServiceEntries", nullptr,
+                          object({{"org", string()},
+                                  {"catalog", string()},
+                                  {"services", array_of(ref("ServiceEntry"))}})),
                 "Every service of the organisation's matrix (figure 4), in catalogue order",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.load(p["org"], store::History::summaries);
@@ -48,11 +45,8 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                                               {"catalog", state->organisation.catalog_id},
                                               {"services", services}});
                 }});
-    router.add({"GET",
-                "/api/v1/orgs/{org}/services/{service}",
-                Access::organisation,
-                Permission::read,
-                {"getServiceEntry", nullptr, ref("ServiceEntry")},
+    router.add({"GET", "/api/v1/orgs/{org}/services/{service}", Access::organisation,
+                Permission::read, operation("getServiceEntry", nullptr, ref("ServiceEntry")),
                 "One service's entry; its ETag is its revision",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto entry = ctx.store.entry(p["org"], p["service"]);
@@ -62,40 +56,33 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                     r.set_header("ETag", "\"" + std::to_string(entry->revision) + "\"");
                     return r;
                 }});
-    router.add({"PUT",
-                "/api/v1/orgs/{org}/services/{service}",
-                Access::organisation,
-                Permission::edit,
-                {"updateServiceEntry", ref("ServiceEntryInput"), ref("ServiceEntry")},
-                "Replace one service's entry (If-Match or \"revision\": the revision edited); a "
-                "stale revision is a 409 with the current entry",
-                [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto revision = expected_revision(request, &*body);
-                    if (!revision) return error_response(revision.error());
-                    auto entry = entry_from_json(*body, p["service"]);
-                    if (!entry) return error_response(entry.error());
-                    auto written =
-                        ctx.store.update_entry(caller.actor(), p["org"], *entry, *revision);
-                    if (!written)
-                        return conflict_with_current(written.error(), ctx, p["org"], p["service"]);
-                    // Answered like a GET of the entry: with its name, category and quadrant
-                    // advice.
-                    const auto dir = ctx.store.directory_of(p["org"]);
-                    auto r = json_response(to_json(*written, dir ? dir->get() : nullptr));
-                    r.set_header("ETag", "\"" + std::to_string(written->revision) + "\"");
-                    return r;
-                }});
-    router.add({"PATCH",
-                "/api/v1/orgs/{org}/services",
-                Access::organisation,
-                Permission::edit,
-                {"updateServiceEntries",
-                 object({{"services",
-                          array_of(extended(ref("ServiceEntryInput"),
-                                            {{"service", string()}, {"revision", integer()}}))}}),
-                 object({{"services", array_of(ref("ServiceEntry"))}})},
+    router.add(
+        {"PUT", "/api/v1/orgs/{org}/services/{service}", Access::organisation, Permission::edit,
+         operation("updateServiceEntry", ref("ServiceEntryInput"), ref("ServiceEntry")),
+         "Replace one service's entry (If-Match or \"revision\": the revision edited); a "
+         "stale revision is a 409 with the current entry",
+         [&ctx](const Request& request, const Params& p, const Caller& caller) {
+             auto body = parse_body(request);
+             if (!body) return error_response(body.error());
+             auto revision = expected_revision(request, &*body);
+             if (!revision) return error_response(revision.error());
+             auto entry = entry_from_json(*body, p["service"]);
+             if (!entry) return error_response(entry.error());
+             auto written = ctx.store.update_entry(caller.actor(), p["org"], *entry, *revision);
+             if (!written)
+                 return conflict_with_current(written.error(), ctx, p["org"], p["service"]);
+             // Answered like a GET of the entry: with its name, category and quadrant advice.
+             const auto dir = ctx.store.directory_of(p["org"]);
+             auto r = json_response(to_json(*written, dir ? dir->get() : nullptr));
+             r.set_header("ETag", "\"" + std::to_string(written->revision) + "\"");
+             return r;
+         }});
+    router.add({"PATCH", "/api/v1/orgs/{org}/services", Access::organisation, Permission::edit,
+                operation("updateServiceEntries",
+                          object({{"services", array_of(extended(ref("ServiceEntryInput"),
+                                                                 {{"service", string()},
+                                                                  {"revision", integer()}}))}}),
+                          object({{"services", array_of(ref("ServiceEntry"))}})),
                 "Replace many entries at once, all or nothing: {\"services\": [{\"service\", "
                 "\"revision\", …}]}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
@@ -136,12 +123,9 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                     return json_response(Json{{"services", out}});
                 }});
 
-    router.add({"GET",
-                "/api/v1/orgs/{org}/custom-services",
-                Access::organisation,
-                Permission::read,
-                {"listCustomServices", nullptr,
-                 object({{"custom_services", array_of(ref("CustomService"))}})},
+    router.add({"GET", "/api/v1/orgs/{org}/custom-services", Access::organisation, Permission::read,
+                operation("listCustomServices", nullptr,
+                          object({{"custom_services", array_of(ref("CustomService"))}})),
                 "The organisation's own services: id, category, names, descriptions, sourcing",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.load(p["org"], store::History::summaries);
@@ -150,11 +134,9 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                     for (const auto& c : state->custom_services) out.push_back(to_json(c));
                     return json_response(Json{{"custom_services", out}});
                 }});
-    router.add({"POST",
-                "/api/v1/orgs/{org}/custom-services",
-                Access::organisation,
+    router.add({"POST", "/api/v1/orgs/{org}/custom-services", Access::organisation,
                 Permission::edit,
-                {"addCustomService", ref("CustomServiceInput"), ref("ServiceEntry")},
+                operation("addCustomService", ref("CustomServiceInput"), ref("ServiceEntry")),
                 "Add an organisation-specific service (and its empty entry)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);
@@ -166,11 +148,8 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                     const auto dir = ctx.store.directory_of(p["org"]);
                     return json_response(to_json(*added, dir ? dir->get() : nullptr), 201);
                 }});
-    router.add({"DELETE",
-                "/api/v1/orgs/{org}/custom-services/{service}",
-                Access::organisation,
-                Permission::edit,
-                {"removeCustomService"},
+    router.add({"DELETE", "/api/v1/orgs/{org}/custom-services/{service}", Access::organisation,
+                Permission::edit, operation("removeCustomService"),
                 "Remove a custom service (refused while an action links it)",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {
                     if (auto done =
@@ -182,12 +161,9 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                     return r;
                 }});
 
-    router.add({"POST",
-                "/api/v1/orgs/{org}/evidence",
-                Access::organisation,
-                Permission::edit,
-                {"uploadEvidence", binary(), ref("Evidence"), "application/json",
-                 "application/octet-stream"},
+    router.add({"POST", "/api/v1/orgs/{org}/evidence", Access::organisation, Permission::edit,
+                operation("uploadEvidence", binary(), ref("Evidence"), "application/json",
+                          "application/octet-stream"),
                 "Upload an evidence file: the raw bytes as the body, its type as Content-Type, "
                 "?filename=…",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
@@ -202,36 +178,31 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                                                request.body),
                         [](const auto& e) { return to_json(e); }, 201);
                 }});
-    router.add({"GET",
-                "/api/v1/orgs/{org}/evidence",
-                Access::organisation,
-                Permission::read,
-                {"listEvidence", nullptr, object({{"evidence", array_of(ref("Evidence"))}})},
-                "The organisation's evidence files",
-                [&ctx](const Request&, const Params& p, const Caller&) {
-                    return respond(ctx.store.evidence_files(p["org"]), [](const auto& files) {
-                        Json out = Json::array();
-                        for (const auto& e : files) out.push_back(to_json(e));
-                        return Json{{"evidence", out}};
-                    });
-                }});
-    router.add({"GET",
-                "/api/v1/orgs/{org}/evidence/{sha256}",
-                Access::organisation,
-                Permission::read,
-                {"downloadEvidence", nullptr, binary(), "application/octet-stream"},
-                "Download one evidence file",
-                [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto file = ctx.store.evidence(p["org"], p["sha256"]);
-                    if (!file) return error_response(file.error());
-                    Response r;
-                    r.content_type = file->first.media_type;
-                    r.body = std::move(file->second);
-                    std::string safe;
-                    for (char c : file->first.filename) safe += (c == '"' || c == '\\') ? '_' : c;
-                    r.set_header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
-                    return r;
-                }});
+    router.add(
+        {"GET", "/api/v1/orgs/{org}/evidence", Access::organisation, Permission::read,
+         operation("listEvidence", nullptr, object({{"evidence", array_of(ref("Evidence"))}})),
+         "The organisation's evidence files",
+         [&ctx](const Request&, const Params& p, const Caller&) {
+             return respond(ctx.store.evidence_files(p["org"]), [](const auto& files) {
+                 Json out = Json::array();
+                 for (const auto& e : files) out.push_back(to_json(e));
+                 return Json{{"evidence", out}};
+             });
+         }});
+    router.add(
+        {"GET", "/api/v1/orgs/{org}/evidence/{sha256}", Access::organisation, Permission::read,
+         operation("downloadEvidence", nullptr, binary(), "application/octet-stream"),
+         "Download one evidence file", [&ctx](const Request&, const Params& p, const Caller&) {
+             auto file = ctx.store.evidence(p["org"], p["sha256"]);
+             if (!file) return error_response(file.error());
+             Response r;
+             r.content_type = file->first.media_type;
+             r.body = std::move(file->second);
+             std::string safe;
+             for (char c : file->first.filename) safe += (c == '"' || c == '\\') ? '_' : c;
+             r.set_header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
+             return r;
+         }});
 }
 
 } // namespace cdcwb::http

@@ -12,31 +12,24 @@ using namespace report::schema;
 using domain::Permission;
 
 void add_user_routes(Router& router, ApiContext& ctx) {
-    router.add({"GET",
-                "/api/v1/users",
-                Access::site_admin,
-                Permission::read,
-                {"listUsers", nullptr, object({{"users", array_of(ref("User"))}})},
-                "Every user",
-                [&ctx](const Request&, const Params&, const Caller&) {
+    router.add({"GET", "/api/v1/users", Access::site_admin, Permission::read,
+                operation("listUsers", nullptr, object({{"users", array_of(ref("User"))}})),
+                "Every user", [&ctx](const Request&, const Params&, const Caller&) {
                     return respond(ctx.store.users(), [](const auto& users) {
                         Json out = Json::array();
                         for (const auto& u : users) out.push_back(to_json(u));
                         return Json{{"users", out}};
                     });
                 }});
-    router.add({"POST",
-                "/api/v1/users",
-                Access::site_admin,
-                Permission::edit,
-                {"createUser",
-                 object({{"username", string()},
-                         {"password", string()},
-                         {"display_name", string()},
-                         {"lang", ref("Lang")},
-                         {"is_admin", boolean()}},
-                        {"display_name", "lang", "is_admin"}),
-                 ref("User")},
+    router.add({"POST", "/api/v1/users", Access::site_admin, Permission::edit,
+                operation("createUser",
+                          object({{"username", string()},
+                                  {"password", string()},
+                                  {"display_name", string()},
+                                  {"lang", ref("Lang")},
+                                  {"is_admin", boolean()}},
+                                 {"display_name", "lang", "is_admin"}),
+                          ref("User")),
                 "Create a user: {\"username\", \"password\", \"display_name\", \"lang\", "
                 "\"is_admin\"}",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
@@ -53,12 +46,9 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                         ctx.store.create_user(caller.actor(), user),
                         [](const auto& u) { return to_json(u); }, 201);
                 }});
-    router.add({"GET",
-                "/api/v1/users/{user}",
-                Access::site_admin,
-                Permission::read,
-                {"getUser", nullptr,
-                 extended(ref("User"), {{"memberships", array_of(ref("Membership"))}})},
+    router.add({"GET", "/api/v1/users/{user}", Access::site_admin, Permission::read,
+                operation("getUser", nullptr,
+                          extended(ref("User"), {{"memberships", array_of(ref("Membership"))}})),
                 "One user and their memberships",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto user = ctx.store.user(p["user"]);
@@ -72,12 +62,9 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                     return json_response(out);
                 }});
     router.add(
-        {"PATCH",
-         "/api/v1/users/{user}",
-         Access::site_admin,
-         Permission::edit,
-         {"updateUser", optional_object({{"disabled", boolean()}, {"password", string()}}),
-          ref("User")},
+        {"PATCH", "/api/v1/users/{user}", Access::site_admin, Permission::edit,
+         operation("updateUser", optional_object({{"disabled", boolean()}, {"password", string()}}),
+                   ref("User")),
          "Disable or enable an account, or set its password: {\"disabled\", \"password\"}",
          [&ctx](const Request& request, const Params& p, const Caller& caller) {
              auto body = parse_body(request);
@@ -98,11 +85,8 @@ void add_user_routes(Router& router, ApiContext& ctx) {
              return respond(ctx.store.user(p["user"]), [](const auto& u) { return to_json(u); });
          }});
 
-    router.add({"GET",
-                "/api/v1/tokens",
-                Access::signed_in,
-                Permission::read,
-                {"listTokens", nullptr, object({{"tokens", array_of(ref("Token"))}})},
+    router.add({"GET", "/api/v1/tokens", Access::signed_in, Permission::read,
+                operation("listTokens", nullptr, object({{"tokens", array_of(ref("Token"))}})),
                 "The caller's API tokens (never the tokens themselves)",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
                     return respond(ctx.store.tokens(caller.user->username), [](const auto& tokens) {
@@ -112,14 +96,12 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                     });
                 }});
     router.add(
-        {"POST",
-         "/api/v1/tokens",
-         Access::signed_in,
-         Permission::read,
-         {"createToken",
-          optional_object({{"name", string()},
-                           {"days", Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 3660}}}}),
-          extended(ref("Token"), {{"token", string()}})},
+        {"POST", "/api/v1/tokens", Access::signed_in, Permission::read,
+         operation("createToken",
+                   optional_object(
+                       {{"name", string()},
+                        {"days", Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 3660}}}}),
+                   extended(ref("Token"), {{"token", string()}})),
          "Create an API token for the caller: {\"name\", \"days\"}; the token is shown "
          "once",
          [&ctx](const Request& request, const Params&, const Caller& caller) {
@@ -144,12 +126,8 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                  201);
          }});
     router.add(
-        {"DELETE",
-         "/api/v1/tokens/{token}",
-         Access::signed_in,
-         Permission::read,
-         {"revokeToken"},
-         "Revoke one of the caller's API tokens",
+        {"DELETE", "/api/v1/tokens/{token}", Access::signed_in, Permission::read,
+         operation("revokeToken"), "Revoke one of the caller's API tokens",
          [&ctx](const Request&, const Params& p, const Caller& caller) {
              std::int64_t id = 0;
              const auto& text = p["token"];
