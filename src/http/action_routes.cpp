@@ -42,7 +42,7 @@ Response action_response(ApiContext& ctx, const std::string& org,
 
 void add_action_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/orgs/{org}/actions", Access::organisation, Permission::read,
-                operation("listActions", nullptr, object({{"actions", array_of(ref("Action"))}})),
+                operation("listActions", nullptr, list_of("actions", ref("Action"))),
                 "Every improvement action, with its phase, cycle, status and history",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.load(p["org"], store::History::summaries);
@@ -129,27 +129,27 @@ void add_action_routes(Router& router, ApiContext& ctx) {
              r.status = 204;
              return r;
          }});
-    router.add(
-        {"GET", "/api/v1/orgs/{org}/action-drafts", Access::organisation, Permission::read,
-         operation("listActionDrafts", nullptr, object({{"drafts", array_of(ref("ActionValue"))}})),
-         "Draft actions for the current findings no open action answers (not saved)",
-         [&ctx](const Request&, const Params& p, const Caller&) {
-             auto state = ctx.store.load(p["org"], store::History::summaries);
-             if (!state) return error_response(state.error());
-             auto dir = directory_for(ctx, *state);
-             if (!dir) return error_response(dir.error());
-             const auto assessment = state->assessment();
-             const auto* tmpl = assessment.reference_template.empty()
-                                    ? nullptr
-                                    : ctx.library.find_template(assessment.reference_template);
-             const auto evaluation =
-                 domain::evaluate(*dir, assessment.services, tmpl ? &tmpl->tmpl : nullptr);
-             Json out = Json::array();
-             for (const auto& a :
-                  domain::draft_actions(evaluation, *dir, assessment.actions, ctx.today()))
-                 out.push_back(report::to_json(a, *dir));
-             return json_response(Json{{"drafts", out}});
-         }});
+    router.add({"GET", "/api/v1/orgs/{org}/action-drafts", Access::organisation, Permission::read,
+                operation("listActionDrafts", nullptr, list_of("drafts", ref("ActionValue"))),
+                "Draft actions for the current findings no open action answers (not saved)",
+                [&ctx](const Request&, const Params& p, const Caller&) {
+                    auto state = ctx.store.load(p["org"], store::History::summaries);
+                    if (!state) return error_response(state.error());
+                    auto dir = directory_for(ctx, *state);
+                    if (!dir) return error_response(dir.error());
+                    const auto assessment = state->assessment();
+                    const auto* tmpl =
+                        assessment.reference_template.empty()
+                            ? nullptr
+                            : ctx.library.find_template(assessment.reference_template);
+                    const auto evaluation =
+                        domain::evaluate(*dir, assessment.services, tmpl ? &tmpl->tmpl : nullptr);
+                    Json out = Json::array();
+                    for (const auto& a :
+                         domain::draft_actions(evaluation, *dir, assessment.actions, ctx.today()))
+                        out.push_back(report::to_json(a, *dir));
+                    return json_response(Json{{"drafts", out}});
+                }});
 }
 
 } // namespace cdcwb::http

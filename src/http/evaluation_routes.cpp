@@ -20,20 +20,27 @@ std::optional<std::string> query(const Request& request, const std::string& name
     return it->second;
 }
 
+/// What GET …/trends answers (built below).
+Json trends_schema() {
+    const auto point =
+        object({{"evaluation", string()}, {"date", string()}, {"value", ref("Aggregate")}});
+    return list_of("trends", object({{"scope", string()}, {"points", array_of(point)}}));
+}
+
 } // namespace
 
 void add_evaluation_routes(Router& router, ApiContext& ctx) {
-    router.add({"GET", "/api/v1/orgs/{org}/evaluations", Access::organisation, Permission::read,
-                operation("listEvaluations", nullptr,
-                          object({{"evaluations", array_of(ref("EvaluationSummary"))}})),
-                "Every recorded evaluation, oldest first, with finding counts and approval",
-                [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto state = ctx.store.load(p["org"], store::History::summaries);
-                    if (!state) return error_response(state.error());
-                    Json out = Json::array();
-                    for (const auto& e : state->evaluations) out.push_back(to_json(e, false));
-                    return json_response(Json{{"evaluations", out}});
-                }});
+    router.add(
+        {"GET", "/api/v1/orgs/{org}/evaluations", Access::organisation, Permission::read,
+         operation("listEvaluations", nullptr, list_of("evaluations", ref("EvaluationSummary"))),
+         "Every recorded evaluation, oldest first, with finding counts and approval",
+         [&ctx](const Request&, const Params& p, const Caller&) {
+             auto state = ctx.store.load(p["org"], store::History::summaries);
+             if (!state) return error_response(state.error());
+             Json out = Json::array();
+             for (const auto& e : state->evaluations) out.push_back(to_json(e, false));
+             return json_response(Json{{"evaluations", out}});
+         }});
     router.add({"POST", "/api/v1/orgs/{org}/evaluations", Access::organisation, Permission::edit,
                 operation("runEvaluation",
                           optional_object({{"id", string()},
@@ -145,37 +152,30 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                  changes.push_back(report::to_json(c));
              return json_response(Json{{"from", from->id}, {"to", to->id}, {"changes", changes}});
          }});
-    router.add(
-        {"GET", "/api/v1/orgs/{org}/trends", Access::organisation, Permission::read,
-         operation("listTrends", nullptr,
-                   object({{"trends",
-                            array_of(object(
-                                {{"scope", string()},
-                                 {"points", array_of(object({{"evaluation", string()},
-                                                             {"date", string()},
-                                                             {"value", ref("Aggregate")}}))}}))}})),
-         "Overall and per-category scores over every recorded evaluation",
-         [&ctx](const Request&, const Params& p, const Caller&) {
-             auto state = ctx.store.load(p["org"]);
-             if (!state) return error_response(state.error());
-             auto dir = directory_for(ctx, *state);
-             if (!dir) return error_response(dir.error());
-             std::vector<domain::Snapshot> snapshots;
-             for (const auto& e : state->evaluations) snapshots.push_back(e.snapshot);
-             Json out = Json::array();
-             for (const auto& t : domain::trends(*dir, snapshots)) {
-                 Json points = Json::array();
-                 for (const auto& point : t.points)
-                     points.push_back({{"evaluation", point.snapshot_id},
-                                       {"date", point.date.to_string()},
-                                       {"value", report::to_json(point.value)}});
-                 out.push_back({{"scope", t.scope}, {"points", points}});
-             }
-             return json_response(Json{{"trends", out}});
-         }});
+    router.add({"GET", "/api/v1/orgs/{org}/trends", Access::organisation, Permission::read,
+                operation("listTrends", nullptr, trends_schema()),
+                "Overall and per-category scores over every recorded evaluation",
+                [&ctx](const Request&, const Params& p, const Caller&) {
+                    auto state = ctx.store.load(p["org"]);
+                    if (!state) return error_response(state.error());
+                    auto dir = directory_for(ctx, *state);
+                    if (!dir) return error_response(dir.error());
+                    std::vector<domain::Snapshot> snapshots;
+                    for (const auto& e : state->evaluations) snapshots.push_back(e.snapshot);
+                    Json out = Json::array();
+                    for (const auto& t : domain::trends(*dir, snapshots)) {
+                        Json points = Json::array();
+                        for (const auto& point : t.points)
+                            points.push_back({{"evaluation", point.snapshot_id},
+                                              {"date", point.date.to_string()},
+                                              {"value", report::to_json(point.value)}});
+                        out.push_back({{"scope", t.scope}, {"points", points}});
+                    }
+                    return json_response(Json{{"trends", out}});
+                }});
 
     router.add({"GET", "/api/v1/orgs/{org}/events", Access::organisation, Permission::read,
-                operation("listEvents", nullptr, object({{"events", array_of(ref("Event"))}})),
+                operation("listEvents", nullptr, list_of("events", ref("Event"))),
                 "The trigger events recorded",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.load(p["org"], store::History::summaries);

@@ -114,17 +114,16 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                     return r;
                 }});
 
-    router.add(
-        {"GET", "/api/v1/orgs/{org}/members", Access::organisation, Permission::read,
-         operation("listMembers", nullptr, object({{"members", array_of(ref("Membership"))}})),
-         "The organisation's members and their roles",
-         [&ctx](const Request&, const Params& p, const Caller&) {
-             return respond(ctx.store.members(p["org"]), [](const auto& members) {
-                 Json out = Json::array();
-                 for (const auto& m : members) out.push_back(to_json(m));
-                 return Json{{"members", out}};
-             });
-         }});
+    router.add({"GET", "/api/v1/orgs/{org}/members", Access::organisation, Permission::read,
+                operation("listMembers", nullptr, list_of("members", ref("Membership"))),
+                "The organisation's members and their roles",
+                [&ctx](const Request&, const Params& p, const Caller&) {
+                    return respond(ctx.store.members(p["org"]), [](const auto& members) {
+                        Json out = Json::array();
+                        for (const auto& m : members) out.push_back(to_json(m));
+                        return Json{{"members", out}};
+                    });
+                }});
     router.add(
         {"PUT", "/api/v1/orgs/{org}/members/{user}", Access::organisation,
          Permission::manage_members,

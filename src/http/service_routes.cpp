@@ -82,7 +82,7 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                           object({{"services", array_of(extended(ref("ServiceEntryInput"),
                                                                  {{"service", string()},
                                                                   {"revision", integer()}}))}}),
-                          object({{"services", array_of(ref("ServiceEntry"))}})),
+                          list_of("services", ref("ServiceEntry"))),
                 "Replace many entries at once, all or nothing: {\"services\": [{\"service\", "
                 "\"revision\", …}]}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
@@ -123,17 +123,17 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                     return json_response(Json{{"services", out}});
                 }});
 
-    router.add({"GET", "/api/v1/orgs/{org}/custom-services", Access::organisation, Permission::read,
-                operation("listCustomServices", nullptr,
-                          object({{"custom_services", array_of(ref("CustomService"))}})),
-                "The organisation's own services: id, category, names, descriptions, sourcing",
-                [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto state = ctx.store.load(p["org"], store::History::summaries);
-                    if (!state) return error_response(state.error());
-                    Json out = Json::array();
-                    for (const auto& c : state->custom_services) out.push_back(to_json(c));
-                    return json_response(Json{{"custom_services", out}});
-                }});
+    router.add(
+        {"GET", "/api/v1/orgs/{org}/custom-services", Access::organisation, Permission::read,
+         operation("listCustomServices", nullptr, list_of("custom_services", ref("CustomService"))),
+         "The organisation's own services: id, category, names, descriptions, sourcing",
+         [&ctx](const Request&, const Params& p, const Caller&) {
+             auto state = ctx.store.load(p["org"], store::History::summaries);
+             if (!state) return error_response(state.error());
+             Json out = Json::array();
+             for (const auto& c : state->custom_services) out.push_back(to_json(c));
+             return json_response(Json{{"custom_services", out}});
+         }});
     router.add({"POST", "/api/v1/orgs/{org}/custom-services", Access::organisation,
                 Permission::edit,
                 operation("addCustomService", ref("CustomServiceInput"), ref("ServiceEntry")),
@@ -178,17 +178,16 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                                                request.body),
                         [](const auto& e) { return to_json(e); }, 201);
                 }});
-    router.add(
-        {"GET", "/api/v1/orgs/{org}/evidence", Access::organisation, Permission::read,
-         operation("listEvidence", nullptr, object({{"evidence", array_of(ref("Evidence"))}})),
-         "The organisation's evidence files",
-         [&ctx](const Request&, const Params& p, const Caller&) {
-             return respond(ctx.store.evidence_files(p["org"]), [](const auto& files) {
-                 Json out = Json::array();
-                 for (const auto& e : files) out.push_back(to_json(e));
-                 return Json{{"evidence", out}};
-             });
-         }});
+    router.add({"GET", "/api/v1/orgs/{org}/evidence", Access::organisation, Permission::read,
+                operation("listEvidence", nullptr, list_of("evidence", ref("Evidence"))),
+                "The organisation's evidence files",
+                [&ctx](const Request&, const Params& p, const Caller&) {
+                    return respond(ctx.store.evidence_files(p["org"]), [](const auto& files) {
+                        Json out = Json::array();
+                        for (const auto& e : files) out.push_back(to_json(e));
+                        return Json{{"evidence", out}};
+                    });
+                }});
     router.add(
         {"GET", "/api/v1/orgs/{org}/evidence/{sha256}", Access::organisation, Permission::read,
          operation("downloadEvidence", nullptr, binary(), "application/octet-stream"),

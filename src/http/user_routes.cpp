@@ -13,8 +13,8 @@ using domain::Permission;
 
 void add_user_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/users", Access::site_admin, Permission::read,
-                operation("listUsers", nullptr, object({{"users", array_of(ref("User"))}})),
-                "Every user", [&ctx](const Request&, const Params&, const Caller&) {
+                operation("listUsers", nullptr, list_of("users", ref("User"))), "Every user",
+                [&ctx](const Request&, const Params&, const Caller&) {
                     return respond(ctx.store.users(), [](const auto& users) {
                         Json out = Json::array();
                         for (const auto& u : users) out.push_back(to_json(u));
@@ -86,7 +86,7 @@ void add_user_routes(Router& router, ApiContext& ctx) {
          }});
 
     router.add({"GET", "/api/v1/tokens", Access::signed_in, Permission::read,
-                operation("listTokens", nullptr, object({{"tokens", array_of(ref("Token"))}})),
+                operation("listTokens", nullptr, list_of("tokens", ref("Token"))),
                 "The caller's API tokens (never the tokens themselves)",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
                     return respond(ctx.store.tokens(caller.user->username), [](const auto& tokens) {

@@ -55,6 +55,10 @@ Json object(Json properties, const std::vector<std::string>& optional) {
     return out;
 }
 
+Json list_of(const std::string& name, Json item) {
+    return object(Json{{name, array_of(std::move(item))}});
+}
+
 Json optional_object(Json properties) {
     return Json{{"type", "object"}, {"properties", std::move(properties)}};
 }

@@ -31,6 +31,8 @@ Json array_of(Json items);
 /// An object with these properties, all of them required except those named in `optional`.
 /// Further properties are allowed: the API may gain fields.
 Json object(Json properties, const std::vector<std::string>& optional = {});
+/// `{"NAME": [ITEM, …]}`: how the API wraps a list.
+Json list_of(const std::string& name, Json item);
 /// An object whose properties are all optional (a request body that changes only what it names).
 Json optional_object(Json properties);
 /// An object mapping any key to `values`.
