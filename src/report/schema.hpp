@@ -4,8 +4,6 @@
 // (http/openapi.cpp) collects them, so that an answer and its description are written in one place.
 #pragma once
 
-#include "domain/text.hpp"
-
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
