@@ -236,6 +236,9 @@ void add_serve_command(CLI::App& app, Command& command) {
         ->check(CLI::Range(1, 16));
     serve_cmd->add_flag("--secure-cookies", s->secure_cookies,
                         "Mark the session cookie Secure (when a proxy serves HTTPS)");
+    auto* openapi_cmd =
+        app.add_subcommand("openapi", "Print the API's OpenAPI 3.1 document (JSON)");
+    on<FileOptions>(openapi_cmd, command, [](Context& c, FileOptions&) { return openapi(c); });
 }
 
 void add_global_options(CLI::App& app, GlobalOptions& global) {

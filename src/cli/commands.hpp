@@ -86,5 +86,8 @@ struct ServeOptions {
     bool secure_cookies = false;
 };
 int serve(Context& ctx, const ServeOptions& options);
+/// `cdcwb openapi`: prints the API's OpenAPI document (what GET /api/v1/openapi.json answers),
+/// without a database or a server: the web build generates its API types from it.
+int openapi(Context& ctx);
 
 } // namespace cdcwb::cli

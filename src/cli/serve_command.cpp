@@ -1,4 +1,5 @@
-// cdcwb serve: the HTTP server with the JSON API, on the chosen database.
+// cdcwb serve: the HTTP server with the JSON API, on the chosen database; cdcwb openapi: the API's
+// OpenAPI document.
 #include "cli/commands.hpp"
 #include "cli/demo.hpp"
 #include "http/api.hpp"
@@ -7,6 +8,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <ostream>
 #include <thread>
@@ -107,6 +110,34 @@ int serve(Context& ctx, const ServeOptions& options) {
     server.wait();
     *ctx.out << "cdcwb stopped\n";
     return kOk;
+}
+
+int openapi(Context& ctx) {
+    // The document depends on the routes only: build them over a throwaway database.
+    std::string folder = (std::filesystem::temp_directory_path() / "cdcwb-openapi-XXXXXX").string();
+    if (!mkdtemp(folder.data())) {
+        *ctx.err << "error: cannot create a temporary folder in "
+                 << std::filesystem::temp_directory_path().string() << "\n";
+        return kFailure;
+    }
+    int code = kOk;
+    {
+        store::OpenOptions options;
+        options.pool_size = 1;
+        auto db = store::Database::open(
+            *store::parse_database_url("sqlite:" + folder + "/openapi.sqlite"), options);
+        if (!db) {
+            *ctx.err << "error: " << db.error().describe() << "\n";
+            code = kFailure;
+        } else {
+            store::Store store(**db, ctx.library);
+            const http::Api api(store, ctx.library);
+            *ctx.out << http::openapi_document(api.router()).dump(2) << "\n";
+        }
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(folder, ignored);
+    return code;
 }
 
 } // namespace cdcwb::cli

@@ -1,17 +1,17 @@
 // Commands on the database: init, migrate, users, organisations and their members, import and
 // export of `cdcwb/v1` files, backup and restore. Each opens the store, calls one store
-// function, and prints the outcome.
+// function, and prints the outcome; `--json` prints records as the API does (http/json_mapping).
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
 #include "cli/messages.hpp"
 #include "cli/text_table.hpp"
+#include "http/json_mapping.hpp"
 #include "report/assessment_file.hpp"
 #include "report/export.hpp"
 #include "store/store.hpp"
 
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <pwd.h>
 #include <termios.h>
 #include <unistd.h>
@@ -19,7 +19,7 @@
 namespace cdcwb::cli {
 
 using namespace domain;
-using Json = nlohmann::ordered_json;
+using http::Json;
 
 namespace {
 
@@ -156,13 +156,7 @@ int user_list(Context& ctx, bool json) {
     if (!users) return report_error(ctx, users.error());
     if (json) {
         Json out = Json::array();
-        for (const auto& u : *users)
-            out.push_back({{"username", u.username},
-                           {"display_name", u.display_name},
-                           {"is_admin", u.is_admin},
-                           {"disabled", u.disabled},
-                           {"lang", u.lang},
-                           {"created_at", u.created_at}});
+        for (const auto& u : *users) out.push_back(http::to_json(u));
         *ctx.out << out.dump(2) << "\n";
         return kOk;
     }
@@ -219,14 +213,7 @@ int org_list(Context& ctx, bool json) {
     if (!orgs) return report_error(ctx, orgs.error());
     if (json) {
         Json out = Json::array();
-        for (const auto& o : *orgs)
-            out.push_back({{"id", o.slug},
-                           {"name", o.name},
-                           {"catalog", o.catalog_id},
-                           {"reference_template", o.reference_template},
-                           {"evaluation_interval_days", o.evaluation_interval_days},
-                           {"revision", o.revision},
-                           {"created_at", o.created_at}});
+        for (const auto& o : *orgs) out.push_back(http::to_json(o));
         *ctx.out << out.dump(2) << "\n";
         return kOk;
     }
@@ -273,8 +260,7 @@ int org_members(Context& ctx, const std::string& org, bool json) {
     if (!members) return report_error(ctx, members.error());
     if (json) {
         Json out = Json::array();
-        for (const auto& m : *members)
-            out.push_back({{"user", m.username}, {"role", to_string(m.role)}});
+        for (const auto& m : *members) out.push_back(http::to_json(m));
         *ctx.out << out.dump(2) << "\n";
         return kOk;
     }

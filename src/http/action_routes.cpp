@@ -4,8 +4,11 @@
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
 #include "report/json.hpp"
+#include "report/schema.hpp"
 
 namespace cdcwb::http {
+
+using namespace report::schema;
 
 using domain::Permission;
 
@@ -27,6 +30,7 @@ Response action_answer(ApiContext& ctx, const std::string& org, const std::strin
 
 void add_action_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/orgs/{org}/actions", Access::organisation, Permission::read,
+                operation("listActions", nullptr, list_of("actions", ref("Action"))),
                 "Every improvement action, with its phase, cycle, status and history",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
@@ -39,6 +43,7 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                 }});
     router.add(
         {"POST", "/api/v1/orgs/{org}/actions", Access::organisation, Permission::edit,
+         operation("createAction", ref("ActionInput"), ref("Action")),
          "Create an action (an empty id is numbered A-<n>)",
          [&ctx](const Request& request, const Params& p, const Caller& caller) {
              auto body = parse_body(request);
@@ -50,15 +55,16 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                  [&] { return ctx.store.actions.create_action(caller.actor(), p["org"], *action); },
                  201);
          }});
-    router.add({"GET", "/api/v1/orgs/{org}/actions/{action}", Access::organisation,
-                Permission::read, "One action; its ETag is its revision",
-                [&ctx](const Request&, const Params& p, const Caller&) {
-                    return action_answer(ctx, p["org"], p["action"], [&] {
-                        return ctx.store.actions.action(p["org"], p["action"]);
-                    });
-                }});
+    router.add(
+        {"GET", "/api/v1/orgs/{org}/actions/{action}", Access::organisation, Permission::read,
+         operation("getAction", nullptr, ref("Action")), "One action; its ETag is its revision",
+         [&ctx](const Request&, const Params& p, const Caller&) {
+             return action_answer(ctx, p["org"], p["action"],
+                                  [&] { return ctx.store.actions.action(p["org"], p["action"]); });
+         }});
     router.add({"PUT", "/api/v1/orgs/{org}/actions/{action}", Access::organisation,
-                Permission::edit, "Replace an action (If-Match or \"revision\")",
+                Permission::edit, operation("updateAction", ref("ActionInput"), ref("Action")),
+                "Replace an action (If-Match or \"revision\")",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);
                     if (!body) return error_response(body.error());
@@ -73,6 +79,10 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                 }});
     router.add({"POST", "/api/v1/orgs/{org}/actions/{action}/escalation", Access::organisation,
                 Permission::edit,
+                operation("escalateAction",
+                          optional_object(
+                              {{"note", string()}, {"date", string()}, {"revision", integer()}}),
+                          ref("Action")),
                 "Move a short-cycle action into the long cycle: {\"note\", \"date\", \"revision\"}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);
@@ -88,7 +98,8 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     });
                 }});
     router.add({"DELETE", "/api/v1/orgs/{org}/actions/{action}", Access::organisation,
-                Permission::edit, "Delete an action (If-Match: its revision)",
+                Permission::edit, operation("deleteAction"),
+                "Delete an action (If-Match: its revision)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto revision = expected_revision(request, nullptr);
                     if (!revision) return error_response(revision.error());
@@ -96,6 +107,7 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                                                                        p["action"], *revision));
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/action-drafts", Access::organisation, Permission::read,
+                operation("listActionDrafts", nullptr, list_of("drafts", ref("ActionValue"))),
                 "Draft actions for the current findings no open action answers (not saved)",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto drafts = ctx.store.evaluations.action_drafts(p["org"], ctx.today());

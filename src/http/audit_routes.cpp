@@ -1,10 +1,13 @@
 // The audit log: everything for site administrators, one organisation's for its administrators.
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
+#include "report/schema.hpp"
 
 #include <limits>
 
 namespace cdcwb::http {
+
+using namespace report::schema;
 
 using domain::Permission;
 
@@ -38,16 +41,23 @@ Response audit_page(ApiContext& ctx, const Request& request, const std::string& 
     });
 }
 
+Json audit_page_schema() {
+    return object(
+        {{"records", array_of(ref("AuditRecord"))}, {"next_before", nullable(integer())}});
+}
+
 } // namespace
 
 void add_audit_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/audit", Access::site_admin, Permission::read,
+                operation("listAuditRecords", nullptr, audit_page_schema()),
                 "The audit log, newest first: ?org, entity, entity_id, actor, since, until, "
                 "limit (1–1000), before (paging)",
                 [&ctx](const Request& request, const Params&, const Caller&) {
                     return audit_page(ctx, request, "");
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/audit", Access::organisation, Permission::manage_members,
+                operation("listOrganisationAuditRecords", nullptr, audit_page_schema()),
                 "The organisation's audit log, newest first (same filters as /api/v1/audit)",
                 [&ctx](const Request& request, const Params& p, const Caller&) {
                     return audit_page(ctx, request, p["org"]);

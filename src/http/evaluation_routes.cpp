@@ -4,22 +4,44 @@
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
 #include "report/json.hpp"
+#include "report/schema.hpp"
 
 namespace cdcwb::http {
 
+using namespace report::schema;
+
 using domain::Permission;
 
+namespace {
+
+/// What GET …/trends answers (built below).
+Json trends_schema() {
+    const auto point =
+        object({{"evaluation", string()}, {"date", string()}, {"value", ref("Aggregate")}});
+    return list_of("trends", object({{"scope", string()}, {"points", array_of(point)}}));
+}
+
+} // namespace
+
 void add_evaluation_routes(Router& router, ApiContext& ctx) {
-    router.add({"GET", "/api/v1/orgs/{org}/evaluations", Access::organisation, Permission::read,
-                "Every recorded evaluation, oldest first, with finding counts and approval",
-                [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
-                    if (!state) return error_response(state.error());
-                    Json out = Json::array();
-                    for (const auto& e : state->evaluations) out.push_back(to_json(e, false));
-                    return json_response(Json{{"evaluations", out}});
-                }});
+    router.add(
+        {"GET", "/api/v1/orgs/{org}/evaluations", Access::organisation, Permission::read,
+         operation("listEvaluations", nullptr, list_of("evaluations", ref("EvaluationSummary"))),
+         "Every recorded evaluation, oldest first, with finding counts and approval",
+         [&ctx](const Request&, const Params& p, const Caller&) {
+             auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
+             if (!state) return error_response(state.error());
+             Json out = Json::array();
+             for (const auto& e : state->evaluations) out.push_back(to_json(e, false));
+             return json_response(Json{{"evaluations", out}});
+         }});
     router.add({"POST", "/api/v1/orgs/{org}/evaluations", Access::organisation, Permission::edit,
+                operation("runEvaluation",
+                          optional_object({{"id", string()},
+                                           {"date", string()},
+                                           {"kinds", array_of(ref("EvaluationKind"))},
+                                           {"note", string()}}),
+                          ref("Evaluation")),
                 "Run the evaluations on the current matrix and record them: {\"date\", \"kinds\", "
                 "\"note\", \"id\"} (all optional)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
@@ -32,36 +54,44 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                         [](const auto& r) { return to_json(r, true); }, 201);
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/evaluations/{evaluation}", Access::organisation,
-                Permission::read, "One evaluation: the matrix it judged and its findings",
+                Permission::read, operation("getEvaluation", nullptr, ref("Evaluation")),
+                "One evaluation: the matrix it judged and its findings",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     return respond(ctx.store.evaluations.evaluation(p["org"], p["evaluation"]),
                                    [](const auto& r) { return to_json(r, true); });
                 }});
-    router.add(
-        {"POST", "/api/v1/orgs/{org}/evaluations/{evaluation}/approval", Access::organisation,
-         Permission::approve, "Sign off an evaluation (once): {\"date\"} optional, default today",
-         [&ctx](const Request& request, const Params& p, const Caller& caller) {
-             auto body = parse_optional_body(request);
-             if (!body) return error_response(body.error());
-             auto day = approval_from_json(*body, ctx.today());
-             if (!day) return error_response(day.error());
-             return respond(ctx.store.evaluations.approve_evaluation(caller.actor(), p["org"],
-                                                                     p["evaluation"], *day),
-                            [](const auto& r) { return to_json(r, false); });
-         }});
-    router.add({"GET", "/api/v1/orgs/{org}/changes", Access::organisation, Permission::read,
-                "What changed between two evaluations: ?from=ID&to=ID (to omitted: the current "
-                "matrix)",
-                [&ctx](const Request& request, const Params& p, const Caller&) {
-                    auto from = query(request, "from");
-                    if (!from)
-                        return error_response(
-                            domain::invalid("give the earlier evaluation as ?from=ID", "from"));
-                    auto to = query(request, "to");
-                    return respond(ctx.store.evaluations.changes(p["org"], *from, to, ctx.today()),
-                                   [](const auto& c) { return to_json(c); });
+    router.add({"POST", "/api/v1/orgs/{org}/evaluations/{evaluation}/approval",
+                Access::organisation, Permission::approve,
+                operation("approveEvaluation", optional_object({{"date", string()}}),
+                          ref("EvaluationSummary")),
+                "Sign off an evaluation (once): {\"date\"} optional, default today",
+                [&ctx](const Request& request, const Params& p, const Caller& caller) {
+                    auto body = parse_optional_body(request);
+                    if (!body) return error_response(body.error());
+                    auto day = approval_from_json(*body, ctx.today());
+                    if (!day) return error_response(day.error());
+                    return respond(ctx.store.evaluations.approve_evaluation(
+                                       caller.actor(), p["org"], p["evaluation"], *day),
+                                   [](const auto& r) { return to_json(r, false); });
                 }});
+    router.add(
+        {"GET", "/api/v1/orgs/{org}/changes", Access::organisation, Permission::read,
+         operation(
+             "listChanges", nullptr,
+             object({{"from", string()}, {"to", string()}, {"changes", array_of(ref("Change"))}})),
+         "What changed between two evaluations: ?from=ID&to=ID (to omitted: the current "
+         "matrix)",
+         [&ctx](const Request& request, const Params& p, const Caller&) {
+             auto from = query(request, "from");
+             if (!from)
+                 return error_response(
+                     domain::invalid("give the earlier evaluation as ?from=ID", "from"));
+             auto to = query(request, "to");
+             return respond(ctx.store.evaluations.changes(p["org"], *from, to, ctx.today()),
+                            [](const auto& c) { return to_json(c); });
+         }});
     router.add({"GET", "/api/v1/orgs/{org}/trends", Access::organisation, Permission::read,
+                operation("listTrends", nullptr, trends_schema()),
                 "Overall and per-category scores over every recorded evaluation",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     return respond(ctx.store.evaluations.trends(p["org"]), [](const auto& trends) {
@@ -72,6 +102,7 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                 }});
 
     router.add({"GET", "/api/v1/orgs/{org}/events", Access::organisation, Permission::read,
+                operation("listEvents", nullptr, list_of("events", ref("Event"))),
                 "The trigger events recorded",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
@@ -81,6 +112,7 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                     return json_response(Json{{"events", out}});
                 }});
     router.add({"POST", "/api/v1/orgs/{org}/events", Access::organisation, Permission::edit,
+                operation("recordEvent", ref("EventInput"), ref("Event")),
                 "Record a trigger event: {\"date\", \"kind\", \"note\"}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);
@@ -92,6 +124,8 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                         [](const auto& e) { return to_json(e); }, 201);
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/due", Access::organisation, Permission::read,
+                operation("listDueEvaluations", nullptr,
+                          object({{"date", string()}, {"due", array_of(ref("DueEvaluation"))}})),
                 "The evaluations due and why (?date=YYYY-MM-DD, default today)",
                 [&ctx](const Request& request, const Params& p, const Caller&) {
                     auto day = date_from(query(request, "date"), "date", ctx.today());

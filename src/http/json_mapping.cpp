@@ -1,12 +1,16 @@
 #include "http/json_mapping.hpp"
 
 #include "report/json.hpp"
+#include "report/schema.hpp"
 
 namespace cdcwb::http {
 
 using namespace domain;
+using namespace report::schema;
 
 namespace {
+
+constexpr Role kRoles[] = {Role::admin, Role::assessor, Role::approver, Role::viewer};
 
 Json pair_json(const ScorePair& p) {
     return Json{{"as_is", p.as_is ? Json(p.as_is->to_string()) : Json(nullptr)},
@@ -20,7 +24,21 @@ Json sourcing_json(const std::optional<SourcingAnswers>& s) {
 }
 
 Json text_json(const LocalizedText& t) {
-    return Json{{"en", t.en}, {"ja", t.ja}};
+    return report::to_json(t);
+}
+
+/// What the API adds to a stored value: its revision and who changed it last, when.
+Json record_metadata() {
+    return Json{{"revision", integer()}, {"updated_at", string()}, {"updated_by", string()}};
+}
+
+Json sourcing_schema() {
+    return object({{"information", ref("Information")}, {"specialist_skill", boolean()}});
+}
+
+Json score_pair_schema() {
+    const auto score = nullable(ref("Score"));
+    return object({{"as_is", score}, {"to_be", score}});
 }
 
 /// A score given as 1–5 (number or string) or "n/a".
@@ -110,6 +128,19 @@ Json to_json(const store::VisibleOrganisation& v) {
     return out;
 }
 
+namespace {
+Json organisation_schema() {
+    return object({{"id", string()},
+                   {"name", string()},
+                   {"catalog", string()},
+                   {"reference_template", string()},
+                   {"evaluation_interval_days", integer()},
+                   {"custom_services", integer()},
+                   {"revision", integer()},
+                   {"created_at", string()}});
+}
+} // namespace
+
 Json to_json(const store::EntryRecord& r, const ServiceDirectory* directory) {
     const auto& e = r.entry;
     Json out{{"service", e.service_id}};
@@ -149,6 +180,38 @@ Json to_json(const store::EntryRecord& r, const ServiceDirectory* directory) {
     return out;
 }
 
+namespace {
+/// A service entry as stored in an evaluation: the values only.
+Json service_entry_value_schema() {
+    return object({{"service", string()},
+                   {"level", nullable(ref("Level"))},
+                   {"assignment", ref("Assignment")},
+                   {"owner", string()},
+                   {"provider", string()},
+                   {"sourcing", nullable(ref("Sourcing"))},
+                   {"insource", ref("ScorePair")},
+                   {"outsource", ref("ScorePair")},
+                   {"unassigned", ref("ScorePair")},
+                   {"rationale", string()},
+                   {"evidence", array_of(string())},
+                   {"capacity", string()},
+                   {"capability", string()}});
+}
+
+/// The matrix's entry: the values, the service's name and the quadrant advice, and the record's
+/// metadata.
+Json service_entry_schema() {
+    Json properties{{"name", ref("LocalizedText")},
+                    {"category", string()},
+                    {"phase", ref("Phase")},
+                    {"custom", boolean()},
+                    {"quadrant", nullable(ref("Quadrant"))},
+                    {"quadrant_mismatch", nullable(ref("LocalizedText"))}};
+    properties.update(record_metadata());
+    return extended(ref("ServiceEntryValue"), properties);
+}
+} // namespace
+
 Json to_json(const store::ActionRecord& r, const ServiceDirectory& directory) {
     Json out = report::to_json(r.action, directory);
     out["revision"] = r.revision;
@@ -157,14 +220,26 @@ Json to_json(const store::ActionRecord& r, const ServiceDirectory& directory) {
     return out;
 }
 
-Json to_json(const store::EventRecord& e) {
-    return Json{{"id", e.id},
-                {"date", e.event.date.to_string()},
-                {"kind", std::string(to_string(e.event.kind))},
-                {"note", e.event.note},
-                {"created_at", e.created_at},
-                {"created_by", e.created_by}};
+namespace {
+Json action_record_schema() {
+    return extended(ref("ActionValue"), record_metadata());
 }
+} // namespace
+
+Json to_json(const store::EventRecord& e) {
+    Json out{{"id", e.id}};
+    out.update(report::to_json(e.event));
+    out["created_at"] = e.created_at;
+    out["created_by"] = e.created_by;
+    return out;
+}
+
+namespace {
+Json event_schema() {
+    return extended(ref("TriggerEvent"),
+                    {{"id", integer()}, {"created_at", string()}, {"created_by", string()}});
+}
+} // namespace
 
 Json to_json(const store::EvaluationRecord& r, bool full) {
     const auto& s = r.snapshot;
@@ -198,11 +273,43 @@ Json to_json(const store::EvaluationRecord& r, bool full) {
     return out;
 }
 
+namespace {
+Json evaluation_summary_schema() {
+    return object({{"id", string()},
+                   {"date", string()},
+                   {"kinds", array_of(ref("EvaluationKind"))},
+                   {"note", string()},
+                   {"reference_template", string()},
+                   {"approved_by", nullable(string())},
+                   {"approved_on", nullable(string())},
+                   {"findings_count",
+                    object({{"error", integer()}, {"warning", integer()}, {"info", integer()}})},
+                   {"created_at", string()},
+                   {"created_by", string()}});
+}
+
+Json evaluation_schema() {
+    return extended(ref("EvaluationSummary"), {{"findings", array_of(ref("Finding"))},
+                                               {"services", array_of(ref("ServiceEntryValue"))}});
+}
+} // namespace
+
 Json to_json(const store::UserRecord& u) {
     return Json{{"username", u.username}, {"display_name", u.display_name},
                 {"is_admin", u.is_admin}, {"disabled", u.disabled},
                 {"lang", u.lang},         {"created_at", u.created_at}};
 }
+
+namespace {
+Json user_schema() {
+    return object({{"username", string()},
+                   {"display_name", string()},
+                   {"is_admin", boolean()},
+                   {"disabled", boolean()},
+                   {"lang", ref("Lang")},
+                   {"created_at", string()}});
+}
+} // namespace
 
 Json to_json(const store::Membership& m) {
     return Json{{"org", m.org_slug},
@@ -210,6 +317,13 @@ Json to_json(const store::Membership& m) {
                 {"user", m.username},
                 {"role", std::string(to_string(m.role))}};
 }
+
+namespace {
+Json membership_schema() {
+    return object(
+        {{"org", string()}, {"org_name", string()}, {"user", string()}, {"role", ref("Role")}});
+}
+} // namespace
 
 Json to_json(const store::TokenRecord& t) {
     const auto opt = [](const std::optional<std::string>& v) {
@@ -224,6 +338,19 @@ Json to_json(const store::TokenRecord& t) {
                 {"last_used_at", opt(t.last_used_at)},
                 {"revoked_at", opt(t.revoked_at)}};
 }
+
+namespace {
+Json token_schema() {
+    return object({{"id", integer()},
+                   {"user", string()},
+                   {"name", string()},
+                   {"prefix", string()},
+                   {"created_at", string()},
+                   {"expires_at", nullable(string())},
+                   {"last_used_at", nullable(string())},
+                   {"revoked_at", nullable(string())}});
+}
+} // namespace
 
 Json to_json(const store::AuditRecord& r) {
     const auto value = [](const std::string& text) {
@@ -242,6 +369,20 @@ Json to_json(const store::AuditRecord& r) {
                 {"after", value(r.after)}};
 }
 
+namespace {
+Json audit_record_schema() {
+    return object({{"id", integer()},
+                   {"at", string()},
+                   {"actor", string()},
+                   {"org", nullable(string())},
+                   {"entity", string()},
+                   {"entity_id", string()},
+                   {"operation", string()},
+                   {"before", any()},
+                   {"after", any()}});
+}
+} // namespace
+
 Json to_json(const store::EvidenceRecord& e) {
     return Json{{"sha256", e.sha256},
                 {"reference", e.reference()},
@@ -252,6 +393,18 @@ Json to_json(const store::EvidenceRecord& e) {
                 {"created_by", e.created_by}};
 }
 
+namespace {
+Json evidence_schema() {
+    return object({{"sha256", string()},
+                   {"reference", string()},
+                   {"filename", string()},
+                   {"media_type", string()},
+                   {"size", integer()},
+                   {"created_at", string()},
+                   {"created_by", string()}});
+}
+} // namespace
+
 Json to_json(const CustomService& c) {
     return Json{{"id", c.id},
                 {"category", c.category},
@@ -259,6 +412,16 @@ Json to_json(const CustomService& c) {
                 {"description", text_json(c.description)},
                 {"sourcing", sourcing_json(c.sourcing)}};
 }
+
+namespace {
+Json custom_service_schema() {
+    return object({{"id", string()},
+                   {"category", string()},
+                   {"name", ref("LocalizedText")},
+                   {"description", ref("LocalizedText")},
+                   {"sourcing", nullable(ref("Sourcing"))}});
+}
+} // namespace
 
 Result<ServiceEntry> entry_from_json(const Json& json, const std::string& service_id,
                                      const std::string& prefix) {
@@ -311,6 +474,21 @@ Result<ServiceEntry> entry_from_json(const Json& json, const std::string& servic
     return e;
 }
 
+namespace {
+/// What entry_from_json reads (what an answer adds besides is accepted and ignored, so a client
+/// may send back what it read). A score is 1–5, as a number or a string, or "n/a".
+Json service_entry_input_schema() {
+    const auto score = nullable(Json{
+        {"anyOf",
+         Json::array({Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 5}}, ref("Score")})}});
+    const auto pair = optional_object({{"as_is", score}, {"to_be", score}});
+    Json properties = service_entry_value_schema()["properties"];
+    for (const char* name : {"insource", "outsource", "unassigned"}) properties[name] = pair;
+    properties["revision"] = integer();
+    return optional_object(properties);
+}
+} // namespace
+
 Result<Date> date_from(const std::optional<std::string>& text, const std::string& field,
                        Date fallback) {
     if (!text) return fallback;
@@ -334,6 +512,30 @@ account_change_from_json(const Json& json, std::initializer_list<std::string_vie
         return invalid("send " + names, std::string(*allowed.begin()));
     }
     return change;
+}
+
+Result<Role> role_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"role"});
+    auto text = f.text("role");
+    if (f.error()) return *f.error();
+    auto role = text ? parse_role(*text) : std::nullopt;
+    if (!role) return invalid("role must be one of " + allowed_roles(), "role");
+    return *role;
+}
+
+Result<NewToken> new_token_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"name", "days"});
+    NewToken token{f.text("name").value_or(""), f.integer("days")};
+    if (f.error()) return *f.error();
+    return token;
+}
+
+Json to_json(const store::IssuedToken& issued) {
+    Json out = to_json(issued.record);
+    out["token"] = issued.token;
+    return out;
 }
 
 Result<Credentials> credentials_from_json(const Json& json) {
@@ -467,6 +669,17 @@ Result<Action> action_from_json(const Json& json, const std::string& action_id) 
     return a;
 }
 
+namespace {
+/// What action_from_json reads: an action's own fields as an answer has them (what an answer adds
+/// is accepted and ignored), all optional; a null phase means "derived from the services".
+Json action_input_schema() {
+    Json properties = report::schemas()["ActionValue"]["properties"];
+    properties["phase"] = nullable(ref("Phase"));
+    properties["revision"] = integer();
+    return optional_object(properties);
+}
+} // namespace
+
 Result<CustomService> custom_service_from_json(const Json& json) {
     Fields f(json);
     f.only({"id", "category", "name", "description", "sourcing"});
@@ -490,6 +703,18 @@ Result<CustomService> custom_service_from_json(const Json& json) {
     return c;
 }
 
+namespace {
+Json custom_service_input_schema() {
+    const auto text = optional_object({{"en", string()}, {"ja", string()}});
+    return object({{"id", string()},
+                   {"category", string()},
+                   {"name", text},
+                   {"description", text},
+                   {"sourcing", nullable(ref("Sourcing"))}},
+                  {"description", "sourcing"});
+}
+} // namespace
+
 Result<TriggerEvent> event_from_json(const Json& json) {
     Fields f(json);
     f.only({"date", "kind", "note"});
@@ -507,6 +732,39 @@ Result<TriggerEvent> event_from_json(const Json& json) {
     if (!k) return invalid("unknown kind '" + *kind + "'; use " + allowed_trigger_kinds(), "kind");
     e.kind = *k;
     return e;
+}
+
+namespace {
+Json event_input_schema() {
+    return object(report::schemas()["TriggerEvent"]["properties"], {"note"});
+}
+} // namespace
+
+Json schemas() {
+    Json out = report::schemas();
+    out.update(Json{{"Lang", tokens({"en", "ja"})},
+                    {"Role", one_of(kRoles)},
+                    {"Score", tokens({"1", "2", "3", "4", "5", "n/a"})},
+                    {"Sourcing", sourcing_schema()},
+                    {"ScorePair", score_pair_schema()},
+                    {"ServiceEntryValue", service_entry_value_schema()},
+                    {"ServiceEntry", service_entry_schema()},
+                    {"ServiceEntryInput", service_entry_input_schema()},
+                    {"Organisation", organisation_schema()},
+                    {"Action", action_record_schema()},
+                    {"ActionInput", action_input_schema()},
+                    {"Event", event_schema()},
+                    {"EventInput", event_input_schema()},
+                    {"EvaluationSummary", evaluation_summary_schema()},
+                    {"Evaluation", evaluation_schema()},
+                    {"User", user_schema()},
+                    {"Membership", membership_schema()},
+                    {"Token", token_schema()},
+                    {"AuditRecord", audit_record_schema()},
+                    {"Evidence", evidence_schema()},
+                    {"CustomService", custom_service_schema()},
+                    {"CustomServiceInput", custom_service_input_schema()}});
+    return out;
 }
 
 } // namespace cdcwb::http

@@ -1,5 +1,9 @@
-// The API's JSON: store records out, domain values in. Input readers name the offending field and
-// say what is allowed; the rules themselves stay in the domain (the store applies them).
+// The API's JSON: store records out, domain values in — the one encoder of each record, used by the
+// API and by the CLI's --json. A record is its domain value as report/json.hpp writes it plus
+// the record's metadata (revision, timestamps, ids). Each encoder and decoder declares its JSON
+// Schema beside it (schemas(), for the OpenAPI document). Input readers name the offending field
+// and say what is allowed; the rules themselves stay in the domain (the store applies them). The
+// store's own persistence format is separate: store/codec.hpp.
 #pragma once
 
 #include "domain/service_entry.hpp"
@@ -31,6 +35,16 @@ entry_from_json(const Json& json, const std::string& service_id, const std::stri
 /// least one must be given.
 domain::Result<store::AccountChange>
 account_change_from_json(const Json& json, std::initializer_list<std::string_view> allowed);
+/// A membership's role: `{"role": "assessor"}`.
+domain::Result<domain::Role> role_from_json(const Json& json);
+/// A new API token: `{"name", "days"}` (the store checks both).
+struct NewToken {
+    std::string name;
+    std::optional<long long> days;
+};
+domain::Result<NewToken> new_token_from_json(const Json& json);
+/// A token as created: its record and, shown this once, the token itself ("token").
+Json to_json(const store::IssuedToken& issued);
 /// Sign-in: `{"username", "password"}`, both required.
 struct Credentials {
     std::string username;
@@ -54,6 +68,10 @@ domain::Result<domain::Date> approval_from_json(const Json& json, domain::Date t
 domain::Result<domain::Action> action_from_json(const Json& json, const std::string& action_id);
 domain::Result<domain::CustomService> custom_service_from_json(const Json& json);
 domain::Result<domain::TriggerEvent> event_from_json(const Json& json);
+/// The JSON Schemas of what the functions above write and read, by name (with report::schemas()),
+/// for the OpenAPI document; each is declared beside its encoder or decoder.
+Json schemas();
+
 domain::Result<domain::Date> date_from(const std::optional<std::string>& text,
                                        const std::string& field, domain::Date fallback);
 

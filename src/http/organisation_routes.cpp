@@ -4,13 +4,20 @@
 #include "http/json_mapping.hpp"
 #include "report/export.hpp"
 #include "report/json.hpp"
+#include "report/schema.hpp"
 
 namespace cdcwb::http {
+
+using namespace report::schema;
 
 using domain::Permission;
 
 void add_organisation_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/orgs", Access::signed_in, Permission::read,
+                operation("listOrganisations", nullptr,
+                          object({{"organisations",
+                                   array_of(extended(ref("Organisation"),
+                                                     {{"role", nullable(ref("Role"))}}))}})),
                 "The organisations the caller belongs to (all, for site administrators)",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
                     return respond(ctx.store.users.organisations_of(caller.user->username,
@@ -22,6 +29,13 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                                    });
                 }});
     router.add({"POST", "/api/v1/orgs", Access::site_admin, Permission::edit,
+                operation("createOrganisation",
+                          object({{"id", string()},
+                                  {"name", string()},
+                                  {"catalog", string()},
+                                  {"template", string()}},
+                                 {"catalog", "template"}),
+                          ref("Organisation")),
                 "Create an organisation, optionally starting from a template's levels",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
                     auto body = parse_body(request);
@@ -37,12 +51,19 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                         [](const auto& o) { return to_json(o); }, 201);
                 }});
     router.add({"GET", "/api/v1/orgs/{org}", Access::organisation, Permission::read,
+                operation("getOrganisation", nullptr, ref("Organisation")),
                 "One organisation's settings",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     return respond(ctx.store.organisations.organisation(p["org"]),
                                    [](const auto& o) { return to_json(o); });
                 }});
     router.add({"PATCH", "/api/v1/orgs/{org}", Access::organisation, Permission::manage_members,
+                operation("updateOrganisation",
+                          optional_object({{"name", string()},
+                                           {"reference_template", string()},
+                                           {"evaluation_interval_days", integer()},
+                                           {"revision", integer()}}),
+                          ref("Organisation")),
                 "Change the name, reference template or evaluation interval (If-Match: revision)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);
@@ -58,6 +79,7 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                         [](const store::OrganisationRecord& o) { return to_json(o); });
                 }});
     router.add({"DELETE", "/api/v1/orgs/{org}", Access::site_admin, Permission::edit,
+                operation("deleteOrganisation"),
                 "Delete an organisation and everything in it (the audit log keeps its history)",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {
                     return done_answer(
@@ -65,6 +87,7 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                 }});
 
     router.add({"GET", "/api/v1/orgs/{org}/members", Access::organisation, Permission::read,
+                operation("listMembers", nullptr, list_of("members", ref("Membership"))),
                 "The organisation's members and their roles",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     return respond(ctx.store.users.members(p["org"]), [](const auto& members) {
@@ -73,35 +96,34 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                         return Json{{"members", out}};
                     });
                 }});
-    router.add(
-        {"PUT", "/api/v1/orgs/{org}/members/{user}", Access::organisation,
-         Permission::manage_members, "Give a user a role here: {\"role\": \"assessor\"}",
-         [&ctx](const Request& request, const Params& p, const Caller& caller) {
-             auto body = parse_body(request);
-             if (!body) return error_response(body.error());
-             Fields f(*body);
-             f.only({"role"});
-             auto role_text = f.text("role");
-             if (f.error()) return error_response(*f.error());
-             auto role = role_text ? domain::parse_role(*role_text) : std::nullopt;
-             if (!role)
-                 return error_response(
-                     domain::invalid("role must be one of " + domain::allowed_roles(), "role"));
-             if (auto done = ctx.store.users.set_role(caller.actor(), p["org"], p["user"], *role);
-                 !done)
-                 return error_response(done.error());
-             return json_response(Json{{"org", p["org"]},
-                                       {"user", p["user"]},
-                                       {"role", std::string(domain::to_string(*role))}});
-         }});
+    router.add({"PUT", "/api/v1/orgs/{org}/members/{user}", Access::organisation,
+                Permission::manage_members,
+                operation("setMemberRole", object({{"role", ref("Role")}}),
+                          object({{"org", string()}, {"user", string()}, {"role", ref("Role")}})),
+                "Give a user a role here: {\"role\": \"assessor\"}",
+                [&ctx](const Request& request, const Params& p, const Caller& caller) {
+                    auto body = parse_body(request);
+                    if (!body) return error_response(body.error());
+                    auto role = role_from_json(*body);
+                    if (!role) return error_response(role.error());
+                    if (auto done =
+                            ctx.store.users.set_role(caller.actor(), p["org"], p["user"], *role);
+                        !done)
+                        return error_response(done.error());
+                    return json_response(Json{{"org", p["org"]},
+                                              {"user", p["user"]},
+                                              {"role", std::string(domain::to_string(*role))}});
+                }});
     router.add({"DELETE", "/api/v1/orgs/{org}/members/{user}", Access::organisation,
-                Permission::manage_members, "Remove a user from the organisation",
+                Permission::manage_members, operation("removeMember"),
+                "Remove a user from the organisation",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {
                     return done_answer(
                         ctx.store.users.remove_member(caller.actor(), p["org"], p["user"]));
                 }});
 
     router.add({"GET", "/api/v1/orgs/{org}/review", Access::organisation, Permission::read,
+                operation("getReview", nullptr, ref("Review")),
                 "The live evaluation: scores, findings, changes since the last evaluation, "
                 "trend, what is due, draft actions (?date=YYYY-MM-DD)",
                 [&ctx](const Request& request, const Params& p, const Caller&) {
@@ -112,6 +134,7 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                         [](const auto& live) { return report::review_document(live->review); });
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/export", Access::organisation, Permission::read,
+                operation("exportOrganisation", nullptr, string(), "application/yaml"),
                 "The organisation as a cdcwb/v1 assessment file (YAML)",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto text = report::export_organisation(ctx.store, p["org"]);

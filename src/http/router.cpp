@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <stdexcept>
+
 namespace cdcwb::http {
 
 namespace {
@@ -27,7 +29,20 @@ const std::string& Params::operator[](std::string_view name) const {
     return it == values.end() ? empty : it->second;
 }
 
+Operation operation(std::string id, Json request, Json answer, std::string answer_media,
+                    std::string request_media) {
+    return {std::move(id), std::move(request), std::move(answer), std::move(answer_media),
+            std::move(request_media)};
+}
+
 void Router::add(Route route) {
+    // The OpenAPI document names every operation: a missing or repeated id is a programming error.
+    for (const auto& other : routes_)
+        if (other.operation.id == route.operation.id)
+            throw std::logic_error("operation id '" + route.operation.id + "' is used twice");
+    if (route.operation.id.empty())
+        throw std::logic_error("the route " + route.method + " " + route.pattern +
+                               " has no operation id");
     std::vector<std::string> parts;
     for (auto part : segments(route.pattern)) parts.emplace_back(part);
     patterns_.push_back(std::move(parts));

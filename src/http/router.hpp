@@ -4,6 +4,7 @@
 #pragma once
 
 #include "domain/role.hpp"
+#include "http/json_io.hpp"
 #include "http/message.hpp"
 
 #include <functional>
@@ -30,11 +31,29 @@ struct Params {
 struct Caller;
 using RouteHandler = std::function<Response(const Request&, const Params&, const Caller&)>;
 
+/// What the OpenAPI document says of a route besides its summary: an identifier-like operation id
+/// and the schemas of the request body and of the answer (JSON Schemas, usually a
+/// `report::schema::ref` to a component declared beside its encoder or decoder).
+struct Operation {
+    std::string id;         ///< "updateServiceEntry"
+    Json request = nullptr; ///< the body's schema; null: no body
+    Json answer = nullptr;  ///< the answer's schema; null: 204 No Content
+    std::string answer_media = "application/json";
+    std::string request_media = "application/json";
+};
+
+/// `operation("updateServiceEntry", ref("ServiceEntryInput"), ref("ServiceEntry"))`: a function,
+/// not a braced list, so that a route's declaration keeps its layout.
+Operation operation(std::string id, Json request = nullptr, Json answer = nullptr,
+                    std::string answer_media = "application/json",
+                    std::string request_media = "application/json");
+
 struct Route {
     std::string method;
     std::string pattern;
     Access access = Access::signed_in;
     domain::Permission permission = domain::Permission::read;
+    Operation operation;
     std::string summary; ///< one line for the OpenAPI document
     RouteHandler handler;
 };

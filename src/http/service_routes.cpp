@@ -2,8 +2,11 @@
 // bulk; custom services; evidence files.
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
+#include "report/schema.hpp"
 
 namespace cdcwb::http {
+
+using namespace report::schema;
 
 using domain::Permission;
 
@@ -14,10 +17,12 @@ namespace {
 template <class Write>
 Response entry_answer(ApiContext& ctx, const std::string& org, const std::string& service,
                       Write&& write, int ok_status = 200) {
+    auto written = write();
+    // Read after the write: a new custom service is in the directory only from now on.
     const auto dir = ctx.store.organisations.directory_of(org);
     const auto* directory = dir ? dir->get() : nullptr;
     return record_answer(
-        write(), [&] { return ctx.store.entries.entry(org, service); },
+        written, [&] { return ctx.store.entries.entry(org, service); },
         [&](const store::EntryRecord& e) { return to_json(e, directory); }, ok_status);
 }
 
@@ -34,6 +39,10 @@ Json entries_json(ApiContext& ctx, const std::string& org,
 
 void add_service_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/orgs/{org}/services", Access::organisation, Permission::read,
+                operation("listServiceEntries", nullptr,
+                          object({{"org", string()},
+                                  {"catalog", string()},
+                                  {"services", array_of(ref("ServiceEntry"))}})),
                 "Every service of the organisation's matrix (figure 4), in catalogue order",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
@@ -44,7 +53,8 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                     return json_response(out);
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/services/{service}", Access::organisation,
-                Permission::read, "One service's entry; its ETag is its revision",
+                Permission::read, operation("getServiceEntry", nullptr, ref("ServiceEntry")),
+                "One service's entry; its ETag is its revision",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     return entry_answer(ctx, p["org"], p["service"], [&] {
                         return ctx.store.entries.entry(p["org"], p["service"]);
@@ -52,6 +62,7 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                 }});
     router.add(
         {"PUT", "/api/v1/orgs/{org}/services/{service}", Access::organisation, Permission::edit,
+         operation("updateServiceEntry", ref("ServiceEntryInput"), ref("ServiceEntry")),
          "Replace one service's entry (If-Match or \"revision\": the revision edited); a "
          "stale revision is a 409 with the current entry",
          [&ctx](const Request& request, const Params& p, const Caller& caller) {
@@ -66,6 +77,11 @@ void add_service_routes(Router& router, ApiContext& ctx) {
              });
          }});
     router.add({"PATCH", "/api/v1/orgs/{org}/services", Access::organisation, Permission::edit,
+                operation("updateServiceEntries",
+                          object({{"services", array_of(extended(ref("ServiceEntryInput"),
+                                                                 {{"service", string()},
+                                                                  {"revision", integer()}}))}}),
+                          list_of("services", ref("ServiceEntry"))),
                 "Replace many entries at once, all or nothing: {\"services\": [{\"service\", "
                 "\"revision\", …}]}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
@@ -78,17 +94,21 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                         [&](const auto& written) { return entries_json(ctx, p["org"], written); });
                 }});
 
-    router.add({"GET", "/api/v1/orgs/{org}/custom-services", Access::organisation, Permission::read,
-                "The organisation's own services: id, category, names, descriptions, sourcing",
-                [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
-                    if (!state) return error_response(state.error());
-                    Json out = Json::array();
-                    for (const auto& c : state->custom_services) out.push_back(to_json(c));
-                    return json_response(Json{{"custom_services", out}});
-                }});
+    router.add(
+        {"GET", "/api/v1/orgs/{org}/custom-services", Access::organisation, Permission::read,
+         operation("listCustomServices", nullptr, list_of("custom_services", ref("CustomService"))),
+         "The organisation's own services: id, category, names, descriptions, sourcing",
+         [&ctx](const Request&, const Params& p, const Caller&) {
+             auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
+             if (!state) return error_response(state.error());
+             Json out = Json::array();
+             for (const auto& c : state->custom_services) out.push_back(to_json(c));
+             return json_response(Json{{"custom_services", out}});
+         }});
     router.add({"POST", "/api/v1/orgs/{org}/custom-services", Access::organisation,
-                Permission::edit, "Add an organisation-specific service (and its empty entry)",
+                Permission::edit,
+                operation("addCustomService", ref("CustomServiceInput"), ref("ServiceEntry")),
+                "Add an organisation-specific service (and its empty entry)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);
                     if (!body) return error_response(body.error());
@@ -103,13 +123,16 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                         201);
                 }});
     router.add({"DELETE", "/api/v1/orgs/{org}/custom-services/{service}", Access::organisation,
-                Permission::edit, "Remove a custom service (refused while an action links it)",
+                Permission::edit, operation("removeCustomService"),
+                "Remove a custom service (refused while an action links it)",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {
                     return done_answer(ctx.store.entries.remove_custom_service(
                         caller.actor(), p["org"], p["service"]));
                 }});
 
     router.add({"POST", "/api/v1/orgs/{org}/evidence", Access::organisation, Permission::edit,
+                operation("uploadEvidence", binary(), ref("Evidence"), "application/json",
+                          "application/octet-stream"),
                 "Upload an evidence file: the raw bytes as the body, its type as Content-Type, "
                 "?filename=…",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
@@ -125,6 +148,7 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                         [](const auto& e) { return to_json(e); }, 201);
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/evidence", Access::organisation, Permission::read,
+                operation("listEvidence", nullptr, list_of("evidence", ref("Evidence"))),
                 "The organisation's evidence files",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     return respond(ctx.store.evidence.evidence_files(p["org"]),
@@ -134,14 +158,15 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                                        return Json{{"evidence", out}};
                                    });
                 }});
-    router.add({"GET", "/api/v1/orgs/{org}/evidence/{sha256}", Access::organisation,
-                Permission::read, "Download one evidence file",
-                [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto file = ctx.store.evidence.file(p["org"], p["sha256"]);
-                    if (!file) return error_response(file.error());
-                    return attachment(std::move(file->second), file->first.media_type,
-                                      file->first.filename);
-                }});
+    router.add(
+        {"GET", "/api/v1/orgs/{org}/evidence/{sha256}", Access::organisation, Permission::read,
+         operation("downloadEvidence", nullptr, binary(), "application/octet-stream"),
+         "Download one evidence file", [&ctx](const Request&, const Params& p, const Caller&) {
+             auto file = ctx.store.evidence.file(p["org"], p["sha256"]);
+             if (!file) return error_response(file.error());
+             return attachment(std::move(file->second), file->first.media_type,
+                               file->first.filename);
+         }});
 }
 
 } // namespace cdcwb::http

@@ -1,10 +1,22 @@
 // Liveness, readiness, the OpenAPI document, and signing in and out.
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
+#include "report/schema.hpp"
 
 namespace cdcwb::http {
 
+using namespace report::schema;
+
 namespace {
+
+/// What signing in and GET /api/v1/session answer (csrf_token is null for an API token).
+Json session_schema() {
+    return object({{"user", ref("User")},
+                   {"csrf_token", nullable(string())},
+                   {"expires_at", string()},
+                   {"memberships", array_of(ref("Membership"))}},
+                  {"expires_at"});
+}
 
 /// The signed-in user with their memberships and the CSRF token (null when signed in by token).
 Json session_json(ApiContext& ctx, const store::UserRecord& user, const Json& csrf_token) {
@@ -18,10 +30,13 @@ Json session_json(ApiContext& ctx, const store::UserRecord& user, const Json& cs
 
 void add_system_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/healthz", Access::public_, domain::Permission::read,
+                operation("getHealth", nullptr, object({{"status", tokens({"ok"})}})),
                 "Liveness: the process answers", [](const Request&, const Params&, const Caller&) {
                     return json_response(Json{{"status", "ok"}});
                 }});
     router.add({"GET", "/readyz", Access::public_, domain::Permission::read,
+                operation("getReadiness", nullptr,
+                          object({{"status", tokens({"ready"})}, {"schema_version", integer()}})),
                 "Readiness: the database answers",
                 [&ctx](const Request&, const Params&, const Caller&) {
                     auto version = ctx.store.database().schema_version();
@@ -30,12 +45,16 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                     return json_response(Json{{"status", "ready"}, {"schema_version", *version}});
                 }});
     router.add({"GET", "/api/v1/openapi.json", Access::public_, domain::Permission::read,
+                operation("getOpenApiDocument", nullptr,
+                          object({{"openapi", string()}, {"paths", any()}})),
                 "This API's OpenAPI 3.1 document",
                 [&ctx](const Request&, const Params&, const Caller&) {
                     return json_response(openapi_document(*ctx.router));
                 }});
 
     router.add({"POST", "/api/v1/session", Access::public_, domain::Permission::read,
+                operation("signIn", object({{"username", string()}, {"password", string()}}),
+                          session_schema()),
                 "Sign in with a user name and password; sets the session cookie",
                 [&ctx](const Request& request, const Params&, const Caller&) {
                     auto body = parse_body(request);
@@ -53,6 +72,7 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                     return r;
                 }});
     router.add({"GET", "/api/v1/session", Access::signed_in, domain::Permission::read,
+                operation("getSession", nullptr, session_schema()),
                 "The signed-in user, their memberships and the CSRF token",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
                     return json_response(session_json(
@@ -60,6 +80,8 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                         caller.via == Caller::Via::session ? Json(caller.csrf_token) : Json()));
                 }});
     router.add({"PATCH", "/api/v1/me", Access::signed_in, domain::Permission::read,
+                operation("updateMyPreferences", object({{"lang", ref("Lang")}}),
+                          object({{"user", ref("User")}})),
                 "Change the caller's own preferences: {\"lang\": \"ja\" | \"en\"}",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
                     auto body = parse_body(request);
@@ -73,7 +95,7 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                                    });
                 }});
     router.add({"DELETE", "/api/v1/session", Access::signed_in, domain::Permission::read,
-                "Sign out: ends the session and clears the cookie",
+                operation("signOut"), "Sign out: ends the session and clears the cookie",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
                     if (caller.via == Caller::Via::session)
                         if (auto ended = ctx.store.credentials.end_session(caller.session_token);

@@ -1,15 +1,20 @@
 // People: accounts (site administrators manage them) and each user's own API tokens.
+#include "domain/user.hpp"
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
+#include "report/schema.hpp"
 
 #include <charconv>
 
 namespace cdcwb::http {
 
+using namespace report::schema;
+
 using domain::Permission;
 
 void add_user_routes(Router& router, ApiContext& ctx) {
-    router.add({"GET", "/api/v1/users", Access::site_admin, Permission::read, "Every user",
+    router.add({"GET", "/api/v1/users", Access::site_admin, Permission::read,
+                operation("listUsers", nullptr, list_of("users", ref("User"))), "Every user",
                 [&ctx](const Request&, const Params&, const Caller&) {
                     return respond(ctx.store.users.list(), [](const auto& users) {
                         Json out = Json::array();
@@ -18,6 +23,14 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                     });
                 }});
     router.add({"POST", "/api/v1/users", Access::site_admin, Permission::edit,
+                operation("createUser",
+                          object({{"username", string()},
+                                  {"password", string()},
+                                  {"display_name", string()},
+                                  {"lang", ref("Lang")},
+                                  {"is_admin", boolean()}},
+                                 {"display_name", "lang", "is_admin"}),
+                          ref("User")),
                 "Create a user: {\"username\", \"password\", \"display_name\", \"lang\", "
                 "\"is_admin\"}",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
@@ -35,6 +48,8 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                         [](const auto& u) { return to_json(u); }, 201);
                 }});
     router.add({"GET", "/api/v1/users/{user}", Access::site_admin, Permission::read,
+                operation("getUser", nullptr,
+                          extended(ref("User"), {{"memberships", array_of(ref("Membership"))}})),
                 "One user and their memberships",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto user = ctx.store.users.user(p["user"]);
@@ -47,19 +62,22 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                     out["memberships"] = list;
                     return json_response(out);
                 }});
-    router.add({"PATCH", "/api/v1/users/{user}", Access::site_admin, Permission::edit,
-                "Disable or enable an account, or set its password: {\"disabled\", \"password\"}",
-                [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto change = account_change_from_json(*body, {"disabled", "password"});
-                    if (!change) return error_response(change.error());
-                    return respond(
-                        ctx.store.users.update_account(caller.actor(), p["user"], *change),
-                        [](const auto& u) { return to_json(u); });
-                }});
+    router.add(
+        {"PATCH", "/api/v1/users/{user}", Access::site_admin, Permission::edit,
+         operation("updateUser", optional_object({{"disabled", boolean()}, {"password", string()}}),
+                   ref("User")),
+         "Disable or enable an account, or set its password: {\"disabled\", \"password\"}",
+         [&ctx](const Request& request, const Params& p, const Caller& caller) {
+             auto body = parse_body(request);
+             if (!body) return error_response(body.error());
+             auto change = account_change_from_json(*body, {"disabled", "password"});
+             if (!change) return error_response(change.error());
+             return respond(ctx.store.users.update_account(caller.actor(), p["user"], *change),
+                            [](const auto& u) { return to_json(u); });
+         }});
 
     router.add({"GET", "/api/v1/tokens", Access::signed_in, Permission::read,
+                operation("listTokens", nullptr, list_of("tokens", ref("Token"))),
                 "The caller's API tokens (never the tokens themselves)",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
                     return respond(ctx.store.credentials.tokens(caller.user->username),
@@ -70,28 +88,26 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                                    });
                 }});
     router.add({"POST", "/api/v1/tokens", Access::signed_in, Permission::read,
+                operation("createToken",
+                          optional_object({{"name", string()},
+                                           {"days", Json{{"type", "integer"},
+                                                         {"minimum", 1},
+                                                         {"maximum", domain::kMaxTokenDays}}}}),
+                          extended(ref("Token"), {{"token", string()}})),
                 "Create an API token for the caller: {\"name\", \"days\"}; the token is shown "
                 "once",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
                     auto body = parse_body(request);
                     if (!body) return error_response(body.error());
-                    Fields f(*body);
-                    f.only({"name", "days"});
-                    auto name = f.text("name").value_or("");
-                    auto days = f.integer("days");
-                    if (f.error()) return error_response(*f.error());
+                    auto token = new_token_from_json(*body);
+                    if (!token) return error_response(token.error());
                     return respond(
                         ctx.store.credentials.create_token(caller.actor(), caller.user->username,
-                                                           name, days),
-                        [](const auto& issued) {
-                            Json out = to_json(issued.record);
-                            out["token"] = issued.token;
-                            return out;
-                        },
-                        201);
+                                                           token->name, token->days),
+                        [](const auto& issued) { return to_json(issued); }, 201);
                 }});
     router.add({"DELETE", "/api/v1/tokens/{token}", Access::signed_in, Permission::read,
-                "Revoke one of the caller's API tokens",
+                operation("revokeToken"), "Revoke one of the caller's API tokens",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {
                     std::int64_t id = 0;
                     const auto& text = p["token"];

@@ -2,11 +2,27 @@
 
 #include "domain/quadrant.hpp"
 #include "domain/rubric.hpp"
+#include "report/schema.hpp"
 
 #include <cmath>
 
 namespace cdcwb::report {
 using namespace domain;
+using namespace schema;
+
+namespace {
+constexpr Severity kSeverities[] = {Severity::error, Severity::warning, Severity::info};
+constexpr Quadrant kQuadrants[] = {Quadrant::I, Quadrant::II, Quadrant::III, Quadrant::IV};
+constexpr Information kInformation[] = {Information::internal, Information::external};
+constexpr Cycle kCycles[] = {Cycle::short_cycle, Cycle::long_cycle};
+constexpr TriggerKind kTriggers[] = {TriggerKind::business_change, TriggerKind::new_threat,
+                                     TriggerKind::organisation_change, TriggerKind::provider_change,
+                                     TriggerKind::schedule};
+constexpr ActionStatus kActionStatuses[] = {ActionStatus::open, ActionStatus::in_progress,
+                                            ActionStatus::done, ActionStatus::cancelled};
+constexpr NodeKind kNodeKinds[] = {NodeKind::category, NodeKind::service, NodeKind::area,
+                                   NodeKind::function, NodeKind::internal};
+} // namespace
 
 double round2(double value) {
     return std::round(value * 100.0) / 100.0;
@@ -32,6 +48,16 @@ Json header_json(const CatalogHeader& h) {
             {"languages", h.languages}};
 }
 
+Json header_schema() {
+    return object({{"id", string()},
+                   {"title", ref("LocalizedText")},
+                   {"version", string()},
+                   {"edition_date", string()},
+                   {"publisher", ref("LocalizedText")},
+                   {"licence_note", ref("LocalizedText")},
+                   {"languages", array_of(string())}});
+}
+
 Json sourcing_json(const SourcingAnswers& a) {
     return {{"information", std::string(to_string(a.information))},
             {"specialist_skill", a.specialist_skill},
@@ -43,6 +69,12 @@ Json sourcing_json(const SourcingAnswers& a) {
 Json to_json(const LocalizedText& text) {
     return {{"en", text.en}, {"ja", text.ja}};
 }
+
+namespace {
+Json localized_text_schema() {
+    return object({{"en", string()}, {"ja", string()}});
+}
+} // namespace
 
 Json to_json(const CatalogNode& n) {
     Json j{{"id", n.id}, {"kind", std::string(to_string(n.kind))}};
@@ -64,6 +96,25 @@ Json to_json(const CatalogNode& n) {
     return j;
 }
 
+namespace {
+Json catalog_node_schema() {
+    return object({{"id", string()},
+                   {"kind", ref("NodeKind")},
+                   {"parent", nullable(string())},
+                   {"name", ref("LocalizedText")},
+                   {"description", ref("LocalizedText")},
+                   {"aliases",
+                    array_of(object(
+                        {{"lang", nullable(string())}, {"name", string()}, {"source", string()}}))},
+                   {"phase", nullable(ref("Phase"))},
+                   {"sourcing", object({{"information", ref("Information")},
+                                        {"specialist_skill", boolean()},
+                                        {"quadrant", ref("Quadrant")},
+                                        {"reason", ref("LocalizedText")}})}},
+                  {"phase", "sourcing"});
+}
+} // namespace
+
 Json to_json(const Finding& f) {
     return {{"evaluation", std::string(to_string(f.kind))},
             {"severity", std::string(to_string(f.severity))},
@@ -78,6 +129,22 @@ Json to_json(const Finding& f) {
             {"message", to_json(f.message)}};
 }
 
+namespace {
+Json finding_schema() {
+    return object({{"evaluation", ref("EvaluationKind")},
+                   {"severity", ref("Severity")},
+                   {"code", string()},
+                   {"service", string()},
+                   {"level", nullable(ref("Level"))},
+                   {"reference_level", nullable(ref("Level"))},
+                   {"assignment", nullable(ref("Assignment"))},
+                   {"quadrant", nullable(ref("Quadrant"))},
+                   {"as_is", nullable(integer())},
+                   {"to_be", nullable(integer())},
+                   {"message", ref("LocalizedText")}});
+}
+} // namespace
+
 Json to_json(const Aggregate& a) {
     return {{"counted", a.counted},
             {"not_applicable", a.not_applicable},
@@ -86,6 +153,14 @@ Json to_json(const Aggregate& a) {
             {"to_be", a.counted ? Json(round2(a.to_be)) : Json(nullptr)},
             {"gap", a.counted ? Json(round2(a.gap())) : Json(nullptr)}};
 }
+
+namespace {
+Json aggregate_properties() {
+    return Json{{"counted", integer()},        {"not_applicable", integer()},
+                {"incomplete", integer()},     {"as_is", nullable(number())},
+                {"to_be", nullable(number())}, {"gap", nullable(number())}};
+}
+} // namespace
 
 Json to_json(const Action& a, const ServiceDirectory& directory) {
     Json history = Json::array();
@@ -109,12 +184,41 @@ Json to_json(const Action& a, const ServiceDirectory& directory) {
             {"history", history}};
 }
 
+namespace {
+Json action_schema() {
+    return object({{"id", string()},
+                   {"title", string()},
+                   {"services", array_of(string())},
+                   {"phase", ref("Phase")},
+                   {"phase_overridden", boolean()},
+                   {"cycle", ref("Cycle")},
+                   {"owner", string()},
+                   {"due", nullable(string())},
+                   {"status", ref("ActionStatus")},
+                   {"resources", string()},
+                   {"finding", nullable(string())},
+                   {"history", array_of(object({{"date", string()},
+                                                {"what", string()},
+                                                {"from", string()},
+                                                {"to", string()},
+                                                {"note", string()}}))}});
+}
+} // namespace
+
+Json to_json(const TriggerEvent& e) {
+    return {
+        {"date", e.date.to_string()}, {"kind", std::string(to_string(e.kind))}, {"note", e.note}};
+}
+
+namespace {
+Json trigger_event_schema() {
+    return object({{"date", string()}, {"kind", ref("TriggerKind")}, {"note", string()}});
+}
+} // namespace
+
 Json to_json(const DueEvaluation& d) {
     Json events = Json::array();
-    for (const auto& e : d.events)
-        events.push_back({{"date", e.date.to_string()},
-                          {"kind", std::string(to_string(e.kind))},
-                          {"note", e.note}});
+    for (const auto& e : d.events) events.push_back(to_json(e));
     return {
         {"evaluation", std::string(to_string(d.kind))},
         {"last_done", d.last_done ? Json(d.last_done->to_string()) : Json(nullptr)},
@@ -131,6 +235,15 @@ Json to_json(const Trend& t) {
     return Json{{"scope", t.scope}, {"points", points}};
 }
 
+namespace {
+Json due_schema() {
+    return object({{"evaluation", ref("EvaluationKind")},
+                   {"last_done", nullable(string())},
+                   {"events", array_of(ref("TriggerEvent"))},
+                   {"scheduled_date", nullable(string())}});
+}
+} // namespace
+
 Json to_json(const Change& c) {
     auto v = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
     return {{"service", c.service_id},
@@ -138,6 +251,15 @@ Json to_json(const Change& c) {
             {"before", v(c.before)},
             {"after", v(c.after)}};
 }
+
+namespace {
+Json change_schema() {
+    return object({{"service", string()},
+                   {"field", string()},
+                   {"before", nullable(string())},
+                   {"after", nullable(string())}});
+}
+} // namespace
 
 namespace {
 
@@ -161,13 +283,6 @@ Json rubric_document(Rubric rubric) {
 } // namespace
 
 Json vocabulary_document() {
-    static constexpr Cycle kCycles[] = {Cycle::short_cycle, Cycle::long_cycle};
-    static constexpr TriggerKind kTriggers[] = {
-        TriggerKind::business_change, TriggerKind::new_threat, TriggerKind::organisation_change,
-        TriggerKind::provider_change, TriggerKind::schedule};
-    static constexpr Severity kSeverities[] = {Severity::error, Severity::warning, Severity::info};
-    static constexpr Quadrant kQuadrants[] = {Quadrant::I, Quadrant::II, Quadrant::III,
-                                              Quadrant::IV};
     Json quadrants = Json::array();
     for (const auto q : kQuadrants) {
         const auto advice = advise(q);
@@ -203,6 +318,35 @@ Json vocabulary_document() {
                 {"quadrant_of", answers}};
 }
 
+namespace {
+Json vocabulary_schema() {
+    const auto names = array_of(object({{"id", string()}, {"name", ref("LocalizedText")}}));
+    Json levels = Json::object(); // "1" … "5" and "n/a", as rubric_document writes them
+    for (int points = Score::kMin; points <= Score::kMax; ++points)
+        levels[Score::points(points)->to_string()] = ref("LocalizedText");
+    levels["n/a"] = ref("LocalizedText");
+    const auto rubric = object({{"name", ref("LocalizedText")}, {"levels", object(levels)}});
+    Json mismatch = Json::object(); // every assignment, as vocabulary_document writes it
+    for (const auto a : kAllAssignments)
+        mismatch[std::string(to_string(a))] = nullable(ref("LocalizedText"));
+    return object({{"levels", names},
+                   {"assignments", names},
+                   {"phases", names},
+                   {"cycles", names},
+                   {"evaluation_kinds", names},
+                   {"trigger_kinds", names},
+                   {"severities", names},
+                   {"rubrics", object({{"insource", rubric}, {"outsource", rubric}})},
+                   {"quadrants", array_of(object({{"id", ref("Quadrant")},
+                                                  {"balance", string()},
+                                                  {"guidance", ref("LocalizedText")},
+                                                  {"mismatch", object(mismatch)}}))},
+                   {"quadrant_of", array_of(object({{"information", ref("Information")},
+                                                    {"specialist_skill", boolean()},
+                                                    {"quadrant", ref("Quadrant")}}))}});
+}
+} // namespace
+
 Json library_summary(const catalog::Library& library) {
     Json catalogs = Json::array();
     for (const auto& lc : library.catalogs()) {
@@ -234,6 +378,23 @@ Json library_summary(const catalog::Library& library) {
     return {{"catalogs", catalogs}, {"crosswalks", crosswalks}, {"templates", templates}};
 }
 
+namespace {
+Json library_schema() {
+    return object({{"catalogs", array_of(extended(header_schema(), {{"counts", map_of(integer())},
+                                                                    {"source", string()}}))},
+                   {"crosswalks", array_of(object({{"id", string()},
+                                                   {"from", string()},
+                                                   {"to", string()},
+                                                   {"version", string()},
+                                                   {"links", integer()},
+                                                   {"source", string()}}))},
+                   {"templates", array_of(object({{"id", string()},
+                                                  {"catalog", string()},
+                                                  {"name", ref("LocalizedText")},
+                                                  {"source", string()}}))}});
+}
+} // namespace
+
 Json catalog_document(const catalog::LoadedCatalog& lc) {
     Json nodes = Json::array();
     for (const auto& n : lc.catalog.nodes()) nodes.push_back(to_json(n));
@@ -262,6 +423,13 @@ Json crosswalk_document(const Crosswalk& x) {
                 {"unmatched_to", unmatched(x.unmatched_to)}};
 }
 
+namespace {
+Json catalog_document_schema() {
+    return object({{"catalog", extended(header_schema(), {{"source", string()}})},
+                   {"nodes", array_of(catalog_node_schema())}});
+}
+} // namespace
+
 Json template_document(const catalog::LoadedTemplate& lt, const Catalog& catalog) {
     Json levels = Json::array();
     for (const auto* s : catalog.services())
@@ -277,6 +445,19 @@ Json template_document(const catalog::LoadedTemplate& lt, const Catalog& catalog
               {"source", lt.source}}},
             {"levels", levels}};
 }
+
+namespace {
+Json template_document_schema() {
+    return object({{"template", object({{"id", string()},
+                                        {"catalog", string()},
+                                        {"name", ref("LocalizedText")},
+                                        {"audience", ref("LocalizedText")},
+                                        {"source", string()}})},
+                   {"levels", array_of(object({{"service", string()},
+                                               {"name", ref("LocalizedText")},
+                                               {"level", ref("Level")}}))}});
+}
+} // namespace
 
 Json review_document(const Review& r) {
     const Assessment& a = *r.assessment;
@@ -367,6 +548,77 @@ Json review_document(const Review& r) {
             {"trends", trends},
             {"actions", actions},
             {"draft_actions", drafts}};
+}
+
+namespace {
+Json review_schema() {
+    const auto aggregate = object(aggregate_properties());
+    Json category = aggregate_properties();
+    category.update(
+        Json{{"id", string()}, {"name", ref("LocalizedText")}, {"phase", nullable(ref("Phase"))}});
+    Json phases = Json::object(); // every phase (domain::score_portfolio)
+    for (const auto p : kAllPhases) phases[std::string(to_string(p))] = aggregate;
+    Json point = aggregate_properties();
+    point.update(Json{{"evaluation", string()}, {"date", string()}});
+    return object(
+        {{"format", tokens({"cdcwb/v1"})},
+         {"organisation", object({{"id", string()}, {"name", string()}})},
+         {"catalog", string()},
+         {"reference_template", nullable(string())},
+         {"date", string()},
+         {"summary", object({{"error", integer()}, {"warning", integer()}, {"info", integer()}})},
+         {"scores", object({{"overall", aggregate},
+                            {"phases", object(phases)},
+                            {"categories", array_of(object(category))}})},
+         {"services",
+          array_of(object({{"id", string()},
+                           {"name", ref("LocalizedText")},
+                           {"category", string()},
+                           {"custom", boolean()},
+                           {"level", nullable(ref("Level"))},
+                           {"assignment", ref("Assignment")},
+                           {"owner", string()},
+                           {"provider", string()},
+                           {"quadrant", nullable(ref("Quadrant"))},
+                           {"score_state", tokens({"scored", "not_applicable", "incomplete"})},
+                           {"as_is", nullable(number())},
+                           {"to_be", nullable(number())},
+                           {"gap", nullable(number())}}))},
+         {"findings", array_of(ref("Finding"))},
+         {"due", array_of(ref("DueEvaluation"))},
+         {"changes_since", nullable(object({{"evaluation", string()},
+                                            {"date", string()},
+                                            {"changes", array_of(ref("Change"))}}))},
+         {"trends", array_of(object({{"scope", string()}, {"points", array_of(object(point))}}))},
+         {"actions", array_of(ref("ActionValue"))},
+         {"draft_actions", array_of(ref("ActionValue"))}});
+}
+} // namespace
+
+Json schemas() {
+    return Json{{"LocalizedText", localized_text_schema()},
+                {"Finding", finding_schema()},
+                {"Aggregate", object(aggregate_properties())},
+                {"ActionValue", action_schema()},
+                {"TriggerEvent", trigger_event_schema()},
+                {"DueEvaluation", due_schema()},
+                {"Level", one_of(kAllLevels)},
+                {"Assignment", one_of(kAllAssignments)},
+                {"Phase", one_of(kAllPhases)},
+                {"Severity", one_of(kSeverities)},
+                {"NodeKind", one_of(kNodeKinds)},
+                {"TriggerKind", one_of(kTriggers)},
+                {"EvaluationKind", one_of(kAllEvaluationKinds)},
+                {"Cycle", one_of(kCycles)},
+                {"ActionStatus", one_of(kActionStatuses)},
+                {"Quadrant", one_of(kQuadrants)},
+                {"Information", one_of(kInformation)},
+                {"Change", change_schema()},
+                {"Vocabulary", vocabulary_schema()},
+                {"Library", library_schema()},
+                {"CatalogueDocument", catalog_document_schema()},
+                {"TemplateDocument", template_document_schema()},
+                {"Review", review_schema()}};
 }
 
 } // namespace cdcwb::report

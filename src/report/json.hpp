@@ -1,5 +1,6 @@
-// JSON documents for `--json` output (and later the API): catalogues, crosswalk look-ups,
-// templates and evaluation reports. The shapes are stable and documented in docs/json-output.md.
+// JSON documents of domain values, for `--json` output and the API (http/json_mapping.hpp builds
+// its records on them): catalogues, templates, findings, actions, evaluation reports. The shapes
+// are stable and documented in docs/json-output.md; schemas() describes them (OpenAPI components).
 #pragma once
 
 #include "catalog/library.hpp"
@@ -21,6 +22,7 @@ Json to_json(const domain::CatalogNode& node);
 Json to_json(const domain::Finding& finding);
 Json to_json(const domain::Aggregate& aggregate);
 Json to_json(const domain::Action& action, const domain::ServiceDirectory& directory);
+Json to_json(const domain::TriggerEvent& event);
 Json to_json(const domain::DueEvaluation& due);
 Json to_json(const domain::Change& change);
 /// `{"scope", "points": [{"evaluation", "date", "value": aggregate}]}` (GET …/trends).
@@ -42,6 +44,10 @@ Json template_document(const catalog::LoadedTemplate& tmpl, const domain::Catalo
 
 /// `cdcwb evaluate FILE --json`
 Json review_document(const domain::Review& review);
+
+/// The JSON Schemas of the documents above, by name (components of the OpenAPI document); each
+/// is declared in json.cpp beside the encoder it describes.
+Json schemas();
 
 /// Rounds a mean for display and JSON (two decimals).
 double round2(double value);

@@ -1,5 +1,7 @@
 // The JSON the store writes for immutable evaluation snapshots and for audit records' before and
-// after values. A persistence format: decoding reads back exactly what encoding wrote.
+// after values. A persistence format, kept apart from the API's JSON (http/json_mapping.hpp) on
+// purpose: stored rows must stay readable whatever the API becomes. Decoding reads back exactly
+// what encoding wrote, byte for byte (tests/store/codec_test.cpp holds rows written by it).
 #pragma once
 
 #include "domain/action.hpp"

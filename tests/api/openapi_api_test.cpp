@@ -2,6 +2,8 @@
 // (and answers), and on every documented path exactly the documented methods are allowed.
 #include "api/operations.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace cdcwb::testing {
@@ -51,6 +53,44 @@ TEST_F(OpenApi, TheDocumentIsOpenApi31AndSaysWhoMayCallEachOperation) {
             }
         }
     EXPECT_GE(count, 50u);
+}
+
+TEST_F(OpenApi, EveryOperationHasAnIdentifierAndRealSchemasForItsBodyAndAnswer) {
+    const auto doc = json_of(get({}, "/api/v1/openapi.json"));
+    EXPECT_TRUE(doc["info"]["license"]["name"].is_string());
+    ASSERT_FALSE(doc["servers"].empty());
+    const auto& schemas = doc["components"]["schemas"];
+    for (const char* name :
+         {"ServiceEntry", "Organisation", "Evaluation", "Finding", "Action", "User", "Membership",
+          "Token", "AuditRecord", "Evidence", "Event", "CustomService", "Error"}) {
+        EXPECT_TRUE(schemas.contains(name)) << name;
+    }
+    const Json bare{{"type", "object"}};
+    for (const auto& [path, item] : doc["paths"].items())
+        for (const auto& [method, op] : item.items()) {
+            SCOPED_TRACE(method + " " + path);
+            const auto id = op.value("operationId", "");
+            EXPECT_FALSE(id.empty());
+            EXPECT_TRUE(
+                std::all_of(id.begin(), id.end(),
+                            [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }) &&
+                std::islower(static_cast<unsigned char>(id.front())))
+                << id;
+            for (const auto& [status, response] : op["responses"].items()) {
+                if (status == "204" || response.contains("$ref")) continue;
+                for (const auto& [media, content] : response["content"].items()) {
+                    EXPECT_NE(content["schema"], bare) << status << " " << media;
+                }
+            }
+            if (method == "put" || method == "patch") {
+                EXPECT_TRUE(op.contains("requestBody"));
+            }
+            if (op.contains("requestBody")) {
+                for (const auto& [media, content] : op["requestBody"]["content"].items()) {
+                    EXPECT_NE(content["schema"], bare) << media;
+                }
+            }
+        }
 }
 
 TEST_F(OpenApi, EveryDocumentedOperationIsRoutedAndAnswersASiteAdministrator) {

@@ -195,3 +195,18 @@ TEST_F(Cli, CatalogDirLoadsAUsersCatalogueAndReportsItsProblems) {
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(Cli, OpenapiPrintsTheApiDocumentWithoutADatabaseOrAServer) {
+    const Outcome r = run("openapi");
+    EXPECT_EQ(r.code, 0) << r.err;
+    const auto doc = nlohmann::json::parse(r.out);
+    EXPECT_EQ(doc["openapi"], "3.1.0");
+    EXPECT_EQ(doc["paths"]["/api/v1/orgs/{org}/services/{service}"]["put"]["operationId"],
+              "updateServiceEntry");
+    EXPECT_TRUE(doc["components"]["schemas"].contains("ServiceEntry"));
+    EXPECT_FALSE(fs::exists(dir_ / "cdcwb-data")); // no database was created here
+}
+
+} // namespace

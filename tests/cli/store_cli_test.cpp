@@ -98,11 +98,17 @@ TEST_F(StoreCli, OrganisationsMembersAndRoles) {
     EXPECT_EQ(orgs[0]["id"], "acme");
     EXPECT_EQ(orgs[0]["name"], "Acme K.K.");
     EXPECT_EQ(orgs[0]["reference_template"], "small-company");
+    // As the API writes an organisation (http/json_mapping): with its custom services' count.
+    EXPECT_EQ(orgs[0]["custom_services"], 0);
+    EXPECT_TRUE(orgs[0]["revision"].is_number_integer());
 
     EXPECT_EQ(run("org grant acme alice --role assessor").code, 0);
     auto members = json_of("org members acme --json");
     ASSERT_EQ(members.size(), 1u);
     EXPECT_EQ(members[0]["role"], "assessor");
+    EXPECT_EQ(members[0]["user"], "alice");
+    EXPECT_EQ(members[0]["org"], "acme");
+    EXPECT_EQ(members[0]["org_name"], "Acme K.K.");
 
     Outcome bad_role = run("org grant acme alice --role owner");
     EXPECT_EQ(bad_role.code, 2);

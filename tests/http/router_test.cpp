@@ -10,13 +10,34 @@ using namespace cdcwb::http;
 Router sample() {
     Router r;
     const auto h = [](const Request&, const Params&, const Caller&) { return Response{}; };
-    r.add({"GET", "/api/v1/orgs", Access::signed_in, cdcwb::domain::Permission::read, "", h});
-    r.add({"GET", "/api/v1/orgs/{org}", Access::organisation, cdcwb::domain::Permission::read, "",
+    r.add({"GET",
+           "/api/v1/orgs",
+           Access::signed_in,
+           cdcwb::domain::Permission::read,
+           {"op1"},
+           "",
            h});
-    r.add({"PATCH", "/api/v1/orgs/{org}", Access::organisation, cdcwb::domain::Permission::edit, "",
+    r.add({"GET",
+           "/api/v1/orgs/{org}",
+           Access::organisation,
+           cdcwb::domain::Permission::read,
+           {"op2"},
+           "",
            h});
-    r.add({"PUT", "/api/v1/orgs/{org}/services/{service}", Access::organisation,
-           cdcwb::domain::Permission::edit, "", h});
+    r.add({"PATCH",
+           "/api/v1/orgs/{org}",
+           Access::organisation,
+           cdcwb::domain::Permission::edit,
+           {"op3"},
+           "",
+           h});
+    r.add({"PUT",
+           "/api/v1/orgs/{org}/services/{service}",
+           Access::organisation,
+           cdcwb::domain::Permission::edit,
+           {"op4"},
+           "",
+           h});
     return r;
 }
 

@@ -38,7 +38,7 @@ const action = (id: string, over: Partial<Action> = {}): Action => ({
   ...over,
 });
 
-const finding = (code: string, service: string | null): Finding => ({
+const finding = (code: string, service: string): Finding => ({
   evaluation: 'profile',
   severity: 'error',
   code,
@@ -153,7 +153,7 @@ describe('request bodies', () => {
   });
 
   it('reads an action whose finding is null (as the server sends it) and an unknown status', () => {
-    const a = { ...action('A-9'), finding: null as unknown as string, status: 'weird' };
+    const a = { ...action('A-9'), finding: null, status: 'weird' as Action['status'] };
     expect(formOf(a).finding).toBe('');
     expect(formOf(a).status).toBe('open');
     expect(updateBody(formOf(a))).not.toHaveProperty('finding');
@@ -190,7 +190,7 @@ describe('actions from findings and drafts', () => {
   it('finds the draft that answers a finding, and prefers it', () => {
     expect(draftFor(finding('gap', 'E-9'), drafts)?.id).toBe('DRAFT-2');
     expect(draftFor(finding('gap', 'H-1'), drafts)).toBeUndefined();
-    expect(draftFor(finding('gap', null), drafts)).toBeUndefined();
+    expect(draftFor(finding('gap', ''), drafts)).toBeUndefined(); // an organisation-wide finding
     expect(formFromFinding(finding('gap', 'E-9'), drafts, 'Raise E-9').cycle).toBe('long');
   });
 

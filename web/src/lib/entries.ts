@@ -188,8 +188,10 @@ export function listEvidence(org: string): Promise<Evidence[]> {
 }
 
 export function uploadEvidence(org: string, file: File): Promise<Evidence> {
-  const path = orgPath(org, 'evidence') + '?filename=' + encodeURIComponent(file.name);
-  return post<Evidence>(path, undefined, { raw: file, contentType: file.type || 'application/octet-stream' });
+  return post<Evidence>(orgPath(org, 'evidence') + '?filename=' + encodeURIComponent(file.name), undefined, {
+    raw: file,
+    contentType: file.type || 'application/octet-stream',
+  });
 }
 
 export function evidenceHref(org: string, sha256: string): string {

@@ -120,16 +120,15 @@ describe('open actions by phase and cycle', () => {
     action('4', 'operation', 'long', 'open'),
     action('5', 'strategic', 'long', 'open'),
     action('6', 'response', 'short', 'in_progress'),
-    action('7', 'response', 'short', 'dropped'),
+    action('7', 'response', 'short', 'cancelled'),
     action('8', 'strategic', 'short', 'open'),
   ];
 
-  it('treats done, cancelled and dropped as closed', () => {
+  it('treats done and cancelled as closed', () => {
     expect(isOpen({ status: 'open' })).toBe(true);
     expect(isOpen({ status: 'in_progress' })).toBe(true);
     expect(isOpen({ status: 'done' })).toBe(false);
     expect(isOpen({ status: 'cancelled' })).toBe(false);
-    expect(isOpen({ status: 'dropped' })).toBe(false);
   });
 
   it('fills the 3×2 table with totals', () => {
@@ -360,15 +359,17 @@ describe('new organisation form', () => {
   });
 
   it('offers catalogues with categories, and the templates of the chosen one', () => {
+    const none = { en: '', ja: '' };
+    const header = { edition_date: '', publisher: none, licence_note: none, languages: ['en', 'ja'], source: '' };
     const library: Library = {
       catalogs: [
-        { id: 'first-csirt-1.1', title: { en: 'FIRST', ja: 'FIRST' }, version: '1.1', counts: { service: 25, area: 7 } },
-        { id: 'x1060-2021', title: { en: 'X.1060', ja: 'X.1060' }, version: '2021', counts: { category: 9, service: 64 } },
+        { ...header, id: 'first-csirt-1.1', title: { en: 'FIRST', ja: 'FIRST' }, version: '1.1', counts: { service: 25, area: 7 } },
+        { ...header, id: 'x1060-2021', title: { en: 'X.1060', ja: 'X.1060' }, version: '2021', counts: { category: 9, service: 64 } },
       ],
       crosswalks: [],
       templates: [
-        { id: 'basic-only', catalog: 'x1060-2021', name: { en: 'Basic', ja: 'ベーシック' } },
-        { id: 'other', catalog: 'first-csirt-1.1', name: { en: 'Other', ja: 'その他' } },
+        { id: 'basic-only', catalog: 'x1060-2021', name: { en: 'Basic', ja: 'ベーシック' }, source: '' },
+        { id: 'other', catalog: 'first-csirt-1.1', name: { en: 'Other', ja: 'その他' }, source: '' },
       ],
     };
     expect(buildableCatalogues(library).map((c) => c.id)).toEqual(['x1060-2021']);

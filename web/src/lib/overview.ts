@@ -72,9 +72,9 @@ export function share(count: number, total: number): number {
   return total > 0 ? Math.round((count / total) * 1000) / 10 : 0;
 }
 
-/** An action still to do: not done, cancelled or dropped. */
+/** An action still to do: not done or cancelled. */
 export function isOpen(action: Pick<Action, 'status'>): boolean {
-  return action.status !== 'done' && action.status !== 'cancelled' && action.status !== 'dropped';
+  return action.status !== 'done' && action.status !== 'cancelled';
 }
 
 export type PhaseCycleCounts = Record<Phase, Record<Cycle, number>>;

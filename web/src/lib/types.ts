@@ -1,270 +1,75 @@
-// The shapes of the JSON API (docs/api.md); only what the UI reads.
+// The shapes of the JSON API, named for the UI: aliases of the types generated from the server's
+// OpenAPI document (api-types.ts, made by scripts/api-types.mjs from `cdcwb openapi`), never
+// written by hand — a field the server renames or drops fails `npm run check`.
+import type { components, operations } from './api-types';
 
-export type Lang = 'en' | 'ja';
-export interface Text { en: string; ja: string }
+type Schemas = components['schemas'];
+/** The JSON answer of an operation (by its operationId) with the given status. */
+export type Answer<Op extends keyof operations, Status extends number = 200> = operations[Op]['responses'] extends Record<
+  Status,
+  { content: { 'application/json': infer T } }
+>
+  ? T
+  : never;
 
-export type Level = 'not_required' | 'basic' | 'standard' | 'advanced' | 'optional';
-export type Assignment = 'insource' | 'outsource' | 'both' | 'unassigned';
-export type Phase = 'strategic' | 'operation' | 'response';
-export type Cycle = 'short' | 'long';
-export type Role = 'admin' | 'assessor' | 'approver' | 'viewer';
-export type ScoreValue = '1' | '2' | '3' | '4' | '5' | 'n/a';
-export type Severity = 'error' | 'warning' | 'info';
-export type EvaluationKind = 'catalogue' | 'profile' | 'portfolio';
+export type Lang = Schemas['Lang'];
+export type Text = Schemas['LocalizedText'];
 
-export interface User {
-  username: string;
-  display_name: string;
-  is_admin: boolean;
-  disabled: boolean;
-  lang: Lang;
-  created_at: string;
-}
+export type Level = Schemas['Level'];
+export type Assignment = Schemas['Assignment'];
+export type Phase = Schemas['Phase'];
+export type Cycle = Schemas['Cycle'];
+export type Role = Schemas['Role'];
+export type ScoreValue = Schemas['Score'];
+export type Severity = Schemas['Severity'];
+export type EvaluationKind = Schemas['EvaluationKind'];
 
-export interface Membership { org: string; org_name: string; user: string; role: Role }
+export type User = Schemas['User'];
+export type Membership = Schemas['Membership'];
+export type Session = Answer<'getSession'>;
 
-export interface Session {
-  user: User;
-  csrf_token: string | null;
-  memberships: Membership[];
-}
+/** An organisation; as listed (GET /api/v1/orgs) it also carries the caller's role there. */
+export type Organisation = Schemas['Organisation'] & Partial<Pick<Answer<'listOrganisations'>['organisations'][number], 'role'>>;
 
-export interface Organisation {
-  id: string;
-  name: string;
-  catalog: string;
-  reference_template: string;
-  evaluation_interval_days: number;
-  custom_services: number;
-  revision: number;
-  created_at: string;
-  role?: Role | null;
-}
-
-export interface ScorePair { as_is: ScoreValue | null; to_be: ScoreValue | null }
-export interface Sourcing { information: 'internal' | 'external'; specialist_skill: boolean }
-
+export type ScorePair = Schemas['ScorePair'];
+export type Sourcing = Schemas['Sourcing'];
 /** One service's entry in the organisation's matrix (GET /orgs/{org}/services). */
-export interface ServiceEntry {
-  service: string;
-  name: Text;
-  category: string;
-  phase: Phase;
-  custom: boolean;
-  level: Level | null;
-  assignment: Assignment;
-  owner: string;
-  provider: string;
-  sourcing: Sourcing | null;
-  insource: ScorePair;
-  outsource: ScorePair;
-  unassigned: ScorePair;
-  rationale: string;
-  evidence: string[];
-  capacity: string;
-  capability: string;
-  revision: number;
-  updated_at: string;
-  updated_by: string;
-  quadrant: 'I' | 'II' | 'III' | 'IV' | null;
-  quadrant_mismatch: Text | null;
-}
+export type ServiceEntry = Schemas['ServiceEntry'];
 
-export interface Aggregate {
-  counted: number;
-  not_applicable: number;
-  incomplete: number;
-  as_is: number | null;
-  to_be: number | null;
-  gap: number | null;
-}
+export type Aggregate = Schemas['Aggregate'];
+export type CategoryScore = Schemas['Review']['scores']['categories'][number];
+export type Finding = Schemas['Finding'];
+export type Change = Schemas['Change'];
+export type Trend = Answer<'listTrends'>['trends'][number];
+export type TrendPoint = Trend['points'][number];
 
-export interface CategoryScore extends Aggregate { id: string; name: Text; phase: Phase }
+export type TriggerEvent = Schemas['Event'];
+export type Due = Schemas['DueEvaluation'];
 
-export interface Finding {
-  evaluation: EvaluationKind;
-  severity: Severity;
-  code: string;
-  service: string | null;
-  level: Level | null;
-  reference_level: Level | null;
-  assignment: Assignment | null;
-  quadrant: string | null;
-  as_is: number | null;
-  to_be: number | null;
-  message: Text;
-}
+export type ActionHistory = Schemas['ActionValue']['history'][number];
+/** An action: a saved one (with its revision) or a draft (GET /orgs/{org}/action-drafts). */
+export type Action = Schemas['ActionValue'] & Partial<Omit<Schemas['Action'], keyof Schemas['ActionValue']>>;
 
-export interface Change { service: string; field: string; before: string | null; after: string | null }
-
-export interface TrendPoint { evaluation: string; date: string; value: Aggregate }
-export interface Trend { scope: string; points: TrendPoint[] }
-
-export interface TriggerEvent { id?: number; date: string; kind: string; note: string; created_at?: string; created_by?: string }
-export interface Due {
-  evaluation: EvaluationKind;
-  last_done: string | null;
-  events: TriggerEvent[];
-  scheduled_date: string | null;
-}
-
-export interface ActionHistory { date: string; what: string; from: string; to: string; note: string }
-export interface Action {
-  id: string;
-  title: string;
-  services: string[];
-  phase: Phase;
-  phase_overridden: boolean;
-  cycle: Cycle;
-  owner: string;
-  due: string | null;
-  status: 'open' | 'in_progress' | 'done' | 'cancelled' | string;
-  resources: string;
-  finding: string | null;
-  history: ActionHistory[];
-  revision?: number;
-  updated_at?: string;
-  updated_by?: string;
-}
-
-export interface ReviewService {
-  id: string;
-  name: Text;
-  category: string;
-  custom: boolean;
-  level: Level | null;
-  assignment: Assignment;
-  owner: string;
-  provider: string;
-  quadrant: string | null;
-  score_state: string;
-  as_is: number | null;
-  to_be: number | null;
-  gap: number | null;
-}
-
+export type ReviewService = Schemas['Review']['services'][number];
 /** The live evaluation (GET /orgs/{org}/review). */
-export interface Review {
-  date: string;
-  organisation: { id: string; name: string };
-  catalog: string;
-  reference_template: string | null;
-  scores: {
-    overall: Aggregate;
-    phases: Record<Phase, Aggregate>;
-    categories: CategoryScore[];
-  };
-  summary: Record<Severity, number>;
-  findings: Finding[];
-  services: ReviewService[];
-  changes_since: { evaluation: string; date: string; changes: Change[] } | null;
-  /** As GET /trends, but each point's numbers are flat (not under `value`). */
-  trends: { scope: string; points: (Aggregate & { evaluation: string; date: string })[] }[];
-  due: Due[];
-  actions: Action[];
-  draft_actions: Action[];
-}
+export type Review = Schemas['Review'];
 
-export interface EvaluationSummary {
-  id: string;
-  date: string;
-  kinds: EvaluationKind[];
-  note: string;
-  reference_template: string;
-  approved_by: string | null;
-  approved_on: string | null;
-  findings_count: Record<Severity, number>;
-  created_at: string;
-  created_by: string;
-}
-export interface Evaluation extends EvaluationSummary { findings: Finding[]; services: ServiceEntry[] }
+export type EvaluationSummary = Schemas['EvaluationSummary'];
+export type Evaluation = Schemas['Evaluation'];
 
-export interface CatalogNode {
-  id: string;
-  kind: 'category' | 'service' | 'area' | 'function' | 'internal' | string;
-  parent: string | null;
-  name: Text;
-  description: Text;
-  aliases: { lang: string; name: string; source: string }[];
-  phase?: Phase;
-  sourcing?: Sourcing | null;
-}
-export interface CatalogDocument {
-  catalog: { id: string; title: Text; version: string; edition_date: string; publisher: Text; licence_note: Text };
-  nodes: CatalogNode[];
-}
-export interface CatalogSummary {
-  id: string;
-  title: Text;
-  version: string;
-  counts: Record<string, number>;
-}
-export interface TemplateSummary { id: string; catalog: string; name: Text }
-export interface Library {
-  catalogs: CatalogSummary[];
-  crosswalks: { id: string; from: string; to: string; links: number }[];
-  templates: TemplateSummary[];
-}
-export interface CrosswalkLink { from: string; to: string; relation: string; note?: string }
-export interface Crosswalk {
-  id: string;
-  from_catalog: string;
-  to_catalog: string;
-  links: CrosswalkLink[];
-  unmatched_from: { id: string; note: Text }[] | null;
-  unmatched_to: { id: string; note: Text }[] | null;
-}
+export type CatalogNode = Schemas['CatalogueDocument']['nodes'][number];
+export type CatalogDocument = Schemas['CatalogueDocument'];
+export type Library = Schemas['Library'];
+export type CatalogSummary = Library['catalogs'][number];
+export type TemplateSummary = Library['templates'][number];
+export type Crosswalk = Answer<'getCrosswalk'>;
+export type CrosswalkLink = Crosswalk['links'][number];
 
-export interface Named { id: string; name: Text }
-export interface Quadrant {
-  id: 'I' | 'II' | 'III' | 'IV';
-  balance: string;
-  guidance: Text;
-  mismatch: Record<Assignment, Text | null>;
-}
 /** GET /api/v1/vocabulary: the domain's tables, so the UI never re-derives a rule. */
-export interface Vocabulary {
-  levels: Named[];
-  assignments: Named[];
-  phases: Named[];
-  cycles: Named[];
-  evaluation_kinds: Named[];
-  trigger_kinds: Named[];
-  severities: Named[];
-  rubrics: Record<'insource' | 'outsource', { name: Text; levels: Record<ScoreValue, Text> }>;
-  quadrants: Quadrant[];
-  quadrant_of: { information: 'internal' | 'external'; specialist_skill: boolean; quadrant: string }[];
-}
+export type Vocabulary = Schemas['Vocabulary'];
+export type Named = Vocabulary['levels'][number];
+export type Quadrant = Vocabulary['quadrants'][number];
 
-export interface Token {
-  id: number;
-  user: string;
-  name: string;
-  prefix: string;
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-export interface AuditRecord {
-  id: number;
-  at: string;
-  actor: string;
-  org: string | null;
-  entity: string;
-  entity_id: string;
-  operation: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface Evidence {
-  sha256: string;
-  reference: string;
-  filename: string;
-  media_type: string;
-  size: number;
-  created_at: string;
-  created_by: string;
-}
+export type Token = Schemas['Token'];
+export type AuditRecord = Schemas['AuditRecord'];
+export type Evidence = Schemas['Evidence'];

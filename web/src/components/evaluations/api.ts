@@ -2,17 +2,10 @@
 import { get, orgPath } from '../../lib/api';
 import { loadServices } from '../../lib/entries';
 import { session } from '../../lib/session.svelte';
-import type { Action, Change, Due, EvaluationSummary, Evaluation, Review, ServiceEntry, Text, Trend, TriggerEvent } from '../../lib/types';
+import type { Action, Answer, Due, EvaluationSummary, Evaluation, Review, ServiceEntry, Text, Trend, TriggerEvent } from '../../lib/types';
 
-export interface EventRecord extends TriggerEvent {
-  created_at?: string;
-  created_by?: string;
-}
-export interface ChangesAnswer {
-  from: string;
-  to: string;
-  changes: Change[];
-}
+export type EventRecord = TriggerEvent;
+export type ChangesAnswer = Answer<'listChanges'>;
 
 export const fetchEvaluations = (org: string) =>
   get<{ evaluations: EvaluationSummary[] }>(orgPath(org, 'evaluations')).then((a) => a.evaluations);
