@@ -23,14 +23,14 @@ Response action_response(ApiContext& ctx, const std::string& org,
         if (state)
             if (auto dir = directory_for(ctx, *state))
                 for (const auto& a : state->actions)
-                    if (a.action.id == action_id) body["current"] = to_json(a, *dir);
+                    if (a.action.id == action_id) body["current"] = to_json(a, *dir, ctx.today());
         return json_response(body, 409);
     }
     auto state = ctx.store.load(org, store::History::summaries);
     if (!state) return error_response(state.error());
     auto dir = directory_for(ctx, *state);
     if (!dir) return error_response(dir.error());
-    auto r = json_response(to_json(*result, *dir), status);
+    auto r = json_response(to_json(*result, *dir, ctx.today()), status);
     r.set_header("ETag", "\"" + std::to_string(result->revision) + "\"");
     return r;
 }
@@ -46,7 +46,8 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     auto dir = directory_for(ctx, *state);
                     if (!dir) return error_response(dir.error());
                     Json out = Json::array();
-                    for (const auto& a : state->actions) out.push_back(to_json(a, *dir));
+                    for (const auto& a : state->actions)
+                        out.push_back(to_json(a, *dir, ctx.today()));
                     return json_response(Json{{"actions", out}});
                 }});
     router.add({"POST", "/api/v1/orgs/{org}/actions", Access::organisation, Permission::edit,
@@ -136,7 +137,7 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     Json out = Json::array();
                     for (const auto& a :
                          domain::draft_actions(evaluation, *dir, assessment.actions, ctx.today()))
-                        out.push_back(report::to_json(a, *dir));
+                        out.push_back(report::to_json(a, *dir, ctx.today()));
                     return json_response(Json{{"drafts", out}});
                 }});
 }

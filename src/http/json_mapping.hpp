@@ -10,7 +10,8 @@ namespace cdcwb::http {
 
 Json to_json(const store::OrganisationRecord& org);
 Json to_json(const store::EntryRecord& entry, const domain::ServiceDirectory* directory);
-Json to_json(const store::ActionRecord& action, const domain::ServiceDirectory& directory);
+Json to_json(const store::ActionRecord& action, const domain::ServiceDirectory& directory,
+             domain::Date today);
 Json to_json(const store::EventRecord& event);
 Json to_json(const store::EvaluationRecord& evaluation, bool full);
 Json to_json(const store::UserRecord& user);

@@ -40,6 +40,12 @@ Json sourcing_json(const SourcingAnswers& a) {
 
 } // namespace
 
+Json slot_names(const std::vector<ScoreSlot>& slots) {
+    Json out = Json::array();
+    for (const auto slot : slots) out.push_back(std::string(to_string(slot)));
+    return out;
+}
+
 Json to_json(const LocalizedText& text) {
     return {{"en", text.en}, {"ja", text.ja}};
 }
@@ -87,7 +93,7 @@ Json to_json(const Aggregate& a) {
             {"gap", a.counted ? Json(round2(a.gap())) : Json(nullptr)}};
 }
 
-Json to_json(const Action& a, const ServiceDirectory& directory) {
+Json to_json(const Action& a, const ServiceDirectory& directory, Date today) {
     Json history = Json::array();
     for (const auto& h : a.history)
         history.push_back({{"date", h.date.to_string()},
@@ -106,7 +112,20 @@ Json to_json(const Action& a, const ServiceDirectory& directory) {
             {"status", std::string(to_string(a.status))},
             {"resources", a.resources},
             {"finding", a.finding.empty() ? Json(nullptr) : Json(a.finding)},
-            {"history", history}};
+            {"history", history},
+            {"open", is_open(a)},
+            {"overdue", is_overdue(a, today)}};
+}
+
+Json to_json(const DraftAction& d, const ServiceDirectory& directory, Date today) {
+    Json out = to_json(d.action, directory, today);
+    out["texts"] = {{"title", to_json(d.title)}, {"resources", to_json(d.resources)}};
+    out["parameters"] = {{"code", d.action.finding},
+                         {"service", d.action.services.front()},
+                         {"from", opt_int(d.from)},
+                         {"to", opt_int(d.to)},
+                         {"quadrant", opt_token(d.quadrant)}};
+    return out;
 }
 
 Json to_json(const DueEvaluation& d) {
@@ -180,8 +199,11 @@ Json vocabulary_document() {
                      {"specialist_skill", skill},
                      {"quadrant",
                       std::string(to_string(quadrant_of(SourcingAnswers{information, skill})))}});
+    Json assignments = vocabulary(kAllAssignments);
+    for (std::size_t i = 0; i < std::size(kAllAssignments); ++i)
+        assignments[i]["score_pairs"] = slot_names(score_slots(kAllAssignments[i]));
     return Json{{"levels", vocabulary(kAllLevels)},
-                {"assignments", vocabulary(kAllAssignments)},
+                {"assignments", assignments},
                 {"phases", vocabulary(kAllPhases)},
                 {"cycles", vocabulary(kCycles)},
                 {"evaluation_kinds", vocabulary(kAllEvaluationKinds)},
@@ -191,7 +213,14 @@ Json vocabulary_document() {
                  {{"insource", rubric_document(Rubric::insource)},
                   {"outsource", rubric_document(Rubric::outsource)}}},
                 {"quadrants", quadrants},
-                {"quadrant_of", answers}};
+                {"quadrant_of", answers},
+                {"limits",
+                 {{"organisation_id",
+                   {{"pattern", std::string(kSlugPattern)}, {"max_length", kMaxSlugLength}}},
+                  {"evaluation_interval_days",
+                   {{"min", kMinEvaluationIntervalDays},
+                    {"max", kMaxEvaluationIntervalDays},
+                    {"default", kDefaultEvaluationIntervalDays}}}}}};
 }
 
 Json library_summary(const catalog::Library& library) {
@@ -272,6 +301,7 @@ Json review_document(const Review& r) {
                {"category", info.category},
                {"custom", info.custom}};
         j["level"] = e ? opt_token(e->level) : Json(nullptr);
+        j["in_catalogue"] = e && in_scope(*e);
         j["assignment"] = std::string(to_string(e ? e->assignment : Assignment::unassigned));
         j["owner"] = e ? e->owner : "";
         j["provider"] = e ? e->provider : "";
@@ -315,9 +345,9 @@ Json review_document(const Review& r) {
         trends.push_back({{"scope", t.scope}, {"points", points}});
     }
     Json actions = Json::array();
-    for (const auto& ac : a.actions) actions.push_back(to_json(ac, dir));
+    for (const auto& ac : a.actions) actions.push_back(to_json(ac, dir, r.date));
     Json drafts = Json::array();
-    for (const auto& ac : r.drafts) drafts.push_back(to_json(ac, dir));
+    for (const auto& ac : r.drafts) drafts.push_back(to_json(ac, dir, r.date));
 
     return {{"format", "cdcwb/v1"},
             {"organisation", {{"id", a.organisation.id}, {"name", a.organisation.name}}},
