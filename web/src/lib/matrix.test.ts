@@ -66,6 +66,12 @@ function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry 
     updated_by: 'someone',
     quadrant: 'I',
     quadrant_mismatch: null,
+    in_catalogue: true,
+    scored: false,
+    score_pairs: ['insource'],
+    gaps: { insource: null, outsource: null, unassigned: null },
+    gap: null,
+    profile_issues: [],
     ...over,
   };
 }
@@ -77,6 +83,7 @@ function reviewOf(id: string, over: Partial<ReviewService> = {}): ReviewService 
     category: id.split('-')[0]!,
     custom: false,
     level: 'basic',
+    in_catalogue: true,
     assignment: 'insource',
     owner: '',
     provider: '',
@@ -91,7 +98,12 @@ function reviewOf(id: string, over: Partial<ReviewService> = {}): ReviewService 
 
 const vocabulary = {
   levels: ['not_required', 'basic', 'standard', 'advanced', 'optional'].map((id) => ({ id, name: { en: id, ja: id } })),
-  assignments: ['insource', 'outsource', 'both', 'unassigned'].map((id) => ({ id, name: { en: id, ja: id } })),
+  assignments: [
+    { id: 'insource', score_pairs: ['insource'] },
+    { id: 'outsource', score_pairs: ['outsource'] },
+    { id: 'both', score_pairs: ['insource', 'outsource'] },
+    { id: 'unassigned', score_pairs: ['unassigned'] },
+  ].map((a) => ({ ...a, name: { en: a.id, ja: a.id } })),
   quadrants: [
     {
       id: 'I',
@@ -361,7 +373,7 @@ describe('one edit and its PUT body', () => {
   });
 
   it('sends the whole entry with only the edited cell changed, nothing derived', () => {
-    const body = bodyForEdit(base, { column: 'insource-as_is', value: '3' });
+    const body = bodyForEdit(base, { column: 'insource-as_is', value: '3' }, vocabulary);
     expect(body).toEqual({
       level: 'basic',
       assignment: 'insource',
@@ -382,39 +394,39 @@ describe('one edit and its PUT body', () => {
   });
 
   it('edits level, owner and provider', () => {
-    expect(bodyForEdit(base, { column: 'level', value: 'advanced' }).level).toBe('advanced');
-    expect(bodyForEdit(base, { column: 'level', value: null }).level).toBeNull();
-    expect(bodyForEdit(base, { column: 'owner', value: 'CSIRT' }).owner).toBe('CSIRT');
-    expect(bodyForEdit(base, { column: 'provider', value: 'MSSP' }).provider).toBe('MSSP');
+    expect(bodyForEdit(base, { column: 'level', value: 'advanced' }, vocabulary).level).toBe('advanced');
+    expect(bodyForEdit(base, { column: 'level', value: null }, vocabulary).level).toBeNull();
+    expect(bodyForEdit(base, { column: 'owner', value: 'CSIRT' }, vocabulary).owner).toBe('CSIRT');
+    expect(bodyForEdit(base, { column: 'provider', value: 'MSSP' }, vocabulary).provider).toBe('MSSP');
   });
 
   it('treats n/a as covering the whole pair', () => {
-    expect(bodyForEdit(base, { column: 'insource-to_be', value: 'n/a' }).insource).toEqual({ as_is: 'n/a', to_be: 'n/a' });
-    const na = applyEdit(base, { column: 'insource-as_is', value: 'n/a' });
-    expect(bodyForEdit(na, { column: 'insource-as_is', value: '3' }).insource).toEqual({ as_is: '3', to_be: null });
-    expect(bodyForEdit(na, { column: 'insource-to_be', value: null }).insource).toEqual({ as_is: null, to_be: null });
-    expect(bodyForEdit(base, { column: 'insource-to_be', value: null }).insource).toEqual({ as_is: '2', to_be: null });
+    expect(bodyForEdit(base, { column: 'insource-to_be', value: 'n/a' }, vocabulary).insource).toEqual({ as_is: 'n/a', to_be: 'n/a' });
+    const na = applyEdit(base, { column: 'insource-as_is', value: 'n/a' }, vocabulary);
+    expect(bodyForEdit(na, { column: 'insource-as_is', value: '3' }, vocabulary).insource).toEqual({ as_is: '3', to_be: null });
+    expect(bodyForEdit(na, { column: 'insource-to_be', value: null }, vocabulary).insource).toEqual({ as_is: null, to_be: null });
+    expect(bodyForEdit(base, { column: 'insource-to_be', value: null }, vocabulary).insource).toEqual({ as_is: '2', to_be: null });
   });
 
   it('clears the scores an assignment change would make invalid, and says which', () => {
     const both = entry('A-3', { assignment: 'both', insource: { as_is: '2', to_be: '3' }, outsource: { as_is: '4', to_be: '5' } });
     expect(clearedByAssignment(both, 'insource')).toEqual([{ side: 'outsource', pair: { as_is: '4', to_be: '5' } }]);
     expect(clearedByAssignment(both, 'both')).toEqual([]);
-    const toIn = bodyForEdit(both, { column: 'assignment', value: 'insource' });
+    const toIn = bodyForEdit(both, { column: 'assignment', value: 'insource' }, vocabulary);
     expect(toIn.insource).toEqual({ as_is: '2', to_be: '3' });
     expect(toIn.outsource).toEqual({ as_is: null, to_be: null });
-    const toNone = bodyForEdit(both, { column: 'assignment', value: 'unassigned' });
+    const toNone = bodyForEdit(both, { column: 'assignment', value: 'unassigned' }, vocabulary);
     expect(toNone.insource).toEqual({ as_is: null, to_be: null });
     expect(toNone.outsource).toEqual({ as_is: null, to_be: null });
     const un = entry('A-4', { assignment: 'unassigned', unassigned: { as_is: null, to_be: '3' } });
     expect(clearedByAssignment(un, 'both')).toEqual([{ side: 'unassigned', pair: { as_is: null, to_be: '3' } }]);
-    expect(bodyForEdit(un, { column: 'assignment', value: 'both' }).unassigned).toEqual({ as_is: null, to_be: null });
-    expect(bodyForEdit(un, { column: 'assignment', value: 'unassigned' }).unassigned).toEqual({ as_is: null, to_be: '3' });
+    expect(bodyForEdit(un, { column: 'assignment', value: 'both' }, vocabulary).unassigned).toEqual({ as_is: null, to_be: null });
+    expect(bodyForEdit(un, { column: 'assignment', value: 'unassigned' }, vocabulary).unassigned).toEqual({ as_is: null, to_be: '3' });
   });
 
   it('knows when an edit changes nothing', () => {
-    expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '2' }))).toBe(true);
-    expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '5' }))).toBe(false);
+    expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '2' }, vocabulary))).toBe(true);
+    expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '5' }, vocabulary))).toBe(false);
     expect(sameBody(base, { ...base, revision: 9, updated_by: 'x' })).toBe(true);
     expect(putBody(base)).not.toBe(putBody(base));
   });
@@ -437,7 +449,7 @@ describe('one edit and its PUT body', () => {
 describe('conflicts', () => {
   it('flattens so each score is its own choice, and resolves back to an entry', () => {
     const base = entry('A-1', { owner: 'SOC', insource: { as_is: '2', to_be: '4' } });
-    const mine = applyEdit(base, { column: 'insource-as_is', value: '3' });
+    const mine = applyEdit(base, { column: 'insource-as_is', value: '3' }, vocabulary);
     const theirs = { ...base, owner: 'CSIRT', revision: 4 };
     const diffs = differences(flatten(base), flatten(mine), flatten(theirs), [...FLAT_FIELDS]);
     expect(diffs.map((d) => [d.field, d.suggested])).toEqual([
@@ -449,7 +461,7 @@ describe('conflicts', () => {
     expect(out.owner).toBe('CSIRT');
     expect(out.insource).toEqual({ as_is: '3', to_be: '4' });
     expect(out.revision).toBe(4);
-    expect(applyEdit(theirs, { column: 'resolved', value: flatten(mine) }).owner).toBe('SOC');
+    expect(applyEdit(theirs, { column: 'resolved', value: flatten(mine) }, vocabulary).owner).toBe('SOC');
   });
 });
 

@@ -412,7 +412,7 @@ export function editFor(column: EditColumn, value: string | null): Edit | null {
 }
 
 /** The entry with one edit applied; scores that the new state would make invalid are cleared. */
-export function applyEdit(entry: ServiceEntry, edit: Edit): ServiceEntry {
+export function applyEdit(entry: ServiceEntry, edit: Edit, vocabulary: Vocabulary | null): ServiceEntry {
   switch (edit.column) {
     case 'level':
       return { ...entry, level: edit.value };
@@ -421,7 +421,7 @@ export function applyEdit(entry: ServiceEntry, edit: Edit): ServiceEntry {
     case 'provider':
       return { ...entry, provider: edit.value };
     case 'assignment':
-      return withAssignment(entry, edit.value).entry;
+      return withAssignment(entry, edit.value, vocabulary).entry;
     case 'resolved':
       return unflatten(entry, edit.value);
     default: {
@@ -447,8 +447,8 @@ export function putBody(entry: ServiceEntry): EntryBody {
 }
 
 /** The PUT body for one edited cell of an entry. */
-export function bodyForEdit(entry: ServiceEntry, edit: Edit): EntryBody {
-  return putBody(applyEdit(entry, edit));
+export function bodyForEdit(entry: ServiceEntry, edit: Edit, vocabulary: Vocabulary | null): EntryBody {
+  return putBody(applyEdit(entry, edit, vocabulary));
 }
 
 /** Whether two entries differ in anything a PUT would save. */

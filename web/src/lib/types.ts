@@ -42,6 +42,10 @@ export interface Organisation {
 }
 
 export interface ScorePair { as_is: ScoreValue | null; to_be: ScoreValue | null }
+/** The score pairs of an entry: one per rubric, plus the Unassigned pair. */
+export type RubricKey = 'insource' | 'outsource' | 'unassigned';
+/** What the profile evaluation says about a row (its finding codes). */
+export type ProfileIssue = 'unassigned' | 'quadrant_mismatch' | 'missing_owner' | 'missing_provider';
 export interface Sourcing { information: 'internal' | 'external'; specialist_skill: boolean }
 
 /** One service's entry in the organisation's matrix (GET /orgs/{org}/services). */
@@ -68,6 +72,13 @@ export interface ServiceEntry {
   updated_by: string;
   quadrant: 'I' | 'II' | 'III' | 'IV' | null;
   quadrant_mismatch: Text | null;
+  /** Decided by the server's domain, never re-derived here (docs/api.md). */
+  in_catalogue: boolean;
+  scored: boolean;
+  score_pairs: RubricKey[];
+  gaps: Record<RubricKey, number | null>;
+  gap: number | null;
+  profile_issues: ProfileIssue[];
 }
 
 export interface Aggregate {
@@ -118,13 +129,22 @@ export interface Action {
   cycle: Cycle;
   owner: string;
   due: string | null;
-  status: 'open' | 'in_progress' | 'done' | 'cancelled' | string;
+  status: 'open' | 'in_progress' | 'done' | 'cancelled';
   resources: string;
   finding: string | null;
   history: ActionHistory[];
   revision?: number;
   updated_at?: string;
   updated_by?: string;
+  /** Still to be worked on (open or in progress), and past its due date as of the server's today. */
+  open: boolean;
+  overdue: boolean;
+}
+
+/** A proposed action (GET /action-drafts, review.draft_actions): worded in both languages. */
+export interface DraftAction extends Action {
+  texts: { title: Text; resources: Text };
+  parameters: { code: string; service: string; from: number | null; to: number | null; quadrant: string | null };
 }
 
 export interface ReviewService {
@@ -133,6 +153,7 @@ export interface ReviewService {
   category: string;
   custom: boolean;
   level: Level | null;
+  in_catalogue: boolean;
   assignment: Assignment;
   owner: string;
   provider: string;
@@ -162,7 +183,7 @@ export interface Review {
   trends: { scope: string; points: (Aggregate & { evaluation: string; date: string })[] }[];
   due: Due[];
   actions: Action[];
-  draft_actions: Action[];
+  draft_actions: DraftAction[];
 }
 
 export interface EvaluationSummary {
@@ -225,7 +246,8 @@ export interface Quadrant {
 /** GET /api/v1/vocabulary: the domain's tables, so the UI never re-derives a rule. */
 export interface Vocabulary {
   levels: Named[];
-  assignments: Named[];
+  /** Each with the score pairs it is scored with. */
+  assignments: (Named & { score_pairs: RubricKey[] })[];
   phases: Named[];
   cycles: Named[];
   evaluation_kinds: Named[];
@@ -234,6 +256,11 @@ export interface Vocabulary {
   rubrics: Record<'insource' | 'outsource', { name: Text; levels: Record<ScoreValue, Text> }>;
   quadrants: Quadrant[];
   quadrant_of: { information: 'internal' | 'external'; specialist_skill: boolean; quadrant: string }[];
+  /** The server's input rules, for forms to check before sending (the server checks again). */
+  limits: {
+    organisation_id: { pattern: string; max_length: number };
+    evaluation_interval_days: { min: number; max: number; default: number };
+  };
 }
 
 export interface Token {

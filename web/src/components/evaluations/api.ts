@@ -1,7 +1,7 @@
 // The requests the evaluation and improvement screens make, with the shapes they answer.
 import { get, orgPath } from '../../lib/api';
 import { session } from '../../lib/session.svelte';
-import type { Action, Change, Due, EvaluationSummary, Evaluation, Review, ServiceEntry, Text, Trend, TriggerEvent } from '../../lib/types';
+import type { Action, Change, DraftAction, Due, EvaluationSummary, Evaluation, Review, ServiceEntry, Text, Trend, TriggerEvent } from '../../lib/types';
 
 export interface EventRecord extends TriggerEvent {
   created_at?: string;
@@ -21,7 +21,7 @@ export const fetchDue = (org: string) => get<{ date: string; due: Due[] }>(orgPa
 export const fetchEvents = (org: string) => get<{ events: EventRecord[] }>(orgPath(org, 'events')).then((a) => a.events);
 export const fetchReview = (org: string) => get<Review>(orgPath(org, 'review'));
 export const fetchActions = (org: string) => get<{ actions: Action[] }>(orgPath(org, 'actions')).then((a) => a.actions);
-export const fetchDrafts = (org: string) => get<{ drafts: Action[] }>(orgPath(org, 'action-drafts')).then((a) => a.drafts);
+export const fetchDrafts = (org: string) => get<{ drafts: DraftAction[] }>(orgPath(org, 'action-drafts')).then((a) => a.drafts);
 export const fetchServices = (org: string) =>
   get<{ services: ServiceEntry[] }>(orgPath(org, 'services')).then((a) => a.services);
 
