@@ -146,7 +146,7 @@ export function withAssignment(
 ): { entry: ServiceEntry; cleared: RubricKey[] } {
   const keep = pairsOf(assignment, vocabulary);
   const cleared: RubricKey[] = [];
-  const out: ServiceEntry = { ...entry, assignment };
+  const out: ServiceEntry = { ...entry, assignment, score_pairs: keep };
   for (const r of ['insource', 'outsource', 'unassigned'] as const)
     if (!keep.includes(r) && !pairEmpty(entry[r])) {
       cleared.push(r);

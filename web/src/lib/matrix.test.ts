@@ -40,7 +40,15 @@ import {
   type SortContext,
 } from './matrix';
 import { differences, resolve } from './conflicts';
-import type { ReviewService, ServiceEntry, Vocabulary } from './types';
+import type { Assignment, ReviewService, RubricKey, ServiceEntry, Vocabulary } from './types';
+
+/** The score pairs the server sends for each assignment (GET /vocabulary, and on each entry). */
+const PAIRS: Record<Assignment, RubricKey[]> = {
+  insource: ['insource'],
+  outsource: ['outsource'],
+  both: ['insource', 'outsource'],
+  unassigned: ['unassigned'],
+};
 
 function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry {
   return {
@@ -68,7 +76,7 @@ function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry 
     quadrant_mismatch: null,
     in_catalogue: true,
     scored: false,
-    score_pairs: ['insource'],
+    score_pairs: PAIRS[over.assignment ?? 'insource'],
     gaps: { insource: null, outsource: null, unassigned: null },
     gap: null,
     profile_issues: [],
@@ -98,12 +106,7 @@ function reviewOf(id: string, over: Partial<ReviewService> = {}): ReviewService 
 
 const vocabulary = {
   levels: ['not_required', 'basic', 'standard', 'advanced', 'optional'].map((id) => ({ id, name: { en: id, ja: id } })),
-  assignments: [
-    { id: 'insource', score_pairs: ['insource'] },
-    { id: 'outsource', score_pairs: ['outsource'] },
-    { id: 'both', score_pairs: ['insource', 'outsource'] },
-    { id: 'unassigned', score_pairs: ['unassigned'] },
-  ].map((a) => ({ ...a, name: { en: a.id, ja: a.id } })),
+  assignments: Object.entries(PAIRS).map(([id, score_pairs]) => ({ id, score_pairs, name: { en: id, ja: id } })),
   quadrants: [
     {
       id: 'I',
@@ -130,6 +133,18 @@ describe('cells', () => {
     for (const c of ['insource-as_is', 'insource-to_be', 'outsource-as_is', 'outsource-to_be'] as const)
       expect(isBlocked(entry('A-1', { assignment: 'unassigned' }), c)).toBe(true);
     expect(isBlocked(entry('A-1', { assignment: 'unassigned' }), 'level')).toBe(false);
+  });
+
+  it('blocks by the pairs the server says the row uses, never by knowing the rule', () => {
+    const odd = entry('A-1', { assignment: 'insource', score_pairs: ['outsource'] });
+    expect(isBlocked(odd, 'insource-as_is')).toBe(true);
+    expect(isBlocked(odd, 'outsource-as_is')).toBe(false);
+  });
+
+  it('gives a row the pairs of its new assignment at once, from the vocabulary', () => {
+    const row = applyEdit(entry('A-1', { assignment: 'insource' }), { column: 'assignment', value: 'both' }, vocabulary);
+    expect(row.score_pairs).toEqual(['insource', 'outsource']);
+    expect(isBlocked(row, 'outsource-to_be')).toBe(false);
   });
 
   it('edits level, assignment, owner, provider and fitting scores only', () => {
@@ -410,8 +425,8 @@ describe('one edit and its PUT body', () => {
 
   it('clears the scores an assignment change would make invalid, and says which', () => {
     const both = entry('A-3', { assignment: 'both', insource: { as_is: '2', to_be: '3' }, outsource: { as_is: '4', to_be: '5' } });
-    expect(clearedByAssignment(both, 'insource')).toEqual([{ side: 'outsource', pair: { as_is: '4', to_be: '5' } }]);
-    expect(clearedByAssignment(both, 'both')).toEqual([]);
+    expect(clearedByAssignment(both, 'insource', vocabulary)).toEqual([{ side: 'outsource', pair: { as_is: '4', to_be: '5' } }]);
+    expect(clearedByAssignment(both, 'both', vocabulary)).toEqual([]);
     const toIn = bodyForEdit(both, { column: 'assignment', value: 'insource' }, vocabulary);
     expect(toIn.insource).toEqual({ as_is: '2', to_be: '3' });
     expect(toIn.outsource).toEqual({ as_is: null, to_be: null });
@@ -419,7 +434,7 @@ describe('one edit and its PUT body', () => {
     expect(toNone.insource).toEqual({ as_is: null, to_be: null });
     expect(toNone.outsource).toEqual({ as_is: null, to_be: null });
     const un = entry('A-4', { assignment: 'unassigned', unassigned: { as_is: null, to_be: '3' } });
-    expect(clearedByAssignment(un, 'both')).toEqual([{ side: 'unassigned', pair: { as_is: null, to_be: '3' } }]);
+    expect(clearedByAssignment(un, 'both', vocabulary)).toEqual([{ side: 'unassigned', pair: { as_is: null, to_be: '3' } }]);
     expect(bodyForEdit(un, { column: 'assignment', value: 'both' }, vocabulary).unassigned).toEqual({ as_is: null, to_be: null });
     expect(bodyForEdit(un, { column: 'assignment', value: 'unassigned' }, vocabulary).unassigned).toEqual({ as_is: null, to_be: '3' });
   });

@@ -69,17 +69,15 @@ export function scoreCell(column: ScoreColumn): { side: Side; at: At } {
   return { side, at };
 }
 
-/** Whether a rubric's scores belong to a service with this assignment (Both carries both). */
-export function sideApplies(assignment: Assignment, side: Side): boolean {
-  return assignment === side || assignment === 'both';
+/**
+ * A score cell that does not exist for the row's assignment (shown hatched, skipped, never edited):
+ * its pair is not one of the row's `score_pairs` (the server's, or the vocabulary's after an edit).
+ */
+export function isBlocked(entry: Pick<ServiceEntry, 'score_pairs'>, key: ColumnKey): boolean {
+  return isScoreColumn(key) && !entry.score_pairs.includes(scoreCell(key).side);
 }
 
-/** A score cell that does not exist for the row's assignment (shown hatched, skipped, never edited). */
-export function isBlocked(entry: Pick<ServiceEntry, 'assignment'>, key: ColumnKey): boolean {
-  return isScoreColumn(key) && !sideApplies(entry.assignment, scoreCell(key).side);
-}
-
-export function isEditable(entry: Pick<ServiceEntry, 'assignment'>, key: ColumnKey): boolean {
+export function isEditable(entry: Pick<ServiceEntry, 'score_pairs'>, key: ColumnKey): boolean {
   const def = COLUMNS.find((c) => c.key === key);
   return !!def?.editor && !isBlocked(entry, key);
 }
@@ -432,13 +430,12 @@ export function applyEdit(entry: ServiceEntry, edit: Edit, vocabulary: Vocabular
 }
 
 /** The score pairs an assignment change would clear, for a warning before it is made. */
-export function clearedByAssignment(entry: ServiceEntry, next: Assignment): { side: Side | 'unassigned'; pair: ScorePair }[] {
-  const out: { side: Side | 'unassigned'; pair: ScorePair }[] = [];
-  const filled = (p: ScorePair) => p.as_is !== null || p.to_be !== null;
-  for (const side of ['insource', 'outsource'] as const)
-    if (!sideApplies(next, side) && filled(entry[side])) out.push({ side, pair: entry[side] });
-  if (next !== 'unassigned' && filled(entry.unassigned)) out.push({ side: 'unassigned', pair: entry.unassigned });
-  return out;
+export function clearedByAssignment(
+  entry: ServiceEntry,
+  next: Assignment,
+  vocabulary: Vocabulary | null,
+): { side: Side | 'unassigned'; pair: ScorePair }[] {
+  return withAssignment(entry, next, vocabulary).cleared.map((side) => ({ side, pair: entry[side] }));
 }
 
 /** The body of PUT /orgs/{org}/services/{id} for an entry (the build screens' own). */
