@@ -163,13 +163,12 @@ std::vector<Finding> profile_findings(const ServiceEntry& e, const ServiceInfo& 
             out.push_back(std::move(f));
         }
     }
-    const bool in = e.assignment != Assignment::outsource;
-    const bool outside = e.assignment != Assignment::insource;
-    if (in && e.owner.empty())
+    const NamesNeeded needs = names_needed(e.assignment);
+    if (needs.owner && e.owner.empty())
         out.push_back(make(
             EvaluationKind::profile, Severity::warning, finding::missing_owner, e,
             {"no accountable internal team named", "責任を持つ内部の担当部署が記載されていない"}));
-    if (outside && e.provider.empty())
+    if (needs.provider && e.provider.empty())
         out.push_back(make(EvaluationKind::profile, Severity::warning, finding::missing_provider, e,
                            {"no outside provider named", "委託先が記載されていない"}));
     return out;

@@ -79,6 +79,11 @@ std::vector<ScoreSlot> score_slots(Assignment assignment) {
     return {};
 }
 
+NamesNeeded names_needed(Assignment assignment) {
+    return {assignment == Assignment::insource || assignment == Assignment::both,
+            assignment == Assignment::outsource || assignment == Assignment::both};
+}
+
 const ScorePair& pair_of(const ServiceEntry& entry, ScoreSlot slot) {
     switch (slot) {
     case ScoreSlot::insource: return entry.insource;

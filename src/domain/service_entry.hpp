@@ -46,6 +46,14 @@ std::string_view to_string(ScoreSlot slot);
 std::vector<ScoreSlot> score_slots(Assignment assignment);
 const ScorePair& pair_of(const ServiceEntry& entry, ScoreSlot slot);
 
+/// Who must be named for an assignment to be accountable: the owner (an internal team) for
+/// Insource and Both, the provider for Outsource and Both; Unassigned names nobody yet.
+struct NamesNeeded {
+    bool owner = false;
+    bool provider = false;
+};
+NamesNeeded names_needed(Assignment assignment);
+
 /// An organisation-specific service the catalogue lacks.
 struct CustomService {
     std::string id;

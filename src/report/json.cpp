@@ -200,8 +200,12 @@ Json vocabulary_document() {
                      {"quadrant",
                       std::string(to_string(quadrant_of(SourcingAnswers{information, skill})))}});
     Json assignments = vocabulary(kAllAssignments);
-    for (std::size_t i = 0; i < std::size(kAllAssignments); ++i)
+    for (std::size_t i = 0; i < std::size(kAllAssignments); ++i) {
         assignments[i]["score_pairs"] = slot_names(score_slots(kAllAssignments[i]));
+        const NamesNeeded needs = names_needed(kAllAssignments[i]);
+        assignments[i]["needs_owner"] = needs.owner;
+        assignments[i]["needs_provider"] = needs.provider;
+    }
     return Json{{"levels", vocabulary(kAllLevels)},
                 {"assignments", assignments},
                 {"phases", vocabulary(kAllPhases)},

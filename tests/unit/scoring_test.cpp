@@ -230,6 +230,17 @@ TEST(Scoring, EachAssignmentIsScoredWithItsOwnPairs) {
     EXPECT_EQ(to_string(ScoreSlot::unassigned), "unassigned");
 }
 
+TEST(Scoring, AnAssignmentNeedsTheNamesThatMakeItAccountable) {
+    const auto needs = [](Assignment a) {
+        const NamesNeeded n = names_needed(a);
+        return std::pair{n.owner, n.provider};
+    };
+    EXPECT_EQ(needs(Assignment::insource), std::pair(true, false));
+    EXPECT_EQ(needs(Assignment::outsource), std::pair(false, true));
+    EXPECT_EQ(needs(Assignment::both), std::pair(true, true));
+    EXPECT_EQ(needs(Assignment::unassigned), std::pair(false, false));
+}
+
 TEST(Scoring, PairGapIsToBeMinusAsIsWhenBothAreNumbers) {
     EXPECT_EQ(pair_gap(ScoreSlot::insource, scores(2, 5)), 3);
     EXPECT_EQ(pair_gap(ScoreSlot::outsource, scores(4, 3)), -1);

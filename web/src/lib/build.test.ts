@@ -11,6 +11,8 @@ import {
   groupByCategory,
   linksByService,
   matchesQuery,
+  needsOwner,
+  needsProvider,
   pairsOf,
   parseEvidence,
   portfolioProgress,
@@ -71,12 +73,12 @@ function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry 
 // reads the tables instead of knowing the rule.
 const vocabulary: Vocabulary = {
   levels: [], phases: [], cycles: [], evaluation_kinds: [], trigger_kinds: [], severities: [],
-  // Unlike the domain's, Both here keeps the Unassigned pair too.
+  // Unlike the domain's, Both here keeps the Unassigned pair too, and Outsource needs an owner.
   assignments: [
-    { id: 'insource', name: text('In'), score_pairs: ['insource'] },
-    { id: 'outsource', name: text('Out'), score_pairs: ['outsource'] },
-    { id: 'both', name: text('Both'), score_pairs: ['insource', 'outsource', 'unassigned'] },
-    { id: 'unassigned', name: text('None'), score_pairs: ['unassigned'] },
+    { id: 'insource', name: text('In'), score_pairs: ['insource'], needs_owner: true, needs_provider: false },
+    { id: 'outsource', name: text('Out'), score_pairs: ['outsource'], needs_owner: true, needs_provider: true },
+    { id: 'both', name: text('Both'), score_pairs: ['insource', 'outsource', 'unassigned'], needs_owner: true, needs_provider: true },
+    { id: 'unassigned', name: text('None'), score_pairs: ['unassigned'], needs_owner: false, needs_provider: false },
   ],
   limits: { organisation_id: { pattern: '^[a-z]+$', max_length: 8 }, evaluation_interval_days: { min: 1, max: 10, default: 5 } },
   rubrics: {
@@ -141,6 +143,14 @@ describe('progress', () => {
 });
 
 describe('rubrics and scores', () => {
+  it('reads the names an assignment needs from the vocabulary', () => {
+    expect(needsOwner('outsource', vocabulary)).toBe(true); // this table's
+    expect(needsProvider('outsource', vocabulary)).toBe(true);
+    expect(needsProvider('insource', vocabulary)).toBe(false);
+    expect(needsOwner('unassigned', vocabulary)).toBe(false);
+    expect(needsOwner('insource', null)).toBe(false);
+  });
+
   it('reads the pairs an assignment uses from the vocabulary', () => {
     expect(pairsOf('insource', vocabulary)).toEqual(['insource']);
     expect(pairsOf('both', vocabulary)).toEqual(['insource', 'outsource', 'unassigned']); // this table's

@@ -311,14 +311,14 @@ export function withCatalogueData(saved: SavedEntry, before: ServiceEntry): Serv
   return { ...before, ...saved };
 }
 
-/** Whether the provider field matters for an assignment (Outsource or Both). */
-export function needsProvider(assignment: Assignment): boolean {
-  return assignment === 'outsource' || assignment === 'both';
+/** Whether the provider field matters for an assignment (the vocabulary's `needs_provider`). */
+export function needsProvider(assignment: Assignment, vocabulary: Vocabulary | null): boolean {
+  return vocabulary?.assignments.find((a) => a.id === assignment)?.needs_provider ?? false;
 }
 
-/** Whether the owner field matters for an assignment (Insource or Both). */
-export function needsOwner(assignment: Assignment): boolean {
-  return assignment === 'insource' || assignment === 'both';
+/** Whether the owner field matters for an assignment (the vocabulary's `needs_owner`). */
+export function needsOwner(assignment: Assignment, vocabulary: Vocabulary | null): boolean {
+  return vocabulary?.assignments.find((a) => a.id === assignment)?.needs_owner ?? false;
 }
 
 /** A quadrant's balance ("insource ≫ outsource") as parts, so assignment words can be translated. */

@@ -246,8 +246,8 @@ export interface Quadrant {
 /** GET /api/v1/vocabulary: the domain's tables, so the UI never re-derives a rule. */
 export interface Vocabulary {
   levels: Named[];
-  /** Each with the score pairs it is scored with. */
-  assignments: (Named & { score_pairs: RubricKey[] })[];
+  /** Each with the score pairs it is scored with and the names it needs to be accountable. */
+  assignments: (Named & { score_pairs: RubricKey[]; needs_owner: boolean; needs_provider: boolean })[];
   phases: Named[];
   cycles: Named[];
   evaluation_kinds: Named[];
