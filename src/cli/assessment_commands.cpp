@@ -140,8 +140,7 @@ void print_actions(std::ostream& o, const Review& r, Lang l, bool list_drafts) {
     // Open actions on the board: phase × cycle.
     std::map<std::pair<Phase, Cycle>, int> board;
     for (const auto& a : r.assessment->actions)
-        if (a.status == ActionStatus::open || a.status == ActionStatus::in_progress)
-            ++board[{action_phase(a, dir), a.cycle}];
+        if (is_open(a)) ++board[{action_phase(a, dir), a.cycle}];
     o << ui("actions", l) << " (" << ui("open_actions", l) << ")\n";
     TextTable t({ui("phase", l), display_name(Cycle::short_cycle).in(l),
                  display_name(Cycle::long_cycle).in(l)},
@@ -155,9 +154,11 @@ void print_actions(std::ostream& o, const Review& r, Lang l, bool list_drafts) {
     o << "\n";
     if (list_drafts && !r.drafts.empty()) {
         TextTable d({ui("id", l), ui("phase", l), ui("cycle", l), ui("title", l)});
-        for (const auto& a : r.drafts)
+        for (const auto& draft : r.drafts) {
+            const Action& a = draft.action;
             d.add({a.id, display_name(action_phase(a, dir)).in(l), display_name(a.cycle).in(l),
-                   a.title});
+                   draft.title.in(l)});
+        }
         o << d.render();
     }
     o << "\n";

@@ -49,6 +49,14 @@ std::string allowed_action_statuses() {
     return out;
 }
 
+bool is_open(const Action& action) {
+    return action.status == ActionStatus::open || action.status == ActionStatus::in_progress;
+}
+
+bool is_overdue(const Action& action, Date today) {
+    return is_open(action) && action.due && *action.due < today;
+}
+
 Phase action_phase(const Action& action, const ServiceDirectory& directory) {
     if (action.phase) return *action.phase;
     for (const auto& id : action.services)
@@ -86,7 +94,7 @@ Status validate_action(const Action& action, const ServiceDirectory& directory,
 Result<Action> escalate(Action action, Date on, std::string note) {
     if (action.cycle == Cycle::long_cycle)
         return conflict("action '" + action.id + "' is already in the long cycle", "cycle");
-    if (action.status == ActionStatus::done || action.status == ActionStatus::cancelled)
+    if (!is_open(action))
         return conflict("action '" + action.id + "' is " + std::string(to_string(action.status)) +
                             "; only open or in-progress actions can be escalated",
                         "status");
@@ -117,47 +125,60 @@ Action record_edit(const Action& before, Action after, Date on) {
     return after;
 }
 
-std::vector<Action> draft_actions(const Evaluation& evaluation, const ServiceDirectory& directory,
-                                  const std::vector<Action>& existing, Date today) {
+std::vector<DraftAction> draft_actions(const Evaluation& evaluation,
+                                       const ServiceDirectory& directory,
+                                       const std::vector<Action>& existing, Date today) {
     // A finding is answered when an action that is still open or in progress names the same
     // finding code and service.
     std::set<std::pair<std::string, std::string>> answered;
     for (const auto& a : existing) {
-        if (a.status == ActionStatus::done || a.status == ActionStatus::cancelled) continue;
+        if (!is_open(a)) continue;
         for (const auto& s : a.services) answered.emplace(a.finding, s);
     }
 
-    std::vector<Action> drafts;
+    std::vector<DraftAction> drafts;
     int n = 0;
     for (const Finding& f : evaluation.findings) {
         if (answered.count({f.code, f.service_id})) continue;
         const ServiceInfo* info = directory.find(f.service_id);
         if (!info) continue;
-        const std::string& name = info->name.en;
-        Action a;
+        // "A-1 Name" in each language, as the titles start or end with it.
+        const LocalizedText service{f.service_id + " " + info->name.en,
+                                    f.service_id + " " + info->name.ja};
+        DraftAction d;
+        Action& a = d.action;
         if (f.code == finding::unassigned) {
-            a.title = "Assign an owner or provider for " + f.service_id + " " + name;
+            d.title = {"Assign an owner or provider for " + service.en,
+                       service.ja + "の担当（自組織のチームまたは委託先）を決める"};
+            d.resources = {"people or an outside provider", "要員または外部の委託先"};
             a.cycle = Cycle::long_cycle;
-            a.resources = "people or an outside provider";
         } else if (f.code == finding::quadrant_mismatch) {
-            a.title = "Review the sourcing of " + f.service_id + " " + name + " (quadrant " +
-                      std::string(to_string(*f.quadrant)) + ")";
+            const std::string q(to_string(*f.quadrant));
+            d.title = {"Review the sourcing of " + service.en + " (quadrant " + q + ")",
+                       service.ja + "のソーシングを見直す（象限 " + q + "）"};
+            d.resources = {"contract or staffing change", "契約または体制の変更"};
+            d.quadrant = f.quadrant;
             a.cycle = Cycle::long_cycle;
-            a.resources = "contract or staffing change";
-        } else if (f.code == finding::missing_owner || f.code == finding::missing_provider) {
-            a.title =
-                "Name the " +
-                std::string(f.code == finding::missing_owner ? "accountable team" : "provider") +
-                " for " + f.service_id + " " + name;
+        } else if (f.code == finding::missing_owner) {
+            d.title = {"Name the accountable team for " + service.en,
+                       service.ja + "の責任チームを明記する"};
+            a.cycle = Cycle::short_cycle;
+        } else if (f.code == finding::missing_provider) {
+            d.title = {"Name the provider for " + service.en, service.ja + "の委託先を明記する"};
             a.cycle = Cycle::short_cycle;
         } else if (f.code == finding::gap) {
-            const int gap = *f.to_be - *f.as_is;
-            a.title = "Raise " + f.service_id + " " + name + " from " + std::to_string(*f.as_is) +
-                      " to " + std::to_string(*f.to_be);
-            a.cycle = gap > kShortCycleMaxGap ? Cycle::long_cycle : Cycle::short_cycle;
+            const std::string from = std::to_string(*f.as_is), to = std::to_string(*f.to_be);
+            d.title = {"Raise " + service.en + " from " + from + " to " + to,
+                       service.ja + "を " + from + " から " + to + " に引き上げる"};
+            d.from = f.as_is;
+            d.to = f.to_be;
+            a.cycle =
+                *f.to_be - *f.as_is > kShortCycleMaxGap ? Cycle::long_cycle : Cycle::short_cycle;
         } else {
             continue; // catalogue findings and missing scores are decisions, not actions
         }
+        a.title = d.title.en;
+        a.resources = d.resources.en;
         // Draft ids never reuse an id the organisation already has.
         do {
             a.id = "DRAFT-" + std::to_string(++n);
@@ -166,7 +187,7 @@ std::vector<Action> draft_actions(const Evaluation& evaluation, const ServiceDir
         a.services = {f.service_id};
         a.finding = f.code;
         a.history.push_back({today, "created", "", "", "drafted from finding " + f.code});
-        drafts.push_back(std::move(a));
+        drafts.push_back(std::move(d));
     }
     return drafts;
 }

@@ -46,6 +46,12 @@ struct Action {
     friend bool operator==(const Action&, const Action&) = default;
 };
 
+/// Whether an action is still to be worked on: open or in progress (not done, not cancelled).
+bool is_open(const Action& action);
+
+/// Whether an action is still open and its due date is before `today`.
+bool is_overdue(const Action& action, Date today);
+
 /// The phase an action belongs to: its own when set, else the phase of its first service's
 /// category; an action linked to no known service belongs to strategic management.
 Phase action_phase(const Action& action, const ServiceDirectory& directory);
@@ -65,10 +71,23 @@ Action record_creation(Action action, Date on);
 /// plus a "status" or "cycle" event for each of those that changed.
 Action record_edit(const Action& before, Action after, Date on);
 
+/// A proposed action, with what a client needs to word it in either language without reading the
+/// English: its title and resources in both languages and the figures of the finding it answers
+/// (the finding's code and service are the action's `finding` and first service).
+struct DraftAction {
+    Action action; ///< as it would be saved: English title and resources
+    LocalizedText title;
+    LocalizedText resources;          ///< empty in both languages when the draft names none
+    std::optional<int> from;          ///< a gap's as-is score
+    std::optional<int> to;            ///< a gap's to-be score
+    std::optional<Quadrant> quadrant; ///< a quadrant mismatch's quadrant
+};
+
 /// Draft actions for the findings no open action already answers. Unassigned services and
 /// quadrant mismatches need new people, providers or contracts (long cycle); missing names and
 /// gaps of up to 2 points are short-cycle work; larger gaps are long-cycle.
-std::vector<Action> draft_actions(const Evaluation& evaluation, const ServiceDirectory& directory,
-                                  const std::vector<Action>& existing, Date today);
+std::vector<DraftAction> draft_actions(const Evaluation& evaluation,
+                                       const ServiceDirectory& directory,
+                                       const std::vector<Action>& existing, Date today);
 
 } // namespace cdcwb::domain

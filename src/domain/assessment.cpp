@@ -1,6 +1,6 @@
 #include "domain/assessment.hpp"
 
-#include <algorithm>
+#include <regex>
 #include <set>
 
 namespace cdcwb::domain {
@@ -73,12 +73,8 @@ Status validate(const Assessment& a, const ServiceDirectory& dir) {
 }
 
 Status validate_slug(std::string_view slug, const std::string& field) {
-    const auto allowed = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    };
-    const bool ok = !slug.empty() && slug.size() <= 64 && slug.front() != '-' &&
-                    slug.front() != '_' && std::all_of(slug.begin(), slug.end(), allowed);
-    if (!ok)
+    static const std::regex pattern{std::string(kSlugPattern)};
+    if (!std::regex_match(slug.begin(), slug.end(), pattern))
         return invalid("'" + std::string(slug) +
                            "' is not a valid organisation id; use 1 to 64 of a-z, 0-9, '-' and "
                            "'_', starting with a letter or digit",
@@ -87,8 +83,10 @@ Status validate_slug(std::string_view slug, const std::string& field) {
 }
 
 Status validate_interval(long long days, const std::string& field) {
-    if (days < 1 || days > 3660)
-        return invalid("evaluation interval must be 1 to 3660 days", field);
+    if (days < kMinEvaluationIntervalDays || days > kMaxEvaluationIntervalDays)
+        return invalid("evaluation interval must be " + std::to_string(kMinEvaluationIntervalDays) +
+                           " to " + std::to_string(kMaxEvaluationIntervalDays) + " days",
+                       field);
     return {};
 }
 

@@ -9,11 +9,17 @@
 #include "domain/trigger.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cdcwb::domain {
 
 inline constexpr int kDefaultEvaluationIntervalDays = 182;
+inline constexpr int kMinEvaluationIntervalDays = 1;
+inline constexpr int kMaxEvaluationIntervalDays = 3660;
+/// An organisation's id as an ECMAScript pattern (validate_slug applies it; clients may too).
+inline constexpr std::string_view kSlugPattern = "^[a-z0-9][a-z0-9_-]{0,63}$";
+inline constexpr std::size_t kMaxSlugLength = 64;
 
 struct Organisation {
     std::string id;

@@ -78,37 +78,12 @@ void profile_findings(const ServiceDirectory& dir, const std::vector<const Servi
     // Spec order: clear every Unassigned first, then check assignments against the quadrants,
     // then the names that make an assignment accountable.
     std::vector<Finding> unassigned, mismatches, names;
-    for (const ServiceEntry* e : scope) {
-        const ServiceInfo& info = *dir.find(e->service_id);
-        if (e->assignment == Assignment::unassigned) {
-            unassigned.push_back(
-                make(EvaluationKind::profile, Severity::error, finding::unassigned, *e,
-                     {"in the catalogue but nobody delivers it; assign an owner "
-                      "or a provider",
-                      "カタログにあるが担い手がいない。担当部署か委託先を割り当てること"}));
-            continue;
-        }
-        if (auto answers = effective_sourcing(*e, info)) {
-            const Quadrant q = quadrant_of(*answers);
-            if (auto why = quadrant_mismatch(q, e->assignment)) {
-                Finding f = make(EvaluationKind::profile, Severity::warning,
-                                 finding::quadrant_mismatch, *e, *why);
-                f.quadrant = q;
-                mismatches.push_back(std::move(f));
-            }
-        }
-        const bool in = e->assignment != Assignment::outsource;
-        const bool outside = e->assignment != Assignment::insource;
-        if (in && e->owner.empty())
-            names.push_back(make(EvaluationKind::profile, Severity::warning, finding::missing_owner,
-                                 *e,
-                                 {"no accountable internal team named",
-                                  "責任を持つ内部の担当部署が記載されていない"}));
-        if (outside && e->provider.empty())
-            names.push_back(make(EvaluationKind::profile, Severity::warning,
-                                 finding::missing_provider, *e,
-                                 {"no outside provider named", "委託先が記載されていない"}));
-    }
+    for (const ServiceEntry* e : scope)
+        for (Finding& f : profile_findings(*e, *dir.find(e->service_id)))
+            (f.code == finding::unassigned          ? unassigned
+             : f.code == finding::quadrant_mismatch ? mismatches
+                                                    : names)
+                .push_back(std::move(f));
     for (auto* group : {&unassigned, &mismatches, &names})
         std::move(group->begin(), group->end(), std::back_inserter(out));
 }
@@ -169,6 +144,39 @@ void portfolio_findings(const ServiceDirectory& dir, const std::vector<const Ser
 }
 
 } // namespace
+
+std::vector<Finding> profile_findings(const ServiceEntry& e, const ServiceInfo& info) {
+    std::vector<Finding> out;
+    if (e.assignment == Assignment::unassigned) {
+        out.push_back(make(EvaluationKind::profile, Severity::error, finding::unassigned, e,
+                           {"in the catalogue but nobody delivers it; assign an owner "
+                            "or a provider",
+                            "カタログにあるが担い手がいない。担当部署か委託先を割り当てること"}));
+        return out;
+    }
+    if (auto answers = effective_sourcing(e, info)) {
+        const Quadrant q = quadrant_of(*answers);
+        if (auto why = quadrant_mismatch(q, e.assignment)) {
+            Finding f = make(EvaluationKind::profile, Severity::warning, finding::quadrant_mismatch,
+                             e, *why);
+            f.quadrant = q;
+            out.push_back(std::move(f));
+        }
+    }
+    const NamesNeeded needs = names_needed(e.assignment);
+    if (needs.owner && e.owner.empty())
+        out.push_back(make(
+            EvaluationKind::profile, Severity::warning, finding::missing_owner, e,
+            {"no accountable internal team named", "責任を持つ内部の担当部署が記載されていない"}));
+    if (needs.provider && e.provider.empty())
+        out.push_back(make(EvaluationKind::profile, Severity::warning, finding::missing_provider, e,
+                           {"no outside provider named", "委託先が記載されていない"}));
+    return out;
+}
+
+std::vector<Finding> profile_issues(const ServiceEntry& entry, const ServiceInfo& info) {
+    return in_scope(entry) ? profile_findings(entry, info) : std::vector<Finding>{};
+}
 
 std::vector<const Finding*> Evaluation::of_kind(EvaluationKind kind) const {
     std::vector<const Finding*> out;

@@ -56,6 +56,14 @@ struct Evaluation {
 Evaluation evaluate(const ServiceDirectory& directory, const std::vector<ServiceEntry>& entries,
                     const Template* reference);
 
+/// The profile evaluation's findings for one service, in the spec's order: Unassigned alone, else
+/// a quadrant mismatch, then a missing owner and a missing provider.
+std::vector<Finding> profile_findings(const ServiceEntry& entry, const ServiceInfo& info);
+
+/// What the profile evaluation says about one row of the matrix: its profile findings when the
+/// service is in the catalogue, nothing otherwise (the evaluation does not look at it).
+std::vector<Finding> profile_issues(const ServiceEntry& entry, const ServiceInfo& info);
+
 /// The findings of the given kinds only (all of them when `kinds` is empty): an evaluation that
 /// ran some of the three records only their findings.
 std::vector<Finding> findings_of(std::vector<Finding> findings,

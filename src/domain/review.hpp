@@ -22,7 +22,7 @@ struct Review {
     const Snapshot* previous = nullptr; ///< the latest recorded evaluation, if any
     std::vector<Change> changes;        ///< from `previous` to now
     std::vector<Trend> trends;          ///< recorded evaluations, then now
-    std::vector<Action> drafts;
+    std::vector<DraftAction> drafts;
 };
 
 /// `assessment` and `directory` must outlive the review; `reference` may be null.

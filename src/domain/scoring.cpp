@@ -12,6 +12,12 @@ ServiceScore from_pair(const ScorePair& pair) {
     return {ServiceScore::State::scored, pair.as_is->value(), pair.to_be->value()};
 }
 
+// Nobody runs an Unassigned service, so it is "not done" (1) unless the organisation said n/a.
+ScorePair with_default(ScoreSlot slot, ScorePair pair) {
+    if (slot == ScoreSlot::unassigned && !pair.as_is) pair.as_is = Score::points(1).value();
+    return pair;
+}
+
 struct Sum {
     Aggregate agg;
     long as_is = 0;
@@ -44,12 +50,8 @@ ServiceScore service_score(const ServiceEntry& e) {
     switch (e.assignment) {
     case Assignment::insource: return from_pair(e.insource);
     case Assignment::outsource: return from_pair(e.outsource);
-    case Assignment::unassigned: {
-        ScorePair pair = e.unassigned;
-        // Nobody runs it, so it is "not done" (1) unless the organisation said n/a.
-        if (!pair.as_is) pair.as_is = Score::points(1).value();
-        return from_pair(pair);
-    }
+    case Assignment::unassigned:
+        return from_pair(with_default(ScoreSlot::unassigned, e.unassigned));
     case Assignment::both: {
         ServiceScore in = from_pair(e.insource);
         ServiceScore out = from_pair(e.outsource);
@@ -61,6 +63,16 @@ ServiceScore service_score(const ServiceEntry& e) {
     }
     }
     return {};
+}
+
+bool fully_scored(const ServiceEntry& entry) {
+    return service_score(entry).state != ServiceScore::State::incomplete;
+}
+
+std::optional<int> pair_gap(ScoreSlot slot, const ScorePair& pair) {
+    const ServiceScore s = from_pair(with_default(slot, pair));
+    if (s.state != ServiceScore::State::scored) return std::nullopt;
+    return s.gap();
 }
 
 bool in_scope(const ServiceEntry& entry) {

@@ -10,6 +10,7 @@
 #include "domain/service_entry.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,14 @@ struct ServiceScore {
 };
 
 ServiceScore service_score(const ServiceEntry& entry);
+
+/// Whether an entry has every score its assignment needs (n/a counts as an answer); an entry
+/// that has not is what the portfolio evaluation reports as not scored.
+bool fully_scored(const ServiceEntry& entry);
+
+/// A pair's gap (to-be − as-is) when both sides are numbers; an Unassigned pair's missing as-is
+/// counts as 1 (nobody runs the service).
+std::optional<int> pair_gap(ScoreSlot slot, const ScorePair& pair);
 
 struct Aggregate {
     int counted = 0;        ///< services in the mean

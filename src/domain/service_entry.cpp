@@ -1,5 +1,6 @@
 #include "domain/service_entry.hpp"
 
+#include <algorithm>
 #include <tuple>
 
 namespace cdcwb::domain {
@@ -59,18 +60,38 @@ const ServiceInfo* ServiceDirectory::find(std::string_view id) const {
     return it == index_.end() ? nullptr : &services_[it->second];
 }
 
-namespace {
+std::string_view to_string(ScoreSlot slot) {
+    switch (slot) {
+    case ScoreSlot::insource: return "insource";
+    case ScoreSlot::outsource: return "outsource";
+    case ScoreSlot::unassigned: return "unassigned";
+    }
+    return "insource";
+}
 
-Status only_for(const ScorePair& pair, bool allowed, const std::string& field,
-                std::string_view what, Assignment assignment) {
-    if (!allowed && !pair.empty())
-        return invalid(std::string(what) + " scores do not apply to a service assigned '" +
-                           std::string(to_string(assignment)) + "'",
-                       field);
+std::vector<ScoreSlot> score_slots(Assignment assignment) {
+    switch (assignment) {
+    case Assignment::insource: return {ScoreSlot::insource};
+    case Assignment::outsource: return {ScoreSlot::outsource};
+    case Assignment::both: return {ScoreSlot::insource, ScoreSlot::outsource};
+    case Assignment::unassigned: return {ScoreSlot::unassigned};
+    }
     return {};
 }
 
-} // namespace
+NamesNeeded names_needed(Assignment assignment) {
+    return {assignment == Assignment::insource || assignment == Assignment::both,
+            assignment == Assignment::outsource || assignment == Assignment::both};
+}
+
+const ScorePair& pair_of(const ServiceEntry& entry, ScoreSlot slot) {
+    switch (slot) {
+    case ScoreSlot::insource: return entry.insource;
+    case ScoreSlot::outsource: return entry.outsource;
+    case ScoreSlot::unassigned: return entry.unassigned;
+    }
+    return entry.insource;
+}
 
 Status validate_entry(const ServiceEntry& e, const ServiceDirectory& directory,
                       const std::string& field) {
@@ -89,15 +110,15 @@ Status validate_entry(const ServiceEntry& e, const ServiceDirectory& directory,
         if (e.evidence[i].empty()) return invalid("an evidence reference is empty", f);
         if (auto s = validate_text(e.evidence[i], f, kShortText * 4); !s) return s;
     }
-    const bool in = e.assignment == Assignment::insource || e.assignment == Assignment::both;
-    const bool out = e.assignment == Assignment::outsource || e.assignment == Assignment::both;
+    const auto slots = score_slots(e.assignment);
+    for (const ScoreSlot slot : {ScoreSlot::insource, ScoreSlot::outsource, ScoreSlot::unassigned})
+        if (std::find(slots.begin(), slots.end(), slot) == slots.end() && !pair_of(e, slot).empty())
+            return invalid(
+                std::string(to_string(slot)) + " scores do not apply to a service assigned '" +
+                    std::string(to_string(e.assignment)) + "'",
+                field + (slot == ScoreSlot::unassigned ? std::string(".as_is")
+                                                       : "." + std::string(to_string(slot))));
     const bool none = e.assignment == Assignment::unassigned;
-    if (auto s = only_for(e.insource, in, field + ".insource", "insource", e.assignment); !s)
-        return s;
-    if (auto s = only_for(e.outsource, out, field + ".outsource", "outsource", e.assignment); !s)
-        return s;
-    if (auto s = only_for(e.unassigned, none, field + ".as_is", "unassigned", e.assignment); !s)
-        return s;
     for (auto [pair, name] :
          {std::pair{&e.insource, ".insource"}, std::pair{&e.outsource, ".outsource"},
           std::pair{&e.unassigned, ""}}) {

@@ -37,6 +37,23 @@ struct ServiceEntry {
     friend bool operator==(const ServiceEntry&, const ServiceEntry&) = default;
 };
 
+/// The score pairs of an entry: one per rubric, and the Unassigned pair.
+enum class ScoreSlot { insource, outsource, unassigned };
+std::string_view to_string(ScoreSlot slot);
+
+/// The pairs an assignment is scored with, in rubric order: Both uses two, the others one.
+/// Only these may hold scores (validate_entry).
+std::vector<ScoreSlot> score_slots(Assignment assignment);
+const ScorePair& pair_of(const ServiceEntry& entry, ScoreSlot slot);
+
+/// Who must be named for an assignment to be accountable: the owner (an internal team) for
+/// Insource and Both, the provider for Outsource and Both; Unassigned names nobody yet.
+struct NamesNeeded {
+    bool owner = false;
+    bool provider = false;
+};
+NamesNeeded names_needed(Assignment assignment);
+
 /// An organisation-specific service the catalogue lacks.
 struct CustomService {
     std::string id;

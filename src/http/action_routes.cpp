@@ -23,7 +23,7 @@ Response action_answer(ApiContext& ctx, const std::string& org, const std::strin
     if (!dir) return error_response(dir.error());
     return record_answer(
         write(), [&] { return ctx.store.actions.action(org, id); },
-        [&](const store::ActionRecord& a) { return to_json(a, **dir); }, ok_status);
+        [&](const store::ActionRecord& a) { return to_json(a, **dir, ctx.today()); }, ok_status);
 }
 
 } // namespace
@@ -38,7 +38,8 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     auto dir = ctx.store.organisations.directory_of(p["org"]);
                     if (!dir) return error_response(dir.error());
                     Json out = Json::array();
-                    for (const auto& a : state->actions) out.push_back(to_json(a, **dir));
+                    for (const auto& a : state->actions)
+                        out.push_back(to_json(a, **dir, ctx.today()));
                     return json_response(Json{{"actions", out}});
                 }});
     router.add(
@@ -107,7 +108,7 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                                                                        p["action"], *revision));
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/action-drafts", Access::organisation, Permission::read,
-                operation("listActionDrafts", nullptr, list_of("drafts", ref("ActionValue"))),
+                operation("listActionDrafts", nullptr, list_of("drafts", ref("DraftAction"))),
                 "Draft actions for the current findings no open action answers (not saved)",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     auto drafts = ctx.store.evaluations.action_drafts(p["org"], ctx.today());
@@ -115,7 +116,8 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     auto dir = ctx.store.organisations.directory_of(p["org"]);
                     if (!dir) return error_response(dir.error());
                     Json out = Json::array();
-                    for (const auto& a : *drafts) out.push_back(report::to_json(a, **dir));
+                    for (const auto& a : *drafts)
+                        out.push_back(report::to_json(a, **dir, ctx.today()));
                     return json_response(Json{{"drafts", out}});
                 }});
 }

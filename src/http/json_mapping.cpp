@@ -1,5 +1,6 @@
 #include "http/json_mapping.hpp"
 
+#include "domain/evaluation.hpp"
 #include "report/json.hpp"
 #include "report/schema.hpp"
 
@@ -161,6 +162,23 @@ Json to_json(const store::EntryRecord& r, const ServiceDirectory* directory) {
                 out["quadrant"] = nullptr;
                 out["quadrant_mismatch"] = nullptr;
             }
+            // What the build screens show about the row, decided by the domain.
+            const ServiceScore score = service_score(e);
+            out["in_catalogue"] = in_scope(e);
+            out["scored"] = fully_scored(e);
+            out["score_pairs"] = report::slot_names(score_slots(e.assignment));
+            Json gaps = Json::object();
+            for (const auto slot :
+                 {ScoreSlot::insource, ScoreSlot::outsource, ScoreSlot::unassigned}) {
+                const auto gap = pair_gap(slot, pair_of(e, slot));
+                gaps[std::string(to_string(slot))] = gap ? Json(*gap) : Json(nullptr);
+            }
+            out["gaps"] = gaps;
+            out["gap"] =
+                score.state == ServiceScore::State::scored ? Json(score.gap()) : Json(nullptr);
+            Json issues = Json::array();
+            for (const auto& f : profile_issues(e, *info)) issues.push_back(f.code);
+            out["profile_issues"] = issues;
         }
     out["level"] = e.level ? Json(std::string(to_string(*e.level))) : Json(nullptr);
     out["assignment"] = std::string(to_string(e.assignment));
@@ -206,14 +224,23 @@ Json service_entry_schema() {
                     {"phase", ref("Phase")},
                     {"custom", boolean()},
                     {"quadrant", nullable(ref("Quadrant"))},
-                    {"quadrant_mismatch", nullable(ref("LocalizedText"))}};
+                    {"quadrant_mismatch", nullable(ref("LocalizedText"))},
+                    // Decided by the domain for the screens (docs/api.md).
+                    {"in_catalogue", boolean()},
+                    {"scored", boolean()},
+                    {"score_pairs", array_of(ref("ScoreSlot"))},
+                    {"gaps", object({{"insource", nullable(number())},
+                                     {"outsource", nullable(number())},
+                                     {"unassigned", nullable(number())}})},
+                    {"gap", nullable(number())},
+                    {"profile_issues", array_of(ref("ProfileIssue"))}};
     properties.update(record_metadata());
     return extended(ref("ServiceEntryValue"), properties);
 }
 } // namespace
 
-Json to_json(const store::ActionRecord& r, const ServiceDirectory& directory) {
-    Json out = report::to_json(r.action, directory);
+Json to_json(const store::ActionRecord& r, const ServiceDirectory& directory, Date today) {
+    Json out = report::to_json(r.action, directory, today);
     out["revision"] = r.revision;
     out["updated_at"] = r.updated_at;
     out["updated_by"] = r.updated_by;
@@ -426,17 +453,20 @@ Json custom_service_schema() {
 Result<ServiceEntry> entry_from_json(const Json& json, const std::string& service_id,
                                      const std::string& prefix) {
     Fields f(json, prefix);
-    f.only({"service",    "level",
-            "assignment", "owner",
-            "provider",   "sourcing",
-            "insource",   "outsource",
-            "unassigned", "rationale",
-            "evidence",   "capacity",
-            "capability", "revision",
-            "name",       "category",
-            "phase",      "custom",
-            "updated_at", "updated_by",
-            "quadrant",   "quadrant_mismatch"});
+    f.only({"service",      "level",
+            "assignment",   "owner",
+            "provider",     "sourcing",
+            "insource",     "outsource",
+            "unassigned",   "rationale",
+            "evidence",     "capacity",
+            "capability",   "revision",
+            "name",         "category",
+            "phase",        "custom",
+            "updated_at",   "updated_by",
+            "quadrant",     "quadrant_mismatch",
+            "in_catalogue", "scored",
+            "score_pairs",  "gaps",
+            "gap",          "profile_issues"});
     std::optional<Error> error = f.error();
     ServiceEntry e;
     e.service_id = service_id;
@@ -631,7 +661,8 @@ Result<Date> approval_from_json(const Json& json, Date today) {
 Result<Action> action_from_json(const Json& json, const std::string& action_id) {
     Fields f(json);
     f.only({"id", "title", "services", "phase", "cycle", "owner", "due", "status", "resources",
-            "finding", "revision", "history", "phase_overridden", "updated_at", "updated_by"});
+            "finding", "revision", "history", "phase_overridden", "updated_at", "updated_by",
+            "open", "overdue", "texts", "parameters"});
     std::optional<Error> error = f.error();
     Action a;
     a.id = action_id.empty() ? f.text("id").value_or("") : action_id;

@@ -16,7 +16,8 @@ Json to_json(const store::OrganisationRecord& org);
 /// An organisation with the caller's "role" there (null when not a member).
 Json to_json(const store::VisibleOrganisation& org);
 Json to_json(const store::EntryRecord& entry, const domain::ServiceDirectory* directory);
-Json to_json(const store::ActionRecord& action, const domain::ServiceDirectory& directory);
+Json to_json(const store::ActionRecord& action, const domain::ServiceDirectory& directory,
+             domain::Date today);
 Json to_json(const store::EventRecord& event);
 Json to_json(const store::EvaluationRecord& evaluation, bool full);
 Json to_json(const store::UserRecord& user);

@@ -66,6 +66,12 @@ Json sourcing_json(const SourcingAnswers& a) {
 
 } // namespace
 
+Json slot_names(const std::vector<ScoreSlot>& slots) {
+    Json out = Json::array();
+    for (const auto slot : slots) out.push_back(std::string(to_string(slot)));
+    return out;
+}
+
 Json to_json(const LocalizedText& text) {
     return {{"en", text.en}, {"ja", text.ja}};
 }
@@ -162,7 +168,7 @@ Json aggregate_properties() {
 }
 } // namespace
 
-Json to_json(const Action& a, const ServiceDirectory& directory) {
+Json to_json(const Action& a, const ServiceDirectory& directory, Date today) {
     Json history = Json::array();
     for (const auto& h : a.history)
         history.push_back({{"date", h.date.to_string()},
@@ -181,7 +187,20 @@ Json to_json(const Action& a, const ServiceDirectory& directory) {
             {"status", std::string(to_string(a.status))},
             {"resources", a.resources},
             {"finding", a.finding.empty() ? Json(nullptr) : Json(a.finding)},
-            {"history", history}};
+            {"history", history},
+            {"open", is_open(a)},
+            {"overdue", is_overdue(a, today)}};
+}
+
+Json to_json(const DraftAction& d, const ServiceDirectory& directory, Date today) {
+    Json out = to_json(d.action, directory, today);
+    out["texts"] = {{"title", to_json(d.title)}, {"resources", to_json(d.resources)}};
+    out["parameters"] = {{"code", d.action.finding},
+                         {"service", d.action.services.front()},
+                         {"from", opt_int(d.from)},
+                         {"to", opt_int(d.to)},
+                         {"quadrant", opt_token(d.quadrant)}};
+    return out;
 }
 
 namespace {
@@ -201,7 +220,20 @@ Json action_schema() {
                                                 {"what", string()},
                                                 {"from", string()},
                                                 {"to", string()},
-                                                {"note", string()}}))}});
+                                                {"note", string()}}))},
+                   {"open", boolean()},
+                   {"overdue", boolean()}});
+}
+
+Json draft_action_schema() {
+    return extended(
+        ref("ActionValue"),
+        {{"texts", object({{"title", ref("LocalizedText")}, {"resources", ref("LocalizedText")}})},
+         {"parameters", object({{"code", string()},
+                                {"service", string()},
+                                {"from", nullable(integer())},
+                                {"to", nullable(integer())},
+                                {"quadrant", nullable(ref("Quadrant"))}})}});
 }
 } // namespace
 
@@ -304,8 +336,15 @@ Json vocabulary_document() {
                      {"specialist_skill", skill},
                      {"quadrant",
                       std::string(to_string(quadrant_of(SourcingAnswers{information, skill})))}});
+    Json assignments = vocabulary(kAllAssignments);
+    for (std::size_t i = 0; i < std::size(kAllAssignments); ++i) {
+        assignments[i]["score_pairs"] = slot_names(score_slots(kAllAssignments[i]));
+        const NamesNeeded needs = names_needed(kAllAssignments[i]);
+        assignments[i]["needs_owner"] = needs.owner;
+        assignments[i]["needs_provider"] = needs.provider;
+    }
     return Json{{"levels", vocabulary(kAllLevels)},
-                {"assignments", vocabulary(kAllAssignments)},
+                {"assignments", assignments},
                 {"phases", vocabulary(kAllPhases)},
                 {"cycles", vocabulary(kCycles)},
                 {"evaluation_kinds", vocabulary(kAllEvaluationKinds)},
@@ -315,7 +354,14 @@ Json vocabulary_document() {
                  {{"insource", rubric_document(Rubric::insource)},
                   {"outsource", rubric_document(Rubric::outsource)}}},
                 {"quadrants", quadrants},
-                {"quadrant_of", answers}};
+                {"quadrant_of", answers},
+                {"limits",
+                 {{"organisation_id",
+                   {{"pattern", std::string(kSlugPattern)}, {"max_length", kMaxSlugLength}}},
+                  {"evaluation_interval_days",
+                   {{"min", kMinEvaluationIntervalDays},
+                    {"max", kMaxEvaluationIntervalDays},
+                    {"default", kDefaultEvaluationIntervalDays}}}}}};
 }
 
 namespace {
@@ -329,8 +375,17 @@ Json vocabulary_schema() {
     Json mismatch = Json::object(); // every assignment, as vocabulary_document writes it
     for (const auto a : kAllAssignments)
         mismatch[std::string(to_string(a))] = nullable(ref("LocalizedText"));
+    const auto assignments = array_of(object({{"id", string()},
+                                              {"name", ref("LocalizedText")},
+                                              {"score_pairs", array_of(ref("ScoreSlot"))},
+                                              {"needs_owner", boolean()},
+                                              {"needs_provider", boolean()}}));
+    const auto limits =
+        object({{"organisation_id", object({{"pattern", string()}, {"max_length", integer()}})},
+                {"evaluation_interval_days",
+                 object({{"min", integer()}, {"max", integer()}, {"default", integer()}})}});
     return object({{"levels", names},
-                   {"assignments", names},
+                   {"assignments", assignments},
                    {"phases", names},
                    {"cycles", names},
                    {"evaluation_kinds", names},
@@ -343,7 +398,8 @@ Json vocabulary_schema() {
                                                   {"mismatch", object(mismatch)}}))},
                    {"quadrant_of", array_of(object({{"information", ref("Information")},
                                                     {"specialist_skill", boolean()},
-                                                    {"quadrant", ref("Quadrant")}}))}});
+                                                    {"quadrant", ref("Quadrant")}}))},
+                   {"limits", limits}});
 }
 } // namespace
 
@@ -482,6 +538,7 @@ Json review_document(const Review& r) {
                {"category", info.category},
                {"custom", info.custom}};
         j["level"] = e ? opt_token(e->level) : Json(nullptr);
+        j["in_catalogue"] = e && in_scope(*e);
         j["assignment"] = std::string(to_string(e ? e->assignment : Assignment::unassigned));
         j["owner"] = e ? e->owner : "";
         j["provider"] = e ? e->provider : "";
@@ -525,9 +582,9 @@ Json review_document(const Review& r) {
         trends.push_back({{"scope", t.scope}, {"points", points}});
     }
     Json actions = Json::array();
-    for (const auto& ac : a.actions) actions.push_back(to_json(ac, dir));
+    for (const auto& ac : a.actions) actions.push_back(to_json(ac, dir, r.date));
     Json drafts = Json::array();
-    for (const auto& ac : r.drafts) drafts.push_back(to_json(ac, dir));
+    for (const auto& ac : r.drafts) drafts.push_back(to_json(ac, dir, r.date));
 
     return {{"format", "cdcwb/v1"},
             {"organisation", {{"id", a.organisation.id}, {"name", a.organisation.name}}},
@@ -583,7 +640,8 @@ Json review_schema() {
                            {"score_state", tokens({"scored", "not_applicable", "incomplete"})},
                            {"as_is", nullable(number())},
                            {"to_be", nullable(number())},
-                           {"gap", nullable(number())}}))},
+                           {"gap", nullable(number())},
+                           {"in_catalogue", boolean()}}))},
          {"findings", array_of(ref("Finding"))},
          {"due", array_of(ref("DueEvaluation"))},
          {"changes_since", nullable(object({{"evaluation", string()},
@@ -591,34 +649,41 @@ Json review_schema() {
                                             {"changes", array_of(ref("Change"))}}))},
          {"trends", array_of(object({{"scope", string()}, {"points", array_of(object(point))}}))},
          {"actions", array_of(ref("ActionValue"))},
-         {"draft_actions", array_of(ref("ActionValue"))}});
+         {"draft_actions", array_of(ref("DraftAction"))}});
 }
 } // namespace
 
 Json schemas() {
-    return Json{{"LocalizedText", localized_text_schema()},
-                {"Finding", finding_schema()},
-                {"Aggregate", object(aggregate_properties())},
-                {"ActionValue", action_schema()},
-                {"TriggerEvent", trigger_event_schema()},
-                {"DueEvaluation", due_schema()},
-                {"Level", one_of(kAllLevels)},
-                {"Assignment", one_of(kAllAssignments)},
-                {"Phase", one_of(kAllPhases)},
-                {"Severity", one_of(kSeverities)},
-                {"NodeKind", one_of(kNodeKinds)},
-                {"TriggerKind", one_of(kTriggers)},
-                {"EvaluationKind", one_of(kAllEvaluationKinds)},
-                {"Cycle", one_of(kCycles)},
-                {"ActionStatus", one_of(kActionStatuses)},
-                {"Quadrant", one_of(kQuadrants)},
-                {"Information", one_of(kInformation)},
-                {"Change", change_schema()},
-                {"Vocabulary", vocabulary_schema()},
-                {"Library", library_schema()},
-                {"CatalogueDocument", catalog_document_schema()},
-                {"TemplateDocument", template_document_schema()},
-                {"Review", review_schema()}};
+    return Json{
+        {"LocalizedText", localized_text_schema()},
+        {"Finding", finding_schema()},
+        {"Aggregate", object(aggregate_properties())},
+        {"ActionValue", action_schema()},
+        {"DraftAction", draft_action_schema()},
+        {"ScoreSlot", tokens({"insource", "outsource", "unassigned"})},
+        // The finding codes the profile evaluation gives a row (domain::profile_issues).
+        {"ProfileIssue",
+         tokens({std::string(finding::unassigned), std::string(finding::quadrant_mismatch),
+                 std::string(finding::missing_owner), std::string(finding::missing_provider)})},
+        {"TriggerEvent", trigger_event_schema()},
+        {"DueEvaluation", due_schema()},
+        {"Level", one_of(kAllLevels)},
+        {"Assignment", one_of(kAllAssignments)},
+        {"Phase", one_of(kAllPhases)},
+        {"Severity", one_of(kSeverities)},
+        {"NodeKind", one_of(kNodeKinds)},
+        {"TriggerKind", one_of(kTriggers)},
+        {"EvaluationKind", one_of(kAllEvaluationKinds)},
+        {"Cycle", one_of(kCycles)},
+        {"ActionStatus", one_of(kActionStatuses)},
+        {"Quadrant", one_of(kQuadrants)},
+        {"Information", one_of(kInformation)},
+        {"Change", change_schema()},
+        {"Vocabulary", vocabulary_schema()},
+        {"Library", library_schema()},
+        {"CatalogueDocument", catalog_document_schema()},
+        {"TemplateDocument", template_document_schema()},
+        {"Review", review_schema()}};
 }
 
 } // namespace cdcwb::report

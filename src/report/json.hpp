@@ -21,12 +21,19 @@ Json to_json(const domain::LocalizedText& text);
 Json to_json(const domain::CatalogNode& node);
 Json to_json(const domain::Finding& finding);
 Json to_json(const domain::Aggregate& aggregate);
-Json to_json(const domain::Action& action, const domain::ServiceDirectory& directory);
+/// An action, with whether it is open and whether it is overdue as of `today`.
+Json to_json(const domain::Action& action, const domain::ServiceDirectory& directory,
+             domain::Date today);
+/// A draft action: the action, plus its texts in both languages and its finding's figures.
+Json to_json(const domain::DraftAction& draft, const domain::ServiceDirectory& directory,
+             domain::Date today);
 Json to_json(const domain::TriggerEvent& event);
 Json to_json(const domain::DueEvaluation& due);
 Json to_json(const domain::Change& change);
 /// `{"scope", "points": [{"evaluation", "date", "value": aggregate}]}` (GET …/trends).
 Json to_json(const domain::Trend& trend);
+/// Score pair names ("insource", "outsource", "unassigned").
+Json slot_names(const std::vector<domain::ScoreSlot>& slots);
 
 /// `cdcwb catalog list --json`
 Json library_summary(const catalog::Library& library);

@@ -77,7 +77,8 @@ class EvaluationStore {
     /// trends, what is due, draft actions.
     Result<std::unique_ptr<LiveReview>> review(std::string_view slug, domain::Date date);
     /// Draft actions for the current findings that no open action answers yet (not saved).
-    Result<std::vector<domain::Action>> action_drafts(std::string_view slug, domain::Date today);
+    Result<std::vector<domain::DraftAction>> action_drafts(std::string_view slug,
+                                                           domain::Date today);
     /// What changed from evaluation `from` to evaluation `to`, or to the current matrix (as of
     /// `today`) when `to` is not given. An unknown id is not_found naming "from" or "to".
     Result<ChangeSet> changes(std::string_view slug, std::string_view from,

@@ -53,7 +53,7 @@ Result<std::unique_ptr<LiveReview>> EvaluationStore::review(std::string_view slu
     return live;
 }
 
-Result<std::vector<Action>> EvaluationStore::action_drafts(std::string_view slug, Date today) {
+Result<std::vector<DraftAction>> EvaluationStore::action_drafts(std::string_view slug, Date today) {
     auto judged = judging(core_, slug, History::summaries);
     if (!judged) return judged.error();
     std::vector<ServiceEntry> entries;

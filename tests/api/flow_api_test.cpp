@@ -3,6 +3,8 @@
 // their escalation, the live review, export, and evidence files.
 #include "api/api_fixture.hpp"
 
+#include <map>
+
 namespace cdcwb::testing {
 namespace {
 
@@ -221,6 +223,126 @@ TEST_F(FlowApi, TheReviewShowsScoresAndFindings) {
     EXPECT_TRUE(d2);
     EXPECT_TRUE(IsError(get(member("approver"), "/api/v1/orgs/" + org + "/review?date=03/01"), 400,
                         "invalid_input", "date"));
+}
+
+TEST_F(FlowApi, AnEntrySaysWhatTheDomainDecidedAboutIt) {
+    const std::string org = new_org();
+    const std::string d2 = "/api/v1/orgs/" + org + "/services/D-2";
+    auto entry = json_of(get(member("assessor"), d2));
+    entry["level"] = "basic";
+    entry["assignment"] = "both";
+    entry["owner"] = "";
+    entry["provider"] = "";
+    entry["insource"] = {{"as_is", 2}, {"to_be", 5}};
+    entry["outsource"] = {{"as_is", 3}, {"to_be", nullptr}};
+
+    const auto written = put(member("assessor"), d2, entry);
+
+    ASSERT_TRUE(HasStatus(written, 200));
+    for (const Json& e : {json_of(written), json_of(get(member("assessor"), d2))}) {
+        EXPECT_EQ(e["in_catalogue"], true);
+        EXPECT_EQ(e["scored"], false); // the outsource to-be is missing
+        EXPECT_EQ(e["score_pairs"], Json::array({"insource", "outsource"}));
+        EXPECT_EQ(e["gaps"],
+                  (Json{{"insource", 3}, {"outsource", nullptr}, {"unassigned", nullptr}}));
+        EXPECT_EQ(e["gap"], nullptr);
+        // The profile evaluation's findings for the row, in its order.
+        Json issues =
+            e["quadrant_mismatch"].is_null() ? Json::array() : Json::array({"quadrant_mismatch"});
+        issues.push_back("missing_owner");
+        issues.push_back("missing_provider");
+        EXPECT_EQ(e["profile_issues"], issues);
+    }
+
+    entry = json_of(written);
+    entry["outsource"] = {{"as_is", 3}, {"to_be", 4}};
+    entry["owner"] = "SOC";
+    entry["provider"] = "MSSP";
+    const auto scored = json_of(put(member("assessor"), d2, entry));
+    EXPECT_EQ(scored["scored"], true);
+    EXPECT_EQ(scored["gap"], 2); // the lower of both rubrics: 2 → 4
+    EXPECT_EQ(scored["profile_issues"], scored["quadrant_mismatch"].is_null()
+                                            ? Json::array()
+                                            : Json::array({"quadrant_mismatch"}));
+
+    entry = scored;
+    entry["level"] = "not_required";
+    entry["assignment"] = "unassigned";
+    entry["insource"] = {{"as_is", nullptr}, {"to_be", nullptr}};
+    entry["outsource"] = {{"as_is", nullptr}, {"to_be", nullptr}};
+    entry["unassigned"] = {{"as_is", nullptr}, {"to_be", 3}};
+    const auto outside = json_of(put(member("assessor"), d2, entry));
+    EXPECT_EQ(outside["in_catalogue"], false);
+    EXPECT_EQ(outside["score_pairs"], Json::array({"unassigned"}));
+    EXPECT_EQ(outside["gaps"]["unassigned"], 2);         // as-is counts as 1
+    EXPECT_EQ(outside["profile_issues"], Json::array()); // outside the catalogue: not evaluated
+    const auto review = json_of(get(member("approver"), "/api/v1/orgs/" + org + "/review"));
+    for (const auto& s : review["services"])
+        if (s["id"] == "D-2") {
+            EXPECT_EQ(s["in_catalogue"], false);
+        }
+}
+
+TEST_F(FlowApi, AnActionSaysWhetherItIsOpenAndOverdueAsOfTheServersToday) {
+    const std::string org = new_org();
+    const std::string actions = "/api/v1/orgs/" + org + "/actions";
+    const auto make = [&](const std::string& title, const std::string& due,
+                          const std::string& status) {
+        const auto r =
+            post(member("assessor"), actions,
+                 Json{{"title", title}, {"services", {"D-2"}}, {"due", due}, {"status", status}});
+        EXPECT_TRUE(HasStatus(r, 201)) << title;
+        return json_of(r);
+    };
+
+    const auto late = make("late", "2000-01-01", "in_progress");
+    const auto later = make("later", "2999-12-31", "open");
+    const auto done = make("done", "2000-01-01", "done");
+
+    EXPECT_EQ(late["open"], true);
+    EXPECT_EQ(late["overdue"], true);
+    EXPECT_EQ(later["open"], true);
+    EXPECT_EQ(later["overdue"], false);
+    EXPECT_EQ(done["open"], false);
+    EXPECT_EQ(done["overdue"], false);
+    std::map<std::string, std::pair<bool, bool>> listed;
+    const auto list = json_of(get(member("approver"), actions));
+    for (const auto& a : list["actions"])
+        listed[a["title"].get<std::string>()] = {a["open"].get<bool>(), a["overdue"].get<bool>()};
+    EXPECT_EQ(listed,
+              (std::map<std::string, std::pair<bool, bool>>{
+                  {"late", {true, true}}, {"later", {true, false}}, {"done", {false, false}}}));
+}
+
+TEST_F(FlowApi, DraftActionsComeInBothLanguagesWithTheFiguresOfTheirFinding) {
+    const std::string org = new_org();
+    score_d2(org, 1, 5);
+
+    const auto drafts = json_of(get(member("assessor"), "/api/v1/orgs/" + org + "/action-drafts"));
+    const auto review = json_of(get(member("approver"), "/api/v1/orgs/" + org + "/review"));
+
+    for (const Json& list : {drafts["drafts"], review["draft_actions"]}) {
+        ASSERT_FALSE(list.empty());
+        const Json* gap = nullptr;
+        for (const auto& d : list) {
+            EXPECT_EQ(d["texts"]["title"]["en"], d["title"]);
+            EXPECT_EQ(d["texts"]["resources"]["en"], d["resources"]);
+            EXPECT_FALSE(d["texts"]["title"]["ja"].get<std::string>().empty()) << d.dump();
+            EXPECT_EQ(d["parameters"]["code"], d["finding"]);
+            EXPECT_EQ(d["parameters"]["service"], d["services"][0]);
+            EXPECT_EQ(d["open"], true);
+            if (d["finding"] == "gap" && d["services"][0] == "D-2") gap = &d;
+        }
+        ASSERT_NE(gap, nullptr) << list.dump();
+        EXPECT_EQ((*gap)["parameters"], (Json{{"code", "gap"},
+                                              {"service", "D-2"},
+                                              {"from", 1},
+                                              {"to", 5},
+                                              {"quadrant", nullptr}}));
+        const std::string ja = (*gap)["texts"]["title"]["ja"];
+        EXPECT_NE(ja.find("D-2"), std::string::npos) << ja;
+        EXPECT_NE(ja.find("1 から 5"), std::string::npos) << ja;
+    }
 }
 
 TEST_F(FlowApi, TheExportIsACdcwbV1YamlFile) {

@@ -2,6 +2,8 @@
 // admins with revision checks, their members managed.
 #include "api/api_fixture.hpp"
 
+#include <regex>
+
 namespace cdcwb::testing {
 namespace {
 
@@ -42,6 +44,43 @@ TEST_F(OrganisationApi, ABadOrganisationIdIs400NamingTheIdField) {
     const auto r = post(admin(), "/api/v1/orgs", Json{{"id", "Bad Id!"}, {"name", "Bad"}});
 
     EXPECT_TRUE(IsError(r, 400, "invalid_input", "id"));
+}
+
+TEST_F(OrganisationApi, TheVocabularysLimitsAreTheRulesTheServerApplies) {
+    const auto vocabulary = json_of(get(admin(), "/api/v1/vocabulary"));
+    const auto& limits = vocabulary["limits"];
+    const std::regex pattern(limits["organisation_id"]["pattern"].get<std::string>());
+    const auto max_length = limits["organisation_id"]["max_length"].get<std::size_t>();
+    const auto& days = limits["evaluation_interval_days"];
+    EXPECT_EQ(days["default"], 182);
+
+    const std::string good = unique_id("limits");
+    for (const std::string& id :
+         {std::string("Bad Id!"), std::string("-lead"), std::string("_lead"), std::string("UPPER"),
+          std::string(max_length + 1, 'a'), good}) {
+        const bool fits = std::regex_match(id, pattern);
+        const auto r = post(admin(), "/api/v1/orgs", Json{{"id", id}, {"name", "Limits"}});
+        if (fits) {
+            EXPECT_TRUE(HasStatus(r, 201)) << id;
+        } else {
+            EXPECT_TRUE(IsError(r, 400, "invalid_input", "id")) << id;
+        }
+    }
+    EXPECT_TRUE(std::regex_match(good, pattern));
+
+    const auto revision = settings(good)["revision"].get<int>();
+    const std::string path = "/api/v1/orgs/" + good;
+    for (const int n : {days["min"].get<int>() - 1, days["max"].get<int>() + 1})
+        EXPECT_TRUE(
+            IsError(call(admin(), "PATCH", path,
+                         Json{{"evaluation_interval_days", n}, {"revision", revision}}.dump()),
+                    400, "invalid_input", "evaluation_interval_days"))
+            << n;
+    const auto at_max =
+        call(admin(), "PATCH", path,
+             Json{{"evaluation_interval_days", days["max"]}, {"revision", revision}}.dump());
+    ASSERT_TRUE(HasStatus(at_max, 200));
+    EXPECT_EQ(json_of(at_max)["evaluation_interval_days"], days["max"]);
 }
 
 TEST_F(OrganisationApi, AnAdminRenamesTheOrganisationNamingTheRevision) {

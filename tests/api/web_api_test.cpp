@@ -3,8 +3,10 @@
 // quadrant advice on service entries, and the language a user keeps.
 #include "api/api_fixture.hpp"
 
+#include <map>
 #include <regex>
 #include <set>
+#include <tuple>
 #include <vector>
 
 namespace cdcwb::testing {
@@ -85,6 +87,16 @@ TEST_F(WebApi, TheVocabularyGivesEveryNameAndRubricTextInBothLanguages) {
                                                              "advanced", "optional"}));
     EXPECT_EQ(ids(v.at("assignments")),
               (std::vector<std::string>{"insource", "outsource", "both", "unassigned"}));
+    // What each assignment is scored with and which names it needs, from the domain.
+    std::map<std::string, std::tuple<Json, bool, bool>> rules;
+    for (const auto& a : v.at("assignments"))
+        rules[a.at("id").get<std::string>()] = {a.at("score_pairs"),
+                                                a.at("needs_owner").get<bool>(),
+                                                a.at("needs_provider").get<bool>()};
+    EXPECT_EQ(rules["insource"], std::tuple(Json::array({"insource"}), true, false));
+    EXPECT_EQ(rules["outsource"], std::tuple(Json::array({"outsource"}), false, true));
+    EXPECT_EQ(rules["both"], std::tuple(Json::array({"insource", "outsource"}), true, true));
+    EXPECT_EQ(rules["unassigned"], std::tuple(Json::array({"unassigned"}), false, false));
     EXPECT_EQ(ids(v.at("phases")),
               (std::vector<std::string>{"strategic", "operation", "response"}));
     EXPECT_EQ(ids(v.at("cycles")), (std::vector<std::string>{"short", "long"}));

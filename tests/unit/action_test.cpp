@@ -20,6 +20,33 @@ Action action(std::string id, std::vector<std::string> services) {
 
 // ---- status vocabulary ------------------------------------------------------------------------
 
+TEST(Action, OpenAndInProgressAreOpenDoneAndCancelledAreNot) {
+    Action a = action("A-1", {});
+    for (auto [st, open] :
+         {std::pair{ActionStatus::open, true}, std::pair{ActionStatus::in_progress, true},
+          std::pair{ActionStatus::done, false}, std::pair{ActionStatus::cancelled, false}}) {
+        a.status = st;
+        EXPECT_EQ(is_open(a), open) << to_string(st);
+    }
+}
+
+TEST(Action, OverdueIsAnOpenActionDueBeforeToday) {
+    const Date today = day("2026-04-01");
+    Action a = action("A-1", {});
+    EXPECT_FALSE(is_overdue(a, today)) << "no due date";
+    a.due = day("2026-03-31");
+    EXPECT_TRUE(is_overdue(a, today));
+    a.status = ActionStatus::in_progress;
+    EXPECT_TRUE(is_overdue(a, today));
+    a.due = today;
+    EXPECT_FALSE(is_overdue(a, today)) << "due today is not late yet";
+    a.due = day("2026-03-01");
+    for (ActionStatus st : {ActionStatus::done, ActionStatus::cancelled}) {
+        a.status = st;
+        EXPECT_FALSE(is_overdue(a, today)) << to_string(st);
+    }
+}
+
 TEST(Action, StatusTokensRoundTripAndUnknownOnesAreRejected) {
     const std::pair<ActionStatus, const char*> table[] = {
         {ActionStatus::open, "open"},
@@ -135,6 +162,14 @@ TEST(Action, EscalateIsRefusedForDoneOrCancelledActions) {
 
 // ---- draft_actions ----------------------------------------------------------------------------
 
+/// The drafts' actions alone (most tests look only at what would be saved).
+std::vector<Action> drafted(const Evaluation& ev, const ServiceDirectory& dir,
+                            const std::vector<Action>& existing, Date today) {
+    std::vector<Action> out;
+    for (auto& d : draft_actions(ev, dir, existing, today)) out.push_back(std::move(d.action));
+    return out;
+}
+
 class ActionDrafts : public ::testing::Test {
   protected:
     ServiceDirectory dir = tiny_directory();
@@ -158,7 +193,7 @@ class ActionDrafts : public ::testing::Test {
 };
 
 TEST_F(ActionDrafts, OneDraftPerActionableFindingInFindingOrderWithItsCycle) {
-    EXPECT_EQ(summary(draft_actions(ev, dir, {}, today)),
+    EXPECT_EQ(summary(drafted(ev, dir, {}, today)),
               (std::vector<std::string>{
                   "DRAFT-1 unassigned B-1 long", "DRAFT-2 quadrant_mismatch A-1 long",
                   "DRAFT-3 quadrant_mismatch A-2 long", "DRAFT-4 missing_owner A-2 short",
@@ -167,7 +202,7 @@ TEST_F(ActionDrafts, OneDraftPerActionableFindingInFindingOrderWithItsCycle) {
 }
 
 TEST_F(ActionDrafts, DraftsAreOpenLinkedToTheServiceAndRecordTheirOrigin) {
-    auto drafts = draft_actions(ev, dir, {}, today);
+    auto drafts = drafted(ev, dir, {}, today);
     ASSERT_FALSE(drafts.empty());
     for (const Action& a : drafts) {
         EXPECT_EQ(a.status, ActionStatus::open) << a.id;
@@ -183,7 +218,7 @@ TEST_F(ActionDrafts, DraftsAreOpenLinkedToTheServiceAndRecordTheirOrigin) {
 }
 
 TEST_F(ActionDrafts, TitlesNameTheServiceAndWhatToDo) {
-    auto drafts = draft_actions(ev, dir, {}, today);
+    auto drafts = drafted(ev, dir, {}, today);
     ASSERT_EQ(drafts.size(), 7u);
     EXPECT_EQ(drafts[0].title, "Assign an owner or provider for B-1 Real-time asset monitoring");
     EXPECT_EQ(drafts[1].title, "Review the sourcing of A-1 Risk management (quadrant I)");
@@ -194,6 +229,38 @@ TEST_F(ActionDrafts, TitlesNameTheServiceAndWhatToDo) {
     EXPECT_FALSE(drafts[1].resources.empty());
 }
 
+TEST_F(ActionDrafts, EveryDraftIsWordedInBothLanguagesAndSavesTheEnglish) {
+    auto drafts = draft_actions(ev, dir, {}, today);
+    ASSERT_EQ(drafts.size(), 7u);
+    for (const DraftAction& d : drafts) {
+        EXPECT_TRUE(d.title.complete()) << d.action.id;
+        EXPECT_NE(d.title.ja.find(d.action.services[0]), std::string::npos) << d.title.ja;
+        EXPECT_EQ(d.action.title, d.title.en);
+        EXPECT_EQ(d.action.resources, d.resources.en);
+        EXPECT_EQ(d.resources.en.empty(), d.resources.ja.empty()) << d.action.id;
+    }
+    EXPECT_EQ(drafts[0].title.ja,
+              "B-1 リアルタイム監視の担当（自組織のチームまたは委託先）を決める");
+    EXPECT_EQ(drafts[0].resources.ja, "要員または外部の委託先");
+    EXPECT_EQ(drafts[5].title.ja, "A-2 リスクアセスメントを 1 から 5 に引き上げる");
+}
+
+TEST_F(ActionDrafts, DraftsCarryTheFiguresOfTheirFinding) {
+    auto drafts = draft_actions(ev, dir, {}, today);
+    ASSERT_EQ(drafts.size(), 7u);
+    // quadrant mismatch on A-1: the quadrant, no scores
+    EXPECT_EQ(drafts[1].quadrant, Quadrant::I);
+    EXPECT_FALSE(drafts[1].from.has_value());
+    // gap on A-2 from 1 to 5, gap on B-1 (Unassigned) from the default 1 to 3
+    EXPECT_EQ(drafts[5].from, 1);
+    EXPECT_EQ(drafts[5].to, 5);
+    EXPECT_FALSE(drafts[5].quadrant.has_value());
+    EXPECT_EQ(drafts[6].from, 1);
+    EXPECT_EQ(drafts[6].to, 3);
+    // names missing: nothing but the code and the service
+    EXPECT_FALSE(drafts[3].from || drafts[3].to || drafts[3].quadrant);
+}
+
 TEST_F(ActionDrafts, GapsUpToTwoPointsAreShortCycleLargerOnesLong) {
     ServiceDirectory d = tiny_directory();
     Evaluation e = evaluate(d,
@@ -202,7 +269,7 @@ TEST_F(ActionDrafts, GapsUpToTwoPointsAreShortCycleLargerOnesLong) {
                              insourced("B-1", Level::basic, scores(4, 5))},
                             nullptr);
     std::map<std::string, Cycle> cycle_of;
-    for (const Action& a : draft_actions(e, d, {}, today))
+    for (const Action& a : drafted(e, d, {}, today))
         if (a.finding == finding::gap) cycle_of[a.services[0]] = a.cycle;
     EXPECT_EQ(cycle_of.at("D-2"), Cycle::short_cycle); // gap 2
     EXPECT_EQ(cycle_of.at("B-1"), Cycle::short_cycle); // gap 1
@@ -217,7 +284,7 @@ TEST_F(ActionDrafts, CatalogueFindingsNotScoredAndTargetsBelowCurrentMakeNoDraft
                             nullptr);
     ASSERT_NE(find_finding(e, finding::not_scored, "D-2"), nullptr);
     ASSERT_NE(find_finding(e, finding::target_below_current, "D-1"), nullptr);
-    EXPECT_TRUE(draft_actions(e, dir, {}, today).empty());
+    EXPECT_TRUE(drafted(e, dir, {}, today).empty());
 }
 
 TEST_F(ActionDrafts, FindingAnsweredByAnOpenActionWithSameCodeAndServiceIsSkipped) {
@@ -225,7 +292,7 @@ TEST_F(ActionDrafts, FindingAnsweredByAnOpenActionWithSameCodeAndServiceIsSkippe
         Action existing = action("ACT-7", {"A-2"});
         existing.finding = "gap";
         existing.status = st;
-        auto drafts = draft_actions(ev, dir, {existing}, today);
+        auto drafts = drafted(ev, dir, {existing}, today);
         EXPECT_EQ(drafts.size(), 6u) << to_string(st);
         for (const Action& a : drafts)
             EXPECT_FALSE(a.finding == finding::gap && a.services[0] == "A-2") << to_string(st);
@@ -235,7 +302,7 @@ TEST_F(ActionDrafts, FindingAnsweredByAnOpenActionWithSameCodeAndServiceIsSkippe
 TEST_F(ActionDrafts, ActionOnTheSameServiceForAnotherFindingDoesNotAnswerIt) {
     Action existing = action("ACT-7", {"A-2"});
     existing.finding = "missing_owner";
-    auto drafts = draft_actions(ev, dir, {existing}, today);
+    auto drafts = drafted(ev, dir, {existing}, today);
     ASSERT_EQ(drafts.size(), 6u);
     EXPECT_EQ(summary(drafts)[3], "DRAFT-4 missing_provider D-2 short");
     EXPECT_EQ(summary(drafts)[4], "DRAFT-5 gap A-2 long");
@@ -244,11 +311,11 @@ TEST_F(ActionDrafts, ActionOnTheSameServiceForAnotherFindingDoesNotAnswerIt) {
 TEST_F(ActionDrafts, ActionForTheSameFindingOnAnotherServiceDoesNotAnswerIt) {
     Action existing = action("ACT-7", {"D-2"});
     existing.finding = "gap";
-    EXPECT_EQ(draft_actions(ev, dir, {existing}, today).size(), 7u);
+    EXPECT_EQ(drafted(ev, dir, {existing}, today).size(), 7u);
 }
 
 TEST_F(ActionDrafts, ActionWithoutFindingCodeAnswersNothing) {
-    EXPECT_EQ(draft_actions(ev, dir, {action("ACT-7", {"A-2", "B-1"})}, today).size(), 7u);
+    EXPECT_EQ(drafted(ev, dir, {action("ACT-7", {"A-2", "B-1"})}, today).size(), 7u);
 }
 
 TEST_F(ActionDrafts, DoneOrCancelledActionsDoNotAnswerAFindingThatIsStillThere) {
@@ -256,7 +323,7 @@ TEST_F(ActionDrafts, DoneOrCancelledActionsDoNotAnswerAFindingThatIsStillThere) 
         Action existing = action("ACT-7", {"B-1"});
         existing.finding = "unassigned";
         existing.status = st;
-        auto drafts = draft_actions(ev, dir, {existing}, today);
+        auto drafts = drafted(ev, dir, {existing}, today);
         ASSERT_EQ(drafts.size(), 7u) << to_string(st);
         EXPECT_EQ(drafts[0].finding, "unassigned");
         EXPECT_EQ(drafts[0].services[0], "B-1");
@@ -266,7 +333,7 @@ TEST_F(ActionDrafts, DoneOrCancelledActionsDoNotAnswerAFindingThatIsStillThere) 
 TEST_F(ActionDrafts, ActionLinkedToSeveralServicesAnswersTheFindingOnEach) {
     Action existing = action("ACT-7", {"A-1", "A-2"});
     existing.finding = "quadrant_mismatch";
-    auto drafts = draft_actions(ev, dir, {existing}, today);
+    auto drafts = drafted(ev, dir, {existing}, today);
     EXPECT_EQ(drafts.size(), 5u);
     for (const Action& a : drafts) EXPECT_NE(a.finding, "quadrant_mismatch");
 }

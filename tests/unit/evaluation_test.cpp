@@ -3,6 +3,7 @@
 #include "domain/evaluation.hpp"
 #include "fixtures.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 namespace {
@@ -230,6 +231,53 @@ TEST_F(EvaluationProfile, ServicesOutOfScopeGetNoProfileFindings) {
         EXPECT_NE(f->service_id, "ORG-2");
         EXPECT_NE(f->service_id, "ORG-3");
     }
+}
+
+TEST_F(EvaluationProfile, ARowsProfileIssuesAreTheEvaluationsFindingsForThatService) {
+    for (const ServiceEntry& e : entries) {
+        Codes want;
+        for (const Finding* f : ev.of_kind(EvaluationKind::profile))
+            if (f->service_id == e.service_id) want.push_back(f->code + " " + f->service_id);
+        Codes got;
+        for (const Finding& f : profile_issues(e, *dir.find(e.service_id)))
+            got.push_back(f.code + " " + f.service_id);
+        std::sort(want.begin(), want.end());
+        std::sort(got.begin(), got.end());
+        EXPECT_EQ(got, want) << e.service_id;
+    }
+}
+
+TEST_F(EvaluationProfile, ARowOutsideTheCatalogueHasNoProfileIssuesThoughItsFindingsWould) {
+    const ServiceEntry& org2 = entries[6]; // Unassigned, Not required
+    ASSERT_EQ(org2.service_id, "ORG-2");
+    EXPECT_TRUE(profile_issues(org2, *dir.find("ORG-2")).empty());
+    const auto findings = profile_findings(org2, *dir.find("ORG-2"));
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].code, finding::unassigned);
+}
+
+TEST(Evaluation, EveryFindingCarriesItsFiguresAndAMessageInBothLanguages) {
+    ServiceDirectory dir = tiny_directory();
+    Evaluation ev = evaluate(dir,
+                             {outsourced("A-1", Level::basic, scores(2, 4)),
+                              insourced("A-2", Level::basic, scores(4, 2), ""),
+                              entry("B-1", std::nullopt), entry("D-1", Level::not_required)},
+                             nullptr);
+    ASSERT_FALSE(ev.findings.empty());
+    for (const Finding& f : ev.findings) {
+        EXPECT_TRUE(f.message.complete()) << f.code << " " << f.service_id;
+        EXPECT_FALSE(f.code.empty());
+        EXPECT_FALSE(f.service_id.empty());
+    }
+    const Finding* gap = find_finding(ev, finding::gap, "A-1");
+    ASSERT_NE(gap, nullptr);
+    EXPECT_EQ(gap->as_is, 2);
+    EXPECT_EQ(gap->to_be, 4);
+    const Finding* below = find_finding(ev, finding::target_below_current, "A-2");
+    ASSERT_NE(below, nullptr);
+    EXPECT_EQ(below->as_is, 4);
+    EXPECT_EQ(below->to_be, 2);
+    EXPECT_EQ(find_finding(ev, finding::quadrant_mismatch, "A-1")->quadrant, Quadrant::I);
 }
 
 TEST(Evaluation, OrganisationsSourcingAnswersDecideTheQuadrant) {

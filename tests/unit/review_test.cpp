@@ -112,8 +112,8 @@ TEST_F(ReviewOfAnAssessment, DraftsSkipFindingsAnOpenActionAlreadyAnswers) {
     ASSERT_NE(find_finding(r.evaluation, finding::unassigned, "D-1"), nullptr);
     std::vector<std::string> got;
     for (const auto& d : r.drafts) {
-        got.push_back(d.finding + " " + d.services.at(0));
-        EXPECT_EQ(d.history.at(0).date, day("2026-05-01"));
+        got.push_back(d.action.finding + " " + d.action.services.at(0));
+        EXPECT_EQ(d.action.history.at(0).date, day("2026-05-01"));
     }
     EXPECT_EQ(got,
               (std::vector<std::string>{"quadrant_mismatch B-1", "gap B-1", "gap A-1", "gap D-1"}));
@@ -154,7 +154,7 @@ TEST(Review, WithoutHistoryThereIsNoPreviousNoChangesAndOnlyTheCurrentPoint) {
     ASSERT_EQ(r.due.size(), 1u);
     EXPECT_EQ(r.due[0].kind, EvaluationKind::portfolio);
     ASSERT_EQ(r.drafts.size(), 1u);
-    EXPECT_EQ(r.drafts[0].finding, "gap");
+    EXPECT_EQ(r.drafts[0].action.finding, "gap");
 }
 
 } // namespace

@@ -219,4 +219,51 @@ TEST(Scoring, AllNaCategoryHasNoMeanButCountsItsNaServices) {
     EXPECT_DOUBLE_EQ(s.category("A")->as_is, 0.0);
 }
 
+// ---- what one row shows ----------------------------------------------------------------------
+
+TEST(Scoring, EachAssignmentIsScoredWithItsOwnPairs) {
+    using Slots = std::vector<ScoreSlot>;
+    EXPECT_EQ(score_slots(Assignment::insource), Slots{ScoreSlot::insource});
+    EXPECT_EQ(score_slots(Assignment::outsource), Slots{ScoreSlot::outsource});
+    EXPECT_EQ(score_slots(Assignment::both), (Slots{ScoreSlot::insource, ScoreSlot::outsource}));
+    EXPECT_EQ(score_slots(Assignment::unassigned), Slots{ScoreSlot::unassigned});
+    EXPECT_EQ(to_string(ScoreSlot::unassigned), "unassigned");
+}
+
+TEST(Scoring, AnAssignmentNeedsTheNamesThatMakeItAccountable) {
+    const auto needs = [](Assignment a) {
+        const NamesNeeded n = names_needed(a);
+        return std::pair{n.owner, n.provider};
+    };
+    EXPECT_EQ(needs(Assignment::insource), std::pair(true, false));
+    EXPECT_EQ(needs(Assignment::outsource), std::pair(false, true));
+    EXPECT_EQ(needs(Assignment::both), std::pair(true, true));
+    EXPECT_EQ(needs(Assignment::unassigned), std::pair(false, false));
+}
+
+TEST(Scoring, PairGapIsToBeMinusAsIsWhenBothAreNumbers) {
+    EXPECT_EQ(pair_gap(ScoreSlot::insource, scores(2, 5)), 3);
+    EXPECT_EQ(pair_gap(ScoreSlot::outsource, scores(4, 3)), -1);
+    EXPECT_EQ(pair_gap(ScoreSlot::insource, ScorePair{std::nullopt, pts(5)}), std::nullopt);
+    EXPECT_EQ(pair_gap(ScoreSlot::insource, ScorePair{pts(2), std::nullopt}), std::nullopt);
+    EXPECT_EQ(pair_gap(ScoreSlot::outsource, na_pair()), std::nullopt);
+}
+
+TEST(Scoring, UnassignedPairGapCountsAMissingAsIsAsOne) {
+    EXPECT_EQ(pair_gap(ScoreSlot::unassigned, ScorePair{std::nullopt, pts(4)}), 3);
+    EXPECT_EQ(pair_gap(ScoreSlot::unassigned, ScorePair{na(), na()}), std::nullopt);
+    // Only the Unassigned pair has the default.
+    EXPECT_EQ(pair_gap(ScoreSlot::insource, ScorePair{std::nullopt, pts(4)}), std::nullopt);
+}
+
+TEST(Scoring, FullyScoredMeansNoMissingScoreTheAssignmentNeeds) {
+    EXPECT_TRUE(fully_scored(insourced("A-1", Level::basic, scores(2, 4))));
+    EXPECT_TRUE(fully_scored(insourced("A-1", Level::basic, na_pair())));
+    EXPECT_FALSE(fully_scored(insourced("A-1", Level::basic, ScorePair{pts(2), std::nullopt})));
+    EXPECT_TRUE(fully_scored(unassigned("B-1", Level::basic, std::nullopt, pts(3))));
+    EXPECT_FALSE(fully_scored(unassigned("B-1", Level::basic, std::nullopt, std::nullopt)));
+    EXPECT_FALSE(fully_scored(shared("D-1", Level::basic, scores(2, 3), ScorePair{}, "x", "y")));
+    EXPECT_TRUE(fully_scored(shared("D-1", Level::basic, scores(2, 3), na_pair(), "x", "y")));
+}
+
 } // namespace

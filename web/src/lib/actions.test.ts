@@ -7,20 +7,18 @@ import {
   createBody,
   draftFor,
   draftNumber,
-  draftWording,
   emptyForm,
   escalateBody,
   formFromDraft,
   formFromFinding,
   formOf,
   groupServices,
-  isOpen,
-  isOverdue,
   knownOwners,
   updateBody,
 } from './actions';
-import type { Action, Finding } from './types';
+import type { Action, DraftAction, Finding } from './types';
 
+/** An action as the server sends it: `open` and `overdue` are the server's (closed ones are not open). */
 const action = (id: string, over: Partial<Action> = {}): Action => ({
   id,
   title: 'Title ' + id,
@@ -35,6 +33,8 @@ const action = (id: string, over: Partial<Action> = {}): Action => ({
   finding: '',
   history: [],
   revision: 1,
+  open: over.status === undefined || over.status === 'open' || over.status === 'in_progress',
+  overdue: false,
   ...over,
 });
 
@@ -54,38 +54,27 @@ const finding = (code: string, service: string): Finding => ({
 
 const TODAY = '2026-11-27';
 
-describe('open, done and overdue', () => {
-  it('counts open and in-progress actions as open', () => {
-    expect(isOpen({ status: 'open' })).toBe(true);
-    expect(isOpen({ status: 'in_progress' })).toBe(true);
-    expect(isOpen({ status: 'done' })).toBe(false);
-    expect(isOpen({ status: 'cancelled' })).toBe(false);
-  });
-
-  it('finds an open action overdue only when its due date is before today', () => {
-    expect(isOverdue({ status: 'open', due: '2026-11-26' }, TODAY)).toBe(true);
-    expect(isOverdue({ status: 'in_progress', due: '2026-03-31' }, TODAY)).toBe(true);
-    expect(isOverdue({ status: 'open', due: TODAY }, TODAY)).toBe(false); // due today is not late yet
-    expect(isOverdue({ status: 'open', due: '2027-01-01' }, TODAY)).toBe(false);
-    expect(isOverdue({ status: 'open', due: null }, TODAY)).toBe(false);
-    expect(isOverdue({ status: 'done', due: '2026-01-01' }, TODAY)).toBe(false);
-  });
-
-  it('counts the board', () => {
+describe('open, done and overdue, as the server says', () => {
+  it('counts the board from the server\'s flags', () => {
     const list = [
-      action('1', { due: '2026-01-01' }),
+      action('1', { due: '2026-01-01', overdue: true }),
       action('2', { status: 'done', due: '2026-01-01' }),
       action('3', { status: 'in_progress' }),
       action('4', { status: 'cancelled' }),
     ];
-    expect(boardCounts(list, TODAY)).toEqual({ open: 2, overdue: 1, done: 1, total: 4 });
+    expect(boardCounts(list)).toEqual({ open: 2, overdue: 1, done: 1, total: 4 });
+  });
+
+  it('never decides lateness from dates itself', () => {
+    // A past due date the server does not call overdue (say, its today is earlier) is not late here.
+    expect(boardCounts([action('1', { due: '2000-01-01' })]).overdue).toBe(0);
   });
 });
 
 describe('the board', () => {
   const list = [
     action('A-1', { phase: 'response', cycle: 'short', due: '2027-02-01' }),
-    action('A-2', { phase: 'response', cycle: 'short', due: '2026-10-01' }), // overdue
+    action('A-2', { phase: 'response', cycle: 'short', due: '2026-10-01', overdue: true }),
     action('A-3', { phase: 'operation', cycle: 'long' }),
     action('A-4', { phase: 'strategic', cycle: 'long', status: 'done' }),
     action('A-10', { phase: 'response', cycle: 'short' }),
@@ -93,7 +82,7 @@ describe('the board', () => {
   ];
 
   it('places each action by cycle (swimlane) and phase (column)', () => {
-    const board = buildBoard(list, 'all', TODAY);
+    const board = buildBoard(list, 'all');
     expect(board.short.response.map((a) => a.id)).toEqual(['A-2', 'A-5', 'A-1', 'A-10']);
     expect(board.long.operation.map((a) => a.id)).toEqual(['A-3']);
     expect(board.long.strategic.map((a) => a.id)).toEqual(['A-4']);
@@ -102,8 +91,8 @@ describe('the board', () => {
     expect(board.long.response).toEqual([]);
   });
 
-  it('hides done and cancelled actions when showing open ones', () => {
-    const board = buildBoard(list, 'open', TODAY);
+  it('hides the actions the server says are closed when showing open ones', () => {
+    const board = buildBoard(list, 'open');
     expect(board.long.strategic).toEqual([]);
     expect(board.short.response).toHaveLength(4);
   });
@@ -114,12 +103,12 @@ describe('the board', () => {
         action('x3', { phase: 'operation' }),
         action('x1', { phase: 'operation', status: 'done', due: '2026-01-01' }),
         action('x2', { phase: 'operation', due: '2026-12-31' }),
-        action('x4', { phase: 'operation', due: '2026-02-01' }),
+        action('x4', { phase: 'operation', due: '2026-02-01', overdue: true }),
+        action('x5', { phase: 'operation', due: '2026-01-15' }),
       ],
       'all',
-      TODAY,
     );
-    expect(board.short.operation.map((a) => a.id)).toEqual(['x4', 'x2', 'x3', 'x1']);
+    expect(board.short.operation.map((a) => a.id)).toEqual(['x4', 'x5', 'x2', 'x3', 'x1']);
   });
 });
 
@@ -152,10 +141,10 @@ describe('request bodies', () => {
     expect(updateBody(overridden).phase).toBe('response');
   });
 
-  it('reads an action whose finding is null (as the server sends it) and an unknown status', () => {
-    const a = { ...action('A-9'), finding: null, status: 'weird' as Action['status'] };
+  it('reads an action whose finding is null (as the server sends it)', () => {
+    const a = { ...action('A-9', { status: 'in_progress' }), finding: null as unknown as string };
     expect(formOf(a).finding).toBe('');
-    expect(formOf(a).status).toBe('open');
+    expect(formOf(a).status).toBe('in_progress');
     expect(updateBody(formOf(a))).not.toHaveProperty('finding');
   });
 
@@ -164,20 +153,24 @@ describe('request bodies', () => {
     expect(escalateBody('', TODAY, undefined)).toEqual({ note: '', date: TODAY });
   });
 
-  it('offers escalation only for open short-cycle actions', () => {
-    expect(canEscalate({ cycle: 'short', status: 'open' })).toBe(true);
-    expect(canEscalate({ cycle: 'short', status: 'in_progress' })).toBe(true);
-    expect(canEscalate({ cycle: 'long', status: 'open' })).toBe(false);
-    expect(canEscalate({ cycle: 'short', status: 'done' })).toBe(false);
+  it('offers escalation only for short-cycle actions the server says are open', () => {
+    expect(canEscalate({ cycle: 'short', open: true })).toBe(true);
+    expect(canEscalate({ cycle: 'long', open: true })).toBe(false);
+    expect(canEscalate({ cycle: 'short', open: false })).toBe(false);
   });
 });
 
 describe('actions from findings and drafts', () => {
+  const draft = (id: string, over: Partial<Action>, title: { en: string; ja: string }, params: Partial<DraftAction['parameters']> = {}): DraftAction => ({
+    ...action(id, { ...over, title: title.en }),
+    texts: { title, resources: { en: over.resources ?? '', ja: over.resources ? '要員' : '' } },
+    parameters: { code: over.finding ?? '', service: over.services?.[0] ?? '', from: null, to: null, quadrant: null, ...params },
+  });
   const drafts = [
-    action('DRAFT-1', { title: 'Assign an owner or provider for H-1 Internal fraud', services: ['H-1'], cycle: 'long', finding: 'unassigned', resources: 'people or an outside provider' }),
-    action('DRAFT-2', { title: 'Raise E-9 Hardening from 1 to 4', services: ['E-9'], cycle: 'long', finding: 'gap' }),
-    action('DRAFT-3', { title: 'Review the sourcing of A-12 Security audit (quadrant IV)', services: ['A-12'], cycle: 'long', finding: 'quadrant_mismatch' }),
-    action('DRAFT-4', { title: 'Name the provider for B-2 x', services: ['B-2'], finding: 'missing_provider' }),
+    draft('DRAFT-1', { services: ['H-1'], cycle: 'long', finding: 'unassigned', resources: 'people or an outside provider' }, { en: 'Assign an owner or provider for H-1 Internal fraud', ja: 'H-1 内部不正の担当を決める' }),
+    draft('DRAFT-2', { services: ['E-9'], cycle: 'long', finding: 'gap' }, { en: 'Raise E-9 Hardening from 1 to 4', ja: 'E-9 堅牢化を 1 から 4 に引き上げる' }, { from: 1, to: 4 }),
+    draft('DRAFT-3', { services: ['A-12'], cycle: 'long', finding: 'quadrant_mismatch' }, { en: 'Review the sourcing of A-12 Security audit (quadrant IV)', ja: 'A-12 のソーシングを見直す（象限 IV）' }, { quadrant: 'IV' }),
+    draft('DRAFT-4', { services: ['B-2'], finding: 'missing_provider' }, { en: 'Name the provider for B-2 x', ja: 'B-2 x の委託先を明記する' }),
   ];
 
   it('makes a create form from a draft without its draft id, phase or history', () => {
@@ -203,19 +196,10 @@ describe('actions from findings and drafts', () => {
     });
   });
 
-  it('finds the open action that already answers a finding', () => {
+  it('finds the action the server says is open that already answers a finding', () => {
     const actions = [action('A-1', { finding: 'gap', services: ['E-9'], status: 'done' }), action('A-2', { finding: 'gap', services: ['D-1', 'E-9'] })];
     expect(answeredBy(finding('gap', 'E-9'), actions)?.id).toBe('A-2');
     expect(answeredBy(finding('unassigned', 'E-9'), actions)).toBeUndefined();
-  });
-
-  it('reads what a draft says so it can be worded in Japanese', () => {
-    expect(draftWording(drafts[0]!)).toEqual({ kind: 'unassigned', service: 'H-1' });
-    expect(draftWording(drafts[1]!)).toEqual({ kind: 'gap', service: 'E-9', from: '1', to: '4' });
-    expect(draftWording(drafts[2]!)).toEqual({ kind: 'quadrant_mismatch', service: 'A-12', quadrant: 'IV' });
-    expect(draftWording(drafts[3]!)).toEqual({ kind: 'missing_provider', service: 'B-2' });
-    expect(draftWording({ finding: 'gap', services: ['A-1'], title: 'something else' }).kind).toBe('other');
-    expect(draftWording({ finding: null as unknown as string, services: [], title: 'x' }).kind).toBe('other');
   });
 
   it('numbers drafts by their id', () => {

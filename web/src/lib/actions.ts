@@ -1,63 +1,48 @@
 // The improvement board's logic (X.1060 clause 10: three management phases, short and long
-// improvement cycles): grouping actions into the board, what is open and what is overdue, and
-// the bodies of the create / update / escalate requests. The phase of an action is the
-// server's (derived from its services unless overridden); nothing here re-derives it.
-import type { Action, Cycle, Finding, Phase } from './types';
+// improvement cycles): grouping actions into the board and the bodies of the create / update /
+// escalate requests. The phase of an action, whether it is open and whether it is overdue are the
+// server's (`phase`, `open`, `overdue`); nothing here re-derives them.
+import type { Action, Cycle, DraftAction, Finding, Phase } from './types';
 
 export const PHASES: readonly Phase[] = ['strategic', 'operation', 'response'];
 export const CYCLES: readonly Cycle[] = ['short', 'long'];
 /** The statuses the server accepts (domain/action.cpp). */
 export const STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export type Status = (typeof STATUSES)[number];
-/** The statuses of an action still to be worked on. */
-export const OPEN_STATUSES: readonly string[] = ['open', 'in_progress'];
-
 export type Show = 'open' | 'all';
 
-export function isOpen(action: Pick<Action, 'status'>): boolean {
-  return OPEN_STATUSES.includes(action.status);
-}
-
-/** An action is overdue when it is still open and its due date is before `today` (YYYY-MM-DD). */
-export function isOverdue(action: Pick<Action, 'status' | 'due'>, today: string): boolean {
-  return isOpen(action) && !!action.due && action.due < today;
-}
-
-/** Board order inside a cell: overdue first, then by due date (none last), then by id. */
-export function boardOrder(today: string) {
-  return (a: Action, b: Action): number => {
-    const oa = isOverdue(a, today) ? 0 : 1;
-    const ob = isOverdue(b, today) ? 0 : 1;
-    if (oa !== ob) return oa - ob;
-    const ca = isOpen(a) ? 0 : 1;
-    const cb = isOpen(b) ? 0 : 1;
-    if (ca !== cb) return ca - cb;
-    if (a.due !== b.due) {
-      if (!a.due) return 1;
-      if (!b.due) return -1;
-      return a.due.localeCompare(b.due);
-    }
-    return a.id.localeCompare(b.id, undefined, { numeric: true });
-  };
+/** Board order inside a cell: overdue first, then open ones, then by due date (none last), then by id. */
+export function boardOrder(a: Action, b: Action): number {
+  const oa = a.overdue ? 0 : 1;
+  const ob = b.overdue ? 0 : 1;
+  if (oa !== ob) return oa - ob;
+  const ca = a.open ? 0 : 1;
+  const cb = b.open ? 0 : 1;
+  if (ca !== cb) return ca - cb;
+  if (a.due !== b.due) {
+    if (!a.due) return 1;
+    if (!b.due) return -1;
+    return a.due.localeCompare(b.due);
+  }
+  return a.id.localeCompare(b.id, undefined, { numeric: true });
 }
 
 export type Board = Record<Cycle, Record<Phase, Action[]>>;
 
 /** The board: one swimlane per cycle, one column per phase. `show: 'open'` hides done and cancelled. */
-export function buildBoard(actions: readonly Action[], show: Show, today: string): Board {
+export function buildBoard(actions: readonly Action[], show: Show): Board {
   const board = {} as Board;
   for (const cycle of CYCLES) {
     board[cycle] = {} as Record<Phase, Action[]>;
     for (const phase of PHASES) board[cycle][phase] = [];
   }
   for (const a of actions) {
-    if (show === 'open' && !isOpen(a)) continue;
+    if (show === 'open' && !a.open) continue;
     const cycle: Cycle = a.cycle === 'long' ? 'long' : 'short';
     const phase: Phase = PHASES.includes(a.phase) ? a.phase : 'strategic';
     board[cycle][phase].push(a);
   }
-  const order = boardOrder(today);
-  for (const cycle of CYCLES) for (const phase of PHASES) board[cycle][phase].sort(order);
+  for (const cycle of CYCLES) for (const phase of PHASES) board[cycle][phase].sort(boardOrder);
   return board;
 }
 
@@ -68,10 +53,10 @@ export interface BoardCounts {
   total: number;
 }
 
-export function boardCounts(actions: readonly Action[], today: string): BoardCounts {
+export function boardCounts(actions: readonly Action[]): BoardCounts {
   return {
-    open: actions.filter(isOpen).length,
-    overdue: actions.filter((a) => isOverdue(a, today)).length,
+    open: actions.filter((a) => a.open).length,
+    overdue: actions.filter((a) => a.overdue).length,
     done: actions.filter((a) => a.status === 'done').length,
     total: actions.length,
   };
@@ -105,7 +90,7 @@ export function formOf(action: Action): ActionForm {
     cycle: action.cycle,
     owner: action.owner,
     due: action.due ?? '',
-    status: (STATUSES as readonly string[]).includes(action.status) ? (action.status as Status) : 'open',
+    status: action.status,
     resources: action.resources,
     finding: action.finding ?? '',
   };
@@ -164,8 +149,8 @@ export function escalateBody(note: string, date: string, revision: number | unde
 }
 
 /** An action can be escalated when it is short-cycle and still open (the server's rule, stated). */
-export function canEscalate(action: Pick<Action, 'cycle' | 'status'>): boolean {
-  return action.cycle === 'short' && isOpen(action);
+export function canEscalate(action: Pick<Action, 'cycle' | 'open'>): boolean {
+  return action.cycle === 'short' && action.open;
 }
 
 /** A form made from a server draft (GET /action-drafts): its title, services, cycle and finding. */
@@ -181,7 +166,7 @@ export function formFromDraft(draft: Action, title = draft.title): ActionForm {
 }
 
 /** The draft that answers a finding (same code and service), if the server proposed one. */
-export function draftFor(finding: Pick<Finding, 'code' | 'service'>, drafts: readonly Action[]): Action | undefined {
+export function draftFor(finding: Pick<Finding, 'code' | 'service'>, drafts: readonly DraftAction[]): DraftAction | undefined {
   if (!finding.service) return undefined;
   return drafts.find((d) => d.finding === finding.code && d.services.includes(finding.service!));
 }
@@ -189,46 +174,17 @@ export function draftFor(finding: Pick<Finding, 'code' | 'service'>, drafts: rea
 /** The open action that already answers a finding (same code and service), if any. */
 export function answeredBy(finding: Pick<Finding, 'code' | 'service'>, actions: readonly Action[]): Action | undefined {
   if (!finding.service) return undefined;
-  return actions.find((a) => isOpen(a) && a.finding === finding.code && a.services.includes(finding.service!));
+  return actions.find((a) => a.open && a.finding === finding.code && a.services.includes(finding.service!));
 }
 
 /**
  * A form for a finding: the server's draft when there is one (its cycle follows the domain's
  * rule), else the finding's service and code with a title the caller words (short cycle).
  */
-export function formFromFinding(finding: Finding, drafts: readonly Action[], title: string): ActionForm {
+export function formFromFinding(finding: Finding, drafts: readonly DraftAction[], title: string): ActionForm {
   const draft = draftFor(finding, drafts);
   if (draft) return formFromDraft(draft, title);
   return { ...emptyForm(), title, services: finding.service ? [finding.service] : [], finding: finding.code };
-}
-
-/** The parts of a server draft's title that a translated title needs. */
-export interface DraftWording {
-  kind: 'unassigned' | 'quadrant_mismatch' | 'missing_owner' | 'missing_provider' | 'gap' | 'other';
-  service: string;
-  from?: string;
-  to?: string;
-  quadrant?: string;
-}
-
-/**
- * Reads a draft so it can be worded in the user's language: the finding code says what kind,
- * the server's (English) title carries the scores or quadrant. Unknown shapes are 'other' and
- * keep the server's title.
- */
-export function draftWording(draft: Pick<Action, 'finding' | 'services' | 'title'>): DraftWording {
-  const service = draft.services[0] ?? '';
-  const code = draft.finding ?? '';
-  if (code === 'unassigned' || code === 'missing_owner' || code === 'missing_provider') return { kind: code, service };
-  if (code === 'quadrant_mismatch') {
-    const m = /\(quadrant (I{1,3}|IV)\)\s*$/.exec(draft.title);
-    return m ? { kind: code, service, quadrant: m[1]! } : { kind: 'other', service };
-  }
-  if (code === 'gap') {
-    const m = /from (\d|n\/a) to (\d|n\/a)\s*$/.exec(draft.title);
-    return m ? { kind: code, service, from: m[1]!, to: m[2]! } : { kind: 'other', service };
-  }
-  return { kind: 'other', service };
 }
 
 /** The fields a conflict dialog compares for an action. */

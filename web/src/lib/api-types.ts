@@ -731,7 +731,26 @@ export interface components {
                 to: string;
                 note: string;
             }[];
+            open: boolean;
+            overdue: boolean;
         };
+        DraftAction: components["schemas"]["ActionValue"] & {
+            texts: {
+                title: components["schemas"]["LocalizedText"];
+                resources: components["schemas"]["LocalizedText"];
+            };
+            parameters: {
+                code: string;
+                service: string;
+                from: number | null;
+                to: number | null;
+                quadrant: components["schemas"]["Quadrant"] | null;
+            };
+        };
+        /** @enum {string} */
+        ScoreSlot: "insource" | "outsource" | "unassigned";
+        /** @enum {string} */
+        ProfileIssue: "unassigned" | "quadrant_mismatch" | "missing_owner" | "missing_provider";
         TriggerEvent: {
             date: string;
             kind: components["schemas"]["TriggerKind"];
@@ -779,6 +798,9 @@ export interface components {
             assignments: {
                 id: string;
                 name: components["schemas"]["LocalizedText"];
+                score_pairs: components["schemas"]["ScoreSlot"][];
+                needs_owner: boolean;
+                needs_provider: boolean;
             }[];
             phases: {
                 id: string;
@@ -840,6 +862,17 @@ export interface components {
                 specialist_skill: boolean;
                 quadrant: components["schemas"]["Quadrant"];
             }[];
+            limits: {
+                organisation_id: {
+                    pattern: string;
+                    max_length: number;
+                };
+                evaluation_interval_days: {
+                    min: number;
+                    max: number;
+                    default: number;
+                };
+            };
         };
         Library: {
             catalogs: ({
@@ -994,6 +1027,7 @@ export interface components {
                 as_is: number | null;
                 to_be: number | null;
                 gap: number | null;
+                in_catalogue: boolean;
             }[];
             findings: components["schemas"]["Finding"][];
             due: components["schemas"]["DueEvaluation"][];
@@ -1016,7 +1050,7 @@ export interface components {
                 }[];
             }[];
             actions: components["schemas"]["ActionValue"][];
-            draft_actions: components["schemas"]["ActionValue"][];
+            draft_actions: components["schemas"]["DraftAction"][];
         };
         /** @enum {string} */
         Lang: "en" | "ja";
@@ -1054,6 +1088,16 @@ export interface components {
             custom: boolean;
             quadrant: components["schemas"]["Quadrant"] | null;
             quadrant_mismatch: components["schemas"]["LocalizedText"] | null;
+            in_catalogue: boolean;
+            scored: boolean;
+            score_pairs: components["schemas"]["ScoreSlot"][];
+            gaps: {
+                insource: number | null;
+                outsource: number | null;
+                unassigned: number | null;
+            };
+            gap: number | null;
+            profile_issues: components["schemas"]["ProfileIssue"][];
             revision: number;
             updated_at: string;
             updated_by: string;
@@ -1117,6 +1161,8 @@ export interface components {
                 to: string;
                 note: string;
             }[];
+            open?: boolean;
+            overdue?: boolean;
             revision?: number;
         };
         Event: components["schemas"]["TriggerEvent"] & {
@@ -2685,7 +2731,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        drafts: components["schemas"]["ActionValue"][];
+                        drafts: components["schemas"]["DraftAction"][];
                     };
                 };
             };

@@ -9,18 +9,16 @@ import {
   entryBody,
   flatten,
   groupByCategory,
-  inCatalogue,
-  isScored,
   linksByService,
   matchesQuery,
-  pairGap,
+  needsOwner,
+  needsProvider,
+  pairsOf,
   parseEvidence,
   portfolioProgress,
-  profileIssues,
   profileProgress,
   quadrantOf,
   rubricTexts,
-  rubricsFor,
   scoreOptions,
   sourcingOfQuadrant,
   templateBody,
@@ -61,6 +59,12 @@ function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry 
     updated_by: 'someone',
     quadrant: null,
     quadrant_mismatch: null,
+    in_catalogue: false,
+    scored: false,
+    score_pairs: ['unassigned'],
+    gaps: { insource: null, outsource: null, unassigned: null },
+    gap: null,
+    profile_issues: [],
     ...over,
   };
 }
@@ -68,7 +72,15 @@ function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry 
 // A vocabulary whose tables deliberately differ from X.1060's, so a test passes only if the code
 // reads the tables instead of knowing the rule.
 const vocabulary: Vocabulary = {
-  levels: [], assignments: [], phases: [], cycles: [], evaluation_kinds: [], trigger_kinds: [], severities: [],
+  levels: [], phases: [], cycles: [], evaluation_kinds: [], trigger_kinds: [], severities: [],
+  // Unlike the domain's, Both here keeps the Unassigned pair too, and Outsource needs an owner.
+  assignments: [
+    { id: 'insource', name: text('In'), score_pairs: ['insource'], needs_owner: true, needs_provider: false },
+    { id: 'outsource', name: text('Out'), score_pairs: ['outsource'], needs_owner: true, needs_provider: true },
+    { id: 'both', name: text('Both'), score_pairs: ['insource', 'outsource', 'unassigned'], needs_owner: true, needs_provider: true },
+    { id: 'unassigned', name: text('None'), score_pairs: ['unassigned'], needs_owner: false, needs_provider: false },
+  ],
+  limits: { organisation_id: { pattern: '^[a-z]+$', max_length: 8 }, evaluation_interval_days: { min: 1, max: 10, default: 5 } },
   rubrics: {
     insource: { name: text('Insource rubric'), levels: { '1': text('in 1'), '2': text('in 2'), '3': text('in 3'), '4': text('in 4'), '5': text('in 5'), 'n/a': text('in n/a') } },
     outsource: { name: text('Outsource rubric'), levels: { '1': text('out 1'), '2': text('out 2'), '3': text('out 3'), '4': text('out 4'), '5': text('out 5'), 'n/a': text('out n/a') } },
@@ -100,21 +112,16 @@ describe('grouping and scope', () => {
     expect(groups[0]!.name).toEqual(text('Alpha'));
     expect(groups[2]!.name).toBeNull();
   });
-
-  it('counts a service in the catalogue when its level is decided and not Not required', () => {
-    expect(inCatalogue({ level: null })).toBe(false);
-    expect(inCatalogue({ level: 'not_required' })).toBe(false);
-    expect(inCatalogue({ level: 'optional' })).toBe(true);
-  });
 });
 
 describe('progress', () => {
+  // in_catalogue and scored as the server sends them.
   const entries = [
-    entry('A-1', { level: 'basic', assignment: 'insource', insource: { as_is: '3', to_be: '5' } }),
+    entry('A-1', { level: 'basic', assignment: 'insource', insource: { as_is: '3', to_be: '5' }, in_catalogue: true, scored: true }),
     entry('A-2', { level: 'not_required' }),
     entry('A-3'),
-    entry('A-4', { level: 'standard', assignment: 'both', insource: { as_is: '2', to_be: '4' }, outsource: { as_is: '2', to_be: null } }),
-    entry('A-5', { level: 'advanced', unassigned: { as_is: null, to_be: '3' } }),
+    entry('A-4', { level: 'standard', assignment: 'both', insource: { as_is: '2', to_be: '4' }, outsource: { as_is: '2', to_be: null }, in_catalogue: true }),
+    entry('A-5', { level: 'advanced', unassigned: { as_is: null, to_be: '3' }, in_catalogue: true, scored: true }),
   ];
 
   it('catalogue: every decided level counts, Not required too', () => {
@@ -125,20 +132,29 @@ describe('progress', () => {
     expect(profileProgress(entries)).toEqual({ done: 2, total: 3 });
   });
 
-  it('portfolio: a Both service needs both pairs; an Unassigned one only its target', () => {
-    expect(isScored(entries[0]!)).toBe(true);
-    expect(isScored(entries[3]!)).toBe(false);
-    expect(isScored(entries[4]!)).toBe(true);
+  it('portfolio: the services the server says are scored, among those in the catalogue', () => {
     expect(portfolioProgress(entries)).toEqual({ done: 2, total: 3 });
+    expect(portfolioProgress([entry('X-1', { scored: true })])).toEqual({ done: 0, total: 0 });
+  });
+
+  it('never decides from the level itself', () => {
+    expect(profileProgress([entry('X-1', { level: 'not_required', assignment: 'insource', in_catalogue: true })])).toEqual({ done: 1, total: 1 });
   });
 });
 
 describe('rubrics and scores', () => {
-  it('picks the rubric(s) an assignment uses', () => {
-    expect(rubricsFor('insource')).toEqual(['insource']);
-    expect(rubricsFor('outsource')).toEqual(['outsource']);
-    expect(rubricsFor('both')).toEqual(['insource', 'outsource']);
-    expect(rubricsFor('unassigned')).toEqual(['unassigned']);
+  it('reads the names an assignment needs from the vocabulary', () => {
+    expect(needsOwner('outsource', vocabulary)).toBe(true); // this table's
+    expect(needsProvider('outsource', vocabulary)).toBe(true);
+    expect(needsProvider('insource', vocabulary)).toBe(false);
+    expect(needsOwner('unassigned', vocabulary)).toBe(false);
+    expect(needsOwner('insource', null)).toBe(false);
+  });
+
+  it('reads the pairs an assignment uses from the vocabulary', () => {
+    expect(pairsOf('insource', vocabulary)).toEqual(['insource']);
+    expect(pairsOf('both', vocabulary)).toEqual(['insource', 'outsource', 'unassigned']); // this table's
+    expect(pairsOf('both', null)).toEqual([]);
   });
 
   it('reads level texts from the vocabulary, none for Unassigned', () => {
@@ -165,22 +181,19 @@ describe('rubrics and scores', () => {
     expect(e.insource).toEqual({ as_is: '3', to_be: '5' }); // not mutated
   });
 
-  it('computes the gap, counting an Unassigned as-is as 1', () => {
-    expect(pairGap('insource', { as_is: '2', to_be: '5' })).toBe(3);
-    expect(pairGap('insource', { as_is: null, to_be: '5' })).toBeNull();
-    expect(pairGap('unassigned', { as_is: null, to_be: '4' })).toBe(3);
-    expect(pairGap('outsource', { as_is: 'n/a', to_be: 'n/a' })).toBeNull();
-  });
-
   it('clears the scores a new assignment does not use, and says which', () => {
     const e = entry('A-1', { assignment: 'both', insource: { as_is: '3', to_be: '4' }, outsource: { as_is: '2', to_be: '5' } });
-    const toIn = withAssignment(e, 'insource');
+    const toIn = withAssignment(e, 'insource', vocabulary);
     expect(toIn.cleared).toEqual(['outsource']);
     expect(toIn.entry.insource).toEqual({ as_is: '3', to_be: '4' });
     expect(toIn.entry.outsource).toEqual({ as_is: null, to_be: null });
-    const toBoth = withAssignment(entry('A-2', { assignment: 'insource', insource: { as_is: '1', to_be: '2' } }), 'both');
+    const toBoth = withAssignment(entry('A-2', { assignment: 'insource', insource: { as_is: '1', to_be: '2' } }), 'both', vocabulary);
     expect(toBoth.cleared).toEqual([]);
-    expect(withAssignment(e, 'unassigned').cleared).toEqual(['insource', 'outsource']);
+    expect(withAssignment(e, 'unassigned', vocabulary).cleared).toEqual(['insource', 'outsource']);
+    // The vocabulary decides: this table's Both keeps an Unassigned target.
+    const withTarget = entry('A-3', { unassigned: { as_is: null, to_be: '3' } });
+    expect(withAssignment(withTarget, 'both', vocabulary).cleared).toEqual([]);
+    expect(withAssignment(withTarget, 'insource', vocabulary).cleared).toEqual(['unassigned']);
   });
 });
 
@@ -201,7 +214,7 @@ describe('request bodies', () => {
       entry('A-1', { assignment: 'insource', owner: 'SOC', revision: 4 }),
       entry('A-2', { assignment: 'outsource', owner: 'IT', revision: 7, outsource: { as_is: '2', to_be: '3' } }),
     ];
-    const body = bulkBody(entries, { assignment: 'insource', owner: 'SOC' });
+    const body = bulkBody(entries, { assignment: 'insource', owner: 'SOC' }, vocabulary);
     expect(body.services).toHaveLength(1);
     const item = body.services[0]!;
     expect(item.service).toBe('A-2');
@@ -213,8 +226,8 @@ describe('request bodies', () => {
 
   it('bulk: leaves fields the change does not name alone', () => {
     const e = entry('A-1', { assignment: 'outsource', owner: 'SOC', provider: 'MSSP' });
-    expect(applyBulk(e, { provider: 'Other' })).toMatchObject({ assignment: 'outsource', owner: 'SOC', provider: 'Other' });
-    expect(applyBulk(e, { owner: '' }).owner).toBe('');
+    expect(applyBulk(e, { provider: 'Other' }, vocabulary)).toMatchObject({ assignment: 'outsource', owner: 'SOC', provider: 'Other' });
+    expect(applyBulk(e, { owner: '' }, vocabulary).owner).toBe('');
   });
 });
 
@@ -270,24 +283,25 @@ describe('quadrant advisor', () => {
     expect(defaultSourcing(entry('X-1', { quadrant: 'IV', sourcing: { information: 'external', specialist_skill: true } }), undefined, vocabulary)).toBeNull();
   });
 
-  it('restores catalogue data on a saved entry and recomputes the advice', () => {
-    const before = entry('A-1', { name: text('Risk'), category: 'A', phase: 'strategic', quadrant: 'I' });
-    const { name: _n, category: _c, phase: _p, custom: _cu, quadrant: _q, quadrant_mismatch: _m, ...rest } = before;
-    const saved: SavedEntry = { ...rest, assignment: 'insource', sourcing: { information: 'internal', specialist_skill: true }, revision: 2 };
-    const merged = withCatalogueData(saved, before, { information: 'internal', specialist_skill: false }, vocabulary);
+  it('takes a saved entry as the server answers it, keeping what the answer lacks', () => {
+    const before = entry('A-1', { name: text('Risk'), category: 'A', phase: 'strategic', quadrant: 'I', gap: 1 });
+    const { name: _n, category: _c, phase: _p, custom: _cu, ...rest } = before;
+    const saved: SavedEntry = {
+      ...rest,
+      assignment: 'insource',
+      revision: 2,
+      quadrant: 'IV',
+      quadrant_mismatch: text('server says'),
+      gap: 3,
+      profile_issues: ['quadrant_mismatch', 'missing_owner'],
+    };
+    const merged = withCatalogueData(saved, before);
     expect(merged.name).toEqual(text('Risk'));
     expect(merged.revision).toBe(2);
     expect(merged.quadrant).toBe('IV');
-    expect(merged.quadrant_mismatch).toEqual(text('IV insourced'));
-    const reset = withCatalogueData({ ...saved, sourcing: null, assignment: 'outsource' }, before, { information: 'internal', specialist_skill: false }, vocabulary);
-    expect(reset.quadrant).toBe('I');
-    expect(reset.quadrant_mismatch).toEqual(text('I outsourced'));
-  });
-
-  it('lists what a profile still needs', () => {
-    expect(profileIssues(entry('A-1'))).toEqual(['unassigned']);
-    expect(profileIssues(entry('A-1', { assignment: 'both', owner: ' ', quadrant_mismatch: text('x') }))).toEqual(['mismatch', 'missing_owner', 'missing_provider']);
-    expect(profileIssues(entry('A-1', { assignment: 'outsource', provider: 'MSSP' }))).toEqual([]);
+    expect(merged.quadrant_mismatch).toEqual(text('server says'));
+    expect(merged.gap).toBe(3);
+    expect(merged.profile_issues).toEqual(['quadrant_mismatch', 'missing_owner']);
   });
 
   it('splits a balance so assignment words can be translated', () => {

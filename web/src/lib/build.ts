@@ -1,6 +1,7 @@
 // The build flow's pure logic (catalogue → profile → portfolio): grouping, progress, the bodies
-// the API accepts, which rubric applies to an assignment, template differences and the quadrant
-// advisor's answer looked up in the server's vocabulary (never re-derived here).
+// the API accepts, template differences, and the rules' answers as the server sends them: on each
+// entry (in the catalogue, scored, score pairs, gaps, profile issues, quadrant advice) or in its
+// vocabulary (the pairs an assignment uses, the quadrant tables). None is re-derived here.
 import type {
   Assignment,
   CatalogDocument,
@@ -8,6 +9,7 @@ import type {
   CrosswalkLink,
   Level,
   Quadrant,
+  RubricKey,
   ScorePair,
   ScoreValue,
   ServiceEntry,
@@ -16,18 +18,19 @@ import type {
   Vocabulary,
 } from './types';
 
+export type { RubricKey } from './types';
+
 export type Step = 'catalogue' | 'profile' | 'portfolio';
 export const STEPS: readonly Step[] = ['catalogue', 'profile', 'portfolio'];
 
-/** The score pairs of an entry: one per rubric, plus the Unassigned pair. */
-export type RubricKey = 'insource' | 'outsource' | 'unassigned';
 export type Side = 'as_is' | 'to_be';
 export const SCORE_VALUES: readonly ScoreValue[] = ['1', '2', '3', '4', '5', 'n/a'];
 export type QuadrantId = Quadrant['id'];
 
-/** What the server answers for one entry (PUT, PATCH, 409 `current`): no catalogue data. */
-export type SavedEntry = Omit<ServiceEntry, 'name' | 'category' | 'phase' | 'custom' | 'quadrant' | 'quadrant_mismatch'> &
-  Partial<Pick<ServiceEntry, 'name' | 'category' | 'phase' | 'custom' | 'quadrant' | 'quadrant_mismatch'>>;
+/** The server's fields about a row: without them when it cannot name the row's catalogue. */
+type Derived = 'name' | 'category' | 'phase' | 'custom' | 'quadrant' | 'quadrant_mismatch' | 'in_catalogue' | 'scored' | 'score_pairs' | 'gaps' | 'gap' | 'profile_issues';
+/** What the server answers for one entry (PUT, PATCH, 409 `current`). */
+export type SavedEntry = Omit<ServiceEntry, Derived> & Partial<Pick<ServiceEntry, Derived>>;
 
 // ---------------------------------------------------------------------------------------------
 // Catalogue structure
@@ -65,11 +68,6 @@ export function groupByCategory<E extends { category: string }>(
   return [...groups.values()].filter((g) => g.entries.length > 0);
 }
 
-/** In the catalogue: a level is decided and it is not Not required. */
-export function inCatalogue(entry: { level: Level | null }): boolean {
-  return entry.level !== null && entry.level !== 'not_required';
-}
-
 // ---------------------------------------------------------------------------------------------
 // Progress per step
 
@@ -85,14 +83,14 @@ export function catalogueProgress(entries: readonly ServiceEntry[]): Progress {
 
 /** Step 2: of the services in the catalogue, how many someone delivers. */
 export function profileProgress(entries: readonly ServiceEntry[]): Progress {
-  const scope = entries.filter(inCatalogue);
+  const scope = entries.filter((e) => e.in_catalogue);
   return { done: scope.filter((e) => e.assignment !== 'unassigned').length, total: scope.length };
 }
 
 /** Step 3: of the services in the catalogue, how many have every score their assignment needs. */
 export function portfolioProgress(entries: readonly ServiceEntry[]): Progress {
-  const scope = entries.filter(inCatalogue);
-  return { done: scope.filter(isScored).length, total: scope.length };
+  const scope = entries.filter((e) => e.in_catalogue);
+  return { done: scope.filter((e) => e.scored).length, total: scope.length };
 }
 
 export function percent(p: Progress): number {
@@ -102,18 +100,9 @@ export function percent(p: Progress): number {
 // ---------------------------------------------------------------------------------------------
 // Rubrics and scores
 
-/** The score pairs an assignment uses (docs/scoring-rules.md). */
-export function rubricsFor(assignment: Assignment): RubricKey[] {
-  switch (assignment) {
-    case 'insource':
-      return ['insource'];
-    case 'outsource':
-      return ['outsource'];
-    case 'both':
-      return ['insource', 'outsource'];
-    case 'unassigned':
-      return ['unassigned'];
-  }
+/** The score pairs an assignment uses, from the vocabulary (none while it is not loaded). */
+export function pairsOf(assignment: Assignment, vocabulary: Vocabulary | null): RubricKey[] {
+  return vocabulary?.assignments.find((a) => a.id === assignment)?.score_pairs ?? [];
 }
 
 /** The vocabulary rubric whose level texts describe a pair's scores (none for Unassigned). */
@@ -125,21 +114,6 @@ export function rubricTexts(vocabulary: Vocabulary | null, rubric: RubricKey): R
 /** The values a score control offers: an Unassigned service is 1 (nobody runs it) or n/a as-is. */
 export function scoreOptions(rubric: RubricKey, side: Side): ScoreValue[] {
   return rubric === 'unassigned' && side === 'as_is' ? ['1', 'n/a'] : [...SCORE_VALUES];
-}
-
-/** Whether an entry has every score its assignment needs (Unassigned: a target; as-is is 1). */
-export function isScored(entry: ServiceEntry): boolean {
-  return rubricsFor(entry.assignment).every((r) => {
-    const pair = entry[r];
-    return (r === 'unassigned' || pair.as_is !== null) && pair.to_be !== null;
-  });
-}
-
-/** The gap of a pair (to-be − as-is), when both are numbers; Unassigned as-is counts as 1. */
-export function pairGap(rubric: RubricKey, pair: ScorePair): number | null {
-  const asIs = pair.as_is ?? (rubric === 'unassigned' ? '1' : null);
-  if (asIs === null || pair.to_be === null || asIs === 'n/a' || pair.to_be === 'n/a') return null;
-  return Number(pair.to_be) - Number(asIs);
 }
 
 /**
@@ -161,13 +135,18 @@ function pairEmpty(pair: ScorePair): boolean {
 }
 
 /**
- * A new assignment; the scores of pairs the new assignment does not use are cleared (the server
- * refuses them) and named in `cleared`, so the screen can say so.
+ * A new assignment; the scores of pairs the new assignment does not use (the vocabulary says
+ * which it does) are cleared (the server refuses them) and named in `cleared`, so the screen can
+ * say so.
  */
-export function withAssignment(entry: ServiceEntry, assignment: Assignment): { entry: ServiceEntry; cleared: RubricKey[] } {
-  const keep = rubricsFor(assignment);
+export function withAssignment(
+  entry: ServiceEntry,
+  assignment: Assignment,
+  vocabulary: Vocabulary | null,
+): { entry: ServiceEntry; cleared: RubricKey[] } {
+  const keep = pairsOf(assignment, vocabulary);
   const cleared: RubricKey[] = [];
-  const out: ServiceEntry = { ...entry, assignment };
+  const out: ServiceEntry = { ...entry, assignment, score_pairs: keep };
   for (const r of ['insource', 'outsource', 'unassigned'] as const)
     if (!keep.includes(r) && !pairEmpty(entry[r])) {
       cleared.push(r);
@@ -217,8 +196,8 @@ export interface BulkChange {
 }
 
 /** A bulk change applied to one entry (a new assignment clears the scores it does not use). */
-export function applyBulk(entry: ServiceEntry, change: BulkChange): ServiceEntry {
-  let out = change.assignment !== undefined ? withAssignment(entry, change.assignment).entry : { ...entry };
+export function applyBulk(entry: ServiceEntry, change: BulkChange, vocabulary: Vocabulary | null): ServiceEntry {
+  let out = change.assignment !== undefined ? withAssignment(entry, change.assignment, vocabulary).entry : { ...entry };
   if (change.owner !== undefined) out = { ...out, owner: change.owner };
   if (change.provider !== undefined) out = { ...out, provider: change.provider };
   return out;
@@ -230,10 +209,10 @@ export function bulkChangeEmpty(change: BulkChange): boolean {
 }
 
 /** The PATCH body for a bulk change: only the entries it actually changes. */
-export function bulkBody(entries: readonly ServiceEntry[], change: BulkChange): { services: BulkItem[] } {
+export function bulkBody(entries: readonly ServiceEntry[], change: BulkChange, vocabulary: Vocabulary | null): { services: BulkItem[] } {
   const services: BulkItem[] = [];
   for (const e of entries) {
-    const next = applyBulk(e, change);
+    const next = applyBulk(e, change, vocabulary);
     if (JSON.stringify(entryBody(next)) !== JSON.stringify(entryBody(e))) services.push(bulkItem({ ...next, service: e.service }, e.revision));
   }
   return { services };
@@ -324,42 +303,22 @@ export function defaultSourcing(entry: ServiceEntry, node: CatalogNode | undefin
 }
 
 /**
- * An entry as the server saved it, with the catalogue data the write answers leave out (name,
- * category, …) taken from the entry shown before, and the quadrant advice recomputed.
+ * An entry as the server saved it. The server answers a write as it answers a read (catalogue
+ * data, quadrant advice, gaps, profile issues …); what an answer lacks is kept from the entry shown
+ * before.
  */
-export function withCatalogueData(saved: SavedEntry, before: ServiceEntry, fallback: Sourcing | null, vocabulary: Vocabulary | null): ServiceEntry {
-  const unchanged = JSON.stringify(saved.sourcing) === JSON.stringify(before.sourcing);
-  const quadrant = quadrantOf(effectiveSourcing(saved, fallback), vocabulary) ?? (unchanged ? before.quadrant : null);
-  return {
-    ...saved,
-    name: before.name,
-    category: before.category,
-    phase: before.phase,
-    custom: before.custom,
-    quadrant,
-    quadrant_mismatch: advice(quadrant, saved.assignment, vocabulary).mismatch,
-  };
+export function withCatalogueData(saved: SavedEntry, before: ServiceEntry): ServiceEntry {
+  return { ...before, ...saved };
 }
 
-/** What needs attention in a service's profile (the profile evaluation's questions). */
-export type ProfileIssue = 'unassigned' | 'mismatch' | 'missing_owner' | 'missing_provider';
-export function profileIssues(entry: ServiceEntry): ProfileIssue[] {
-  const out: ProfileIssue[] = [];
-  if (entry.assignment === 'unassigned') out.push('unassigned');
-  if (entry.quadrant_mismatch) out.push('mismatch');
-  if ((entry.assignment === 'insource' || entry.assignment === 'both') && entry.owner.trim() === '') out.push('missing_owner');
-  if ((entry.assignment === 'outsource' || entry.assignment === 'both') && entry.provider.trim() === '') out.push('missing_provider');
-  return out;
+/** Whether the provider field matters for an assignment (the vocabulary's `needs_provider`). */
+export function needsProvider(assignment: Assignment, vocabulary: Vocabulary | null): boolean {
+  return vocabulary?.assignments.find((a) => a.id === assignment)?.needs_provider ?? false;
 }
 
-/** Whether the provider field matters for an assignment (Outsource or Both). */
-export function needsProvider(assignment: Assignment): boolean {
-  return assignment === 'outsource' || assignment === 'both';
-}
-
-/** Whether the owner field matters for an assignment (Insource or Both). */
-export function needsOwner(assignment: Assignment): boolean {
-  return assignment === 'insource' || assignment === 'both';
+/** Whether the owner field matters for an assignment (the vocabulary's `needs_owner`). */
+export function needsOwner(assignment: Assignment, vocabulary: Vocabulary | null): boolean {
+  return vocabulary?.assignments.find((a) => a.id === assignment)?.needs_owner ?? false;
 }
 
 /** A quadrant's balance ("insource ≫ outsource") as parts, so assignment words can be translated. */

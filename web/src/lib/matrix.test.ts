@@ -37,7 +37,15 @@ import {
 } from './matrix';
 import { entryBody } from './build';
 import { chosenEntry, conflictDifferences } from './entries';
-import type { ReviewService, ServiceEntry, Vocabulary } from './types';
+import type { Assignment, ReviewService, RubricKey, ServiceEntry, Vocabulary } from './types';
+
+/** The score pairs the server sends for each assignment (GET /vocabulary, and on each entry). */
+const PAIRS: Record<Assignment, RubricKey[]> = {
+  insource: ['insource'],
+  outsource: ['outsource'],
+  both: ['insource', 'outsource'],
+  unassigned: ['unassigned'],
+};
 
 function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry {
   return {
@@ -63,6 +71,12 @@ function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry 
     updated_by: 'someone',
     quadrant: 'I',
     quadrant_mismatch: null,
+    in_catalogue: true,
+    scored: false,
+    score_pairs: PAIRS[over.assignment ?? 'insource'],
+    gaps: { insource: null, outsource: null, unassigned: null },
+    gap: null,
+    profile_issues: [],
     ...over,
   };
 }
@@ -74,6 +88,7 @@ function reviewOf(id: string, over: Partial<ReviewService> = {}): ReviewService 
     category: id.split('-')[0]!,
     custom: false,
     level: 'basic',
+    in_catalogue: true,
     assignment: 'insource',
     owner: '',
     provider: '',
@@ -88,7 +103,7 @@ function reviewOf(id: string, over: Partial<ReviewService> = {}): ReviewService 
 
 const vocabulary = {
   levels: ['not_required', 'basic', 'standard', 'advanced', 'optional'].map((id) => ({ id, name: { en: id, ja: id } })),
-  assignments: ['insource', 'outsource', 'both', 'unassigned'].map((id) => ({ id, name: { en: id, ja: id } })),
+  assignments: Object.entries(PAIRS).map(([id, score_pairs]) => ({ id, score_pairs, name: { en: id, ja: id } })),
   quadrants: [
     {
       id: 'I',
@@ -115,6 +130,18 @@ describe('cells', () => {
     for (const c of ['insource-as_is', 'insource-to_be', 'outsource-as_is', 'outsource-to_be'] as const)
       expect(isBlocked(entry('A-1', { assignment: 'unassigned' }), c)).toBe(true);
     expect(isBlocked(entry('A-1', { assignment: 'unassigned' }), 'level')).toBe(false);
+  });
+
+  it('blocks by the pairs the server says the row uses, never by knowing the rule', () => {
+    const odd = entry('A-1', { assignment: 'insource', score_pairs: ['outsource'] });
+    expect(isBlocked(odd, 'insource-as_is')).toBe(true);
+    expect(isBlocked(odd, 'outsource-as_is')).toBe(false);
+  });
+
+  it('gives a row the pairs of its new assignment at once, from the vocabulary', () => {
+    const row = applyEdit(entry('A-1', { assignment: 'insource' }), { column: 'assignment', value: 'both' }, vocabulary);
+    expect(row.score_pairs).toEqual(['insource', 'outsource']);
+    expect(isBlocked(row, 'outsource-to_be')).toBe(false);
   });
 
   it('edits level, assignment, owner, provider and fitting scores only', () => {
@@ -358,7 +385,7 @@ describe('one edit and its PUT body', () => {
   });
 
   it('sends the whole entry with only the edited cell changed, nothing derived', () => {
-    const body = bodyForEdit(base, { column: 'insource-as_is', value: '3' });
+    const body = bodyForEdit(base, { column: 'insource-as_is', value: '3' }, vocabulary);
     expect(body).toEqual({
       level: 'basic',
       assignment: 'insource',
@@ -379,39 +406,39 @@ describe('one edit and its PUT body', () => {
   });
 
   it('edits level, owner and provider', () => {
-    expect(bodyForEdit(base, { column: 'level', value: 'advanced' }).level).toBe('advanced');
-    expect(bodyForEdit(base, { column: 'level', value: null }).level).toBeNull();
-    expect(bodyForEdit(base, { column: 'owner', value: 'CSIRT' }).owner).toBe('CSIRT');
-    expect(bodyForEdit(base, { column: 'provider', value: 'MSSP' }).provider).toBe('MSSP');
+    expect(bodyForEdit(base, { column: 'level', value: 'advanced' }, vocabulary).level).toBe('advanced');
+    expect(bodyForEdit(base, { column: 'level', value: null }, vocabulary).level).toBeNull();
+    expect(bodyForEdit(base, { column: 'owner', value: 'CSIRT' }, vocabulary).owner).toBe('CSIRT');
+    expect(bodyForEdit(base, { column: 'provider', value: 'MSSP' }, vocabulary).provider).toBe('MSSP');
   });
 
   it('treats n/a as covering the whole pair', () => {
-    expect(bodyForEdit(base, { column: 'insource-to_be', value: 'n/a' }).insource).toEqual({ as_is: 'n/a', to_be: 'n/a' });
-    const na = applyEdit(base, { column: 'insource-as_is', value: 'n/a' });
-    expect(bodyForEdit(na, { column: 'insource-as_is', value: '3' }).insource).toEqual({ as_is: '3', to_be: null });
-    expect(bodyForEdit(na, { column: 'insource-to_be', value: null }).insource).toEqual({ as_is: null, to_be: null });
-    expect(bodyForEdit(base, { column: 'insource-to_be', value: null }).insource).toEqual({ as_is: '2', to_be: null });
+    expect(bodyForEdit(base, { column: 'insource-to_be', value: 'n/a' }, vocabulary).insource).toEqual({ as_is: 'n/a', to_be: 'n/a' });
+    const na = applyEdit(base, { column: 'insource-as_is', value: 'n/a' }, vocabulary);
+    expect(bodyForEdit(na, { column: 'insource-as_is', value: '3' }, vocabulary).insource).toEqual({ as_is: '3', to_be: null });
+    expect(bodyForEdit(na, { column: 'insource-to_be', value: null }, vocabulary).insource).toEqual({ as_is: null, to_be: null });
+    expect(bodyForEdit(base, { column: 'insource-to_be', value: null }, vocabulary).insource).toEqual({ as_is: '2', to_be: null });
   });
 
   it('clears the scores an assignment change would make invalid, and says which', () => {
     const both = entry('A-3', { assignment: 'both', insource: { as_is: '2', to_be: '3' }, outsource: { as_is: '4', to_be: '5' } });
-    expect(clearedByAssignment(both, 'insource')).toEqual([{ side: 'outsource', pair: { as_is: '4', to_be: '5' } }]);
-    expect(clearedByAssignment(both, 'both')).toEqual([]);
-    const toIn = bodyForEdit(both, { column: 'assignment', value: 'insource' });
+    expect(clearedByAssignment(both, 'insource', vocabulary)).toEqual([{ side: 'outsource', pair: { as_is: '4', to_be: '5' } }]);
+    expect(clearedByAssignment(both, 'both', vocabulary)).toEqual([]);
+    const toIn = bodyForEdit(both, { column: 'assignment', value: 'insource' }, vocabulary);
     expect(toIn.insource).toEqual({ as_is: '2', to_be: '3' });
     expect(toIn.outsource).toEqual({ as_is: null, to_be: null });
-    const toNone = bodyForEdit(both, { column: 'assignment', value: 'unassigned' });
+    const toNone = bodyForEdit(both, { column: 'assignment', value: 'unassigned' }, vocabulary);
     expect(toNone.insource).toEqual({ as_is: null, to_be: null });
     expect(toNone.outsource).toEqual({ as_is: null, to_be: null });
     const un = entry('A-4', { assignment: 'unassigned', unassigned: { as_is: null, to_be: '3' } });
-    expect(clearedByAssignment(un, 'both')).toEqual([{ side: 'unassigned', pair: { as_is: null, to_be: '3' } }]);
-    expect(bodyForEdit(un, { column: 'assignment', value: 'both' }).unassigned).toEqual({ as_is: null, to_be: null });
-    expect(bodyForEdit(un, { column: 'assignment', value: 'unassigned' }).unassigned).toEqual({ as_is: null, to_be: '3' });
+    expect(clearedByAssignment(un, 'both', vocabulary)).toEqual([{ side: 'unassigned', pair: { as_is: null, to_be: '3' } }]);
+    expect(bodyForEdit(un, { column: 'assignment', value: 'both' }, vocabulary).unassigned).toEqual({ as_is: null, to_be: null });
+    expect(bodyForEdit(un, { column: 'assignment', value: 'unassigned' }, vocabulary).unassigned).toEqual({ as_is: null, to_be: '3' });
   });
 
   it('knows when an edit changes nothing', () => {
-    expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '2' }))).toBe(true);
-    expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '5' }))).toBe(false);
+    expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '2' }, vocabulary))).toBe(true);
+    expect(sameBody(base, applyEdit(base, { column: 'insource-as_is', value: '5' }, vocabulary))).toBe(false);
     expect(sameBody(base, { ...base, revision: 9, updated_by: 'x' })).toBe(true);
   });
 
@@ -433,7 +460,7 @@ describe('one edit and its PUT body', () => {
 describe('conflicts', () => {
   it('compares a matrix edit over the build steps\' field list and resolves back to an entry', () => {
     const base = entry('A-1', { owner: 'SOC', insource: { as_is: '2', to_be: '4' } });
-    const mine = applyEdit(base, { column: 'insource-as_is', value: '3' });
+    const mine = applyEdit(base, { column: 'insource-as_is', value: '3' }, vocabulary);
     const theirs = { ...base, owner: 'CSIRT', revision: 4 };
     const changed = { ...theirs, rationale: 'Board decision' };
     const diffs = conflictDifferences(base, mine, changed);
@@ -559,7 +586,7 @@ describe('the Unassigned score pair', () => {
     expect(editFor('unassigned-to_be', '4')).toEqual({ column: 'unassigned-to_be', value: '4' });
     expect(editFor('unassigned-as_is', '1')).toEqual({ column: 'unassigned-as_is', value: '1' });
     expect(editFor('unassigned-as_is', '3')).toBeNull();
-    expect(bodyForEdit(un, { column: 'unassigned-to_be', value: '4' }).unassigned).toEqual({ as_is: null, to_be: '4' });
+    expect(bodyForEdit(un, { column: 'unassigned-to_be', value: '4' }, vocabulary).unassigned).toEqual({ as_is: null, to_be: '4' });
   });
 
   it('names its cells when the server refuses a value', () => {

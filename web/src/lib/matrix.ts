@@ -16,7 +16,7 @@ import type {
   Text,
   Vocabulary,
 } from './types';
-import { entryBody, rubricsFor, scoreOptions, withAssignment, withScore, type EntryBody, type RubricKey } from './build';
+import { entryBody, scoreOptions, withAssignment, withScore, type EntryBody, type RubricKey } from './build';
 import { fold as foldForSearch } from './search';
 
 // ---------------------------------------------------------------------------------------------
@@ -74,17 +74,15 @@ export function scoreCell(column: ScoreColumn): { side: Side; at: At } {
   return { side, at };
 }
 
-/** Whether a score pair belongs to a service with this assignment (lib/build's rubricsFor). */
-export function sideApplies(assignment: Assignment, side: Side): boolean {
-  return rubricsFor(assignment).includes(side);
+/**
+ * A score cell that does not exist for the row's assignment (shown hatched, skipped, never edited):
+ * its pair is not one of the row's `score_pairs` (the server's, or the vocabulary's after an edit).
+ */
+export function isBlocked(entry: Pick<ServiceEntry, 'score_pairs'>, key: ColumnKey): boolean {
+  return isScoreColumn(key) && !entry.score_pairs.includes(scoreCell(key).side);
 }
 
-/** A score cell that does not exist for the row's assignment (shown hatched, skipped, never edited). */
-export function isBlocked(entry: Pick<ServiceEntry, 'assignment'>, key: ColumnKey): boolean {
-  return isScoreColumn(key) && !sideApplies(entry.assignment, scoreCell(key).side);
-}
-
-export function isEditable(entry: Pick<ServiceEntry, 'assignment'>, key: ColumnKey): boolean {
+export function isEditable(entry: Pick<ServiceEntry, 'score_pairs'>, key: ColumnKey): boolean {
   const def = COLUMNS.find((c) => c.key === key);
   return !!def?.editor && !isBlocked(entry, key);
 }
@@ -416,7 +414,7 @@ export function editFor(column: EditColumn, value: string | null): Edit | null {
 }
 
 /** The entry with one edit applied; scores that the new state would make invalid are cleared. */
-export function applyEdit(entry: ServiceEntry, edit: Edit): ServiceEntry {
+export function applyEdit(entry: ServiceEntry, edit: Edit, vocabulary: Vocabulary | null): ServiceEntry {
   switch (edit.column) {
     case 'level':
       return { ...entry, level: edit.value };
@@ -425,7 +423,7 @@ export function applyEdit(entry: ServiceEntry, edit: Edit): ServiceEntry {
     case 'provider':
       return { ...entry, provider: edit.value };
     case 'assignment':
-      return withAssignment(entry, edit.value).entry;
+      return withAssignment(entry, edit.value, vocabulary).entry;
     default: {
       const { side, at } = scoreCell(edit.column);
       return withScore(entry, side, at, edit.value);
@@ -434,13 +432,17 @@ export function applyEdit(entry: ServiceEntry, edit: Edit): ServiceEntry {
 }
 
 /** The score pairs an assignment change would clear, for a warning before it is made. */
-export function clearedByAssignment(entry: ServiceEntry, next: Assignment): { side: Side; pair: ScorePair }[] {
-  return withAssignment(entry, next).cleared.map((side) => ({ side, pair: entry[side] }));
+export function clearedByAssignment(
+  entry: ServiceEntry,
+  next: Assignment,
+  vocabulary: Vocabulary | null,
+): { side: Side; pair: ScorePair }[] {
+  return withAssignment(entry, next, vocabulary).cleared.map((side) => ({ side, pair: entry[side] }));
 }
 
 /** The PUT body for one edited cell of an entry (lib/entries saves it). */
-export function bodyForEdit(entry: ServiceEntry, edit: Edit): EntryBody {
-  return entryBody(applyEdit(entry, edit));
+export function bodyForEdit(entry: ServiceEntry, edit: Edit, vocabulary: Vocabulary | null): EntryBody {
+  return entryBody(applyEdit(entry, edit, vocabulary));
 }
 
 /** Whether two entries differ in anything a PUT would save. */

@@ -7,8 +7,6 @@ import {
   countByAssignment,
   countByLevel,
   filterOrganisations,
-  inCatalogue,
-  isOpen,
   movementSinceLast,
   openActionsByPhaseCycle,
   radarOption,
@@ -23,19 +21,21 @@ import {
   validSlug,
   wrapLabel,
 } from './overview';
-import type { Action, CategoryScore, Library, Named, ReviewService, Trend } from './types';
+import type { Action, CategoryScore, Library, Named, ReviewService, Trend, Vocabulary } from './types';
 
 const named = (...ids: string[]): Named[] => ids.map((id) => ({ id, name: { en: id.toUpperCase(), ja: id } }));
 const levels = named('not_required', 'basic', 'standard', 'advanced', 'optional');
 const assignments = named('insource', 'outsource', 'both', 'unassigned');
 
-function service(id: string, level: ReviewService['level'], assignment: ReviewService['assignment']): ReviewService {
+/** A service of the review; whether it is in the catalogue is the server's (`in_catalogue`). */
+function service(id: string, level: ReviewService['level'], assignment: ReviewService['assignment'], in_catalogue = true): ReviewService {
   return {
     id,
     name: { en: id, ja: id },
     category: id.slice(0, 1),
     custom: false,
     level,
+    in_catalogue,
     assignment,
     owner: '',
     provider: '',
@@ -51,8 +51,8 @@ const services: ReviewService[] = [
   service('A-1', 'basic', 'insource'),
   service('A-2', 'basic', 'outsource'),
   service('B-1', 'standard', 'both'),
-  service('C-1', 'not_required', 'unassigned'),
-  service('C-2', null, 'unassigned'),
+  service('C-1', 'not_required', 'unassigned', false),
+  service('C-2', null, 'unassigned', false),
   service('D-1', 'advanced', 'unassigned'),
   service('X-1', 'optional', 'insource'),
 ];
@@ -83,7 +83,7 @@ describe('countByLevel', () => {
 });
 
 describe('countByAssignment', () => {
-  it('counts only services in the catalogue (a level other than Not required)', () => {
+  it('counts only services the server says are in the catalogue', () => {
     expect(countByAssignment(services, assignments)).toEqual([
       { id: 'insource', count: 2 },
       { id: 'outsource', count: 1 },
@@ -92,11 +92,9 @@ describe('countByAssignment', () => {
     ]);
   });
 
-  it('knows what is in the catalogue', () => {
-    expect(inCatalogue({ level: 'basic' })).toBe(true);
-    expect(inCatalogue({ level: 'optional' })).toBe(true);
-    expect(inCatalogue({ level: 'not_required' })).toBe(false);
-    expect(inCatalogue({ level: null })).toBe(false);
+  it('never decides from the level itself', () => {
+    const odd = [service('Z-1', 'not_required', 'insource', true), service('Z-2', 'basic', 'outsource', false)];
+    expect(countByAssignment(odd, assignments).filter((t) => t.count > 0)).toEqual([{ id: 'insource', count: 1 }]);
   });
 });
 
@@ -108,28 +106,20 @@ describe('share', () => {
   });
 });
 
-function action(id: string, phase: Action['phase'], cycle: Action['cycle'], status: Action['status']): Pick<Action, 'phase' | 'cycle' | 'status'> & { id: string } {
-  return { id, phase, cycle, status };
+function action(id: string, phase: Action['phase'], cycle: Action['cycle'], open: boolean): Pick<Action, 'phase' | 'cycle' | 'open'> & { id: string } {
+  return { id, phase, cycle, open };
 }
 
 describe('open actions by phase and cycle', () => {
   const actions = [
-    action('1', 'response', 'short', 'done'),
-    action('2', 'operation', 'long', 'in_progress'),
-    action('3', 'operation', 'long', 'cancelled'),
-    action('4', 'operation', 'long', 'open'),
-    action('5', 'strategic', 'long', 'open'),
-    action('6', 'response', 'short', 'in_progress'),
-    action('7', 'response', 'short', 'cancelled'),
-    action('8', 'strategic', 'short', 'open'),
+    action('1', 'response', 'short', false),
+    action('2', 'operation', 'long', true),
+    action('3', 'operation', 'long', false),
+    action('4', 'operation', 'long', true),
+    action('5', 'strategic', 'long', true),
+    action('6', 'response', 'short', true),
+    action('8', 'strategic', 'short', true),
   ];
-
-  it('treats done and cancelled as closed', () => {
-    expect(isOpen({ status: 'open' })).toBe(true);
-    expect(isOpen({ status: 'in_progress' })).toBe(true);
-    expect(isOpen({ status: 'done' })).toBe(false);
-    expect(isOpen({ status: 'cancelled' })).toBe(false);
-  });
 
   it('fills the 3×2 table with totals', () => {
     const table = openActionsByPhaseCycle(actions);
@@ -146,8 +136,8 @@ describe('open actions by phase and cycle', () => {
 
   it('counts an action with an unknown phase or cycle apart, never in a wrong cell', () => {
     const table = openActionsByPhaseCycle([
-      { status: 'open', phase: 'governance' as Action['phase'], cycle: 'short' },
-      { status: 'open', phase: 'response', cycle: 'medium' as Action['cycle'] },
+      { open: true, phase: 'governance' as Action['phase'], cycle: 'short' },
+      { open: true, phase: 'response', cycle: 'medium' as Action['cycle'] },
     ]);
     expect(table.total).toBe(2);
     expect(table.other).toBe(2);
@@ -329,33 +319,48 @@ describe('organisation list', () => {
 });
 
 describe('new organisation form', () => {
-  it('checks ids as the server does', () => {
-    expect(validSlug('kasumi-logistics')).toBe(true);
-    expect(validSlug('a')).toBe(true);
-    expect(validSlug('0_x')).toBe(true);
-    expect(validSlug('')).toBe(false);
-    expect(validSlug('-x')).toBe(false);
-    expect(validSlug('Kasumi')).toBe(false);
-    expect(validSlug('a b')).toBe(false);
-    expect(validSlug('a'.repeat(64))).toBe(true);
-    expect(validSlug('a'.repeat(65))).toBe(false);
+  // The limits as GET /vocabulary sends them.
+  const limits: Vocabulary['limits'] = {
+    organisation_id: { pattern: '^[a-z0-9][a-z0-9_-]{0,63}$', max_length: 64 },
+    evaluation_interval_days: { min: 1, max: 3660, default: 182 },
+  };
+
+  it('checks ids with the server\'s pattern', () => {
+    expect(validSlug('kasumi-logistics', limits)).toBe(true);
+    expect(validSlug('a', limits)).toBe(true);
+    expect(validSlug('0_x', limits)).toBe(true);
+    expect(validSlug('', limits)).toBe(false);
+    expect(validSlug('-x', limits)).toBe(false);
+    expect(validSlug('Kasumi', limits)).toBe(false);
+    expect(validSlug('a b', limits)).toBe(false);
+    expect(validSlug('a'.repeat(64), limits)).toBe(true);
+    expect(validSlug('a'.repeat(65), limits)).toBe(false);
+    // Another pattern from the server is applied as it is.
+    expect(validSlug('AB', { ...limits, organisation_id: { pattern: '^[A-Z]+$', max_length: 8 } })).toBe(true);
   });
 
-  it('suggests an id from the name', () => {
-    expect(suggestSlug('Kasumi Logistics K.K.')).toBe('kasumi-logistics-k-k');
-    expect(suggestSlug('  Café Müller GmbH ')).toBe('cafe-muller-gmbh');
-    expect(suggestSlug('霞ロジスティクス')).toBe('');
-    expect(validSlug(suggestSlug('x'.repeat(70) + ' y'))).toBe(true);
+  it('leaves ids and intervals to the server when it has not said its limits', () => {
+    expect(validSlug('Kasumi', null)).toBe(true);
+    expect(validInterval(0, null)).toBe(true);
   });
 
-  it('accepts intervals of 1 to 3660 whole days', () => {
-    expect(validInterval(182)).toBe(true);
-    expect(validInterval(1)).toBe(true);
-    expect(validInterval(3660)).toBe(true);
-    expect(validInterval(0)).toBe(false);
-    expect(validInterval(3661)).toBe(false);
-    expect(validInterval(1.5)).toBe(false);
-    expect(validInterval(Number.NaN)).toBe(false);
+  it('suggests an id from the name, within the server\'s length', () => {
+    expect(suggestSlug('Kasumi Logistics K.K.', 64)).toBe('kasumi-logistics-k-k');
+    expect(suggestSlug('  Café Müller GmbH ', 64)).toBe('cafe-muller-gmbh');
+    expect(suggestSlug('霞ロジスティクス', 64)).toBe('');
+    expect(validSlug(suggestSlug('x'.repeat(70) + ' y', 64), limits)).toBe(true);
+    expect(suggestSlug('kasumi logistics', 6)).toBe('kasumi');
+  });
+
+  it('accepts intervals of whole days within the server\'s limits', () => {
+    expect(validInterval(182, limits)).toBe(true);
+    expect(validInterval(1, limits)).toBe(true);
+    expect(validInterval(3660, limits)).toBe(true);
+    expect(validInterval(0, limits)).toBe(false);
+    expect(validInterval(3661, limits)).toBe(false);
+    expect(validInterval(1.5, limits)).toBe(false);
+    expect(validInterval(Number.NaN, limits)).toBe(false);
+    expect(validInterval(400, { ...limits, evaluation_interval_days: { min: 1, max: 365, default: 90 } })).toBe(false);
   });
 
   it('offers catalogues with categories, and the templates of the chosen one', () => {

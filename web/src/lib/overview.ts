@@ -17,7 +17,10 @@ import type {
   ReviewService,
   TemplateSummary,
   Trend,
+  Vocabulary,
 } from './types';
+
+type Limits = Vocabulary['limits'];
 
 export const PHASES: readonly Phase[] = ['strategic', 'operation', 'response'];
 export const CYCLES: readonly Cycle[] = ['short', 'long'];
@@ -47,21 +50,16 @@ export function countByLevel(services: readonly Pick<ReviewService, 'level'>[], 
   return out;
 }
 
-/** Whether a service is in the organisation's catalogue: it has a level other than Not required. */
-export function inCatalogue(service: Pick<ReviewService, 'level'>): boolean {
-  return service.level !== null && service.level !== 'not_required';
-}
-
 /**
  * Services in the catalogue by assignment, in the vocabulary's order (a service outside the
  * catalogue has nobody assigned by design, so counting it as "unassigned" would mislead).
  */
 export function countByAssignment(
-  services: readonly Pick<ReviewService, 'level' | 'assignment'>[],
+  services: readonly Pick<ReviewService, 'in_catalogue' | 'assignment'>[],
   assignments: readonly Named[],
 ): Tally[] {
   const counts = new Map<string, number>();
-  for (const s of services) if (inCatalogue(s)) counts.set(s.assignment, (counts.get(s.assignment) ?? 0) + 1);
+  for (const s of services) if (s.in_catalogue) counts.set(s.assignment, (counts.get(s.assignment) ?? 0) + 1);
   const out: Tally[] = assignments.map((a) => ({ id: a.id, count: counts.get(a.id) ?? 0 }));
   for (const [id, count] of counts) if (!assignments.some((a) => a.id === id)) out.push({ id, count });
   return out;
@@ -70,11 +68,6 @@ export function countByAssignment(
 /** The share of `count` in `total`, as a percentage for a bar's width (0 when total is 0). */
 export function share(count: number, total: number): number {
   return total > 0 ? Math.round((count / total) * 1000) / 10 : 0;
-}
-
-/** An action still to do: not done or cancelled. */
-export function isOpen(action: Pick<Action, 'status'>): boolean {
-  return action.status !== 'done' && action.status !== 'cancelled';
 }
 
 export type PhaseCycleCounts = Record<Phase, Record<Cycle, number>>;
@@ -88,8 +81,8 @@ export interface OpenActionTable {
   other: number;
 }
 
-/** Open actions counted by management phase × improvement cycle, with the totals. */
-export function openActionsByPhaseCycle(actions: readonly Pick<Action, 'status' | 'phase' | 'cycle'>[]): OpenActionTable {
+/** Open actions (as the server says) counted by management phase × improvement cycle, with the totals. */
+export function openActionsByPhaseCycle(actions: readonly Pick<Action, 'open' | 'phase' | 'cycle'>[]): OpenActionTable {
   const cells = {} as PhaseCycleCounts;
   const byPhase = {} as Record<Phase, number>;
   for (const p of PHASES) {
@@ -100,7 +93,7 @@ export function openActionsByPhaseCycle(actions: readonly Pick<Action, 'status' 
   let total = 0;
   let other = 0;
   for (const a of actions) {
-    if (!isOpen(a)) continue;
+    if (!a.open) continue;
     total++;
     const row = (cells as Partial<PhaseCycleCounts>)[a.phase];
     if (!row || !(CYCLES as readonly string[]).includes(a.cycle)) {
@@ -307,30 +300,31 @@ export function sortOrganisations<T extends Pick<Organisation, 'name' | 'id'>>(o
   return [...organisations].sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
 }
 
-/** The organisation id rule of the server: 1–64 of a–z, 0–9, "-" and "_", not starting with "-"/"_". */
-export function validSlug(id: string): boolean {
-  return /^[a-z0-9][a-z0-9_-]{0,63}$/.test(id);
+/**
+ * Whether an organisation id fits the server's pattern (GET /vocabulary `limits`). Without the
+ * limits any id goes: the server checks it again and its error is shown.
+ */
+export function validSlug(id: string, limits: Limits | null): boolean {
+  return limits ? new RegExp(limits.organisation_id.pattern).test(id) : true;
 }
 
 /** An id suggested from a name ("Kasumi Logistics K.K." → "kasumi-logistics-k-k"); "" when none. */
-export function suggestSlug(name: string): string {
+export function suggestSlug(name: string, maxLength: number): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
+    .slice(0, maxLength)
     .replace(/-+$/, '');
 }
 
-export const MIN_INTERVAL = 1;
-export const MAX_INTERVAL = 3660;
-export const DEFAULT_INTERVAL = 182;
-
-/** Whether an evaluation interval is one the server accepts (whole days, 1 to 3660). */
-export function validInterval(days: number): boolean {
-  return Number.isInteger(days) && days >= MIN_INTERVAL && days <= MAX_INTERVAL;
+/** Whether an evaluation interval is one the server accepts (whole days within its limits). */
+export function validInterval(days: number, limits: Limits | null): boolean {
+  if (!limits) return true;
+  const { min, max } = limits.evaluation_interval_days;
+  return Number.isInteger(days) && days >= min && days <= max;
 }
 
 /** Whether any category has an as-is or to-be score (otherwise the radar has nothing to draw). */

@@ -32,6 +32,10 @@ export type Session = Answer<'getSession'>;
 export type Organisation = Schemas['Organisation'] & Partial<Pick<Answer<'listOrganisations'>['organisations'][number], 'role'>>;
 
 export type ScorePair = Schemas['ScorePair'];
+/** The score pairs of an entry: one per rubric, plus the Unassigned pair. */
+export type RubricKey = Schemas['ScoreSlot'];
+/** What the profile evaluation says about a row (its finding codes). */
+export type ProfileIssue = Schemas['ProfileIssue'];
 export type Sourcing = Schemas['Sourcing'];
 /** One service's entry in the organisation's matrix (GET /orgs/{org}/services). */
 export type ServiceEntry = Schemas['ServiceEntry'];
@@ -49,6 +53,8 @@ export type Due = Schemas['DueEvaluation'];
 export type ActionHistory = Schemas['ActionValue']['history'][number];
 /** An action: a saved one (with its revision) or a draft (GET /orgs/{org}/action-drafts). */
 export type Action = Schemas['ActionValue'] & Partial<Omit<Schemas['Action'], keyof Schemas['ActionValue']>>;
+/** A draft action: the action, its texts in both languages and its finding's figures. */
+export type DraftAction = Schemas['DraftAction'] & Partial<Omit<Schemas['Action'], keyof Schemas['ActionValue']>>;
 
 export type ReviewService = Schemas['Review']['services'][number];
 /** The live evaluation (GET /orgs/{org}/review). */

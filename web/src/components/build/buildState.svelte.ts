@@ -134,7 +134,7 @@ export class BuildState {
   }
 
   private merge(saved: SavedEntry, before: ServiceEntry): ServiceEntry {
-    return withCatalogueData(saved, before, this.defaults.get(saved.service) ?? null, this.vocabulary);
+    return withCatalogueData(saved, before);
   }
 
   /** Changes one service and saves it; the change is shown at once. */
@@ -209,7 +209,7 @@ export class BuildState {
 
   /** Sets assignment / owner / provider on many services; answers how many changed. */
   applyBulk(services: readonly string[], change: BulkChange): Promise<number> {
-    return this.patch(bulkBody(this.savedOf(services), change).services);
+    return this.patch(bulkBody(this.savedOf(services), change, this.vocabulary).services);
   }
 
   /** Applies a template's levels; answers how many changed. */

@@ -13,11 +13,12 @@ function entry(over: Partial<ServiceEntry> = {}): ServiceEntry {
     level: 'basic', assignment: 'insource', owner: 'SOC', provider: '', sourcing: null,
     insource: { as_is: '3', to_be: '5' }, outsource: { as_is: null, to_be: null }, unassigned: { as_is: null, to_be: null },
     rationale: '', evidence: [], capacity: '', capability: '', revision: 1, updated_at: '', updated_by: 'alice',
-    quadrant: 'I', quadrant_mismatch: null, ...over,
+    quadrant: 'I', quadrant_mismatch: null, in_catalogue: true, scored: true, score_pairs: ['insource'],
+    gaps: { insource: 2, outsource: null, unassigned: null }, gap: 2, profile_issues: [], ...over,
   };
 }
 
-/** What the server answers for a write: the entry without catalogue data. */
+/** A write's answer without the catalogue data (as when the server cannot name the catalogue). */
 function written(e: ServiceEntry) {
   const { name: _n, category: _c, phase: _p, custom: _cu, quadrant: _q, quadrant_mismatch: _m, ...rest } = e;
   return rest;
@@ -44,6 +45,7 @@ beforeEach(() => {
     rubrics: { insource: { name: text('In'), levels: {} as never }, outsource: { name: text('Out'), levels: {} as never } },
     quadrants: [{ id: 'I', balance: '', guidance: text('inside'), mismatch: { insource: null, outsource: text('I outsourced'), both: null, unassigned: null } }],
     quadrant_of: [{ information: 'internal', specialist_skill: false, quadrant: 'I' }],
+    limits: { organisation_id: { pattern: '^[a-z]+$', max_length: 8 }, evaluation_interval_days: { min: 1, max: 10, default: 5 } },
   } satisfies Vocabulary;
 });
 
@@ -84,12 +86,13 @@ describe('BuildState', () => {
     expect(shown.name).toEqual(text('Risk')); // catalogue data kept
   });
 
-  it('recomputes the quadrant warning from the vocabulary after a save', async () => {
+  it('shows what the server says about the saved entry: advice, gaps, profile issues', async () => {
     const state = await loaded(entry());
-    respond = async (call) => json(200, { ...written(entry()), ...call.body, revision: 2 });
+    const says = { quadrant_mismatch: text('server says'), profile_issues: ['quadrant_mismatch', 'missing_provider'], scored: false, gap: null };
+    respond = async (call) => json(200, { ...entry(), ...call.body, ...says, revision: 2 });
     state.edit('A-1', (e) => ({ ...e, assignment: 'outsource' }));
     await vi.waitFor(() => expect(state.status['A-1']).toBe('saved'));
-    expect(state.entry('A-1')?.quadrant_mismatch).toEqual(text('I outsourced'));
+    expect(state.entry('A-1')).toMatchObject({ assignment: 'outsource', ...says });
   });
 
   it('turns a 409 into a conflict and saves the choices over the current revision', async () => {

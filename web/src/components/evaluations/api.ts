@@ -2,7 +2,7 @@
 import { get, orgPath } from '../../lib/api';
 import { loadServices } from '../../lib/entries';
 import { session } from '../../lib/session.svelte';
-import type { Action, Answer, Due, EvaluationSummary, Evaluation, Review, ServiceEntry, Text, Trend, TriggerEvent } from '../../lib/types';
+import type { Action, Answer, DraftAction, Due, EvaluationSummary, Evaluation, Review, ServiceEntry, Text, Trend, TriggerEvent } from '../../lib/types';
 
 export type EventRecord = TriggerEvent;
 export type ChangesAnswer = Answer<'listChanges'>;
@@ -15,7 +15,7 @@ export const fetchDue = (org: string) => get<{ date: string; due: Due[] }>(orgPa
 export const fetchEvents = (org: string) => get<{ events: EventRecord[] }>(orgPath(org, 'events')).then((a) => a.events);
 export const fetchReview = (org: string) => get<Review>(orgPath(org, 'review'));
 export const fetchActions = (org: string) => get<{ actions: Action[] }>(orgPath(org, 'actions')).then((a) => a.actions);
-export const fetchDrafts = (org: string) => get<{ drafts: Action[] }>(orgPath(org, 'action-drafts')).then((a) => a.drafts);
+export const fetchDrafts = (org: string) => get<{ drafts: DraftAction[] }>(orgPath(org, 'action-drafts')).then((a) => a.drafts);
 /** The organisation's service entries (through lib/entries, the one reader of /services). */
 export const fetchServices = (org: string): Promise<ServiceEntry[]> => loadServices(org).then((a) => a.services);
 

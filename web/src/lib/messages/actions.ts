@@ -86,14 +86,7 @@ export const en = {
   'actions.drafts.filter': 'Cycle',
   'actions.drafts.anyCycle': 'Both cycles',
 
-  'actions.draft.unassigned': 'Assign an owner or provider for {service} {name}',
-  'actions.draft.quadrant_mismatch': 'Review the sourcing of {service} {name} (quadrant {quadrant})',
-  'actions.draft.missing_owner': 'Name the accountable team for {service} {name}',
-  'actions.draft.missing_provider': 'Name the provider for {service} {name}',
-  'actions.draft.gap': 'Raise {service} {name} from {from} to {to}',
   'actions.fromFinding': '{service} {name}: {message}',
-  'actions.resources.people': 'people or an outside provider',
-  'actions.resources.contract': 'contract or staffing change',
 } as const;
 
 export const ja: Record<keyof typeof en, string> = {
@@ -182,12 +175,5 @@ export const ja: Record<keyof typeof en, string> = {
   'actions.drafts.filter': 'サイクル',
   'actions.drafts.anyCycle': '両方のサイクル',
 
-  'actions.draft.unassigned': '{service} {name}の担当（自組織のチームまたは委託先）を決める',
-  'actions.draft.quadrant_mismatch': '{service} {name}のソーシングを見直す（象限 {quadrant}）',
-  'actions.draft.missing_owner': '{service} {name}の責任チームを明記する',
-  'actions.draft.missing_provider': '{service} {name}の委託先を明記する',
-  'actions.draft.gap': '{service} {name}を {from} から {to} に引き上げる',
   'actions.fromFinding': '{service} {name}：{message}',
-  'actions.resources.people': '要員または外部の委託先',
-  'actions.resources.contract': '契約または体制の変更',
 };
