@@ -170,15 +170,6 @@ domain::Result<std::int64_t> expected_revision(const Request& request, const Jso
         "revision");
 }
 
-domain::Result<domain::ServiceDirectory> directory_for(const ApiContext& ctx,
-                                                       const store::OrganisationState& state) {
-    const auto* catalog = ctx.library.catalog(state.organisation.catalog_id);
-    if (!catalog)
-        return domain::internal("the catalogue '" + state.organisation.catalog_id +
-                                "' is not loaded");
-    return domain::ServiceDirectory::build(catalog->catalog, state.custom_services);
-}
-
 Response done_answer(const domain::Status& done) {
     if (!done) return error_response(done.error());
     Response r;

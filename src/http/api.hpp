@@ -101,10 +101,6 @@ Response record_answer(const domain::Result<T>& result, Reread&& reread, Encode&
 /// "revision". Missing: invalid input naming both ways.
 domain::Result<std::int64_t> expected_revision(const Request& request, const Json* body);
 
-/// An organisation's directory of services (catalogue and custom), for naming services.
-domain::Result<domain::ServiceDirectory> directory_for(const ApiContext& ctx,
-                                                       const store::OrganisationState& state);
-
 /// A query parameter's text, when given.
 std::optional<std::string> query(const Request& request, const std::string& name);
 
