@@ -124,12 +124,22 @@ Status validate_entry(const ServiceEntry& e, const ServiceDirectory& directory,
           std::pair{&e.unassigned, ""}}) {
         if (auto s = validate(*pair, field + name); !s) return s;
     }
-    if (none && e.unassigned.as_is && e.unassigned.as_is->applicable() &&
-        e.unassigned.as_is->value() != 1)
+    const auto allowed = score_options(ScoreSlot::unassigned, true);
+    if (none && e.unassigned.as_is &&
+        std::find(allowed.begin(), allowed.end(), *e.unassigned.as_is) == allowed.end())
         return invalid("an Unassigned service scores 1 as-is (nobody runs it); assign it or set "
                        "as_is to 1 or n/a",
                        field + ".as_is");
     return {};
+}
+
+std::vector<Score> score_options(ScoreSlot slot, bool as_is) {
+    std::vector<Score> out;
+    const int highest = slot == ScoreSlot::unassigned && as_is ? 1 : Score::kMax;
+    for (int points = Score::kMin; points <= highest; ++points)
+        out.push_back(*Score::points(points));
+    out.push_back(Score::not_applicable());
+    return out;
 }
 
 std::optional<SourcingAnswers> effective_sourcing(const ServiceEntry& entry,

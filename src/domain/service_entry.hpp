@@ -46,6 +46,10 @@ std::string_view to_string(ScoreSlot slot);
 std::vector<ScoreSlot> score_slots(Assignment assignment);
 const ScorePair& pair_of(const ServiceEntry& entry, ScoreSlot slot);
 
+/// The scores one side of a pair may take: 1–5 and n/a, except an Unassigned service's as-is,
+/// which is 1 (nobody runs it) or n/a.
+std::vector<Score> score_options(ScoreSlot slot, bool as_is);
+
 /// Who must be named for an assignment to be accountable: the owner (an internal team) for
 /// Insource and Both, the provider for Outsource and Both; Unassigned names nobody yet.
 struct NamesNeeded {

@@ -343,6 +343,18 @@ Json vocabulary_document() {
         assignments[i]["needs_owner"] = needs.owner;
         assignments[i]["needs_provider"] = needs.provider;
     }
+    // The values each side of each pair may take (domain::score_options).
+    Json options = Json::object();
+    for (const auto slot : {ScoreSlot::insource, ScoreSlot::outsource, ScoreSlot::unassigned}) {
+        Json sides = Json::object();
+        for (const bool as_is : {true, false}) {
+            Json values = Json::array();
+            for (const auto& score : score_options(slot, as_is))
+                values.push_back(score.to_string());
+            sides[as_is ? "as_is" : "to_be"] = values;
+        }
+        options[std::string(to_string(slot))] = sides;
+    }
     return Json{{"levels", vocabulary(kAllLevels)},
                 {"assignments", assignments},
                 {"phases", vocabulary(kAllPhases)},
@@ -350,6 +362,8 @@ Json vocabulary_document() {
                 {"evaluation_kinds", vocabulary(kAllEvaluationKinds)},
                 {"trigger_kinds", vocabulary(kTriggers)},
                 {"severities", vocabulary(kSeverities)},
+                {"action_statuses", vocabulary(kActionStatuses)},
+                {"score_options", options},
                 {"rubrics",
                  {{"insource", rubric_document(Rubric::insource)},
                   {"outsource", rubric_document(Rubric::outsource)}}},
@@ -367,6 +381,8 @@ Json vocabulary_document() {
 namespace {
 Json vocabulary_schema() {
     const auto names = array_of(object({{"id", string()}, {"name", ref("LocalizedText")}}));
+    const auto score_sides =
+        object({{"as_is", array_of(ref("Score"))}, {"to_be", array_of(ref("Score"))}});
     Json levels = Json::object(); // "1" … "5" and "n/a", as rubric_document writes them
     for (int points = Score::kMin; points <= Score::kMax; ++points)
         levels[Score::points(points)->to_string()] = ref("LocalizedText");
@@ -391,6 +407,10 @@ Json vocabulary_schema() {
                    {"evaluation_kinds", names},
                    {"trigger_kinds", names},
                    {"severities", names},
+                   {"action_statuses", names},
+                   {"score_options", object({{"insource", score_sides},
+                                             {"outsource", score_sides},
+                                             {"unassigned", score_sides}})},
                    {"rubrics", object({{"insource", rubric}, {"outsource", rubric}})},
                    {"quadrants", array_of(object({{"id", ref("Quadrant")},
                                                   {"balance", string()},

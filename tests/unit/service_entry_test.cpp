@@ -232,4 +232,21 @@ TEST(ServiceEntry, CustomServiceTextMustBeUtf8) {
     EXPECT_EQ(built.error().field, "custom_services[0].description.ja");
 }
 
+TEST(ServiceEntry, ScoreOptionsAreOneToFiveAndNaButAnUnassignedAsIsIsOneOrNa) {
+    using cdcwb::domain::Score;
+    using cdcwb::domain::ScoreSlot;
+    const auto tokens = [](const std::vector<Score>& scores) {
+        std::vector<std::string> out;
+        for (const auto& s : scores) out.push_back(s.to_string());
+        return out;
+    };
+    const std::vector<std::string> all{"1", "2", "3", "4", "5", "n/a"};
+    for (const auto slot : {ScoreSlot::insource, ScoreSlot::outsource})
+        for (const bool as_is : {true, false})
+            EXPECT_EQ(tokens(cdcwb::domain::score_options(slot, as_is)), all);
+    EXPECT_EQ(tokens(cdcwb::domain::score_options(ScoreSlot::unassigned, false)), all);
+    EXPECT_EQ(tokens(cdcwb::domain::score_options(ScoreSlot::unassigned, true)),
+              (std::vector<std::string>{"1", "n/a"}));
+}
+
 } // namespace

@@ -822,6 +822,24 @@ export interface components {
                 id: string;
                 name: components["schemas"]["LocalizedText"];
             }[];
+            action_statuses: {
+                id: string;
+                name: components["schemas"]["LocalizedText"];
+            }[];
+            score_options: {
+                insource: {
+                    as_is: components["schemas"]["Score"][];
+                    to_be: components["schemas"]["Score"][];
+                };
+                outsource: {
+                    as_is: components["schemas"]["Score"][];
+                    to_be: components["schemas"]["Score"][];
+                };
+                unassigned: {
+                    as_is: components["schemas"]["Score"][];
+                    to_be: components["schemas"]["Score"][];
+                };
+            };
             rubrics: {
                 insource: {
                     name: components["schemas"]["LocalizedText"];

@@ -81,6 +81,13 @@ const vocabulary: Vocabulary = {
     { id: 'unassigned', name: text('None'), score_pairs: ['unassigned'], needs_owner: false, needs_provider: false },
   ],
   limits: { organisation_id: { pattern: '^[a-z]+$', max_length: 8 }, evaluation_interval_days: { min: 1, max: 10, default: 5 } },
+  action_statuses: [],
+  // Unlike the domain's, an insourced as-is here is 2 or 3 only.
+  score_options: {
+    insource: { as_is: ['2', '3'], to_be: ['1', '2', '3', '4', '5', 'n/a'] },
+    outsource: { as_is: ['1', '2', '3', '4', '5', 'n/a'], to_be: ['1', '2', '3', '4', '5', 'n/a'] },
+    unassigned: { as_is: ['1', 'n/a'], to_be: ['1', '2', '3', '4', '5', 'n/a'] },
+  },
   rubrics: {
     insource: { name: text('Insource rubric'), levels: { '1': text('in 1'), '2': text('in 2'), '3': text('in 3'), '4': text('in 4'), '5': text('in 5'), 'n/a': text('in n/a') } },
     outsource: { name: text('Outsource rubric'), levels: { '1': text('out 1'), '2': text('out 2'), '3': text('out 3'), '4': text('out 4'), '5': text('out 5'), 'n/a': text('out n/a') } },
@@ -164,10 +171,11 @@ describe('rubrics and scores', () => {
     expect(rubricTexts(null, 'insource')).toBeNull();
   });
 
-  it('offers 1 or n/a only for an Unassigned as-is', () => {
-    expect(scoreOptions('unassigned', 'as_is')).toEqual(['1', 'n/a']);
-    expect(scoreOptions('unassigned', 'to_be')).toEqual(['1', '2', '3', '4', '5', 'n/a']);
-    expect(scoreOptions('insource', 'as_is')).toEqual(['1', '2', '3', '4', '5', 'n/a']);
+  it('offers the scores the vocabulary lists for each side of each pair, none before it loads', () => {
+    expect(scoreOptions('unassigned', 'as_is', vocabulary)).toEqual(['1', 'n/a']);
+    expect(scoreOptions('unassigned', 'to_be', vocabulary)).toEqual(['1', '2', '3', '4', '5', 'n/a']);
+    expect(scoreOptions('insource', 'as_is', vocabulary)).toEqual(['2', '3']);
+    expect(scoreOptions('insource', 'as_is', null)).toEqual([]);
   });
 
   it('makes n/a apply to both sides, and a number clear an n/a on the other side', () => {

@@ -111,9 +111,12 @@ export function rubricTexts(vocabulary: Vocabulary | null, rubric: RubricKey): R
   return vocabulary.rubrics[rubric].levels;
 }
 
-/** The values a score control offers: an Unassigned service is 1 (nobody runs it) or n/a as-is. */
-export function scoreOptions(rubric: RubricKey, side: Side): ScoreValue[] {
-  return rubric === 'unassigned' && side === 'as_is' ? ['1', 'n/a'] : [...SCORE_VALUES];
+/**
+ * The values a score control offers, as the server's vocabulary lists them (an Unassigned
+ * service's as-is is 1 or n/a); none while the vocabulary is not loaded.
+ */
+export function scoreOptions(rubric: RubricKey, side: Side, vocabulary: Vocabulary | null): ScoreValue[] {
+  return vocabulary?.score_options[rubric][side] ?? [];
 }
 
 /**

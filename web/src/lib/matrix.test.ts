@@ -104,6 +104,11 @@ function reviewOf(id: string, over: Partial<ReviewService> = {}): ReviewService 
 const vocabulary = {
   levels: ['not_required', 'basic', 'standard', 'advanced', 'optional'].map((id) => ({ id, name: { en: id, ja: id } })),
   assignments: Object.entries(PAIRS).map(([id, score_pairs]) => ({ id, score_pairs, name: { en: id, ja: id } })),
+  score_options: {
+    insource: { as_is: ['1', '2', '3', '4', '5', 'n/a'], to_be: ['1', '2', '3', '4', '5', 'n/a'] },
+    outsource: { as_is: ['1', '2', '3', '4', '5', 'n/a'], to_be: ['1', '2', '3', '4', '5', 'n/a'] },
+    unassigned: { as_is: ['1', 'n/a'], to_be: ['1', '2', '3', '4', '5', 'n/a'] },
+  },
   quadrants: [
     {
       id: 'I',
@@ -366,14 +371,14 @@ describe('typing into cells', () => {
   });
 
   it('makes edits from editor values', () => {
-    expect(editFor('level', '')).toEqual({ column: 'level', value: null });
-    expect(editFor('level', 'standard')).toEqual({ column: 'level', value: 'standard' });
-    expect(editFor('assignment', '')).toBeNull();
-    expect(editFor('owner', '  SOC  ')).toEqual({ column: 'owner', value: 'SOC' });
-    expect(editFor('insource-as_is', '')).toEqual({ column: 'insource-as_is', value: null });
-    expect(editFor('insource-as_is', 'n/a')).toEqual({ column: 'insource-as_is', value: 'n/a' });
-    expect(editFor('insource-as_is', '3')).toEqual({ column: 'insource-as_is', value: '3' });
-    expect(editFor('insource-as_is', '9')).toBeNull();
+    expect(editFor('level', '', vocabulary)).toEqual({ column: 'level', value: null });
+    expect(editFor('level', 'standard', vocabulary)).toEqual({ column: 'level', value: 'standard' });
+    expect(editFor('assignment', '', vocabulary)).toBeNull();
+    expect(editFor('owner', '  SOC  ', vocabulary)).toEqual({ column: 'owner', value: 'SOC' });
+    expect(editFor('insource-as_is', '', vocabulary)).toEqual({ column: 'insource-as_is', value: null });
+    expect(editFor('insource-as_is', 'n/a', vocabulary)).toEqual({ column: 'insource-as_is', value: 'n/a' });
+    expect(editFor('insource-as_is', '3', vocabulary)).toEqual({ column: 'insource-as_is', value: '3' });
+    expect(editFor('insource-as_is', '9', vocabulary)).toBeNull();
   });
 });
 
@@ -583,9 +588,9 @@ describe('the Unassigned score pair', () => {
   });
 
   it('takes a target of 1–5 and an as-is of 1 or n/a only', () => {
-    expect(editFor('unassigned-to_be', '4')).toEqual({ column: 'unassigned-to_be', value: '4' });
-    expect(editFor('unassigned-as_is', '1')).toEqual({ column: 'unassigned-as_is', value: '1' });
-    expect(editFor('unassigned-as_is', '3')).toBeNull();
+    expect(editFor('unassigned-to_be', '4', vocabulary)).toEqual({ column: 'unassigned-to_be', value: '4' });
+    expect(editFor('unassigned-as_is', '1', vocabulary)).toEqual({ column: 'unassigned-as_is', value: '1' });
+    expect(editFor('unassigned-as_is', '3', vocabulary)).toBeNull();
     expect(bodyForEdit(un, { column: 'unassigned-to_be', value: '4' }, vocabulary).unassigned).toEqual({ as_is: null, to_be: '4' });
   });
 

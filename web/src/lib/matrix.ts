@@ -403,14 +403,14 @@ export type Edit =
   | { column: ScoreColumn; value: ScoreValue | null };
 
 /** An edit for a cell from the value its editor produced (null when the value does not fit). */
-export function editFor(column: EditColumn, value: string | null): Edit | null {
+export function editFor(column: EditColumn, value: string | null, vocabulary: Vocabulary | null): Edit | null {
   if (column === 'level') return { column, value: (value || null) as Level | null };
   if (column === 'assignment') return value ? { column, value: value as Assignment } : null;
   if (column === 'owner' || column === 'provider') return { column, value: (value ?? '').trim() };
   if (value === null || value === '') return { column, value: null };
   const score = value === 'n/a' ? 'n/a' : parseScoreKey(value);
   const { side, at } = scoreCell(column);
-  return score && scoreOptions(side, at).includes(score) ? { column, value: score } : null;
+  return score && scoreOptions(side, at, vocabulary).includes(score) ? { column, value: score } : null;
 }
 
 /** The entry with one edit applied; scores that the new state would make invalid are cleared. */

@@ -46,6 +46,8 @@ beforeEach(() => {
     quadrants: [{ id: 'I', balance: '', guidance: text('inside'), mismatch: { insource: null, outsource: text('I outsourced'), both: null, unassigned: null } }],
     quadrant_of: [{ information: 'internal', specialist_skill: false, quadrant: 'I' }],
     limits: { organisation_id: { pattern: '^[a-z]+$', max_length: 8 }, evaluation_interval_days: { min: 1, max: 10, default: 5 } },
+    action_statuses: [],
+    score_options: { insource: { as_is: [], to_be: [] }, outsource: { as_is: [], to_be: [] }, unassigned: { as_is: [], to_be: [] } },
   } satisfies Vocabulary;
 });
 
