@@ -360,6 +360,18 @@ void bind_into(soci::details::prepare_temp_type& p, OrganisationColumns& c) {
         soci::into(c.created_at), soci::into(c.custom), soci::into(c.state_version);
 }
 
+/// Every row of a select, each made by `make` from the columns it was read into.
+template <class Columns, class Make>
+auto fetch_all(soci::details::prepare_temp_type p, Columns& columns, Make make)
+    -> std::vector<decltype(make(columns))> {
+    bind_into(p, columns);
+    soci::statement st(p);
+    st.execute();
+    std::vector<decltype(make(columns))> out;
+    while (st.fetch()) out.push_back(make(columns));
+    return out;
+}
+
 } // namespace
 
 /// Prepared once per connection: every request looks its organisation up.
@@ -391,14 +403,8 @@ Result<OrganisationRecord> organisation(Session& sql, std::string_view slug) {
 
 std::vector<OrganisationRecord> organisations(soci::session& sql) {
     OrganisationColumns c;
-    soci::details::prepare_temp_type p =
-        (sql.prepare << std::string(kOrganisationSelect) + " order by slug");
-    bind_into(p, c);
-    soci::statement st(p);
-    st.execute();
-    std::vector<OrganisationRecord> out;
-    while (st.fetch()) out.push_back(c.get());
-    return out;
+    return fetch_all(sql.prepare << std::string(kOrganisationSelect) + " order by slug", c,
+                     [](OrganisationColumns& row) { return row.get(); });
 }
 
 /// Prepared once per connection: every change writes one.
@@ -489,14 +495,9 @@ void insert_custom_service(soci::session& sql, long long org_id, int position,
 
 std::vector<EntryRecord> entries(soci::session& sql, long long org_id) {
     EntryColumns c;
-    soci::details::prepare_temp_type p =
-        (sql.prepare << std::string(kEntrySelect) + " order by position", soci::use(org_id));
-    bind_into(p, c);
-    soci::statement st(p);
-    st.execute();
-    std::vector<EntryRecord> out;
-    while (st.fetch()) out.push_back(c.get());
-    return out;
+    return fetch_all(
+        (sql.prepare << std::string(kEntrySelect) + " order by position", soci::use(org_id)), c,
+        [](EntryColumns& row) { return row.get(); });
 }
 
 /// Prepared once per connection: every edit of a service reads it first.
@@ -594,13 +595,9 @@ bool update_entry(Session& sql, long long org_id, const ServiceEntry& entry,
 
 std::vector<ActionRecord> actions(soci::session& sql, long long org_id) {
     ActionColumns c;
-    soci::details::prepare_temp_type p =
-        (sql.prepare << std::string(kActionSelect) + " order by position", soci::use(org_id));
-    bind_into(p, c);
-    soci::statement st(p);
-    st.execute();
-    std::vector<ActionRecord> out;
-    while (st.fetch()) out.push_back(action_record(c));
+    auto out = fetch_all(
+        (sql.prepare << std::string(kActionSelect) + " order by position", soci::use(org_id)), c,
+        [](ActionColumns& row) { return action_record(row); });
     action_children(sql, org_id, out, nullptr);
     return out;
 }
@@ -688,15 +685,9 @@ long long insert_event(soci::session& sql, long long org_id, const TriggerEvent&
 
 std::vector<EvaluationRecord> evaluations(soci::session& sql, long long org_id, bool full) {
     EvaluationColumns c;
-    soci::details::prepare_temp_type p =
-        (sql.prepare << evaluation_select(full) + " order by evaluation_date, id",
-         soci::use(org_id));
-    bind_into(p, c);
-    soci::statement st(p);
-    st.execute();
-    std::vector<EvaluationRecord> out;
-    while (st.fetch()) out.push_back(evaluation_record(c));
-    return out;
+    return fetch_all((sql.prepare << evaluation_select(full) + " order by evaluation_date, id",
+                      soci::use(org_id)),
+                     c, [](EvaluationColumns& row) { return evaluation_record(row); });
 }
 
 std::optional<EvaluationRecord> evaluation(soci::session& sql, long long org_id,
