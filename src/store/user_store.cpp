@@ -213,12 +213,6 @@ Status UserStore::set_user_disabled(const Actor& actor, std::string_view usernam
     return done ? Status{} : Status{done.error()};
 }
 
-Status UserStore::set_user_lang(const Actor& actor, std::string_view username,
-                                std::string_view lang) {
-    auto done = update_account(actor, username, {{}, {}, std::string(lang)});
-    return done ? Status{} : Status{done.error()};
-}
-
 Result<UserRecord> UserStore::check_password(std::string_view username, std::string_view password) {
     const Error refused = domain::unauthenticated("wrong user name or password");
     auto found = guarded([&]() -> Result<std::pair<UserRecord, std::string>> {

@@ -66,8 +66,6 @@ class UserStore {
                                       const AccountChange& change);
     Status set_password(const Actor& actor, std::string_view username, std::string_view password);
     Status set_user_disabled(const Actor& actor, std::string_view username, bool disabled);
-    /// The user's language for the web UI and messages: "en" or "ja".
-    Status set_user_lang(const Actor& actor, std::string_view username, std::string_view lang);
     /// The user, when the password is right and the account enabled; otherwise unauthenticated,
     /// with the same message whether the name or the password was wrong.
     Result<UserRecord> check_password(std::string_view username, std::string_view password);

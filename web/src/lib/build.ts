@@ -24,7 +24,6 @@ export type Step = 'catalogue' | 'profile' | 'portfolio';
 export const STEPS: readonly Step[] = ['catalogue', 'profile', 'portfolio'];
 
 export type Side = 'as_is' | 'to_be';
-export const SCORE_VALUES: readonly ScoreValue[] = ['1', '2', '3', '4', '5', 'n/a'];
 export type QuadrantId = Quadrant['id'];
 
 /** The server's fields about a row: without them when it cannot name the row's catalogue. */
