@@ -177,10 +177,10 @@ struct RawSqlite {
 struct StoreCase {
     std::unique_ptr<store::Database> db;
     std::unique_ptr<store::Store> store;
-    std::vector<store::EntryRecord> entries;
+    std::vector<store::ServiceEntryRecord> entries;
 };
 
-StoreCase open_store(const store::DatabaseUrl& url, const catalog::Library& library,
+StoreCase open_store(const store::DatabaseUrl& url, const catalogue::Library& library,
                      const domain::Assessment& example, const char* synchronous) {
     StoreCase c;
     store::OpenOptions options;
@@ -232,7 +232,7 @@ int main(int argc, char** argv) {
         else if (std::strcmp(argv[i], "--no-postgresql") == 0)
             postgresql = false;
     }
-    auto loaded = catalog::load_library();
+    auto loaded = catalogue::load_library();
     std::ifstream in(std::string(CDCWB_SOURCE_DIR) + "/examples/example-corp.yaml");
     std::stringstream text;
     text << in.rdbuf();

@@ -32,22 +32,22 @@ std::shared_ptr<Options> on(CLI::App* sub, Command& command, Body body) {
 
 struct IdOptions {
     std::string id;
-    std::string catalog_id;
+    std::string catalogue_id;
     bool json = false;
     bool full = false;
 };
 
-void add_catalog_commands(CLI::App& app, Command& command) {
-    auto* catalog = app.add_subcommand("catalog", "List and show catalogues");
-    catalog->require_subcommand(1);
+void add_catalogue_commands(CLI::App& app, Command& command) {
+    auto* catalogue = app.add_subcommand("catalog", "List and show catalogues");
+    catalogue->require_subcommand(1);
     auto* list =
-        catalog->add_subcommand("list", "List the loaded catalogues, crosswalks and templates");
+        catalogue->add_subcommand("list", "List the loaded catalogues, crosswalks and templates");
     auto l = on<IdOptions>(list, command,
-                           [](Context& c, IdOptions& o) { return catalog_list(c, o.json); });
+                           [](Context& c, IdOptions& o) { return catalogue_list(c, o.json); });
     list->add_flag("--json", l->json, "JSON output");
-    auto* show = catalog->add_subcommand("show", "Show a catalogue's categories and services");
+    auto* show = catalogue->add_subcommand("show", "Show a catalogue's categories and services");
     auto s = on<IdOptions>(show, command, [](Context& c, IdOptions& o) {
-        return catalog_show(c, o.id, o.json, o.full);
+        return catalogue_show(c, o.id, o.json, o.full);
     });
     show->add_option("ID", s->id, "Catalogue id, e.g. x1060-2021")->required();
     show->add_flag("--json", s->json, "JSON output");
@@ -56,10 +56,10 @@ void add_catalog_commands(CLI::App& app, Command& command) {
     auto* crosswalk =
         app.add_subcommand("crosswalk", "Show the counterparts of a service in other catalogues");
     auto x = on<IdOptions>(crosswalk, command, [](Context& c, IdOptions& o) {
-        return crosswalk_lookup(c, o.id, o.catalog_id, o.json);
+        return crosswalk_lookup(c, o.id, o.catalogue_id, o.json);
     });
     crosswalk->add_option("SERVICE_ID", x->id, "e.g. D-2 (X.1060) or 1.1 (FIRST)")->required();
-    crosswalk->add_option("--catalog", x->catalog_id,
+    crosswalk->add_option("--catalog", x->catalogue_id,
                           "The catalogue the id belongs to, when ambiguous");
     crosswalk->add_flag("--json", x->json, "JSON output");
 
@@ -154,7 +154,7 @@ void add_org_commands(CLI::App& app, Command& command) {
     auto a = on<OrgOptions>(add, command, [](Context& c, OrgOptions& o) { return org_add(c, o); });
     add->add_option("ID", a->slug, "Organisation id, e.g. kasumi (a-z, 0-9, -, _)")->required();
     add->add_option("--name", a->name, "Organisation name")->required();
-    add->add_option("--catalog", a->catalog_id, "Catalogue id (default x1060-2021)");
+    add->add_option("--catalog", a->catalogue_id, "Catalogue id (default x1060-2021)");
     add->add_option("--template", a->template_id,
                     "Start from this template's levels (see: cdcwb template list)");
     auto* list = org->add_subcommand("list", "List organisations");
@@ -242,7 +242,7 @@ void add_serve_command(CLI::App& app, Command& command) {
 }
 
 void add_global_options(CLI::App& app, GlobalOptions& global) {
-    app.add_option("--catalog-dir", global.catalog_dir,
+    app.add_option("--catalog-dir", global.catalogue_dir,
                    "Also load catalogue, crosswalk and template files from this folder")
         ->check(CLI::ExistingDirectory);
     app.add_option("--lang", global.lang, "Output language (default: CDCWB_LANG, LANG, else en)")
@@ -264,7 +264,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     GlobalOptions global;
     add_global_options(app, global);
     Command command;
-    add_catalog_commands(app, command);
+    add_catalogue_commands(app, command);
     add_assessment_commands(app, command);
     add_database_commands(app, command);
     add_user_commands(app, command);

@@ -49,7 +49,7 @@ void print_scores(std::ostream& o, const Review& r, Lang l) {
         {Align::left, Align::left, Align::right, Align::right, Align::right, Align::right},
         {0, 44, 0, 0, 0, 0});
     for (const auto& [id, agg] : scores.categories) {
-        const CatalogNode* c = dir.catalog().find(id);
+        const CatalogueNode* c = dir.catalogue().find(id);
         t.add({id, c->name.in(l), std::to_string(agg.counted), mean(agg, agg.as_is),
                mean(agg, agg.to_be), mean(agg, agg.gap())});
     }
@@ -130,7 +130,7 @@ void print_trend(std::ostream& o, const Review& r, Lang l) {
     TextTable t({ui("date", l), "", ui("as_is", l), ui("to_be", l)},
                 {Align::left, Align::left, Align::right, Align::right});
     for (const auto& p : r.trends.front().points)
-        t.add({p.date.to_string(), p.snapshot_id, mean(p.value, p.value.as_is),
+        t.add({p.date.to_string(), p.evaluation_id, mean(p.value, p.value.as_is),
                mean(p.value, p.value.to_be)});
     o << t.render() << "\n";
 }
@@ -166,7 +166,7 @@ void print_actions(std::ostream& o, const Review& r, Lang l, bool list_drafts) {
 
 void print_review(std::ostream& o, const Review& r, Lang l, bool list_drafts) {
     const Assessment& a = *r.assessment;
-    o << ui("evaluation_of", l) << ": " << a.organisation.name << "  (" << a.catalog_id << ", "
+    o << ui("evaluation_of", l) << ": " << a.organisation.name << "  (" << a.catalogue_id << ", "
       << r.date.to_string() << ")\n"
       << ui("reference", l) << ": "
       << (r.evaluation.reference_template.empty() ? ui("none", l) : r.evaluation.reference_template)
@@ -213,9 +213,9 @@ int evaluate(Context& ctx, const EvaluateOptions& opt) {
     const Assessment& a = *read.assessment;
     const std::string reference_id = opt.reference.empty() ? a.reference_template : opt.reference;
     auto reference = ctx.library.template_for(
-        reference_id, a.catalog_id, opt.reference.empty() ? "reference_template" : "--reference");
+        reference_id, a.catalogue_id, opt.reference.empty() ? "reference_template" : "--reference");
     if (!reference) return fail(err, reference.error());
-    const auto& cat = ctx.library.catalog(a.catalog_id)->catalog;
+    const auto& cat = ctx.library.catalogue(a.catalogue_id)->catalogue;
     auto directory = ServiceDirectory::build(cat, a.custom_services);
     const Review r = review(a, *directory, *reference, date);
     if (opt.json)
@@ -238,11 +238,11 @@ int new_assessment(Context& ctx, const NewOptions& opt) {
     if (std::filesystem::exists(opt.file, ec) && !opt.force) {
         return fail(err, invalid("already exists; choose another name or pass --force", opt.file));
     }
-    const auto& cat = ctx.library.catalog(lt->tmpl.catalog_id)->catalog;
+    const auto& cat = ctx.library.catalogue(lt->tmpl.catalogue_id)->catalogue;
     auto directory = ServiceDirectory::build(cat, {});
     Assessment a;
     a.organisation.name = opt.organisation.empty() ? "My organisation" : opt.organisation;
-    a.catalog_id = cat.id();
+    a.catalogue_id = cat.id();
     a.reference_template = lt->tmpl.id;
     a.services = entries_from_template(*directory, lt->tmpl);
     const std::string text = report::write_assessment(a, *directory);

@@ -11,9 +11,10 @@
 
 namespace cdcwb::cli {
 
-int catalog_list(Context& ctx, bool json);
-int catalog_show(Context& ctx, const std::string& id, bool json, bool full);
-int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& catalog_id, bool json);
+int catalogue_list(Context& ctx, bool json);
+int catalogue_show(Context& ctx, const std::string& id, bool json, bool full);
+int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& catalogue_id,
+                     bool json);
 int template_list(Context& ctx, bool json);
 int template_show(Context& ctx, const std::string& id, bool json);
 
@@ -63,7 +64,7 @@ int user_set_disabled(Context& ctx, const std::string& username, bool disabled);
 struct OrgAddOptions {
     std::string slug;
     std::string name;
-    std::string catalog_id = "x1060-2021";
+    std::string catalogue_id = "x1060-2021";
     std::string template_id;
 };
 int org_add(Context& ctx, const OrgAddOptions& options);

@@ -36,9 +36,10 @@ std::optional<Context> make_context(const GlobalOptions& options, std::ostream& 
     ctx.db = options.db;
     if (const char* v = std::getenv("CDCWB_DB"); ctx.db.empty() && v) ctx.db = v;
     ctx.lang = options.lang.empty() ? default_lang() : *domain::parse_lang(options.lang);
-    auto loaded = catalog::load_library(
-        options.catalog_dir.empty() ? std::nullopt
-                                    : std::optional<std::filesystem::path>(options.catalog_dir));
+    auto loaded =
+        catalogue::load_library(options.catalogue_dir.empty()
+                                    ? std::nullopt
+                                    : std::optional<std::filesystem::path>(options.catalogue_dir));
     if (!loaded.problems.empty()) {
         print_errors(err, loaded.problems);
         err << loaded.problems.size() << " problem(s) in the catalogue files\n";

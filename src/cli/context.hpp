@@ -2,7 +2,7 @@
 // language, exit codes, and printing errors the same way everywhere.
 #pragma once
 
-#include "catalog/library.hpp"
+#include "catalogue/library.hpp"
 #include "domain/text.hpp"
 
 #include <iosfwd>
@@ -16,13 +16,13 @@ namespace cdcwb::cli {
 enum ExitCode : int { kOk = 0, kFindings = 1, kBadInput = 2, kFailure = 3 };
 
 struct GlobalOptions {
-    std::string catalog_dir;
+    std::string catalogue_dir;
     std::string lang; ///< "en", "ja" or empty (then CDCWB_LANG / LANG decide)
     std::string db;   ///< database URL; empty: CDCWB_DB, else the default SQLite file
 };
 
 struct Context {
-    catalog::Library library;
+    catalogue::Library library;
     domain::Lang lang = domain::Lang::en;
     std::string db; ///< as given by --db or CDCWB_DB; empty for the default
     std::ostream* out = nullptr;

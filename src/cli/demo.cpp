@@ -22,7 +22,8 @@ std::string random_password() {
 
 } // namespace
 
-domain::Status seed_demo(store::Store& store, const catalog::Library& library, std::ostream& out) {
+domain::Status seed_demo(store::Store& store, const catalogue::Library& library,
+                         std::ostream& out) {
     auto orgs = store.organisations.list();
     if (!orgs) return orgs.error();
     if (!orgs->empty()) {

@@ -3,7 +3,7 @@
 // per role with a random password printed once.
 #pragma once
 
-#include "catalog/embedded.hpp"
+#include "catalogue/embedded.hpp"
 #include "store/store.hpp"
 
 #include <iosfwd>
@@ -12,9 +12,9 @@
 namespace cdcwb::cli {
 
 /// examples/example-corp.yaml, compiled in.
-std::span<const catalog::EmbeddedFile> embedded_examples();
+std::span<const catalogue::EmbeddedFile> embedded_examples();
 
 /// Seeds an empty database; does nothing (and says so) when it already has organisations.
-domain::Status seed_demo(store::Store& store, const catalog::Library& library, std::ostream& out);
+domain::Status seed_demo(store::Store& store, const catalogue::Library& library, std::ostream& out);
 
 } // namespace cdcwb::cli

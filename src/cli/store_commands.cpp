@@ -198,10 +198,10 @@ int org_add(Context& ctx, const OrgAddOptions& options) {
     auto s = open_database(ctx, code);
     if (!s) return code;
     auto org = s->store->organisations.create_organisation(
-        cli_actor(), {options.slug, options.name, options.catalog_id, options.template_id});
+        cli_actor(), {options.slug, options.name, options.catalogue_id, options.template_id});
     if (!org) return report_error(ctx, org.error());
     *ctx.out << ui("org_added", ctx.lang) << ": " << org->slug << " (" << org->name << ", "
-             << org->catalog_id << ")\n";
+             << org->catalogue_id << ")\n";
     return kOk;
 }
 
@@ -220,7 +220,8 @@ int org_list(Context& ctx, bool json) {
     TextTable table({ui("id", ctx.lang), ui("name", ctx.lang), ui("catalogue", ctx.lang),
                      ui("reference", ctx.lang), ui("created", ctx.lang)});
     for (const auto& o : *orgs)
-        table.add({o.slug, o.name, o.catalog_id, o.reference_template, o.created_at.substr(0, 10)});
+        table.add(
+            {o.slug, o.name, o.catalogue_id, o.reference_template, o.created_at.substr(0, 10)});
     *ctx.out << table.render();
     return kOk;
 }

@@ -125,7 +125,7 @@ Action record_edit(const Action& before, Action after, Date on) {
     return after;
 }
 
-std::vector<DraftAction> draft_actions(const Evaluation& evaluation,
+std::vector<DraftAction> draft_actions(const EvaluationResult& evaluation,
                                        const ServiceDirectory& directory,
                                        const std::vector<Action>& existing, Date today) {
     // A finding is answered when an action that is still open or in progress names the same

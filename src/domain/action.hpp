@@ -86,7 +86,7 @@ struct DraftAction {
 /// Draft actions for the findings no open action already answers. Unassigned services and
 /// quadrant mismatches need new people, providers or contracts (long cycle); missing names and
 /// gaps of up to 2 points are short-cycle work; larger gaps are long-cycle.
-std::vector<DraftAction> draft_actions(const Evaluation& evaluation,
+std::vector<DraftAction> draft_actions(const EvaluationResult& evaluation,
                                        const ServiceDirectory& directory,
                                        const std::vector<Action>& existing, Date today);
 

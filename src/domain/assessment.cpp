@@ -11,8 +11,8 @@ const ServiceEntry* Assessment::entry(std::string_view service_id) const {
     return nullptr;
 }
 
-const Snapshot* Assessment::latest_evaluation(Date on) const {
-    const Snapshot* latest = nullptr;
+const Evaluation* Assessment::latest_evaluation(Date on) const {
+    const Evaluation* latest = nullptr;
     for (const auto& s : evaluations)
         if (s.date <= on && (!latest || s.date >= latest->date)) latest = &s;
     return latest;
@@ -51,16 +51,16 @@ Status validate(const Assessment& a, const ServiceDirectory& dir) {
     }
     for (std::size_t i = 0; i < a.events.size(); ++i)
         if (auto s = validate_event(a.events[i], "events[" + std::to_string(i) + "]"); !s) return s;
-    std::set<std::string_view> snapshot_ids;
+    std::set<std::string_view> evaluation_ids;
     for (std::size_t i = 0; i < a.evaluations.size(); ++i) {
-        const Snapshot& s = a.evaluations[i];
+        const Evaluation& s = a.evaluations[i];
         const std::string field = "evaluations[" + std::to_string(i) + "]";
         if (s.id.empty()) return invalid("an evaluation needs an id", field + ".id");
-        if (auto st = validate_snapshot_id(s.id, field + ".id"); !st) return st;
+        if (auto st = validate_evaluation_id(s.id, field + ".id"); !st) return st;
         if (auto st = validate_text(s.note, field + ".note", kLongText); !st) return st;
         if (auto st = validate_text(s.approved_by, field + ".approved_by", kShortText); !st)
             return st;
-        if (!snapshot_ids.insert(s.id).second)
+        if (!evaluation_ids.insert(s.id).second)
             return invalid("evaluation id '" + s.id + "' is used twice", field + ".id");
         if (s.kinds.empty())
             return invalid("an evaluation covers at least one of catalogue | profile | portfolio",

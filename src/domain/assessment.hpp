@@ -4,8 +4,8 @@
 #pragma once
 
 #include "domain/action.hpp"
+#include "domain/history.hpp"
 #include "domain/service_entry.hpp"
-#include "domain/snapshot.hpp"
 #include "domain/trigger.hpp"
 
 #include <string>
@@ -29,7 +29,7 @@ struct Organisation {
 
 struct Assessment {
     Organisation organisation;
-    std::string catalog_id;
+    std::string catalogue_id;
     std::string
         reference_template; ///< template the catalogue evaluation compares with; may be empty
     int evaluation_interval_days = kDefaultEvaluationIntervalDays;
@@ -37,15 +37,15 @@ struct Assessment {
     std::vector<ServiceEntry> services;
     std::vector<Action> actions;
     std::vector<TriggerEvent> events;
-    std::vector<Snapshot> evaluations; ///< history, oldest first
+    std::vector<Evaluation> evaluations; ///< history, oldest first
 
     const ServiceEntry* entry(std::string_view service_id) const;
     /// The most recent recorded evaluation dated on or before `on`, or nullptr.
-    const Snapshot* latest_evaluation(Date on) const;
+    const Evaluation* latest_evaluation(Date on) const;
 };
 
 /// Every rule an assessment must satisfy beyond its file syntax: known services, no duplicates,
-/// scores that fit the assignments, valid actions and snapshots. The first problem is returned,
+/// scores that fit the assignments, valid actions and evaluations. The first problem is returned,
 /// with the field path (e.g. "services.A-1.as_is").
 Status validate(const Assessment& assessment, const ServiceDirectory& directory);
 

@@ -178,27 +178,27 @@ std::vector<Finding> profile_issues(const ServiceEntry& entry, const ServiceInfo
     return in_scope(entry) ? profile_findings(entry, info) : std::vector<Finding>{};
 }
 
-std::vector<const Finding*> Evaluation::of_kind(EvaluationKind kind) const {
+std::vector<const Finding*> EvaluationResult::of_kind(EvaluationKind kind) const {
     std::vector<const Finding*> out;
     for (const auto& f : findings)
         if (f.kind == kind) out.push_back(&f);
     return out;
 }
 
-int Evaluation::count(Severity severity) const {
+int EvaluationResult::count(Severity severity) const {
     return static_cast<int>(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
         return f.severity == severity;
     }));
 }
 
-int Evaluation::count_at_least(Severity severity) const {
+int EvaluationResult::count_at_least(Severity severity) const {
     return static_cast<int>(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
         return static_cast<int>(f.severity) >= static_cast<int>(severity);
     }));
 }
 
-Evaluation evaluate(const ServiceDirectory& directory, const std::vector<ServiceEntry>& entries,
-                    const Template* reference) {
+EvaluationResult evaluate(const ServiceDirectory& directory,
+                          const std::vector<ServiceEntry>& entries, const Template* reference) {
     std::map<std::string_view, const ServiceEntry*> by_id;
     for (const auto& e : entries) by_id.emplace(e.service_id, &e);
 
@@ -209,7 +209,7 @@ Evaluation evaluate(const ServiceDirectory& directory, const std::vector<Service
         if (it != by_id.end() && in_scope(*it->second)) scope.push_back(it->second);
     }
 
-    Evaluation ev;
+    EvaluationResult ev;
     ev.reference_template = reference ? reference->id : std::string();
     catalogue_findings(directory, by_id, reference, ev.findings);
     profile_findings(directory, scope, ev.findings);

@@ -2,7 +2,7 @@
 // organisation's matrix, producing findings in the order the spec gives, and the scores.
 #pragma once
 
-#include "domain/catalog.hpp"
+#include "domain/catalogue.hpp"
 #include "domain/scoring.hpp"
 #include "domain/service_entry.hpp"
 
@@ -41,7 +41,7 @@ struct Finding {
     LocalizedText message; ///< what is wrong and what to do, without the service name
 };
 
-struct Evaluation {
+struct EvaluationResult {
     std::vector<Finding> findings; ///< catalogue, then profile, then portfolio findings
     Scores scores;
     std::string reference_template; ///< empty when levels were not compared with a template
@@ -53,8 +53,8 @@ struct Evaluation {
 
 /// Runs the three evaluations. `reference` (may be null) is the template the catalogue
 /// evaluation compares levels with. Entries must have passed validate_entry.
-Evaluation evaluate(const ServiceDirectory& directory, const std::vector<ServiceEntry>& entries,
-                    const Template* reference);
+EvaluationResult evaluate(const ServiceDirectory& directory,
+                          const std::vector<ServiceEntry>& entries, const Template* reference);
 
 /// The profile evaluation's findings for one service, in the spec's order: Unassigned alone, else
 /// a quadrant mismatch, then a missing owner and a missing provider.

@@ -13,11 +13,11 @@ Review review(const Assessment& assessment, const ServiceDirectory& directory,
                             assessment.evaluation_interval_days);
     // Only the history up to the review's date: reviewing "as of" an earlier day ignores later
     // evaluations, as it ignores later events.
-    std::vector<Snapshot> history;
-    for (const Snapshot& s : assessment.evaluations)
+    std::vector<Evaluation> history;
+    for (const Evaluation& s : assessment.evaluations)
         if (s.date <= date) history.push_back(s);
     r.previous = assessment.latest_evaluation(date);
-    Snapshot now = take_snapshot("now", date, assessment.services);
+    Evaluation now = evaluation_of("now", date, assessment.services);
     if (r.previous) r.changes = diff(directory, *r.previous, now);
     history.push_back(std::move(now));
     r.trends = trends(directory, std::move(history));

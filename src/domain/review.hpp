@@ -6,7 +6,7 @@
 #include "domain/action.hpp"
 #include "domain/assessment.hpp"
 #include "domain/evaluation.hpp"
-#include "domain/snapshot.hpp"
+#include "domain/history.hpp"
 #include "domain/trigger.hpp"
 
 #include <vector>
@@ -17,11 +17,11 @@ struct Review {
     const Assessment* assessment = nullptr;
     const ServiceDirectory* directory = nullptr;
     Date date;
-    Evaluation evaluation;
+    EvaluationResult evaluation;
     std::vector<DueEvaluation> due;
-    const Snapshot* previous = nullptr; ///< the latest recorded evaluation, if any
-    std::vector<Change> changes;        ///< from `previous` to now
-    std::vector<Trend> trends;          ///< recorded evaluations, then now
+    const Evaluation* previous = nullptr; ///< the latest recorded evaluation, if any
+    std::vector<Change> changes;          ///< from `previous` to now
+    std::vector<Trend> trends;            ///< recorded evaluations, then now
     std::vector<DraftAction> drafts;
 };
 

@@ -99,7 +99,7 @@ Scores aggregate(const ServiceDirectory& directory, const std::vector<ServiceEnt
     }
     Scores out;
     out.overall = overall.done();
-    for (const CatalogNode* category : directory.categories()) {
+    for (const CatalogueNode* category : directory.categories()) {
         auto it = by_category.find(category->id);
         out.categories.emplace_back(category->id,
                                     it == by_category.end() ? Aggregate{} : it->second.done());

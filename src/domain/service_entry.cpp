@@ -5,13 +5,13 @@
 
 namespace cdcwb::domain {
 
-Result<ServiceDirectory> ServiceDirectory::build(const Catalog& catalog,
+Result<ServiceDirectory> ServiceDirectory::build(const Catalogue& catalogue,
                                                  const std::vector<CustomService>& custom) {
     ServiceDirectory dir;
-    dir.catalog_ = &catalog;
+    dir.catalogue_ = &catalogue;
     int order = 0;
-    for (const CatalogNode* node : catalog.services()) {
-        const CatalogNode* category = catalog.category_of(node->id);
+    for (const CatalogueNode* node : catalogue.services()) {
+        const CatalogueNode* category = catalogue.category_of(node->id);
         ServiceInfo info{node->id,
                          category ? category->id : std::string(),
                          category && category->phase ? *category->phase : Phase::strategic,
@@ -38,7 +38,7 @@ Result<ServiceDirectory> ServiceDirectory::build(const Catalog& catalog,
             return invalid("custom service id '" + c.id +
                                "' is already used by the catalogue or another custom service",
                            field + ".id");
-        const CatalogNode* category = catalog.find(c.category);
+        const CatalogueNode* category = catalogue.find(c.category);
         if (!category || category->kind != NodeKind::category)
             return invalid("custom service '" + c.id + "' names unknown category '" + c.category +
                                "'",
@@ -97,7 +97,7 @@ Status validate_entry(const ServiceEntry& e, const ServiceDirectory& directory,
                       const std::string& field) {
     if (!directory.find(e.service_id))
         return invalid("unknown service '" + e.service_id + "' (not in catalogue '" +
-                           directory.catalog().id() + "' nor a custom service)",
+                           directory.catalogue().id() + "' nor a custom service)",
                        field);
     for (const auto& [text, name, max] : {std::tuple{&e.owner, "owner", kShortText},
                                           std::tuple{&e.provider, "provider", kShortText},

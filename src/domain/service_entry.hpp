@@ -4,7 +4,7 @@
 // from: its catalogue's services and its own custom services.
 #pragma once
 
-#include "domain/catalog.hpp"
+#include "domain/catalogue.hpp"
 #include "domain/quadrant.hpp"
 #include "domain/result.hpp"
 #include "domain/rubric.hpp"
@@ -84,18 +84,18 @@ class ServiceDirectory {
   public:
     /// Fails when a custom service clashes with a catalogue id, names an unknown category, or
     /// lacks a name in either language.
-    static Result<ServiceDirectory> build(const Catalog& catalog,
+    static Result<ServiceDirectory> build(const Catalogue& catalogue,
                                           const std::vector<CustomService>& custom);
 
-    const Catalog& catalog() const { return *catalog_; }
+    const Catalogue& catalogue() const { return *catalogue_; }
     const std::vector<ServiceInfo>& services() const { return services_; }
     const ServiceInfo* find(std::string_view id) const;
-    std::vector<const CatalogNode*> categories() const {
-        return catalog_->of_kind(NodeKind::category);
+    std::vector<const CatalogueNode*> categories() const {
+        return catalogue_->of_kind(NodeKind::category);
     }
 
   private:
-    const Catalog* catalog_ = nullptr;
+    const Catalogue* catalogue_ = nullptr;
     std::vector<ServiceInfo> services_;
     std::map<std::string, std::size_t, std::less<>> index_;
 };

@@ -18,12 +18,12 @@ EvaluationKind evaluation_for(TriggerKind kind) {
 }
 
 std::vector<DueEvaluation> due_evaluations(const std::vector<TriggerEvent>& events,
-                                           const std::vector<Snapshot>& history, Date today,
+                                           const std::vector<Evaluation>& history, Date today,
                                            int interval_days) {
     std::vector<DueEvaluation> out;
     for (EvaluationKind kind : kAllEvaluationKinds) {
         DueEvaluation due{kind, std::nullopt, {}, std::nullopt};
-        for (const Snapshot& s : history)
+        for (const Evaluation& s : history)
             if (s.covers(kind) && s.date <= today && (!due.last_done || s.date > *due.last_done))
                 due.last_done = s.date;
         for (const TriggerEvent& e : events)

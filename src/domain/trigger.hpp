@@ -3,8 +3,8 @@
 #pragma once
 
 #include "domain/date.hpp"
+#include "domain/history.hpp"
 #include "domain/result.hpp"
-#include "domain/snapshot.hpp"
 #include "domain/vocabulary.hpp"
 
 #include <optional>
@@ -30,17 +30,17 @@ EvaluationKind evaluation_for(TriggerKind kind);
 
 struct DueEvaluation {
     EvaluationKind kind;
-    std::optional<Date> last_done;      ///< the latest snapshot that covered this kind
+    std::optional<Date> last_done;      ///< the latest evaluation that covered this kind
     std::vector<TriggerEvent> events;   ///< events after last_done that call for it
     std::optional<Date> scheduled_date; ///< portfolio: when the schedule made it due
 };
 
 /// The evaluations due on `today`. An event makes its evaluation due when it is dated after the
-/// latest snapshot covering that evaluation (an evaluation on the event's day counts as done);
+/// latest recorded evaluation covering that kind (an evaluation on the event's day counts as done);
 /// the portfolio evaluation is also due when none has been run, or the last is `interval_days`
 /// or more before `today`. Events dated after `today` are ignored.
 std::vector<DueEvaluation> due_evaluations(const std::vector<TriggerEvent>& events,
-                                           const std::vector<Snapshot>& history, Date today,
+                                           const std::vector<Evaluation>& history, Date today,
                                            int interval_days);
 
 } // namespace cdcwb::domain

@@ -16,10 +16,10 @@ domain::Date today_utc() {
 
 } // namespace
 
-Api::Api(store::Store& store, const catalog::Library& library, AuthOptions auth_options)
+Api::Api(store::Store& store, const catalogue::Library& library, AuthOptions auth_options)
     : auth_(store, auth_options), context_{store, library, auth_, today_utc, &router_} {
     add_system_routes(router_, context_);
-    add_catalog_routes(router_, context_);
+    add_catalogue_routes(router_, context_);
     add_organisation_routes(router_, context_);
     add_service_routes(router_, context_);
     add_evaluation_routes(router_, context_);

@@ -3,7 +3,7 @@
 // store or domain function, and map the result.
 #pragma once
 
-#include "catalog/library.hpp"
+#include "catalogue/library.hpp"
 #include "http/auth.hpp"
 #include "http/json_io.hpp"
 #include "http/router.hpp"
@@ -19,7 +19,7 @@ namespace cdcwb::http {
 
 struct ApiContext {
     store::Store& store;
-    const catalog::Library& library;
+    const catalogue::Library& library;
     Authenticator& auth;
     std::function<domain::Date()> today;
     const Router* router = nullptr;
@@ -27,7 +27,7 @@ struct ApiContext {
 
 class Api {
   public:
-    Api(store::Store& store, const catalog::Library& library, AuthOptions auth_options = {});
+    Api(store::Store& store, const catalogue::Library& library, AuthOptions auth_options = {});
     Response handle(Request& request);
     const Router& router() const { return router_; }
 
@@ -51,7 +51,7 @@ class Api {
 
 // Route groups (one file each).
 void add_system_routes(Router& router, ApiContext& ctx);
-void add_catalog_routes(Router& router, ApiContext& ctx);
+void add_catalogue_routes(Router& router, ApiContext& ctx);
 void add_organisation_routes(Router& router, ApiContext& ctx);
 void add_service_routes(Router& router, ApiContext& ctx);
 void add_evaluation_routes(Router& router, ApiContext& ctx);

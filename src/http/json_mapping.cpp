@@ -109,7 +109,7 @@ std::optional<SourcingAnswers> read_sourcing(Fields& fields, const std::string& 
 Json to_json(const store::OrganisationRecord& o) {
     return Json{{"id", o.slug},
                 {"name", o.name},
-                {"catalog", o.catalog_id},
+                {"catalog", o.catalogue_id},
                 {"reference_template", o.reference_template},
                 {"evaluation_interval_days", o.evaluation_interval_days},
                 {"custom_services", o.custom_services},
@@ -142,7 +142,7 @@ Json organisation_schema() {
 }
 } // namespace
 
-Json to_json(const store::EntryRecord& r, const ServiceDirectory* directory) {
+Json to_json(const store::ServiceEntryRecord& r, const ServiceDirectory* directory) {
     const auto& e = r.entry;
     Json out{{"service", e.service_id}};
     if (directory)
@@ -269,7 +269,7 @@ Json event_schema() {
 } // namespace
 
 Json to_json(const store::EvaluationRecord& r, bool full) {
-    const auto& s = r.snapshot;
+    const auto& s = r.evaluation;
     Json kinds = Json::array();
     for (auto k : s.kinds) kinds.push_back(std::string(to_string(k)));
     Json out{{"id", s.id},
@@ -289,7 +289,7 @@ Json to_json(const store::EvaluationRecord& r, bool full) {
         out["findings"] = findings;
         Json services = Json::array();
         for (const auto& e : s.services)
-            services.push_back(to_json(store::EntryRecord{e, 0, {}, {}}, nullptr));
+            services.push_back(to_json(store::ServiceEntryRecord{e, 0, {}, {}}, nullptr));
         for (auto& e : services) {
             e.erase("revision");
             e.erase("updated_at");
@@ -592,14 +592,14 @@ Result<store::OrganisationSettings> settings_from_json(const Json& json) {
     return s;
 }
 
-Result<std::vector<store::EntryUpdate>> entry_updates_from_json(const Json& json) {
+Result<std::vector<store::ServiceEntryUpdate>> entry_updates_from_json(const Json& json) {
     Fields f(json);
     f.only({"services"});
     if (f.error()) return *f.error();
     const auto it = json.find("services");
     if (it == json.end() || !it->is_array() || it->empty())
         return invalid("send a non-empty list of services", "services");
-    std::vector<store::EntryUpdate> updates;
+    std::vector<store::ServiceEntryUpdate> updates;
     for (std::size_t i = 0; i < it->size(); ++i) {
         const auto& item = (*it)[i];
         const std::string at = "services[" + std::to_string(i) + "]";

@@ -15,7 +15,7 @@ namespace cdcwb::http {
 Json to_json(const store::OrganisationRecord& org);
 /// An organisation with the caller's "role" there (null when not a member).
 Json to_json(const store::VisibleOrganisation& org);
-Json to_json(const store::EntryRecord& entry, const domain::ServiceDirectory* directory);
+Json to_json(const store::ServiceEntryRecord& entry, const domain::ServiceDirectory* directory);
 Json to_json(const store::ActionRecord& action, const domain::ServiceDirectory& directory,
              domain::Date today);
 Json to_json(const store::EventRecord& event);
@@ -55,7 +55,7 @@ domain::Result<Credentials> credentials_from_json(const Json& json);
 /// The settings a PATCH of an organisation changes (only those given).
 domain::Result<store::OrganisationSettings> settings_from_json(const Json& json);
 /// The entries of a bulk PATCH: `{"services": [{"service", "revision", …entry}]}`, non-empty.
-domain::Result<std::vector<store::EntryUpdate>> entry_updates_from_json(const Json& json);
+domain::Result<std::vector<store::ServiceEntryUpdate>> entry_updates_from_json(const Json& json);
 /// An escalation of an action: `{"note", "date", "revision"}` (date default `today`).
 struct Escalation {
     domain::Date date;

@@ -23,12 +23,12 @@ Response entry_answer(ApiContext& ctx, const std::string& org, const std::string
     const auto* directory = dir ? dir->get() : nullptr;
     return record_answer(
         written, [&] { return ctx.store.entries.entry(org, service); },
-        [&](const store::EntryRecord& e) { return to_json(e, directory); }, ok_status);
+        [&](const store::ServiceEntryRecord& e) { return to_json(e, directory); }, ok_status);
 }
 
 /// Entries as a list `{"services": [...]}`, named through the organisation's directory.
 Json entries_json(ApiContext& ctx, const std::string& org,
-                  const std::vector<store::EntryRecord>& entries) {
+                  const std::vector<store::ServiceEntryRecord>& entries) {
     const auto dir = ctx.store.organisations.directory_of(org);
     Json out = Json::array();
     for (const auto& e : entries) out.push_back(to_json(e, dir ? dir->get() : nullptr));
@@ -49,7 +49,7 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                     if (!state) return error_response(state.error());
                     Json out = entries_json(ctx, p["org"], state->entries);
                     out["org"] = p["org"];
-                    out["catalog"] = state->organisation.catalog_id;
+                    out["catalog"] = state->organisation.catalogue_id;
                     return json_response(out);
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/services/{service}", Access::organisation,

@@ -1,6 +1,6 @@
 #include "report/assessment_file.hpp"
 
-#include "catalog/yaml_reader.hpp"
+#include "catalogue/yaml_reader.hpp"
 
 #include <map>
 #include <sstream>
@@ -8,14 +8,14 @@
 namespace cdcwb::report {
 namespace {
 
-using catalog::YamlReader;
+using catalogue::YamlReader;
 using namespace domain;
 
 /// Reads the parts of an assessment file, remembering the line of every field it visits so that
 /// problems found later by the domain's validation can point at a line too.
 class Reader {
   public:
-    Reader(const std::string& file, const catalog::Library& library)
+    Reader(const std::string& file, const catalogue::Library& library)
         : r_(file), library_(library) {}
 
     AssessmentRead read(std::string_view text) {
@@ -29,7 +29,7 @@ class Reader {
 
   private:
     YamlReader r_;
-    const catalog::Library& library_;
+    const catalogue::Library& library_;
     std::map<std::string, int> lines_; // field path → line
 
     void mark(const std::string& path, const YAML::Node& node) {
@@ -286,8 +286,8 @@ class Reader {
         return out;
     }
 
-    std::vector<Snapshot> evaluations(const YAML::Node& list, const YAML::Node& root) {
-        std::vector<Snapshot> out;
+    std::vector<Evaluation> evaluations(const YAML::Node& list, const YAML::Node& root) {
+        std::vector<Evaluation> out;
         if (!list.IsDefined()) return out;
         if (!r_.is_list(list, root, {}, "evaluations")) return out;
         std::size_t i = 0;
@@ -299,7 +299,7 @@ class Reader {
             r_.only_keys(n,
                          {"id", "date", "kinds", "approved_by", "approved_on", "note", "services"},
                          {}, q);
-            Snapshot s;
+            Evaluation s;
             s.id = r_.scalar(n, "id", {}, true, q).value_or("");
             mark(q + "id", n["id"]);
             if (auto d = date(n, "date", s.id, true, q)) s.date = *d;
@@ -346,24 +346,25 @@ class Reader {
             a.organisation.name = r_.scalar(org, "name", {}, true, "organisation.").value_or("");
             mark("organisation.name", org["name"].IsDefined() ? org["name"] : org);
         }
-        auto catalog_id = r_.scalar(root, "catalog", {});
-        const catalog::LoadedCatalog* cat = nullptr;
-        if (catalog_id) {
-            a.catalog_id = *catalog_id;
-            cat = library_.catalog(*catalog_id);
+        auto catalogue_id = r_.scalar(root, "catalog", {});
+        const catalogue::LoadedCatalog* cat = nullptr;
+        if (catalogue_id) {
+            a.catalogue_id = *catalogue_id;
+            cat = library_.catalogue(*catalogue_id);
             if (!cat)
                 r_.problem(root["catalog"], {}, "catalog",
-                           "unknown catalogue '" + *catalog_id + "'");
+                           "unknown catalogue '" + *catalogue_id + "'");
         }
         if (auto ref = r_.scalar(root, "reference_template", {}, false)) {
             a.reference_template = *ref;
-            const catalog::LoadedTemplate* t = library_.find_template(*ref);
+            const catalogue::LoadedTemplate* t = library_.find_template(*ref);
             if (!t)
                 r_.problem(root["reference_template"], {}, "reference_template",
                            "unknown template '" + *ref + "'");
-            else if (catalog_id && t->tmpl.catalog_id != *catalog_id)
+            else if (catalogue_id && t->tmpl.catalogue_id != *catalogue_id)
                 r_.problem(root["reference_template"], {}, "reference_template",
-                           "template '" + *ref + "' is for catalogue '" + t->tmpl.catalog_id + "'");
+                           "template '" + *ref + "' is for catalogue '" + t->tmpl.catalogue_id +
+                               "'");
         }
         if (root["evaluation_interval_days"].IsDefined())
             a.evaluation_interval_days = r_.integer(root, "evaluation_interval_days", {}, 1, 3660)
@@ -376,7 +377,7 @@ class Reader {
         if (!r_.ok() || !cat) return;
 
         // The model's rules, with the line of the field they name.
-        auto directory = ServiceDirectory::build(cat->catalog, a.custom_services);
+        auto directory = ServiceDirectory::build(cat->catalogue, a.custom_services);
         if (!directory) {
             r_.problem(line_for(directory.error().field), {}, directory.error().field,
                        directory.error().message);
@@ -489,7 +490,7 @@ void write_entries(std::ostream& o, const std::vector<ServiceEntry>& entries,
 } // namespace
 
 AssessmentRead read_assessment(const std::string& file, std::string_view text,
-                               const catalog::Library& library) {
+                               const catalogue::Library& library) {
     return Reader(file, library).read(text);
 }
 
@@ -500,7 +501,7 @@ std::string write_assessment(const Assessment& a, const ServiceDirectory& dir) {
     o << "organisation:\n";
     if (!a.organisation.id.empty()) o << "  id: " << q(a.organisation.id) << "\n";
     o << "  name: " << q(a.organisation.name) << "\n";
-    o << "catalog: " << q(a.catalog_id) << "\n";
+    o << "catalog: " << q(a.catalogue_id) << "\n";
     if (!a.reference_template.empty())
         o << "reference_template: " << q(a.reference_template) << "\n";
     o << "evaluation_interval_days: " << a.evaluation_interval_days << "\n";

@@ -3,7 +3,7 @@
 // Format reference: docs/file-format.md.
 #pragma once
 
-#include "catalog/library.hpp"
+#include "catalogue/library.hpp"
 #include "domain/assessment.hpp"
 #include "domain/result.hpp"
 
@@ -23,7 +23,7 @@ struct AssessmentRead {
 /// Parses and validates an assessment file against the catalogue it names (looked up in
 /// `library`). Every syntax and model problem is reported with the file, line and field.
 AssessmentRead read_assessment(const std::string& file, std::string_view text,
-                               const catalog::Library& library);
+                               const catalogue::Library& library);
 
 /// Writes an assessment as `cdcwb/v1` YAML; reading the output gives back an equal assessment.
 /// `directory` orders the services (catalogue order, custom services last).

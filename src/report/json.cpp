@@ -38,7 +38,7 @@ Json opt_int(const std::optional<int>& v) {
     return v ? Json(*v) : Json(nullptr);
 }
 
-Json header_json(const CatalogHeader& h) {
+Json header_json(const CatalogueHeader& h) {
     return {{"id", h.id},
             {"title", to_json(h.title)},
             {"version", h.version},
@@ -82,7 +82,7 @@ Json localized_text_schema() {
 }
 } // namespace
 
-Json to_json(const CatalogNode& n) {
+Json to_json(const CatalogueNode& n) {
     Json j{{"id", n.id}, {"kind", std::string(to_string(n.kind))}};
     j["parent"] = n.parent.empty() ? Json(nullptr) : Json(n.parent);
     j["name"] = to_json(n.name);
@@ -103,7 +103,7 @@ Json to_json(const CatalogNode& n) {
 }
 
 namespace {
-Json catalog_node_schema() {
+Json catalogue_node_schema() {
     return object({{"id", string()},
                    {"kind", ref("NodeKind")},
                    {"parent", nullable(string())},
@@ -261,7 +261,7 @@ Json to_json(const DueEvaluation& d) {
 Json to_json(const Trend& t) {
     Json points = Json::array();
     for (const auto& point : t.points)
-        points.push_back({{"evaluation", point.snapshot_id},
+        points.push_back({{"evaluation", point.evaluation_id},
                           {"date", point.date.to_string()},
                           {"value", to_json(point.value)}});
     return Json{{"scope", t.scope}, {"points", points}};
@@ -423,35 +423,35 @@ Json vocabulary_schema() {
 }
 } // namespace
 
-Json library_summary(const catalog::Library& library) {
-    Json catalogs = Json::array();
-    for (const auto& lc : library.catalogs()) {
-        Json j = header_json(lc.catalog.header());
+Json library_summary(const catalogue::Library& library) {
+    Json catalogues = Json::array();
+    for (const auto& lc : library.catalogues()) {
+        Json j = header_json(lc.catalogue.header());
         Json counts = Json::object();
         for (auto kind : {NodeKind::category, NodeKind::service, NodeKind::area, NodeKind::function,
                           NodeKind::internal}) {
-            auto n = lc.catalog.of_kind(kind).size();
+            auto n = lc.catalogue.of_kind(kind).size();
             if (n) counts[std::string(to_string(kind))] = n;
         }
         j["counts"] = counts;
         j["source"] = lc.source;
-        catalogs.push_back(j);
+        catalogues.push_back(j);
     }
     Json crosswalks = Json::array();
     for (const auto& lc : library.crosswalks())
         crosswalks.push_back({{"id", lc.crosswalk.id},
-                              {"from", lc.crosswalk.from_catalog},
-                              {"to", lc.crosswalk.to_catalog},
+                              {"from", lc.crosswalk.from_catalogue},
+                              {"to", lc.crosswalk.to_catalogue},
                               {"version", lc.crosswalk.version},
                               {"links", lc.crosswalk.links.size()},
                               {"source", lc.source}});
     Json templates = Json::array();
     for (const auto& lt : library.templates())
         templates.push_back({{"id", lt.tmpl.id},
-                             {"catalog", lt.tmpl.catalog_id},
+                             {"catalog", lt.tmpl.catalogue_id},
                              {"name", to_json(lt.tmpl.name)},
                              {"source", lt.source}});
-    return {{"catalogs", catalogs}, {"crosswalks", crosswalks}, {"templates", templates}};
+    return {{"catalogs", catalogues}, {"crosswalks", crosswalks}, {"templates", templates}};
 }
 
 namespace {
@@ -471,10 +471,10 @@ Json library_schema() {
 }
 } // namespace
 
-Json catalog_document(const catalog::LoadedCatalog& lc) {
+Json catalogue_document(const catalogue::LoadedCatalog& lc) {
     Json nodes = Json::array();
-    for (const auto& n : lc.catalog.nodes()) nodes.push_back(to_json(n));
-    Json header = header_json(lc.catalog.header());
+    for (const auto& n : lc.catalogue.nodes()) nodes.push_back(to_json(n));
+    Json header = header_json(lc.catalogue.header());
     header["source"] = lc.source;
     return {{"catalog", header}, {"nodes", nodes}};
 }
@@ -490,8 +490,8 @@ Json crosswalk_document(const Crosswalk& x) {
         return out;
     };
     return Json{{"id", x.id},
-                {"from_catalog", x.from_catalog},
-                {"to_catalog", x.to_catalog},
+                {"from_catalog", x.from_catalogue},
+                {"to_catalog", x.to_catalogue},
                 {"version", x.version},
                 {"note", to_json(x.note)},
                 {"links", links},
@@ -500,22 +500,22 @@ Json crosswalk_document(const Crosswalk& x) {
 }
 
 namespace {
-Json catalog_document_schema() {
+Json catalogue_document_schema() {
     return object({{"catalog", extended(header_schema(), {{"source", string()}})},
-                   {"nodes", array_of(catalog_node_schema())}});
+                   {"nodes", array_of(catalogue_node_schema())}});
 }
 } // namespace
 
-Json template_document(const catalog::LoadedTemplate& lt, const Catalog& catalog) {
+Json template_document(const catalogue::LoadedTemplate& lt, const Catalogue& catalogue) {
     Json levels = Json::array();
-    for (const auto* s : catalog.services())
+    for (const auto* s : catalogue.services())
         if (auto level = lt.tmpl.level_of(s->id))
             levels.push_back({{"service", s->id},
                               {"name", to_json(s->name)},
                               {"level", std::string(to_string(*level))}});
     return {{"template",
              {{"id", lt.tmpl.id},
-              {"catalog", lt.tmpl.catalog_id},
+              {"catalog", lt.tmpl.catalogue_id},
               {"name", to_json(lt.tmpl.name)},
               {"audience", to_json(lt.tmpl.audience)},
               {"source", lt.source}}},
@@ -541,7 +541,7 @@ Json review_document(const Review& r) {
 
     Json categories = Json::array();
     for (const auto& [id, agg] : r.evaluation.scores.categories) {
-        const CatalogNode* node = dir.catalog().find(id);
+        const CatalogueNode* node = dir.catalogue().find(id);
         Json j{{"id", id}, {"name", to_json(node->name)}, {"phase", opt_token(node->phase)}};
         j.update(to_json(agg));
         categories.push_back(j);
@@ -595,7 +595,7 @@ Json review_document(const Review& r) {
     for (const auto& t : r.trends) {
         Json points = Json::array();
         for (const auto& p : t.points) {
-            Json pj{{"evaluation", p.snapshot_id}, {"date", p.date.to_string()}};
+            Json pj{{"evaluation", p.evaluation_id}, {"date", p.date.to_string()}};
             pj.update(to_json(p.value));
             points.push_back(pj);
         }
@@ -608,7 +608,7 @@ Json review_document(const Review& r) {
 
     return {{"format", "cdcwb/v1"},
             {"organisation", {{"id", a.organisation.id}, {"name", a.organisation.name}}},
-            {"catalog", a.catalog_id},
+            {"catalog", a.catalogue_id},
             {"reference_template", r.evaluation.reference_template.empty()
                                        ? Json(nullptr)
                                        : Json(r.evaluation.reference_template)},
@@ -701,7 +701,7 @@ Json schemas() {
         {"Change", change_schema()},
         {"Vocabulary", vocabulary_schema()},
         {"Library", library_schema()},
-        {"CatalogueDocument", catalog_document_schema()},
+        {"CatalogueDocument", catalogue_document_schema()},
         {"TemplateDocument", template_document_schema()},
         {"Review", review_schema()}};
 }

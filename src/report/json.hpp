@@ -3,12 +3,12 @@
 // are stable and documented in docs/json-output.md; schemas() describes them (OpenAPI components).
 #pragma once
 
-#include "catalog/library.hpp"
+#include "catalogue/library.hpp"
 #include "domain/action.hpp"
 #include "domain/assessment.hpp"
 #include "domain/evaluation.hpp"
+#include "domain/history.hpp"
 #include "domain/review.hpp"
-#include "domain/snapshot.hpp"
 #include "domain/trigger.hpp"
 
 #include <nlohmann/json.hpp>
@@ -18,7 +18,7 @@ namespace cdcwb::report {
 using Json = nlohmann::ordered_json;
 
 Json to_json(const domain::LocalizedText& text);
-Json to_json(const domain::CatalogNode& node);
+Json to_json(const domain::CatalogueNode& node);
 Json to_json(const domain::Finding& finding);
 Json to_json(const domain::Aggregate& aggregate);
 /// An action, with whether it is open and whether it is overdue as of `today`.
@@ -35,19 +35,19 @@ Json to_json(const domain::Trend& trend);
 /// Score pair names ("insource", "outsource", "unassigned").
 Json slot_names(const std::vector<domain::ScoreSlot>& slots);
 
-/// `cdcwb catalog list --json`
-Json library_summary(const catalog::Library& library);
+/// `cdcwb catalogue list --json`
+Json library_summary(const catalogue::Library& library);
 
 /// The framework's closed vocabularies with their names in both languages, the two rubrics'
 /// level texts and the quadrant advisor's tables (answers → quadrant, guidance, mismatches):
 /// what a client needs to show the rules without re-implementing them.
 Json vocabulary_document();
-/// `cdcwb catalog show ID --json`
-Json catalog_document(const catalog::LoadedCatalog& catalog);
+/// `cdcwb catalogue show ID --json`
+Json catalogue_document(const catalogue::LoadedCatalog& catalogue);
 /// GET /api/v1/crosswalks/{id}: every link and the unmatched items of both sides.
 Json crosswalk_document(const domain::Crosswalk& crosswalk);
 /// `cdcwb template show ID --json`
-Json template_document(const catalog::LoadedTemplate& tmpl, const domain::Catalog& catalog);
+Json template_document(const catalogue::LoadedTemplate& tmpl, const domain::Catalogue& catalogue);
 
 /// `cdcwb evaluate FILE --json`
 Json review_document(const domain::Review& review);

@@ -53,7 +53,7 @@ Result<ActionRecord> ActionStore::create_action(const Actor& actor, std::string_
                                                 Action action) {
     return rows::change_organisation(
         core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<ActionRecord> {
-            auto dir = core_.directory(org.catalog_id, rows::custom_services(sql, org));
+            auto dir = core_.directory(org.catalogue_id, rows::custom_services(sql, org));
             if (!dir) return dir.error();
             const auto existing = rows::actions(sql, org.id);
             if (action.id.empty()) action.id = next_action_id(existing);
@@ -80,7 +80,7 @@ Result<ActionRecord> ActionStore::update_action(const Actor& actor, std::string_
                                                 std::int64_t expected_revision) {
     return rows::change_organisation(
         core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<ActionRecord> {
-            auto dir = core_.directory(org.catalog_id, rows::custom_services(sql, org));
+            auto dir = core_.directory(org.catalogue_id, rows::custom_services(sql, org));
             if (!dir) return dir.error();
             if (auto s = validate_action(action, **dir, "action"); !s) return s.error();
             auto before = rows::action(sql, org.id, action.id);

@@ -1,4 +1,4 @@
-// The JSON the store writes for immutable evaluation snapshots and for audit records' before and
+// The JSON the store writes for recorded (immutable) evaluations and for audit records' before and
 // after values. A persistence format, kept apart from the API's JSON (http/json_mapping.hpp) on
 // purpose: stored rows must stay readable whatever the API becomes. Decoding reads back exactly
 // what encoding wrote, byte for byte (tests/store/codec_test.cpp holds rows written by it).

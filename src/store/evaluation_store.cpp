@@ -1,4 +1,4 @@
-// Evaluations: run one over the current matrix and record it as an immutable snapshot with its
+// Evaluations: run one over the current matrix and record it, immutable, with its
 // findings; read one; sign one off.
 #include "store/rows.hpp"
 #include "store/store.hpp"
@@ -13,14 +13,14 @@ namespace {
 Json summary_json(const EvaluationRecord& r) {
     const Json counts{
         {"error", r.counts.error}, {"warning", r.counts.warning}, {"info", r.counts.info}};
-    Json out{{"id", r.snapshot.id},
-             {"date", r.snapshot.date.to_string()},
-             {"kinds", codec::kinds_to_text(r.snapshot.kinds)},
-             {"note", r.snapshot.note},
+    Json out{{"id", r.evaluation.id},
+             {"date", r.evaluation.date.to_string()},
+             {"kinds", codec::kinds_to_text(r.evaluation.kinds)},
+             {"note", r.evaluation.note},
              {"findings", counts}};
-    out["approved_by"] = r.snapshot.approved_by;
+    out["approved_by"] = r.evaluation.approved_by;
     out["approved_on"] =
-        r.snapshot.approved_on ? Json(r.snapshot.approved_on->to_string()) : Json(nullptr);
+        r.evaluation.approved_on ? Json(r.evaluation.approved_on->to_string()) : Json(nullptr);
     return out;
 }
 
@@ -29,7 +29,7 @@ Json summary_json(const EvaluationRecord& r) {
 Result<EvaluationRecord> EvaluationStore::run_evaluation(const Actor& actor, std::string_view slug,
                                                          const NewEvaluation& request) {
     if (!request.id.empty())
-        if (auto s = validate_snapshot_id(request.id, "id"); !s) return s.error();
+        if (auto s = validate_evaluation_id(request.id, "id"); !s) return s.error();
     if (auto s = validate_text(request.note, "note", kLongText); !s) return s.error();
     std::vector<EvaluationKind> kinds = request.kinds;
     if (kinds.empty())
@@ -42,9 +42,9 @@ Result<EvaluationRecord> EvaluationStore::run_evaluation(const Actor& actor, std
                                "kinds");
     return rows::change_organisation(
         core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<EvaluationRecord> {
-            auto dir = core_.directory(org.catalog_id, rows::custom_services(sql, org));
+            auto dir = core_.directory(org.catalogue_id, rows::custom_services(sql, org));
             if (!dir) return dir.error();
-            auto reference = core_.library.template_for(org.reference_template, org.catalog_id,
+            auto reference = core_.library.template_for(org.reference_template, org.catalogue_id,
                                                         "reference_template");
             if (!reference) return reference.error();
             std::string id = request.id;
@@ -58,9 +58,9 @@ Result<EvaluationRecord> EvaluationStore::run_evaluation(const Actor& actor, std
             std::vector<ServiceEntry> entries;
             for (auto& r : rows::entries(sql, org.id)) entries.push_back(std::move(r.entry));
             EvaluationRecord record;
-            record.snapshot = take_snapshot(id, request.date, entries);
-            record.snapshot.kinds = kinds;
-            record.snapshot.note = request.note;
+            record.evaluation = evaluation_of(id, request.date, entries);
+            record.evaluation.kinds = kinds;
+            record.evaluation.note = request.note;
             record.findings = findings_of(evaluate(**dir, entries, *reference).findings, kinds);
             record.counts = rows::count_findings(record.findings);
             record.reference_template = org.reference_template;
@@ -90,27 +90,28 @@ Result<EvaluationRecord> EvaluationStore::approve_evaluation(const Actor& actor,
     if (actor.name.empty()) return invalid("an approval needs the approver's name", "actor");
     return rows::change_organisation(
         core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<EvaluationRecord> {
-            const std::string snapshot_id(id);
-            auto before = rows::evaluation(sql, org.id, snapshot_id);
-            if (!before) return rows::not_found("no evaluation '" + snapshot_id + "'", "id");
-            if (!before->snapshot.approved_by.empty())
-                return rows::conflict("evaluation '" + snapshot_id + "' was already approved by " +
-                                          before->snapshot.approved_by + " on " +
-                                          (before->snapshot.approved_on
-                                               ? before->snapshot.approved_on->to_string()
+            const std::string evaluation_id(id);
+            auto before = rows::evaluation(sql, org.id, evaluation_id);
+            if (!before) return rows::not_found("no evaluation '" + evaluation_id + "'", "id");
+            if (!before->evaluation.approved_by.empty())
+                return rows::conflict("evaluation '" + evaluation_id +
+                                          "' was already approved by " +
+                                          before->evaluation.approved_by + " on " +
+                                          (before->evaluation.approved_on
+                                               ? before->evaluation.approved_on->to_string()
                                                : std::string("an unknown date")),
                                       "approved_by");
-            if (on < before->snapshot.date)
+            if (on < before->evaluation.date)
                 return invalid("an evaluation cannot be approved before it was taken (" +
-                                   before->snapshot.date.to_string() + ")",
+                                   before->evaluation.date.to_string() + ")",
                                "approved_on");
             std::string date = on.to_string();
             sql << "update evaluations set approved_by = :by, approved_on = :on where org_id = "
                    ":org "
                    "and snapshot_id = :id",
-                soci::use(actor.name), soci::use(date), soci::use(org.id), soci::use(snapshot_id);
-            auto after = rows::evaluation(sql, org.id, snapshot_id);
-            rows::audit(sql, core_.now(), actor, &org, "evaluation", snapshot_id, "approve",
+                soci::use(actor.name), soci::use(date), soci::use(org.id), soci::use(evaluation_id);
+            auto after = rows::evaluation(sql, org.id, evaluation_id);
+            rows::audit(sql, core_.now(), actor, &org, "evaluation", evaluation_id, "approve",
                         summary_json(*before), summary_json(*after));
             return *after;
         });

@@ -1,4 +1,4 @@
-// Evaluations: run one over the current matrix and record it as an immutable snapshot with its
+// Evaluations: run one over the current matrix and record it, immutable, with its
 // findings, read one, sign one off; the trigger events that make them due; and judging the state
 // as it is now (the live review, draft actions, changes between evaluations, trends).
 #pragma once
@@ -30,7 +30,7 @@ struct FindingCounts {
 };
 
 struct EvaluationRecord {
-    domain::Snapshot snapshot;             ///< services empty when loaded as a summary
+    domain::Evaluation evaluation;         ///< services empty when loaded as a summary
     std::vector<domain::Finding> findings; ///< empty when loaded as a summary
     FindingCounts counts;
     std::string reference_template;
@@ -64,7 +64,7 @@ class EvaluationStore {
   public:
     explicit EvaluationStore(StoreCore& core) : core_(core) {}
 
-    /// Evaluates the current matrix and records it, with its findings, as an immutable snapshot.
+    /// Evaluates the current matrix and records it, with its findings, immutable.
     Result<EvaluationRecord> run_evaluation(const Actor& actor, std::string_view slug,
                                             const NewEvaluation& request);
     Result<EvaluationRecord> evaluation(std::string_view slug, std::string_view id);

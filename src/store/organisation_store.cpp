@@ -13,7 +13,7 @@ namespace {
 Json settings_json(const OrganisationRecord& o) {
     return Json{{"slug", o.slug},
                 {"name", o.name},
-                {"catalog", o.catalog_id},
+                {"catalog", o.catalogue_id},
                 {"reference_template", o.reference_template},
                 {"evaluation_interval_days", o.evaluation_interval_days}};
 }
@@ -30,7 +30,7 @@ Json state_json(const OrganisationState& s) {
     Json events = Json::array();
     for (const auto& e : s.events) events.push_back(codec::to_json(e.event));
     Json evaluations = Json::array();
-    for (const auto& e : s.evaluations) evaluations.push_back(e.snapshot.id);
+    for (const auto& e : s.evaluations) evaluations.push_back(e.evaluation.id);
     out["custom_services"] = custom;
     out["services"] = entries;
     out["actions"] = actions;
@@ -46,9 +46,9 @@ Result<OrganisationRecord> OrganisationStore::create_organisation(const Actor& a
     if (auto s = validate_slug(request.slug, "id"); !s) return s.error();
     if (request.name.empty()) return invalid("the organisation needs a name", "name");
     if (auto s = validate_text(request.name, "name", kShortText); !s) return s.error();
-    auto dir = core_.directory(request.catalog_id, {});
+    auto dir = core_.directory(request.catalogue_id, {});
     if (!dir) return dir.error();
-    auto tmpl = core_.library.template_for(request.template_id, request.catalog_id, "template");
+    auto tmpl = core_.library.template_for(request.template_id, request.catalogue_id, "template");
     if (!tmpl) return tmpl.error();
     std::vector<ServiceEntry> entries;
     if (*tmpl) {
@@ -71,7 +71,7 @@ Result<OrganisationRecord> OrganisationStore::create_organisation(const Actor& a
         sql << "insert into organisations (slug, name, catalog_id, reference_template, "
                "evaluation_interval_days, revision, created_at) values (:slug, :name, :catalog, "
                ":ref, :interval, 1, :at) returning id",
-            soci::use(request.slug), soci::use(request.name), soci::use(request.catalog_id),
+            soci::use(request.slug), soci::use(request.name), soci::use(request.catalogue_id),
             soci::use(request.template_id), soci::use(interval), soci::use(at), soci::into(id);
         int position = 0;
         for (const auto& e : entries) rows::insert_entry(sql, id, position++, e, at, actor.name);
@@ -153,7 +153,7 @@ OrganisationStore::update_organisation(const Actor& actor, std::string_view slug
         const int interval = static_cast<int>(
             settings.evaluation_interval_days.value_or(before->evaluation_interval_days));
         if (auto t =
-                core_.library.template_for(reference, before->catalog_id, "reference_template");
+                core_.library.template_for(reference, before->catalogue_id, "reference_template");
             !t)
             return t.error();
         long long rev = expected_revision;
@@ -205,7 +205,7 @@ OrganisationStore::directory_of(std::string_view slug) {
         Unit unit(core_.db, Unit::Mode::read);
         auto org = rows::organisation(unit.sql(), slug);
         if (!org) return org.error();
-        return core_.directory(org->catalog_id, rows::custom_services(unit.sql(), *org));
+        return core_.directory(org->catalogue_id, rows::custom_services(unit.sql(), *org));
     });
 }
 
@@ -213,21 +213,21 @@ Result<OrganisationState> OrganisationStore::import_assessment(const Actor& acto
                                                                std::string_view slug,
                                                                const Assessment& assessment) {
     if (auto s = validate_slug(slug, "org"); !s) return s.error();
-    auto dir = core_.directory(assessment.catalog_id, assessment.custom_services);
+    auto dir = core_.directory(assessment.catalogue_id, assessment.custom_services);
     if (!dir) return dir.error();
     if (auto s = validate(assessment, **dir); !s) return s.error();
-    auto tmpl = core_.library.template_for(assessment.reference_template, assessment.catalog_id,
+    auto tmpl = core_.library.template_for(assessment.reference_template, assessment.catalogue_id,
                                            "reference_template");
     if (!tmpl) return tmpl.error();
     const Template* reference = *tmpl;
     const std::string at = core_.now();
     // Findings of the recorded evaluations, judged as they are imported.
     std::vector<EvaluationRecord> evaluations;
-    for (const auto& snapshot : assessment.evaluations) {
+    for (const auto& evaluation : assessment.evaluations) {
         EvaluationRecord r;
-        r.snapshot = snapshot;
+        r.evaluation = evaluation;
         r.findings =
-            findings_of(evaluate(**dir, snapshot.services, reference).findings, snapshot.kinds);
+            findings_of(evaluate(**dir, evaluation.services, reference).findings, evaluation.kinds);
         r.counts = rows::count_findings(r.findings);
         r.reference_template = assessment.reference_template;
         r.created_at = at;
@@ -247,7 +247,7 @@ Result<OrganisationState> OrganisationStore::import_assessment(const Actor& acto
             sql << "update organisations set name = :name, catalog_id = :catalog, "
                    "reference_template = :ref, evaluation_interval_days = :interval, revision = "
                    "revision + 1 where id = :id",
-                soci::use(name), soci::use(assessment.catalog_id),
+                soci::use(name), soci::use(assessment.catalogue_id),
                 soci::use(assessment.reference_template),
                 soci::use(assessment.evaluation_interval_days), soci::use(id);
             for (const char* table :
@@ -257,7 +257,7 @@ Result<OrganisationState> OrganisationStore::import_assessment(const Actor& acto
             sql << "insert into organisations (slug, name, catalog_id, reference_template, "
                    "evaluation_interval_days, revision, created_at) values (:slug, :name, "
                    ":catalog, :ref, :interval, 1, :at) returning id",
-                soci::use(slug_text), soci::use(name), soci::use(assessment.catalog_id),
+                soci::use(slug_text), soci::use(name), soci::use(assessment.catalogue_id),
                 soci::use(assessment.reference_template),
                 soci::use(assessment.evaluation_interval_days), soci::use(at), soci::into(id);
         }

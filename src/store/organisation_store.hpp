@@ -4,8 +4,8 @@
 
 #include "domain/assessment.hpp"
 #include "store/action_store.hpp"
-#include "store/entry_store.hpp"
 #include "store/evaluation_store.hpp"
+#include "store/service_entry_store.hpp"
 #include "store/store_core.hpp"
 
 #include <cstdint>
@@ -21,7 +21,7 @@ struct OrganisationRecord {
     std::int64_t id = 0;
     std::string slug; ///< the organisation's id in files, URLs and the CLI
     std::string name;
-    std::string catalog_id;
+    std::string catalogue_id;
     std::string reference_template;
     int evaluation_interval_days = domain::kDefaultEvaluationIntervalDays;
     std::int64_t revision = 0;
@@ -34,7 +34,7 @@ struct OrganisationRecord {
 struct NewOrganisation {
     std::string slug;
     std::string name;
-    std::string catalog_id = "x1060-2021";
+    std::string catalogue_id = "x1060-2021";
     std::string template_id; ///< levels to start from; empty: every level undecided
 };
 
@@ -45,7 +45,7 @@ struct OrganisationSettings {
     std::optional<long long> evaluation_interval_days;
 };
 
-/// How much of the evaluation history load() reads: every snapshot's matrix and findings, or
+/// How much of the evaluation history load() reads: every evaluation's matrix and findings, or
 /// only each evaluation's id, date, kinds, note, approval and finding counts (much faster).
 enum class History { full, summaries };
 
@@ -53,7 +53,7 @@ enum class History { full, summaries };
 struct OrganisationState {
     OrganisationRecord organisation;
     std::vector<domain::CustomService> custom_services;
-    std::vector<EntryRecord> entries;
+    std::vector<ServiceEntryRecord> entries;
     std::vector<ActionRecord> actions;
     std::vector<EventRecord> events;
     std::vector<EvaluationRecord> evaluations; ///< oldest first

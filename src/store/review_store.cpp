@@ -11,9 +11,9 @@ using namespace domain;
 
 namespace {
 
-const Snapshot* find_snapshot(const OrganisationState& state, std::string_view id) {
+const Evaluation* find_evaluation(const OrganisationState& state, std::string_view id) {
     for (const auto& e : state.evaluations)
-        if (e.snapshot.id == id) return &e.snapshot;
+        if (e.evaluation.id == id) return &e.evaluation;
     return nullptr;
 }
 
@@ -32,11 +32,11 @@ Result<Judging> judging(StoreCore& core, std::string_view slug, History history)
         return rows::load_state(unit.sql(), *org, history);
     });
     if (!state) return state.error();
-    auto dir = core.directory(state->organisation.catalog_id, state->custom_services);
+    auto dir = core.directory(state->organisation.catalogue_id, state->custom_services);
     if (!dir) return dir.error();
     auto reference =
         core.library.template_for(state->organisation.reference_template,
-                                  state->organisation.catalog_id, "reference_template");
+                                  state->organisation.catalogue_id, "reference_template");
     if (!reference) return reference.error();
     return Judging{std::move(*state), std::move(*dir), *reference};
 }
@@ -69,17 +69,17 @@ Result<ChangeSet> EvaluationStore::changes(std::string_view slug, std::string_vi
     auto judged = judging(core_, slug, History::full);
     if (!judged) return judged.error();
     const auto& state = judged->state;
-    const Snapshot* before = find_snapshot(state, from);
+    const Evaluation* before = find_evaluation(state, from);
     if (!before) return not_found("no evaluation '" + std::string(from) + "'", "from");
-    Snapshot now;
-    const Snapshot* after = &now;
+    Evaluation now;
+    const Evaluation* after = &now;
     if (to) {
-        after = find_snapshot(state, *to);
+        after = find_evaluation(state, *to);
         if (!after) return not_found("no evaluation '" + std::string(*to) + "'", "to");
     } else {
         std::vector<ServiceEntry> entries;
         for (const auto& e : state.entries) entries.push_back(e.entry);
-        now = take_snapshot("current", today, entries);
+        now = evaluation_of("current", today, entries);
     }
     return ChangeSet{before->id, after->id, diff(*judged->directory, *before, *after)};
 }
@@ -87,9 +87,9 @@ Result<ChangeSet> EvaluationStore::changes(std::string_view slug, std::string_vi
 Result<std::vector<Trend>> EvaluationStore::trends(std::string_view slug) {
     auto judged = judging(core_, slug, History::full);
     if (!judged) return judged.error();
-    std::vector<Snapshot> snapshots;
-    for (const auto& e : judged->state.evaluations) snapshots.push_back(e.snapshot);
-    return domain::trends(*judged->directory, std::move(snapshots));
+    std::vector<Evaluation> history;
+    for (const auto& e : judged->state.evaluations) history.push_back(e.evaluation);
+    return domain::trends(*judged->directory, std::move(history));
 }
 
 } // namespace cdcwb::store

@@ -83,11 +83,11 @@ struct EntryColumns {
         capability = e.capability;
     }
 
-    EntryRecord get() const {
+    ServiceEntryRecord get() const {
         const auto score = [](const NullableText& t) {
             return t.ind == soci::i_ok ? codec::score_from_token(t.value) : std::nullopt;
         };
-        EntryRecord r;
+        ServiceEntryRecord r;
         auto& e = r.entry;
         e.service_id = service_id;
         if (level.ind == soci::i_ok) {
@@ -306,7 +306,7 @@ void bind_into(soci::details::prepare_temp_type& p, EvaluationColumns& c) {
 
 EvaluationRecord evaluation_record(const EvaluationColumns& c) {
     EvaluationRecord r;
-    auto& s = r.snapshot;
+    auto& s = r.evaluation;
     s.id = c.id;
     auto date = Date::parse(c.date);
     if (!date) damaged("evaluation date");
@@ -342,20 +342,20 @@ constexpr const char* kOrganisationSelect =
 
 struct OrganisationColumns {
     long long id = 0;
-    std::string slug, name, catalog_id, reference;
+    std::string slug, name, catalogue_id, reference;
     int interval = 0;
     long long revision = 0;
     std::string created_at;
     int custom = 0;
     long long state_version = 0;
     OrganisationRecord get() const {
-        return {id,       slug,     name,       catalog_id, reference,
-                interval, revision, created_at, custom,     state_version};
+        return {id,       slug,     name,       catalogue_id, reference,
+                interval, revision, created_at, custom,       state_version};
     }
 };
 
 void bind_into(soci::details::prepare_temp_type& p, OrganisationColumns& c) {
-    p, soci::into(c.id), soci::into(c.slug), soci::into(c.name), soci::into(c.catalog_id),
+    p, soci::into(c.id), soci::into(c.slug), soci::into(c.name), soci::into(c.catalogue_id),
         soci::into(c.reference), soci::into(c.interval), soci::into(c.revision),
         soci::into(c.created_at), soci::into(c.custom), soci::into(c.state_version);
 }
@@ -493,7 +493,7 @@ void insert_custom_service(soci::session& sql, long long org_id, int position,
         soci::use(sourcing.skill, sourcing.skill_ind);
 }
 
-std::vector<EntryRecord> entries(soci::session& sql, long long org_id) {
+std::vector<ServiceEntryRecord> entries(soci::session& sql, long long org_id) {
     EntryColumns c;
     return fetch_all(
         (sql.prepare << std::string(kEntrySelect) + " order by position", soci::use(org_id)), c,
@@ -516,7 +516,7 @@ struct EntryById {
     }
 };
 
-std::optional<EntryRecord> entry(Session& sql, long long org_id, const std::string& id) {
+std::optional<ServiceEntryRecord> entry(Session& sql, long long org_id, const std::string& id) {
     auto& q = sql.prepared<EntryById>();
     q.org_id = org_id;
     q.id = id;
@@ -550,13 +550,13 @@ void insert_entry(soci::session& sql, long long org_id, int position, const Serv
 }
 
 /// Prepared once per connection: the most frequent write.
-struct EntryUpdate {
+struct ServiceEntryUpdate {
     EntryColumns c;
     long long org_id = 0;
     long long expected_revision = 0;
     std::string at, by;
     soci::statement st;
-    explicit EntryUpdate(Session& sql)
+    explicit ServiceEntryUpdate(Session& sql)
         : st((sql.prepare << "update service_entries set level = :level, assignment = "
                              ":assignment, owner = :owner, provider = :provider, "
                              "sourcing_information = :info, sourcing_skill = :skill, "
@@ -583,7 +583,7 @@ struct EntryUpdate {
 
 bool update_entry(Session& sql, long long org_id, const ServiceEntry& entry,
                   long long expected_revision, const std::string& at, const std::string& by) {
-    auto& q = sql.prepared<EntryUpdate>();
+    auto& q = sql.prepared<ServiceEntryUpdate>();
     q.c.set(entry);
     q.org_id = org_id;
     q.expected_revision = expected_revision;
@@ -693,10 +693,10 @@ std::vector<EvaluationRecord> evaluations(soci::session& sql, long long org_id, 
 std::optional<EvaluationRecord> evaluation(soci::session& sql, long long org_id,
                                            const std::string& id) {
     EvaluationColumns c;
-    std::string snapshot_id = id;
+    std::string evaluation_id = id;
     soci::details::prepare_temp_type p =
         (sql.prepare << evaluation_select(true) + " and snapshot_id = :id", soci::use(org_id),
-         soci::use(snapshot_id));
+         soci::use(evaluation_id));
     bind_into(p, c);
     soci::statement st(p);
     st.execute();
@@ -705,7 +705,7 @@ std::optional<EvaluationRecord> evaluation(soci::session& sql, long long org_id,
 }
 
 void insert_evaluation(soci::session& sql, long long org_id, const EvaluationRecord& r) {
-    const auto& s = r.snapshot;
+    const auto& s = r.evaluation;
     Json services = Json::array();
     for (const auto& e : s.services) services.push_back(codec::to_json(e));
     Json findings = Json::array();
@@ -742,14 +742,15 @@ FindingCounts count_findings(const std::vector<Finding>& findings) {
     return counts;
 }
 
-Result<ServiceDirectory> directory(const catalog::Library& library, const std::string& catalog_id,
+Result<ServiceDirectory> directory(const catalogue::Library& library,
+                                   const std::string& catalogue_id,
                                    const std::vector<CustomService>& custom) {
-    const auto* loaded = library.catalog(catalog_id);
+    const auto* loaded = library.catalogue(catalogue_id);
     if (!loaded)
-        return domain::invalid("the catalogue '" + catalog_id +
+        return domain::invalid("the catalogue '" + catalogue_id +
                                    "' is not loaded; `cdcwb catalog list` shows those available",
                                "catalog");
-    return ServiceDirectory::build(loaded->catalog, custom);
+    return ServiceDirectory::build(loaded->catalogue, custom);
 }
 
 OrganisationState load_state(Session& sql, const OrganisationRecord& org, History history) {

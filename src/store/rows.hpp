@@ -1,5 +1,6 @@
 // Inside the store: reading and writing the rows behind the Store's records, shared by the
-// per-resource files (organisation_store.cpp, service_store.cpp …). Not used outside src/store.
+// per-resource files (organisation_store.cpp, service_entry_store.cpp …). Not used outside
+// src/store.
 #pragma once
 
 #include "store/codec.hpp"
@@ -43,8 +44,8 @@ std::vector<domain::CustomService> custom_services(soci::session& sql,
 void insert_custom_service(soci::session& sql, long long org_id, int position,
                            const domain::CustomService& service);
 
-std::vector<EntryRecord> entries(soci::session& sql, long long org_id);
-std::optional<EntryRecord> entry(Session& sql, long long org_id, const std::string& id);
+std::vector<ServiceEntryRecord> entries(soci::session& sql, long long org_id);
+std::optional<ServiceEntryRecord> entry(Session& sql, long long org_id, const std::string& id);
 void insert_entry(soci::session& sql, long long org_id, int position,
                   const domain::ServiceEntry& entry, const std::string& at, const std::string& by);
 /// Overwrites the entry when its revision is still `expected_revision`; false otherwise.
@@ -62,7 +63,7 @@ std::vector<EventRecord> events(soci::session& sql, long long org_id);
 long long insert_event(soci::session& sql, long long org_id, const domain::TriggerEvent& event,
                        const std::string& at, const std::string& by);
 
-/// `full`: with each snapshot's matrix and findings; otherwise summaries (see History).
+/// `full`: with each evaluation's matrix and findings; otherwise summaries (see History).
 std::vector<EvaluationRecord> evaluations(soci::session& sql, long long org_id, bool full);
 std::optional<EvaluationRecord> evaluation(soci::session& sql, long long org_id,
                                            const std::string& id);
@@ -71,8 +72,8 @@ void insert_evaluation(soci::session& sql, long long org_id, const EvaluationRec
 FindingCounts count_findings(const std::vector<domain::Finding>& findings);
 
 /// The directory of an organisation's services: its catalogue's and its custom ones.
-Result<domain::ServiceDirectory> directory(const catalog::Library& library,
-                                           const std::string& catalog_id,
+Result<domain::ServiceDirectory> directory(const catalogue::Library& library,
+                                           const std::string& catalogue_id,
                                            const std::vector<domain::CustomService>& custom);
 
 /// The opening every change to one organisation shares: database faults become errors

@@ -9,10 +9,10 @@
 #include "store/action_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/credential_store.hpp"
-#include "store/entry_store.hpp"
 #include "store/evaluation_store.hpp"
 #include "store/evidence_store.hpp"
 #include "store/organisation_store.hpp"
+#include "store/service_entry_store.hpp"
 #include "store/store_core.hpp"
 #include "store/user_store.hpp"
 
@@ -21,20 +21,20 @@ namespace cdcwb::store {
 /// Every part of the store over one database: `store.entries.update_entry(…)`.
 class Store {
   public:
-    Store(Database& db, const catalog::Library& library, Clock clock = {})
+    Store(Database& db, const catalogue::Library& library, Clock clock = {})
         : core_(db, library, std::move(clock)) {}
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
     Database& database() { return core_.db; }
-    const catalog::Library& library() const { return core_.library; }
+    const catalogue::Library& library() const { return core_.library; }
 
   private:
     StoreCore core_; // first: the parts below work through it
 
   public:
     OrganisationStore organisations{core_};
-    EntryStore entries{core_};
+    ServiceEntryStore entries{core_};
     EvaluationStore evaluations{core_};
     ActionStore actions{core_};
     UserStore users{core_};

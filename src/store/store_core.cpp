@@ -16,17 +16,17 @@ struct StoreCore::DirectoryCache {
     std::map<std::string, std::shared_ptr<const domain::ServiceDirectory>> entries;
 };
 
-StoreCore::StoreCore(Database& database, const catalog::Library& catalogs, Clock time)
-    : db(database), library(catalogs), clock(std::move(time)),
+StoreCore::StoreCore(Database& database, const catalogue::Library& catalogues, Clock time)
+    : db(database), library(catalogues), clock(std::move(time)),
       directories(std::make_shared<DirectoryCache>()), tokens(std::make_shared<TokenCache>()) {
     if (!clock) clock = [] { return std::chrono::system_clock::now(); };
 }
 
 Result<std::shared_ptr<const domain::ServiceDirectory>>
-StoreCore::directory(const std::string& catalog_id,
+StoreCore::directory(const std::string& catalogue_id,
                      const std::vector<domain::CustomService>& custom) {
     // Keyed by the catalogue and the exact custom services, so any change builds a new one.
-    std::string key = catalog_id;
+    std::string key = catalogue_id;
     // Invalid UTF-8 is replaced here (the key only needs to be distinct); build() rejects it.
     for (const auto& c : custom)
         key += "\n" + codec::to_json(c).dump(-1, ' ', false, codec::Json::error_handler_t::replace);
@@ -35,7 +35,7 @@ StoreCore::directory(const std::string& catalog_id,
         if (auto it = directories->entries.find(key); it != directories->entries.end())
             return it->second;
     }
-    auto built = rows::directory(library, catalog_id, custom);
+    auto built = rows::directory(library, catalogue_id, custom);
     if (!built) return built.error();
     auto shared = std::make_shared<const domain::ServiceDirectory>(std::move(*built));
     std::lock_guard lock(directories->mutex);
@@ -51,14 +51,14 @@ std::string StoreCore::now() const {
 domain::Assessment OrganisationState::assessment() const {
     domain::Assessment a;
     a.organisation = {organisation.slug, organisation.name};
-    a.catalog_id = organisation.catalog_id;
+    a.catalogue_id = organisation.catalogue_id;
     a.reference_template = organisation.reference_template;
     a.evaluation_interval_days = organisation.evaluation_interval_days;
     a.custom_services = custom_services;
     for (const auto& e : entries) a.services.push_back(e.entry);
     for (const auto& r : actions) a.actions.push_back(r.action);
     for (const auto& e : events) a.events.push_back(e.event);
-    for (const auto& e : evaluations) a.evaluations.push_back(e.snapshot);
+    for (const auto& e : evaluations) a.evaluations.push_back(e.evaluation);
     return a;
 }
 

@@ -1,9 +1,9 @@
 // What every part of the store shares: the database, the catalogue library, the clock, and the
-// caches built from them. Each resource's store (organisation_store.hpp, entry_store.hpp, …)
-// works through one StoreCore; store.hpp bundles them.
+// caches built from them. Each resource's store (organisation_store.hpp, service_entry_store.hpp,
+// …) works through one StoreCore; store.hpp bundles them.
 #pragma once
 
-#include "catalog/library.hpp"
+#include "catalogue/library.hpp"
 #include "domain/service_entry.hpp"
 #include "store/database.hpp"
 
@@ -27,10 +27,10 @@ using Clock = std::function<std::chrono::system_clock::time_point()>;
 
 class StoreCore {
   public:
-    StoreCore(Database& db, const catalog::Library& library, Clock clock = {});
+    StoreCore(Database& db, const catalogue::Library& library, Clock clock = {});
 
     Database& db;
-    const catalog::Library& library;
+    const catalogue::Library& library;
     Clock clock;
 
     /// The clock's time as stored: "2026-11-22T05:30:25.123Z".
@@ -38,7 +38,7 @@ class StoreCore {
     /// The directory of a catalogue plus custom services; built once and shared while the
     /// custom services stay the same.
     Result<std::shared_ptr<const domain::ServiceDirectory>>
-    directory(const std::string& catalog_id, const std::vector<domain::CustomService>& custom);
+    directory(const std::string& catalogue_id, const std::vector<domain::CustomService>& custom);
 
     struct DirectoryCache;
     struct TokenCache;

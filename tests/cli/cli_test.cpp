@@ -12,7 +12,7 @@
 
 namespace {
 
-TEST_F(Cli, CatalogListJsonListsCataloguesCrosswalksAndTemplates) {
+TEST_F(Cli, CatalogueListJsonListsCataloguesCrosswalksAndTemplates) {
     Outcome r = run("catalog list --json");
     ASSERT_EQ(r.code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out);
@@ -24,7 +24,7 @@ TEST_F(Cli, CatalogListJsonListsCataloguesCrosswalksAndTemplates) {
     EXPECT_GE(j["templates"].size(), 3u);
 }
 
-TEST_F(Cli, CatalogShowJsonHasAll64ServicesWithBothNames) {
+TEST_F(Cli, CatalogueShowJsonHasAll64ServicesWithBothNames) {
     Outcome r = run("catalog show x1060-2021 --json");
     ASSERT_EQ(r.code, 0) << r.err;
     auto j = nlohmann::json::parse(r.out);
@@ -40,7 +40,7 @@ TEST_F(Cli, CatalogShowJsonHasAll64ServicesWithBothNames) {
     EXPECT_EQ(j["catalog"]["id"], "x1060-2021");
 }
 
-TEST_F(Cli, CatalogShowInJapanese) {
+TEST_F(Cli, CatalogueShowInJapanese) {
     Outcome r = run("catalog show x1060-2021 --lang ja");
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("D-2  インシデントハンドリング"), std::string::npos);
@@ -182,7 +182,7 @@ TEST_F(Cli, NewWritesAStarterFileThatEvaluates) {
     EXPECT_FALSE(fs::exists(dir_ / "other.yaml"));
 }
 
-TEST_F(Cli, CatalogDirLoadsAUsersCatalogueAndReportsItsProblems) {
+TEST_F(Cli, CatalogueDirLoadsAUsersCatalogueAndReportsItsProblems) {
     fs::create_directories(dir_ / "cats");
     std::ofstream(dir_ / "cats" / "t.yaml")
         << "template:\n  id: mine\n  catalog: x1060-2021\n"

@@ -29,7 +29,7 @@ const domain::Assessment& example() {
 }
 
 std::string written(const domain::Assessment& a) {
-    auto dir = domain::ServiceDirectory::build(test_library().catalog(a.catalog_id)->catalog,
+    auto dir = domain::ServiceDirectory::build(test_library().catalogue(a.catalogue_id)->catalogue,
                                                a.custom_services);
     if (!dir) {
         ADD_FAILURE() << dir.error().message;
@@ -38,7 +38,7 @@ std::string written(const domain::Assessment& a) {
     return report::write_assessment(a, *dir);
 }
 
-void expect_same_snapshot(const domain::Snapshot& actual, const domain::Snapshot& expected) {
+void expect_same_evaluation(const domain::Evaluation& actual, const domain::Evaluation& expected) {
     SCOPED_TRACE("evaluation " + expected.id);
     EXPECT_EQ(actual.id, expected.id);
     EXPECT_EQ(actual.date, expected.date);
@@ -51,7 +51,7 @@ void expect_same_snapshot(const domain::Snapshot& actual, const domain::Snapshot
 
 void expect_same_assessment(const domain::Assessment& actual, const domain::Assessment& expected) {
     EXPECT_EQ(actual.organisation, expected.organisation);
-    EXPECT_EQ(actual.catalog_id, expected.catalog_id);
+    EXPECT_EQ(actual.catalogue_id, expected.catalogue_id);
     EXPECT_EQ(actual.reference_template, expected.reference_template);
     EXPECT_EQ(actual.evaluation_interval_days, expected.evaluation_interval_days);
     EXPECT_TRUE(actual.custom_services == expected.custom_services);
@@ -66,7 +66,7 @@ void expect_same_assessment(const domain::Assessment& actual, const domain::Asse
     EXPECT_TRUE(actual.events == expected.events);
     ASSERT_EQ(actual.evaluations.size(), expected.evaluations.size());
     for (std::size_t i = 0; i < expected.evaluations.size(); ++i)
-        expect_same_snapshot(actual.evaluations[i], expected.evaluations[i]);
+        expect_same_evaluation(actual.evaluations[i], expected.evaluations[i]);
 }
 
 using AssessmentStore = StoreTest;
@@ -159,14 +159,14 @@ TEST_F(AssessmentStore, ImportedEvaluationsHaveTheirFindings) {
     auto imported =
         store().organisations.import_assessment(actor_, original.organisation.id, original);
     ASSERT_TRUE(imported.ok()) << imported.error().message;
-    auto dir = domain::ServiceDirectory::build(test_library().catalog(original.catalog_id)->catalog,
-                                               original.custom_services);
+    auto dir = domain::ServiceDirectory::build(
+        test_library().catalogue(original.catalogue_id)->catalogue, original.custom_services);
     ASSERT_TRUE(dir.ok());
     const auto* reference = &test_library().find_template(original.reference_template)->tmpl;
     ASSERT_EQ(imported->evaluations.size(), original.evaluations.size());
     for (std::size_t i = 0; i < original.evaluations.size(); ++i) {
         const auto& record = imported->evaluations[i];
-        SCOPED_TRACE(record.snapshot.id);
+        SCOPED_TRACE(record.evaluation.id);
         EXPECT_FALSE(record.findings.empty());
         const auto expected =
             domain::evaluate(*dir, original.evaluations[i].services, reference).findings;
@@ -232,7 +232,7 @@ TEST_F(AssessmentStore, InvalidSlugIsRefusedAndWritesNothing) {
 
 TEST_F(AssessmentStore, UnknownCatalogueOrReferenceTemplateIsRefusedAndWritesNothing) {
     auto no_catalogue = example();
-    no_catalogue.catalog_id = "iso-27001";
+    no_catalogue.catalogue_id = "iso-27001";
     no_catalogue.custom_services.clear();
     EXPECT_REFUSED_UNCHANGED(
         store().organisations.import_assessment(actor_, "kasumi", no_catalogue),

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "open: %s\n", db.error().message.c_str());
         return 3;
     }
-    auto loaded = catalog::load_library();
+    auto loaded = catalogue::load_library();
     store::Store s(**db, loaded.library);
     const std::string org = argv[2];
     auto state = s.organisations.load(org);

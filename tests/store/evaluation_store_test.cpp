@@ -1,4 +1,4 @@
-// Evaluations: running one records the current matrix and its findings as an immutable snapshot;
+// Evaluations: running one records the current matrix and its findings, immutable;
 // ids, kinds and approvals are checked.
 #include "store_fixture.hpp"
 
@@ -29,7 +29,7 @@ std::vector<std::string> describe(const std::vector<domain::Finding>& findings) 
     return out;
 }
 
-void expect_same_snapshot(const domain::Snapshot& actual, const domain::Snapshot& expected) {
+void expect_same_evaluation(const domain::Evaluation& actual, const domain::Evaluation& expected) {
     EXPECT_EQ(actual.id, expected.id);
     EXPECT_EQ(actual.date, expected.date);
     EXPECT_EQ(actual.kinds, expected.kinds);
@@ -45,7 +45,8 @@ class EvaluationStore : public StoreTest {
         StoreTest::SetUp();
         make_org();
         // A few entries that give findings of every evaluation: a gap, a missing owner, a
-        // mismatch with the reference template, rationale and evidence the snapshot leaves out.
+        // mismatch with the reference template, rationale and evidence the recorded evaluation
+        // leaves out.
         auto a1 = store().entries.entry("acme", "A-1");
         ASSERT_TRUE(a1.ok());
         auto e = a1->entry;
@@ -74,26 +75,28 @@ TEST_F(EvaluationStore, RunRecordsTheCurrentMatrixAndItsFindings) {
     ASSERT_TRUE(state.ok());
     std::vector<domain::ServiceEntry> entries;
     for (const auto& r : state->entries) entries.push_back(r.entry);
-    auto dir = domain::ServiceDirectory::build(test_library().catalog("x1060-2021")->catalog, {});
+    auto dir =
+        domain::ServiceDirectory::build(test_library().catalogue("x1060-2021")->catalogue, {});
     ASSERT_TRUE(dir.ok());
     const auto expected_findings =
         domain::evaluate(*dir, entries, &test_library().find_template("small-company")->tmpl)
             .findings;
-    const auto expected_snapshot = domain::take_snapshot("2026-11-22", day("2026-11-22"), entries);
+    const auto expected_evaluation =
+        domain::evaluation_of("2026-11-22", day("2026-11-22"), entries);
 
     auto record = store().evaluations.run_evaluation(
         actor_, "acme", {"", day("2026-11-22"), {}, "Half-year review"});
     ASSERT_TRUE(record.ok()) << record.error().message;
-    EXPECT_EQ(record->snapshot.id, "2026-11-22");
-    EXPECT_EQ(record->snapshot.date, day("2026-11-22"));
-    EXPECT_EQ(record->snapshot.kinds,
+    EXPECT_EQ(record->evaluation.id, "2026-11-22");
+    EXPECT_EQ(record->evaluation.date, day("2026-11-22"));
+    EXPECT_EQ(record->evaluation.kinds,
               (std::vector<domain::EvaluationKind>{domain::EvaluationKind::catalogue,
                                                    domain::EvaluationKind::profile,
                                                    domain::EvaluationKind::portfolio}));
-    EXPECT_EQ(record->snapshot.note, "Half-year review");
-    EXPECT_EQ(record->snapshot.approved_by, "");
-    EXPECT_FALSE(record->snapshot.approved_on.has_value());
-    EXPECT_TRUE(record->snapshot.services == expected_snapshot.services);
+    EXPECT_EQ(record->evaluation.note, "Half-year review");
+    EXPECT_EQ(record->evaluation.approved_by, "");
+    EXPECT_FALSE(record->evaluation.approved_on.has_value());
+    EXPECT_TRUE(record->evaluation.services == expected_evaluation.services);
     EXPECT_FALSE(record->findings.empty());
     EXPECT_EQ(describe(record->findings), describe(expected_findings));
     EXPECT_EQ(record->reference_template, "small-company");
@@ -102,12 +105,12 @@ TEST_F(EvaluationStore, RunRecordsTheCurrentMatrixAndItsFindings) {
 
     auto read = store().evaluations.evaluation("acme", "2026-11-22");
     ASSERT_TRUE(read.ok()) << read.error().message;
-    expect_same_snapshot(read->snapshot, record->snapshot);
+    expect_same_evaluation(read->evaluation, record->evaluation);
     EXPECT_EQ(describe(read->findings), describe(expected_findings));
     auto loaded = store().organisations.load("acme");
     ASSERT_TRUE(loaded.ok());
     ASSERT_EQ(loaded->evaluations.size(), 1u);
-    expect_same_snapshot(loaded->evaluations.front().snapshot, record->snapshot);
+    expect_same_evaluation(loaded->evaluations.front().evaluation, record->evaluation);
     EXPECT_EQ(describe(loaded->evaluations.front().findings), describe(expected_findings));
 }
 
@@ -142,7 +145,7 @@ TEST_F(EvaluationStore, FindingsAreCountedBySeverity) {
     }
     EXPECT_EQ(record->counts, expected);
     EXPECT_GT(expected.error + expected.warning + expected.info, 0);
-    auto read = store().evaluations.evaluation("acme", record->snapshot.id);
+    auto read = store().evaluations.evaluation("acme", record->evaluation.id);
     ASSERT_TRUE(read.ok());
     EXPECT_EQ(read->counts, expected);
 }
@@ -164,28 +167,28 @@ TEST_F(EvaluationStore, SummariesCarryTheCountsButNotTheMatrixOrFindings) {
     for (std::size_t i = 0; i < 2; ++i) {
         const auto& s = summaries->evaluations[i];
         const auto& f = full->evaluations[i];
-        SCOPED_TRACE(f.snapshot.id);
-        EXPECT_EQ(s.snapshot.id, f.snapshot.id);
-        EXPECT_EQ(s.snapshot.date, f.snapshot.date);
-        EXPECT_EQ(s.snapshot.kinds, f.snapshot.kinds);
-        EXPECT_EQ(s.snapshot.note, f.snapshot.note);
-        EXPECT_EQ(s.snapshot.approved_by, f.snapshot.approved_by);
-        EXPECT_EQ(s.snapshot.approved_on, f.snapshot.approved_on);
+        SCOPED_TRACE(f.evaluation.id);
+        EXPECT_EQ(s.evaluation.id, f.evaluation.id);
+        EXPECT_EQ(s.evaluation.date, f.evaluation.date);
+        EXPECT_EQ(s.evaluation.kinds, f.evaluation.kinds);
+        EXPECT_EQ(s.evaluation.note, f.evaluation.note);
+        EXPECT_EQ(s.evaluation.approved_by, f.evaluation.approved_by);
+        EXPECT_EQ(s.evaluation.approved_on, f.evaluation.approved_on);
         EXPECT_EQ(s.counts, f.counts);
         EXPECT_EQ(s.created_by, f.created_by);
-        EXPECT_TRUE(s.snapshot.services.empty());
+        EXPECT_TRUE(s.evaluation.services.empty());
         EXPECT_TRUE(s.findings.empty());
-        EXPECT_FALSE(f.snapshot.services.empty());
+        EXPECT_FALSE(f.evaluation.services.empty());
         EXPECT_FALSE(f.findings.empty());
     }
-    EXPECT_EQ(summaries->evaluations[0].snapshot.approved_by, "tester");
+    EXPECT_EQ(summaries->evaluations[0].evaluation.approved_by, "tester");
     EXPECT_EQ(summaries->entries.size(), full->entries.size()) << "only the history is shortened";
 }
 
-TEST_F(EvaluationStore, SnapshotLeavesOutRationaleAndEvidence) {
+TEST_F(EvaluationStore, RecordedEvaluationLeavesOutRationaleAndEvidence) {
     auto record = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22"));
     ASSERT_TRUE(record.ok()) << record.error().message;
-    const auto& first = record->snapshot.services.front();
+    const auto& first = record->evaluation.services.front();
     EXPECT_EQ(first.service_id, "A-1");
     EXPECT_EQ(first.owner, "Security Office");
     EXPECT_EQ(first.rationale, "");
@@ -196,11 +199,11 @@ TEST_F(EvaluationStore, AutomaticIdIsTheDateThenNumbered) {
     for (const char* expected : {"2026-11-22", "2026-11-22-2", "2026-11-22-3"}) {
         auto record = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22"));
         ASSERT_TRUE(record.ok()) << record.error().message;
-        EXPECT_EQ(record->snapshot.id, expected);
+        EXPECT_EQ(record->evaluation.id, expected);
     }
     auto other_day = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-23"));
     ASSERT_TRUE(other_day.ok());
-    EXPECT_EQ(other_day->snapshot.id, "2026-11-23");
+    EXPECT_EQ(other_day->evaluation.id, "2026-11-23");
 }
 
 TEST_F(EvaluationStore, ExplicitIdThatExistsIsAConflictAndWritesNothing) {
@@ -230,9 +233,9 @@ TEST_F(EvaluationStore, ChosenKindsAreRecordedInTheirOrder) {
          {domain::EvaluationKind::portfolio, domain::EvaluationKind::catalogue},
          ""});
     ASSERT_TRUE(record.ok()) << record.error().message;
-    auto read = store().evaluations.evaluation("acme", record->snapshot.id);
+    auto read = store().evaluations.evaluation("acme", record->evaluation.id);
     ASSERT_TRUE(read.ok());
-    EXPECT_EQ(read->snapshot.kinds,
+    EXPECT_EQ(read->evaluation.kinds,
               (std::vector<domain::EvaluationKind>{domain::EvaluationKind::portfolio,
                                                    domain::EvaluationKind::catalogue}));
 }
@@ -263,7 +266,7 @@ TEST_F(EvaluationStore, EvaluationsLoadOldestFirst) {
     auto state = store().organisations.load("acme");
     ASSERT_TRUE(state.ok());
     std::vector<std::string> ids;
-    for (const auto& e : state->evaluations) ids.push_back(e.snapshot.id);
+    for (const auto& e : state->evaluations) ids.push_back(e.evaluation.id);
     EXPECT_EQ(ids, (std::vector<std::string>{"early", "middle", "late"}));
 }
 
@@ -272,12 +275,12 @@ TEST_F(EvaluationStore, ApprovalRecordsWhoSignedAndWhen) {
     auto approved = store().evaluations.approve_evaluation({"ciso", std::nullopt}, "acme",
                                                            "2026-11-22", day("2026-11-25"));
     ASSERT_TRUE(approved.ok()) << approved.error().message;
-    EXPECT_EQ(approved->snapshot.approved_by, "ciso");
-    EXPECT_EQ(approved->snapshot.approved_on, day("2026-11-25"));
+    EXPECT_EQ(approved->evaluation.approved_by, "ciso");
+    EXPECT_EQ(approved->evaluation.approved_on, day("2026-11-25"));
     auto read = store().evaluations.evaluation("acme", "2026-11-22");
     ASSERT_TRUE(read.ok());
-    EXPECT_EQ(read->snapshot.approved_by, "ciso");
-    EXPECT_EQ(read->snapshot.approved_on, day("2026-11-25"));
+    EXPECT_EQ(read->evaluation.approved_by, "ciso");
+    EXPECT_EQ(read->evaluation.approved_on, day("2026-11-25"));
     EXPECT_FALSE(read->findings.empty()) << "approval keeps the findings";
 }
 
@@ -325,7 +328,7 @@ TEST_F(EvaluationStore, ApprovalOfAnUnknownEvaluationIsNotFound) {
     EXPECT_EQ(read.error().field, "id");
 }
 
-TEST_F(EvaluationStore, SnapshotStaysTheSameAfterLaterEdits) {
+TEST_F(EvaluationStore, RecordedEvaluationStaysTheSameAfterLaterEdits) {
     auto record = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22"));
     ASSERT_TRUE(record.ok());
     const auto findings = describe(record->findings);
@@ -346,17 +349,17 @@ TEST_F(EvaluationStore, SnapshotStaysTheSameAfterLaterEdits) {
             .add_custom_service(actor_, "acme", {"X-1", "D", {"New", "新規"}, {}, std::nullopt})
             .ok());
 
-    auto read = store().evaluations.evaluation("acme", record->snapshot.id);
+    auto read = store().evaluations.evaluation("acme", record->evaluation.id);
     ASSERT_TRUE(read.ok());
-    expect_same_snapshot(read->snapshot, record->snapshot);
+    expect_same_evaluation(read->evaluation, record->evaluation);
     EXPECT_EQ(describe(read->findings), findings);
     EXPECT_EQ(read->reference_template, "small-company");
-    EXPECT_EQ(read->snapshot.services.front().owner, "Security Office");
+    EXPECT_EQ(read->evaluation.services.front().owner, "Security Office");
     auto later = store().evaluations.run_evaluation(actor_, "acme", on("2026-11-23"));
     ASSERT_TRUE(later.ok());
-    EXPECT_EQ(later->snapshot.services.front().owner, "Someone else");
+    EXPECT_EQ(later->evaluation.services.front().owner, "Someone else");
     EXPECT_EQ(later->reference_template, "large-enterprise");
-    EXPECT_EQ(later->snapshot.services.size(), record->snapshot.services.size() + 1);
+    EXPECT_EQ(later->evaluation.services.size(), record->evaluation.services.size() + 1);
 }
 
 } // namespace

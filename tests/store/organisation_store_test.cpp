@@ -10,8 +10,8 @@ using domain::ErrorCode;
 
 using OrganisationStore = StoreTest;
 
-std::size_t catalogue_services(const std::string& catalog_id) {
-    return test_library().catalog(catalog_id)->catalog.services().size();
+std::size_t catalogue_services(const std::string& catalogue_id) {
+    return test_library().catalogue(catalogue_id)->catalogue.services().size();
 }
 
 long long count_rows(store::Database& db, const std::string& table) {
@@ -26,7 +26,7 @@ TEST_F(OrganisationStore, CreateStartsEveryServiceAtTheTemplatesLevel) {
     EXPECT_GT(org.id, 0);
     EXPECT_EQ(org.slug, "acme");
     EXPECT_EQ(org.name, "Acme acme");
-    EXPECT_EQ(org.catalog_id, "x1060-2021");
+    EXPECT_EQ(org.catalogue_id, "x1060-2021");
     EXPECT_EQ(org.reference_template, "small-company");
     EXPECT_EQ(org.evaluation_interval_days, domain::kDefaultEvaluationIntervalDays);
     EXPECT_EQ(org.revision, 1);
@@ -36,7 +36,7 @@ TEST_F(OrganisationStore, CreateStartsEveryServiceAtTheTemplatesLevel) {
     ASSERT_NE(tmpl, nullptr);
     auto state = store().organisations.load("acme");
     ASSERT_TRUE(state.ok()) << state.error().message;
-    const auto& services = test_library().catalog("x1060-2021")->catalog.services();
+    const auto& services = test_library().catalogue("x1060-2021")->catalogue.services();
     ASSERT_EQ(state->entries.size(), services.size());
     int with_level = 0;
     for (std::size_t i = 0; i < services.size(); ++i) {
@@ -149,7 +149,7 @@ TEST_F(OrganisationStore, UpdateSettingsWritesThemAndBumpsTheRevision) {
     EXPECT_EQ(updated->evaluation_interval_days, 90);
     EXPECT_EQ(updated->revision, 2);
     EXPECT_EQ(updated->slug, "acme");
-    EXPECT_EQ(updated->catalog_id, org.catalog_id);
+    EXPECT_EQ(updated->catalogue_id, org.catalogue_id);
     EXPECT_EQ(updated->created_at, org.created_at);
     auto loaded = store().organisations.organisation("acme");
     ASSERT_TRUE(loaded.ok());

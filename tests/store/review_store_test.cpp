@@ -29,7 +29,7 @@ class ReviewStore : public StoreTest {
     std::string run(const char* date) {
         auto r = store().evaluations.run_evaluation(actor_, "acme", {"", day(date), {}, ""});
         EXPECT_TRUE(r.ok()) << r.error().message;
-        return r.ok() ? r->snapshot.id : "";
+        return r.ok() ? r->evaluation.id : "";
     }
 };
 

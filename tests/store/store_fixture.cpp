@@ -93,9 +93,9 @@ void forget_database(const store::DatabaseUrl& url) {
     }
 }
 
-const catalog::Library& test_library() {
-    static const catalog::Library library = [] {
-        auto loaded = catalog::load_library();
+const catalogue::Library& test_library() {
+    static const catalogue::Library library = [] {
+        auto loaded = catalogue::load_library();
         if (!loaded.problems.empty()) std::abort();
         return std::move(loaded.library);
     }();

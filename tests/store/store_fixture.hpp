@@ -28,7 +28,7 @@ inline domain::Date day(const char* text) {
 }
 
 /// The embedded catalogue library (loaded once).
-const catalog::Library& test_library();
+const catalogue::Library& test_library();
 
 /// Every table's content in one string: equal before and after an operation means nothing was
 /// written.

@@ -163,7 +163,7 @@ TEST(Action, EscalateIsRefusedForDoneOrCancelledActions) {
 // ---- draft_actions ----------------------------------------------------------------------------
 
 /// The drafts' actions alone (most tests look only at what would be saved).
-std::vector<Action> drafted(const Evaluation& ev, const ServiceDirectory& dir,
+std::vector<Action> drafted(const EvaluationResult& ev, const ServiceDirectory& dir,
                             const std::vector<Action>& existing, Date today) {
     std::vector<Action> out;
     for (auto& d : draft_actions(ev, dir, existing, today)) out.push_back(std::move(d.action));
@@ -180,7 +180,7 @@ class ActionDrafts : public ::testing::Test {
         entry("D-1", Level::not_required),                     // catalogue finding only
         outsourced("D-2", Level::basic, scores(3, 3), ""),     // no provider
     };
-    Evaluation ev = evaluate(dir, entries, nullptr);
+    EvaluationResult ev = evaluate(dir, entries, nullptr);
     Date today = day("2026-04-01");
 
     std::vector<std::string> summary(const std::vector<Action>& drafts) const {
@@ -263,11 +263,11 @@ TEST_F(ActionDrafts, DraftsCarryTheFiguresOfTheirFinding) {
 
 TEST_F(ActionDrafts, GapsUpToTwoPointsAreShortCycleLargerOnesLong) {
     ServiceDirectory d = tiny_directory();
-    Evaluation e = evaluate(d,
-                            {insourced("D-2", Level::basic, scores(1, 3)),
-                             insourced("A-1", Level::basic, scores(2, 5)),
-                             insourced("B-1", Level::basic, scores(4, 5))},
-                            nullptr);
+    EvaluationResult e = evaluate(d,
+                                  {insourced("D-2", Level::basic, scores(1, 3)),
+                                   insourced("A-1", Level::basic, scores(2, 5)),
+                                   insourced("B-1", Level::basic, scores(4, 5))},
+                                  nullptr);
     std::map<std::string, Cycle> cycle_of;
     for (const Action& a : drafted(e, d, {}, today))
         if (a.finding == finding::gap) cycle_of[a.services[0]] = a.cycle;
@@ -277,11 +277,11 @@ TEST_F(ActionDrafts, GapsUpToTwoPointsAreShortCycleLargerOnesLong) {
 }
 
 TEST_F(ActionDrafts, CatalogueFindingsNotScoredAndTargetsBelowCurrentMakeNoDrafts) {
-    Evaluation e = evaluate(dir,
-                            {entry("A-1", Level::not_required),
-                             insourced("D-2", Level::basic, ScorePair{pts(2), std::nullopt}),
-                             outsourced("D-1", Level::basic, scores(5, 3))},
-                            nullptr);
+    EvaluationResult e = evaluate(dir,
+                                  {entry("A-1", Level::not_required),
+                                   insourced("D-2", Level::basic, ScorePair{pts(2), std::nullopt}),
+                                   outsourced("D-1", Level::basic, scores(5, 3))},
+                                  nullptr);
     ASSERT_NE(find_finding(e, finding::not_scored, "D-2"), nullptr);
     ASSERT_NE(find_finding(e, finding::target_below_current, "D-1"), nullptr);
     EXPECT_TRUE(drafted(e, dir, {}, today).empty());

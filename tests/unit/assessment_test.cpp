@@ -12,7 +12,7 @@ using namespace cdcwb::test;
 Assessment valid_assessment() {
     Assessment a;
     a.organisation = {"acme", "ACME Corp."};
-    a.catalog_id = "tiny";
+    a.catalogue_id = "tiny";
     a.custom_services = {custom_service("ORG-1", "D")};
     a.services = {insourced("A-1", Level::basic, scores(2, 4)),
                   outsourced("B-1", Level::standard, scores(3, 4)),
@@ -23,7 +23,7 @@ Assessment valid_assessment() {
     act.services = {"A-1"};
     a.actions = {act};
     a.events = {{day("2026-02-01"), TriggerKind::new_threat, "ransomware wave"}};
-    Snapshot s = take_snapshot("ev-1", day("2026-01-10"), a.services);
+    Evaluation s = evaluation_of("ev-1", day("2026-01-10"), a.services);
     s.approved_by = "CISO";
     s.approved_on = day("2026-01-12");
     a.evaluations = {s};
@@ -97,7 +97,7 @@ TEST_F(AssessmentValidation, AcceptsAnApprovalOnTheEvaluationDay) {
 }
 
 TEST_F(AssessmentValidation, RejectsAnEvaluationWithoutIdOrWithADuplicateId) {
-    a.evaluations.push_back(take_snapshot("ev-1", day("2026-03-01"), {}));
+    a.evaluations.push_back(evaluation_of("ev-1", day("2026-03-01"), {}));
     EXPECT_EQ(error().field, "evaluations[1].id");
     a.evaluations[1].id.clear();
     EXPECT_EQ(error().field, "evaluations[1].id");
@@ -133,9 +133,9 @@ TEST(Assessment, EntryFindsAServiceRowByIdOrNothing) {
 TEST(Assessment, LatestEvaluationIsTheMostRecentByDate) {
     Assessment a;
     EXPECT_EQ(a.latest_evaluation(day("2026-12-31")), nullptr);
-    a.evaluations = {take_snapshot("b", day("2026-06-01"), {}),
-                     take_snapshot("c", day("2026-09-01"), {}),
-                     take_snapshot("a", day("2026-01-01"), {})};
+    a.evaluations = {evaluation_of("b", day("2026-06-01"), {}),
+                     evaluation_of("c", day("2026-09-01"), {}),
+                     evaluation_of("a", day("2026-01-01"), {})};
     ASSERT_NE(a.latest_evaluation(day("2026-12-31")), nullptr);
     EXPECT_EQ(a.latest_evaluation(day("2026-12-31"))->id, "c");
     EXPECT_EQ(a.latest_evaluation(day("2026-08-31"))->id, "b"); // later evaluations ignored
@@ -227,13 +227,13 @@ TEST(Assessment, TextThatIsNotUtf8OrTooLongIsInvalidWithItsField) {
     const auto dir = tiny_directory();
     Assessment a;
     a.organisation.name = "Kasumi \xff";
-    a.catalog_id = dir.catalog().id();
+    a.catalogue_id = dir.catalogue().id();
     EXPECT_EQ(validate(a, dir).error().field, "organisation.name");
     a.organisation.name = "Kasumi";
     a.events.push_back({day("2026-01-10"), TriggerKind::new_threat, std::string(4001, 'x')});
     EXPECT_EQ(validate(a, dir).error().field, "events[0].note");
     a.events.clear();
-    Snapshot s;
+    Evaluation s;
     s.id = "2026 H1";
     s.date = day("2026-06-30");
     s.kinds = {EvaluationKind::portfolio};

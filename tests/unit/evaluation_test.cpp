@@ -14,7 +14,7 @@ using Codes = std::vector<std::string>;
 Template reference_template() {
     Template t;
     t.id = "ref";
-    t.catalog_id = "tiny";
+    t.catalogue_id = "tiny";
     t.levels = {{"A-1", Level::basic}, {"A-2", Level::standard},     {"B-1", Level::advanced},
                 {"D-1", Level::basic}, {"D-2", Level::not_required}, {"ORG-1", Level::basic}};
     return t;
@@ -22,8 +22,8 @@ Template reference_template() {
 
 // ---- the standard's figure 4 ------------------------------------------------------------------
 
-TEST(Evaluation, Figure4ExampleGivesGapsTwoTwoOneAndFlagsService3Unassigned) {
-    ServiceDirectory dir = directory_of(figure4_catalog());
+TEST(EvaluationResult, Figure4ExampleGivesGapsTwoTwoOneAndFlagsService3Unassigned) {
+    ServiceDirectory dir = directory_of(figure4_catalogue());
     const std::vector<ServiceEntry> matrix{
         insourced("service-1", Level::basic, scores(3, 5), "AB dept."),
         outsourced("service-2", Level::standard, scores(2, 4), "Z-MSSP"),
@@ -35,7 +35,7 @@ TEST(Evaluation, Figure4ExampleGivesGapsTwoTwoOneAndFlagsService3Unassigned) {
     EXPECT_EQ(service_score(matrix[1]).gap(), 2);
     EXPECT_EQ(service_score(matrix[2]).gap(), 1);
 
-    Evaluation ev = evaluate(dir, matrix, nullptr);
+    EvaluationResult ev = evaluate(dir, matrix, nullptr);
     EXPECT_TRUE(codes(ev, EvaluationKind::catalogue).empty());
     EXPECT_EQ(codes(ev, EvaluationKind::profile), (Codes{"unassigned service-3"}));
     EXPECT_EQ(codes(ev, EvaluationKind::portfolio),
@@ -67,9 +67,9 @@ TEST(Evaluation, Figure4ExampleGivesGapsTwoTwoOneAndFlagsService3Unassigned) {
 
 // ---- catalogue evaluation ---------------------------------------------------------------------
 
-TEST(Evaluation, ServicesWithoutADecidedLevelAreUndecidedInCatalogueOrder) {
+TEST(EvaluationResult, ServicesWithoutADecidedLevelAreUndecidedInCatalogueOrder) {
     ServiceDirectory dir = tiny_directory({custom_service("ORG-1", "A")});
-    Evaluation ev =
+    EvaluationResult ev =
         evaluate(dir,
                  {insourced("A-1", Level::basic, scores(3, 3)), entry("B-1", std::nullopt),
                   insourced("D-1", Level::basic, scores(3, 3))},
@@ -84,21 +84,21 @@ TEST(Evaluation, ServicesWithoutADecidedLevelAreUndecidedInCatalogueOrder) {
     }
 }
 
-TEST(Evaluation, UndecidedFindingCarriesTheReferenceLevel) {
+TEST(EvaluationResult, UndecidedFindingCarriesTheReferenceLevel) {
     Template ref = reference_template();
-    Evaluation ev = evaluate(tiny_directory(), {}, &ref);
+    EvaluationResult ev = evaluate(tiny_directory(), {}, &ref);
     const Finding* a2 = find_finding(ev, finding::undecided, "A-2");
     ASSERT_NE(a2, nullptr);
     EXPECT_EQ(a2->reference_level, Level::standard);
     EXPECT_EQ(ev.reference_template, "ref");
 }
 
-TEST(Evaluation, NotRequiredServicesAreAlwaysReviewedAsInfoWithoutReference) {
-    Evaluation ev = evaluate(tiny_directory(),
-                             {entry("A-1", Level::not_required), entry("A-2", Level::basic),
-                              entry("B-1", Level::basic), entry("D-1", Level::basic),
-                              entry("D-2", Level::not_required)},
-                             nullptr);
+TEST(EvaluationResult, NotRequiredServicesAreAlwaysReviewedAsInfoWithoutReference) {
+    EvaluationResult ev = evaluate(tiny_directory(),
+                                   {entry("A-1", Level::not_required), entry("A-2", Level::basic),
+                                    entry("B-1", Level::basic), entry("D-1", Level::basic),
+                                    entry("D-2", Level::not_required)},
+                                   nullptr);
     EXPECT_EQ(codes(ev, EvaluationKind::catalogue),
               (Codes{"not_required_review A-1", "not_required_review D-2"}));
     EXPECT_EQ(find_finding(ev, finding::not_required_review, "A-1")->severity, Severity::info);
@@ -119,7 +119,7 @@ class EvaluationAgainstReference : public ::testing::Test {
         entry("D-2", Level::not_required), // reference agrees
         entry("ORG-1", Level::optional),   // custom: never compared
     };
-    Evaluation ev = evaluate(dir, entries, &ref);
+    EvaluationResult ev = evaluate(dir, entries, &ref);
 };
 
 TEST_F(EvaluationAgainstReference, FindingsFollowCatalogueOrder) {
@@ -169,17 +169,17 @@ TEST_F(EvaluationAgainstReference, SameLevelAndCustomServicesGiveNoComparison) {
     EXPECT_EQ(ev.reference_template, "ref");
 }
 
-TEST(Evaluation, ReferenceSayingNotRequiredMakesAnyChosenLevelAbove) {
+TEST(EvaluationResult, ReferenceSayingNotRequiredMakesAnyChosenLevelAbove) {
     Template ref;
     ref.levels = {{"A-1", Level::not_required}};
-    Evaluation ev = evaluate(tiny_directory(), {entry("A-1", Level::optional)}, &ref);
+    EvaluationResult ev = evaluate(tiny_directory(), {entry("A-1", Level::optional)}, &ref);
     EXPECT_NE(find_finding(ev, finding::above_reference, "A-1"), nullptr);
 }
 
-TEST(Evaluation, OptionalWhereTheReferenceHasAdvancedIsBelow) {
+TEST(EvaluationResult, OptionalWhereTheReferenceHasAdvancedIsBelow) {
     Template ref;
     ref.levels = {{"A-1", Level::advanced}};
-    Evaluation ev = evaluate(tiny_directory(), {entry("A-1", Level::optional)}, &ref);
+    EvaluationResult ev = evaluate(tiny_directory(), {entry("A-1", Level::optional)}, &ref);
     EXPECT_NE(find_finding(ev, finding::below_reference, "A-1"), nullptr);
 }
 
@@ -200,7 +200,7 @@ class EvaluationProfile : public ::testing::Test {
         unassigned("ORG-2", Level::not_required, std::nullopt, std::nullopt), // out of scope
         entry("ORG-3", std::nullopt), // undecided: out of scope
     };
-    Evaluation ev = evaluate(dir, entries, nullptr);
+    EvaluationResult ev = evaluate(dir, entries, nullptr);
 };
 
 TEST_F(EvaluationProfile, UnassignedFirstThenQuadrantMismatchesThenMissingNames) {
@@ -256,13 +256,13 @@ TEST_F(EvaluationProfile, ARowOutsideTheCatalogueHasNoProfileIssuesThoughItsFind
     EXPECT_EQ(findings[0].code, finding::unassigned);
 }
 
-TEST(Evaluation, EveryFindingCarriesItsFiguresAndAMessageInBothLanguages) {
+TEST(EvaluationResult, EveryFindingCarriesItsFiguresAndAMessageInBothLanguages) {
     ServiceDirectory dir = tiny_directory();
-    Evaluation ev = evaluate(dir,
-                             {outsourced("A-1", Level::basic, scores(2, 4)),
-                              insourced("A-2", Level::basic, scores(4, 2), ""),
-                              entry("B-1", std::nullopt), entry("D-1", Level::not_required)},
-                             nullptr);
+    EvaluationResult ev = evaluate(dir,
+                                   {outsourced("A-1", Level::basic, scores(2, 4)),
+                                    insourced("A-2", Level::basic, scores(4, 2), ""),
+                                    entry("B-1", std::nullopt), entry("D-1", Level::not_required)},
+                                   nullptr);
     ASSERT_FALSE(ev.findings.empty());
     for (const Finding& f : ev.findings) {
         EXPECT_TRUE(f.message.complete()) << f.code << " " << f.service_id;
@@ -280,7 +280,7 @@ TEST(Evaluation, EveryFindingCarriesItsFiguresAndAMessageInBothLanguages) {
     EXPECT_EQ(find_finding(ev, finding::quadrant_mismatch, "A-1")->quadrant, Quadrant::I);
 }
 
-TEST(Evaluation, OrganisationsSourcingAnswersDecideTheQuadrant) {
+TEST(EvaluationResult, OrganisationsSourcingAnswersDecideTheQuadrant) {
     ServiceDirectory dir = tiny_directory();
     ServiceEntry b1 = outsourced("B-1", Level::basic, scores(3, 4)); // default II: mismatch
     EXPECT_NE(find_finding(evaluate(dir, {b1}, nullptr), finding::quadrant_mismatch, "B-1"),
@@ -296,12 +296,12 @@ TEST(Evaluation, OrganisationsSourcingAnswersDecideTheQuadrant) {
     EXPECT_EQ(f->quadrant, Quadrant::IV);
 }
 
-TEST(Evaluation, OwnerIsNeededForInsourceAndBothProviderForOutsourceAndBoth) {
+TEST(EvaluationResult, OwnerIsNeededForInsourceAndBothProviderForOutsourceAndBoth) {
     ServiceDirectory dir = tiny_directory();
-    Evaluation ev = evaluate(dir,
-                             {insourced("D-2", Level::basic, scores(3, 4), ""),
-                              outsourced("D-1", Level::basic, scores(3, 4), "")},
-                             nullptr);
+    EvaluationResult ev = evaluate(dir,
+                                   {insourced("D-2", Level::basic, scores(3, 4), ""),
+                                    outsourced("D-1", Level::basic, scores(3, 4), "")},
+                                   nullptr);
     EXPECT_EQ(codes(ev, EvaluationKind::profile),
               (Codes{"missing_provider D-1", "missing_owner D-2"}));
 }
@@ -325,7 +325,7 @@ class EvaluationPortfolio : public ::testing::Test {
         insourced("ORG-4", Level::basic, scores(3, 4)),                    // gap 1
         insourced("ORG-5", Level::basic, na_pair()),                       // n/a
     };
-    Evaluation ev = evaluate(dir, entries, nullptr);
+    EvaluationResult ev = evaluate(dir, entries, nullptr);
 };
 
 TEST_F(EvaluationPortfolio, GapsByLevelPriorityThenLargestGapThenNotScoredThenTargetsBelowCurrent) {
@@ -370,26 +370,26 @@ TEST_F(EvaluationPortfolio, ServicesWithoutGapOrNaGiveNoFinding) {
     }
 }
 
-TEST(Evaluation, PortfolioIgnoresNotRequiredAndUndecidedServices) {
-    Evaluation ev = evaluate(tiny_directory(),
-                             {insourced("A-1", Level::not_required, scores(1, 5)),
-                              insourced("A-2", std::nullopt, scores(1, 5))},
-                             nullptr);
+TEST(EvaluationResult, PortfolioIgnoresNotRequiredAndUndecidedServices) {
+    EvaluationResult ev = evaluate(tiny_directory(),
+                                   {insourced("A-1", Level::not_required, scores(1, 5)),
+                                    insourced("A-2", std::nullopt, scores(1, 5))},
+                                   nullptr);
     EXPECT_TRUE(ev.of_kind(EvaluationKind::portfolio).empty());
     EXPECT_TRUE(ev.of_kind(EvaluationKind::profile).empty());
 }
 
-TEST(Evaluation, UnassignedServiceWithoutTargetIsNotScored) {
-    Evaluation ev = evaluate(
+TEST(EvaluationResult, UnassignedServiceWithoutTargetIsNotScored) {
+    EvaluationResult ev = evaluate(
         tiny_directory(), {unassigned("D-2", Level::basic, std::nullopt, std::nullopt)}, nullptr);
     EXPECT_NE(find_finding(ev, finding::not_scored, "D-2"), nullptr);
 }
 
 // ---- the whole evaluation ---------------------------------------------------------------------
 
-TEST(Evaluation, FindingsComeCatalogueThenProfileThenPortfolio) {
+TEST(EvaluationResult, FindingsComeCatalogueThenProfileThenPortfolio) {
     ServiceDirectory dir = tiny_directory();
-    Evaluation ev = evaluate(
+    EvaluationResult ev = evaluate(
         dir,
         {entry("A-1", Level::not_required), unassigned("D-1", Level::basic, std::nullopt, pts(4))},
         nullptr);
@@ -407,23 +407,24 @@ TEST(Evaluation, FindingsComeCatalogueThenProfileThenPortfolio) {
     EXPECT_EQ(ev.findings.back().kind, EvaluationKind::portfolio);
 }
 
-TEST(Evaluation, CountAtLeastCountsFindingsAtOrAboveASeverity) {
-    ServiceDirectory dir = directory_of(figure4_catalog());
-    Evaluation ev = evaluate(dir,
-                             {insourced("service-1", Level::basic, scores(3, 5), "AB dept."),
-                              outsourced("service-2", Level::standard, scores(2, 4), "Z-MSSP"),
-                              unassigned("service-3", Level::advanced, pts(1), pts(2))},
-                             nullptr);
+TEST(EvaluationResult, CountAtLeastCountsFindingsAtOrAboveASeverity) {
+    ServiceDirectory dir = directory_of(figure4_catalogue());
+    EvaluationResult ev =
+        evaluate(dir,
+                 {insourced("service-1", Level::basic, scores(3, 5), "AB dept."),
+                  outsourced("service-2", Level::standard, scores(2, 4), "Z-MSSP"),
+                  unassigned("service-3", Level::advanced, pts(1), pts(2))},
+                 nullptr);
     EXPECT_EQ(ev.count_at_least(Severity::error), 1);   // unassigned service-3
     EXPECT_EQ(ev.count_at_least(Severity::warning), 2); // + Basic gap of service-1
     EXPECT_EQ(ev.count_at_least(Severity::info), 4);
 }
 
-TEST(Evaluation, CarriesTheAggregatedScores) {
+TEST(EvaluationResult, CarriesTheAggregatedScores) {
     ServiceDirectory dir = tiny_directory();
     std::vector<ServiceEntry> entries{insourced("A-1", Level::basic, scores(2, 4)),
                                       outsourced("B-1", Level::basic, scores(4, 4))};
-    Evaluation ev = evaluate(dir, entries, nullptr);
+    EvaluationResult ev = evaluate(dir, entries, nullptr);
     EXPECT_EQ(ev.scores.overall.counted, 2);
     EXPECT_DOUBLE_EQ(ev.scores.overall.as_is, 3.0);
     EXPECT_DOUBLE_EQ(ev.scores.overall.to_be, 4.0);

@@ -3,7 +3,7 @@
 // catalogue, and short helpers that build ServiceEntry values.
 #pragma once
 
-#include "domain/catalog.hpp"
+#include "domain/catalogue.hpp"
 #include "domain/date.hpp"
 #include "domain/evaluation.hpp"
 #include "domain/rubric.hpp"
@@ -20,9 +20,9 @@ namespace cdcwb::test {
 
 using namespace cdcwb::domain;
 
-inline CatalogNode category_node(std::string id, std::optional<Phase> phase, std::string en,
-                                 std::string ja) {
-    CatalogNode n;
+inline CatalogueNode category_node(std::string id, std::optional<Phase> phase, std::string en,
+                                   std::string ja) {
+    CatalogueNode n;
     n.id = std::move(id);
     n.kind = NodeKind::category;
     n.name = {std::move(en), std::move(ja)};
@@ -30,9 +30,10 @@ inline CatalogNode category_node(std::string id, std::optional<Phase> phase, std
     return n;
 }
 
-inline CatalogNode service_node(std::string id, std::string parent, std::string en, std::string ja,
-                                std::optional<SourcingAnswers> answers = std::nullopt) {
-    CatalogNode n;
+inline CatalogueNode service_node(std::string id, std::string parent, std::string en,
+                                  std::string ja,
+                                  std::optional<SourcingAnswers> answers = std::nullopt) {
+    CatalogueNode n;
     n.id = std::move(id);
     n.kind = NodeKind::service;
     n.parent = std::move(parent);
@@ -41,8 +42,8 @@ inline CatalogNode service_node(std::string id, std::string parent, std::string 
     return n;
 }
 
-inline CatalogHeader header(std::string id) {
-    CatalogHeader h;
+inline CatalogueHeader header(std::string id) {
+    CatalogueHeader h;
     h.id = std::move(id);
     h.title = {"Test catalogue", "テストカタログ"};
     h.version = "1";
@@ -53,8 +54,8 @@ inline CatalogHeader header(std::string id) {
 /// Categories A (strategic), B (operation), D (response). Services and their default quadrants:
 /// A-1 I (internal, no skill), A-2 IV (internal, skill), B-1 II (external, no skill),
 /// D-1 III (external, skill), D-2 no sourcing answers.
-inline const Catalog& tiny_catalog() {
-    static const Catalog catalog(
+inline const Catalogue& tiny_catalogue() {
+    static const Catalogue catalogue(
         header("tiny"),
         {
             category_node("A", Phase::strategic, "Strategic management", "戦略マネジメント"),
@@ -70,30 +71,30 @@ inline const Catalog& tiny_catalog() {
                          SourcingAnswers{Information::external, true}),
             service_node("D-2", "D", "Incident handling", "インシデントハンドリング"),
         });
-    return catalog;
+    return catalogue;
 }
 
 /// The standard's figure 4 matrix needs exactly three services and no quadrant answers.
-inline const Catalog& figure4_catalog() {
-    static const Catalog catalog(header("figure4"),
-                                 {
-                                     category_node("S", Phase::operation, "Services", "サービス"),
-                                     service_node("service-1", "S", "Service 1", "サービス1"),
-                                     service_node("service-2", "S", "Service 2", "サービス2"),
-                                     service_node("service-3", "S", "Service 3", "サービス3"),
-                                 });
-    return catalog;
+inline const Catalogue& figure4_catalogue() {
+    static const Catalogue catalogue(
+        header("figure4"), {
+                               category_node("S", Phase::operation, "Services", "サービス"),
+                               service_node("service-1", "S", "Service 1", "サービス1"),
+                               service_node("service-2", "S", "Service 2", "サービス2"),
+                               service_node("service-3", "S", "Service 3", "サービス3"),
+                           });
+    return catalogue;
 }
 
-inline ServiceDirectory directory_of(const Catalog& catalog,
+inline ServiceDirectory directory_of(const Catalogue& catalogue,
                                      const std::vector<CustomService>& custom = {}) {
-    auto dir = ServiceDirectory::build(catalog, custom);
+    auto dir = ServiceDirectory::build(catalogue, custom);
     if (!dir) throw std::logic_error("test directory does not build: " + dir.error().describe());
     return std::move(dir).value();
 }
 
 inline ServiceDirectory tiny_directory(const std::vector<CustomService>& custom = {}) {
-    return directory_of(tiny_catalog(), custom);
+    return directory_of(tiny_catalogue(), custom);
 }
 
 /// A custom service in category `category` with names in both languages.
@@ -173,14 +174,14 @@ inline ServiceEntry unassigned(std::string id, std::optional<Level> level,
 }
 
 /// The findings of one evaluation kind as "code service" strings, in order: readable in failures.
-inline std::vector<std::string> codes(const Evaluation& ev, EvaluationKind kind) {
+inline std::vector<std::string> codes(const EvaluationResult& ev, EvaluationKind kind) {
     std::vector<std::string> out;
     for (const Finding* f : ev.of_kind(kind)) out.push_back(f->code + " " + f->service_id);
     return out;
 }
 
 /// The one finding with `code` for `service`, or nullptr.
-inline const Finding* find_finding(const Evaluation& ev, std::string_view code,
+inline const Finding* find_finding(const EvaluationResult& ev, std::string_view code,
                                    std::string_view service) {
     for (const auto& f : ev.findings)
         if (f.code == code && f.service_id == service) return &f;

@@ -12,13 +12,13 @@ class ReviewOfAnAssessment : public ::testing::Test {
   protected:
     ReviewOfAnAssessment() {
         a.organisation = {"acme", "ACME Corp."};
-        a.catalog_id = "tiny";
+        a.catalogue_id = "tiny";
         a.evaluation_interval_days = 90;
         // Recorded in January: A-1 at 2 → 4 and B-1 unassigned.
-        a.evaluations = {take_snapshot("ev-jan", day("2026-01-15"),
+        a.evaluations = {evaluation_of("ev-jan", day("2026-01-15"),
                                        {insourced("A-1", Level::basic, scores(2, 4)),
                                         unassigned("B-1", Level::basic, std::nullopt, pts(3))}),
-                         take_snapshot("ev-old", day("2025-07-01"),
+                         evaluation_of("ev-old", day("2025-07-01"),
                                        {insourced("A-1", Level::basic, scores(1, 4))})};
         // Now: A-1 improved to 3, B-1 outsourced (quadrant II: mismatch), D-1 added unassigned.
         a.services = {insourced("A-1", Level::basic, scores(3, 4)),
@@ -49,7 +49,7 @@ TEST_F(ReviewOfAnAssessment, ReviewHoldsItsInputsAndDate) {
 
 TEST_F(ReviewOfAnAssessment, EvaluatesTheCurrentMatrixAgainstTheReference) {
     Review r = review(a, dir, &ref, day("2026-05-01"));
-    Evaluation expected = evaluate(dir, a.services, &ref);
+    EvaluationResult expected = evaluate(dir, a.services, &ref);
     EXPECT_EQ(codes(r.evaluation, EvaluationKind::catalogue),
               codes(expected, EvaluationKind::catalogue));
     EXPECT_EQ(codes(r.evaluation, EvaluationKind::profile),
@@ -97,9 +97,9 @@ TEST_F(ReviewOfAnAssessment, TrendsRunThroughTheHistoryInDateOrderAndEndWithNow)
     const Trend& overall = r.trends[0];
     EXPECT_EQ(overall.scope, "overall");
     ASSERT_EQ(overall.points.size(), 3u);
-    EXPECT_EQ(overall.points[0].snapshot_id, "ev-old");
-    EXPECT_EQ(overall.points[1].snapshot_id, "ev-jan");
-    EXPECT_EQ(overall.points[2].snapshot_id, "now");
+    EXPECT_EQ(overall.points[0].evaluation_id, "ev-old");
+    EXPECT_EQ(overall.points[1].evaluation_id, "ev-jan");
+    EXPECT_EQ(overall.points[2].evaluation_id, "now");
     EXPECT_EQ(overall.points[2].date, day("2026-05-01"));
     EXPECT_DOUBLE_EQ(overall.points[0].value.as_is, 1.0);
     EXPECT_DOUBLE_EQ(overall.points[1].value.as_is, 1.5); // A-1 2, B-1 unassigned 1
@@ -120,20 +120,20 @@ TEST_F(ReviewOfAnAssessment, DraftsSkipFindingsAnOpenActionAlreadyAnswers) {
 }
 
 TEST_F(ReviewOfAnAssessment, ReviewAsOfAnEarlierDayIgnoresLaterEvaluations) {
-    a.evaluations.push_back(take_snapshot("ev-aug", day("2026-08-01"), a.services));
+    a.evaluations.push_back(evaluation_of("ev-aug", day("2026-08-01"), a.services));
     Review r = review(a, dir, nullptr, day("2026-05-01"));
     ASSERT_NE(r.previous, nullptr);
     EXPECT_EQ(r.previous->id, "ev-jan");
     EXPECT_FALSE(r.changes.empty());
     std::vector<std::string> points;
-    for (const auto& p : r.trends[0].points) points.push_back(p.snapshot_id);
+    for (const auto& p : r.trends[0].points) points.push_back(p.evaluation_id);
     EXPECT_EQ(points, (std::vector<std::string>{"ev-old", "ev-jan", "now"}));
     ASSERT_FALSE(r.due.empty());
     EXPECT_EQ(r.due.back().last_done, day("2026-01-15"));
 }
 
 TEST_F(ReviewOfAnAssessment, EvaluationOnTheReviewDayIsThePrevious) {
-    a.evaluations.push_back(take_snapshot("ev-may", day("2026-05-01"), a.services));
+    a.evaluations.push_back(evaluation_of("ev-may", day("2026-05-01"), a.services));
     Review r = review(a, dir, nullptr, day("2026-05-01"));
     ASSERT_NE(r.previous, nullptr);
     EXPECT_EQ(r.previous->id, "ev-may");
@@ -150,7 +150,7 @@ TEST(Review, WithoutHistoryThereIsNoPreviousNoChangesAndOnlyTheCurrentPoint) {
     EXPECT_TRUE(r.changes.empty());
     ASSERT_FALSE(r.trends.empty());
     ASSERT_EQ(r.trends[0].points.size(), 1u);
-    EXPECT_EQ(r.trends[0].points[0].snapshot_id, "now");
+    EXPECT_EQ(r.trends[0].points[0].evaluation_id, "now");
     ASSERT_EQ(r.due.size(), 1u);
     EXPECT_EQ(r.due[0].kind, EvaluationKind::portfolio);
     ASSERT_EQ(r.drafts.size(), 1u);

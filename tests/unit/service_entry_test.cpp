@@ -26,7 +26,7 @@ TEST(ServiceDirectory, ListsCatalogueServicesInOrderWithCategoryPhaseAndSourcing
     for (std::size_t i = 0; i < dir.services().size(); ++i)
         EXPECT_EQ(dir.services()[i].order, static_cast<int>(i));
     EXPECT_EQ(dir.find("nope"), nullptr);
-    EXPECT_EQ(&dir.catalog(), &tiny_catalog());
+    EXPECT_EQ(&dir.catalogue(), &tiny_catalogue());
 }
 
 TEST(ServiceDirectory, CategoriesAreTheCataloguesCategories) {
@@ -54,15 +54,15 @@ TEST(ServiceDirectory, AddsCustomServicesAfterTheCatalogueInTheirCategorysPhase)
 }
 
 TEST(ServiceDirectory, ServicesOfACategoryWithoutPhaseFallBackToStrategic) {
-    Catalog c(header("nophase"),
-              {category_node("X", std::nullopt, "X", "X"), service_node("X-1", "X", "x", "x")});
+    Catalogue c(header("nophase"),
+                {category_node("X", std::nullopt, "X", "X"), service_node("X-1", "X", "x", "x")});
     ServiceDirectory dir = directory_of(c, {custom_service("ORG-X", "X")});
     EXPECT_EQ(dir.find("X-1")->phase, Phase::strategic);
     EXPECT_EQ(dir.find("ORG-X")->phase, Phase::strategic);
 }
 
 TEST(ServiceDirectory, RejectsACustomIdThatClashesWithTheCatalogue) {
-    auto dir = ServiceDirectory::build(tiny_catalog(), {custom_service("A-1", "A")});
+    auto dir = ServiceDirectory::build(tiny_catalogue(), {custom_service("A-1", "A")});
     ASSERT_FALSE(dir.ok());
     EXPECT_EQ(dir.error().code, ErrorCode::invalid_input);
     EXPECT_EQ(dir.error().field, "custom_services[0].id");
@@ -71,26 +71,26 @@ TEST(ServiceDirectory, RejectsACustomIdThatClashesWithTheCatalogue) {
 
 TEST(ServiceDirectory, RejectsTwoCustomServicesWithTheSameId) {
     auto dir = ServiceDirectory::build(
-        tiny_catalog(), {custom_service("ORG-1", "A"), custom_service("ORG-1", "B")});
+        tiny_catalogue(), {custom_service("ORG-1", "A"), custom_service("ORG-1", "B")});
     ASSERT_FALSE(dir.ok());
     EXPECT_EQ(dir.error().field, "custom_services[1].id");
 }
 
 TEST(ServiceDirectory, RejectsACustomServiceWithoutId) {
-    auto dir = ServiceDirectory::build(tiny_catalog(), {custom_service("", "A")});
+    auto dir = ServiceDirectory::build(tiny_catalogue(), {custom_service("", "A")});
     ASSERT_FALSE(dir.ok());
     EXPECT_EQ(dir.error().field, "custom_services[0].id");
 }
 
 TEST(ServiceDirectory, RejectsACustomServiceInAnUnknownCategory) {
-    auto dir = ServiceDirectory::build(tiny_catalog(), {custom_service("ORG-1", "Z")});
+    auto dir = ServiceDirectory::build(tiny_catalogue(), {custom_service("ORG-1", "Z")});
     ASSERT_FALSE(dir.ok());
     EXPECT_EQ(dir.error().field, "custom_services[0].category");
     EXPECT_NE(dir.error().message.find("'Z'"), std::string::npos);
 }
 
 TEST(ServiceDirectory, RejectsACustomServiceWhoseCategoryIsAService) {
-    auto dir = ServiceDirectory::build(tiny_catalog(), {custom_service("ORG-1", "A-1")});
+    auto dir = ServiceDirectory::build(tiny_catalogue(), {custom_service("ORG-1", "A-1")});
     ASSERT_FALSE(dir.ok());
     EXPECT_EQ(dir.error().field, "custom_services[0].category");
 }
@@ -101,7 +101,7 @@ TEST(ServiceDirectory, RejectsACustomServiceMissingANameLanguage) {
     CustomService no_en = custom_service("ORG-2", "A");
     no_en.name.en.clear();
     for (const auto& c : {no_ja, no_en}) {
-        auto dir = ServiceDirectory::build(tiny_catalog(), {c});
+        auto dir = ServiceDirectory::build(tiny_catalogue(), {c});
         ASSERT_FALSE(dir.ok()) << c.id;
         EXPECT_EQ(dir.error().field, "custom_services[0].name");
     }
@@ -224,10 +224,10 @@ TEST(ServiceEntry, FreeTextMustBeUtf8AndWithinItsLength) {
 }
 
 TEST(ServiceEntry, CustomServiceTextMustBeUtf8) {
-    const auto& catalog = tiny_catalog();
-    auto c = custom_service("X-1", catalog.of_kind(NodeKind::category).front()->id);
+    const auto& catalogue = tiny_catalogue();
+    auto c = custom_service("X-1", catalogue.of_kind(NodeKind::category).front()->id);
     c.description.ja = "説明 \xff";
-    auto built = ServiceDirectory::build(catalog, {c});
+    auto built = ServiceDirectory::build(catalogue, {c});
     ASSERT_FALSE(built.ok());
     EXPECT_EQ(built.error().field, "custom_services[0].description.ja");
 }

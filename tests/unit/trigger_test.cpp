@@ -14,10 +14,10 @@ TriggerEvent event(const char* date, TriggerKind kind) {
     return {day(date), kind, "note"};
 }
 
-Snapshot done(const char* date, std::vector<EvaluationKind> kinds = {EvaluationKind::catalogue,
-                                                                     EvaluationKind::profile,
-                                                                     EvaluationKind::portfolio}) {
-    Snapshot s = take_snapshot(std::string("ev-") + date, day(date), {});
+Evaluation done(const char* date, std::vector<EvaluationKind> kinds = {EvaluationKind::catalogue,
+                                                                       EvaluationKind::profile,
+                                                                       EvaluationKind::portfolio}) {
+    Evaluation s = evaluation_of(std::string("ev-") + date, day(date), {});
     s.kinds = std::move(kinds);
     return s;
 }
@@ -37,7 +37,7 @@ TEST(Trigger, EachTriggerKindCallsForItsEvaluation) {
 }
 
 TEST(Trigger, EachEventMakesItsEvaluationDue) {
-    const std::vector<Snapshot> history{done("2026-01-01")};
+    const std::vector<Evaluation> history{done("2026-01-01")};
     const Date today = day("2026-02-01");
     struct Row {
         TriggerKind trigger;
@@ -112,7 +112,7 @@ TEST(Trigger, WithoutHistoryEveryPastEventCounts) {
 }
 
 TEST(Trigger, PortfolioIsDueOnceTheIntervalHasPassed) {
-    const std::vector<Snapshot> history{done("2026-01-01")};
+    const std::vector<Evaluation> history{done("2026-01-01")};
     EXPECT_TRUE(due_evaluations({}, history, day("2026-01-01").plus_days(kInterval - 1), kInterval)
                     .empty());
     auto due = due_evaluations({}, history, day("2026-01-01").plus_days(kInterval), kInterval);
@@ -139,7 +139,7 @@ TEST(Trigger, ScheduleCountsFromTheLatestPortfolioEvaluationOnly) {
     EXPECT_EQ(p->scheduled_date, day("2026-03-02"));
 }
 
-TEST(Trigger, SnapshotsDatedAfterTodayDoNotCountAsDone) {
+TEST(Trigger, EvaluationsDatedAfterTodayDoNotCountAsDone) {
     auto due =
         due_evaluations({event("2026-01-10", TriggerKind::provider_change)},
                         {done("2026-01-01"), done("2026-06-01")}, day("2026-02-01"), kInterval);

@@ -1,9 +1,9 @@
-#include "catalog/yaml_reader.hpp"
+#include "catalogue/yaml_reader.hpp"
 
 #include <charconv>
 #include <set>
 
-namespace cdcwb::catalog {
+namespace cdcwb::catalogue {
 
 std::string scalar_text(const YAML::Node& node) {
     return node.Scalar();
@@ -185,4 +185,4 @@ std::optional<std::vector<std::string>> YamlReader::scalars(const YAML::Node& ma
     return out;
 }
 
-} // namespace cdcwb::catalog
+} // namespace cdcwb::catalogue

@@ -1,4 +1,4 @@
-// cdcwb catalog list|show, cdcwb crosswalk, cdcwb template list|show.
+// cdcwb catalogue list|show, cdcwb crosswalk, cdcwb template list|show.
 #include "cli/commands.hpp"
 #include "cli/messages.hpp"
 #include "cli/text_table.hpp"
@@ -21,15 +21,15 @@ int not_found(Context& ctx, const std::string& what, const std::string& id,
     return fail(*ctx.err, domain::not_found("unknown " + what + " '" + id + "'; " + hint));
 }
 
-int depth(const domain::Catalog& c, const domain::CatalogNode& n) {
+int depth(const domain::Catalogue& c, const domain::CatalogueNode& n) {
     int d = 0;
-    for (const domain::CatalogNode* p = c.find(n.parent); p && d < 8; p = c.find(p->parent)) ++d;
+    for (const domain::CatalogueNode* p = c.find(n.parent); p && d < 8; p = c.find(p->parent)) ++d;
     return d;
 }
 
 } // namespace
 
-int catalog_list(Context& ctx, bool json) {
+int catalogue_list(Context& ctx, bool json) {
     if (json) {
         print_json(ctx, report::library_summary(ctx.library));
         return kOk;
@@ -40,32 +40,32 @@ int catalog_list(Context& ctx, bool json) {
     TextTable cats(
         {ui("id", l), ui("version", l), ui("edition", l), ui("services", l), ui("title", l)},
         {Align::left, Align::left, Align::left, Align::right, Align::left});
-    for (const auto& c : ctx.library.catalogs())
-        cats.add({c.catalog.id(), c.catalog.header().version, c.catalog.header().edition_date,
-                  std::to_string(c.catalog.services().size()), c.catalog.header().title.in(l)});
+    for (const auto& c : ctx.library.catalogues())
+        cats.add({c.catalogue.id(), c.catalogue.header().version, c.catalogue.header().edition_date,
+                  std::to_string(c.catalogue.services().size()), c.catalogue.header().title.in(l)});
     o << cats.render() << "\n" << ui("crosswalks", l) << "\n";
     TextTable cws({ui("id", l), ui("catalog", l), ui("links", l)},
                   {Align::left, Align::left, Align::right});
     for (const auto& c : ctx.library.crosswalks())
-        cws.add({c.crosswalk.id, c.crosswalk.from_catalog + " → " + c.crosswalk.to_catalog,
+        cws.add({c.crosswalk.id, c.crosswalk.from_catalogue + " → " + c.crosswalk.to_catalogue,
                  std::to_string(c.crosswalk.links.size())});
     o << cws.render() << "\n" << ui("templates", l) << "\n";
     TextTable tps({ui("id", l), ui("catalog", l), ui("name", l)});
     for (const auto& t : ctx.library.templates())
-        tps.add({t.tmpl.id, t.tmpl.catalog_id, t.tmpl.name.in(l)});
+        tps.add({t.tmpl.id, t.tmpl.catalogue_id, t.tmpl.name.in(l)});
     o << tps.render();
     return kOk;
 }
 
-int catalog_show(Context& ctx, const std::string& id, bool json, bool full) {
-    const auto* lc = ctx.library.catalog(id);
+int catalogue_show(Context& ctx, const std::string& id, bool json, bool full) {
+    const auto* lc = ctx.library.catalogue(id);
     if (!lc) return not_found(ctx, "catalogue", id, "see: cdcwb catalog list");
     if (json) {
-        print_json(ctx, report::catalog_document(*lc));
+        print_json(ctx, report::catalogue_document(*lc));
         return kOk;
     }
     const Lang l = ctx.lang;
-    const auto& c = lc->catalog;
+    const auto& c = lc->catalogue;
     const auto& h = c.header();
     std::ostream& o = *ctx.out;
     o << h.title.in(l) << "\n"
@@ -98,39 +98,40 @@ int catalog_show(Context& ctx, const std::string& id, bool json, bool full) {
     return kOk;
 }
 
-int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& catalog_id,
+int crosswalk_lookup(Context& ctx, const std::string& id, const std::string& catalogue_id,
                      bool json) {
     // Which catalogues know this id (restricted to one with --catalog).
-    std::vector<const catalog::LoadedCatalog*> owners;
-    for (const auto& c : ctx.library.catalogs())
-        if ((catalog_id.empty() || c.catalog.id() == catalog_id) && c.catalog.find(id))
+    std::vector<const catalogue::LoadedCatalog*> owners;
+    for (const auto& c : ctx.library.catalogues())
+        if ((catalogue_id.empty() || c.catalogue.id() == catalogue_id) && c.catalogue.find(id))
             owners.push_back(&c);
     if (owners.empty())
         return not_found(ctx, "item", id,
-                         catalog_id.empty() ? "no loaded catalogue has it"
-                                            : "catalogue '" + catalog_id + "' does not have it");
+                         catalogue_id.empty()
+                             ? "no loaded catalogue has it"
+                             : "catalogue '" + catalogue_id + "' does not have it");
     if (owners.size() > 1) {
         std::string message =
             "'" + id + "' exists in several catalogues; choose one with --catalog:";
-        for (const auto* c : owners) message += " " + c->catalog.id();
+        for (const auto* c : owners) message += " " + c->catalogue.id();
         return fail(*ctx.err, domain::invalid(message));
     }
-    const auto& home = owners.front()->catalog;
-    const domain::CatalogNode& node = *home.find(id);
+    const auto& home = owners.front()->catalogue;
+    const domain::CatalogueNode& node = *home.find(id);
 
     report::Json links = report::Json::array();
     report::Json unmatched = report::Json::array();
     for (const auto* lcw : ctx.library.crosswalks_of(home.id())) {
         const auto& cw = lcw->crosswalk;
-        const bool forward = cw.from_catalog == home.id();
-        const auto* other = ctx.library.catalog(forward ? cw.to_catalog : cw.from_catalog);
+        const bool forward = cw.from_catalogue == home.id();
+        const auto* other = ctx.library.catalogue(forward ? cw.to_catalogue : cw.from_catalogue);
         for (const auto& link : forward ? cw.links_from(id) : cw.links_to(id)) {
             const std::string& other_id = forward ? link.to : link.from;
-            const domain::CatalogNode* target = other ? other->catalog.find(other_id) : nullptr;
+            const domain::CatalogueNode* target = other ? other->catalogue.find(other_id) : nullptr;
             links.push_back(
                 {{"crosswalk", cw.id},
                  {"direction", forward ? "to" : "from"},
-                 {"catalog", other ? other->catalog.id() : ""},
+                 {"catalog", other ? other->catalogue.id() : ""},
                  {"id", other_id},
                  {"kind", target ? std::string(to_string(target->kind)) : ""},
                  {"name", target ? report::to_json(target->name) : report::Json(nullptr)},
@@ -177,7 +178,7 @@ int template_list(Context& ctx, bool json) {
         report::Json list = report::Json::array();
         for (const auto& t : ctx.library.templates())
             list.push_back({{"id", t.tmpl.id},
-                            {"catalog", t.tmpl.catalog_id},
+                            {"catalog", t.tmpl.catalogue_id},
                             {"name", report::to_json(t.tmpl.name)},
                             {"audience", report::to_json(t.tmpl.audience)},
                             {"source", t.source}});
@@ -186,7 +187,7 @@ int template_list(Context& ctx, bool json) {
     }
     const Lang l = ctx.lang;
     for (const auto& t : ctx.library.templates())
-        *ctx.out << t.tmpl.id << "  (" << t.tmpl.catalog_id << ")  " << t.tmpl.name.in(l)
+        *ctx.out << t.tmpl.id << "  (" << t.tmpl.catalogue_id << ")  " << t.tmpl.name.in(l)
                  << "\n    " << t.tmpl.audience.in(l) << "\n";
     return kOk;
 }
@@ -194,14 +195,14 @@ int template_list(Context& ctx, bool json) {
 int template_show(Context& ctx, const std::string& id, bool json) {
     const auto* lt = ctx.library.find_template(id);
     if (!lt) return not_found(ctx, "template", id, "see: cdcwb template list");
-    const auto& cat = ctx.library.catalog(lt->tmpl.catalog_id)->catalog;
+    const auto& cat = ctx.library.catalogue(lt->tmpl.catalogue_id)->catalogue;
     if (json) {
         print_json(ctx, report::template_document(*lt, cat));
         return kOk;
     }
     const Lang l = ctx.lang;
     std::ostream& o = *ctx.out;
-    o << lt->tmpl.name.in(l) << "  (" << lt->tmpl.id << ", " << lt->tmpl.catalog_id << ")\n"
+    o << lt->tmpl.name.in(l) << "  (" << lt->tmpl.id << ", " << lt->tmpl.catalogue_id << ")\n"
       << ui("audience", l) << ": " << lt->tmpl.audience.in(l) << "\n\n";
     TextTable t({ui("service", l), ui("name", l), ui("level", l)}, {}, {0, 48, 0});
     for (const auto* s : cat.services())

@@ -1,14 +1,14 @@
-#include "catalog/library.hpp"
+#include "catalogue/library.hpp"
 
-#include "catalog/embedded.hpp"
-#include "catalog/yaml_reader.hpp"
+#include "catalogue/embedded.hpp"
+#include "catalogue/yaml_reader.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
 
-namespace cdcwb::catalog {
+namespace cdcwb::catalogue {
 namespace fs = std::filesystem;
 using domain::LocalizedText;
 
@@ -50,7 +50,7 @@ std::vector<domain::Alias> read_aliases(YamlReader& r, const YAML::Node& list, c
     return out;
 }
 
-std::optional<domain::CatalogHeader> read_catalog_header(YamlReader& r, const YAML::Node& h) {
+std::optional<domain::CatalogueHeader> read_catalogue_header(YamlReader& r, const YAML::Node& h) {
     if (!r.is_map(h, h, {}, "catalog")) return std::nullopt;
     r.only_keys(
         h, {"id", "title", "version", "edition_date", "publisher", "licence_note", "languages"}, {},
@@ -73,16 +73,17 @@ std::optional<domain::CatalogHeader> read_catalog_header(YamlReader& r, const YA
     }
     if (!id || !title || !version || !edition || !publisher || !licence || !languages)
         return std::nullopt;
-    return domain::CatalogHeader{*id, *title, *version, *edition, *publisher, *licence, *languages};
+    return domain::CatalogueHeader{*id,        *title,   *version,  *edition,
+                                   *publisher, *licence, *languages};
 }
 
-std::optional<domain::Catalog> read_catalog(YamlReader& r, const YAML::Node& root) {
+std::optional<domain::Catalogue> read_catalogue(YamlReader& r, const YAML::Node& root) {
     r.only_keys(root, {"catalog", "nodes"}, {});
-    auto header = read_catalog_header(r, root["catalog"]);
+    auto header = read_catalogue_header(r, root["catalog"]);
     const YAML::Node list = root["nodes"];
     if (!r.is_list(list, root, header ? header->id : "", "nodes")) return std::nullopt;
 
-    std::vector<domain::CatalogNode> nodes;
+    std::vector<domain::CatalogueNode> nodes;
     std::map<std::string, int> lines;
     for (const auto& n : list) {
         if (!r.is_map(n, list, {}, "nodes")) continue;
@@ -97,7 +98,7 @@ std::optional<domain::Catalog> read_catalog(YamlReader& r, const YAML::Node& roo
                       "duplicate id (first defined on line " + std::to_string(it->second) + ")");
             continue;
         }
-        domain::CatalogNode node;
+        domain::CatalogueNode node;
         node.id = *id;
         bool ok = true;
         if (auto kind = r.scalar(n, "kind", *id)) {
@@ -134,7 +135,7 @@ std::optional<domain::Catalog> read_catalog(YamlReader& r, const YAML::Node& roo
     }
 
     // Parents and categories, now that every id is known.
-    std::map<std::string, const domain::CatalogNode*> by_id;
+    std::map<std::string, const domain::CatalogueNode*> by_id;
     for (const auto& n : nodes) by_id.emplace(n.id, &n);
     const bool has_categories = std::any_of(nodes.begin(), nodes.end(), [](const auto& n) {
         return n.kind == domain::NodeKind::category;
@@ -159,7 +160,7 @@ std::optional<domain::Catalog> read_catalog(YamlReader& r, const YAML::Node& roo
         }
     }
     if (!header || !r.ok()) return std::nullopt;
-    return domain::Catalog(std::move(*header), std::move(nodes));
+    return domain::Catalogue(std::move(*header), std::move(nodes));
 }
 
 std::optional<LoadedCrosswalk> read_crosswalk(YamlReader& r, const YAML::Node& root) {
@@ -227,8 +228,8 @@ std::optional<LoadedCrosswalk> read_crosswalk(YamlReader& r, const YAML::Node& r
     }
     if (!id || !from || !to || !version || !note || !r.ok()) return std::nullopt;
     cw.id = *id;
-    cw.from_catalog = *from;
-    cw.to_catalog = *to;
+    cw.from_catalogue = *from;
+    cw.to_catalogue = *to;
     cw.version = *version;
     cw.note = *note;
     return out;
@@ -242,10 +243,10 @@ std::optional<LoadedTemplate> read_template(YamlReader& r, const YAML::Node& roo
     LoadedTemplate out;
     auto id = r.scalar(h, "id", {}, true, "template.");
     const std::string item = id.value_or("");
-    auto catalog = r.scalar(h, "catalog", item, true, "template.");
+    auto catalogue = r.scalar(h, "catalog", item, true, "template.");
     auto name = r.localized(h, "name", item, true, "template.");
     auto audience = r.localized(h, "audience", item, true, "template.");
-    out.catalog_line = YamlReader::line_of(h["catalog"]);
+    out.catalogue_line = YamlReader::line_of(h["catalog"]);
     const YAML::Node levels = root["levels"];
     out.levels_line = YamlReader::line_of(levels);
     if (r.is_map(levels, root, item, "levels")) {
@@ -263,9 +264,9 @@ std::optional<LoadedTemplate> read_template(YamlReader& r, const YAML::Node& roo
             out.level_lines.emplace(sid, YamlReader::line_of(it->first));
         }
     }
-    if (!id || !catalog || !name || !audience || !r.ok()) return std::nullopt;
+    if (!id || !catalogue || !name || !audience || !r.ok()) return std::nullopt;
     out.tmpl.id = *id;
-    out.tmpl.catalog_id = *catalog;
+    out.tmpl.catalogue_id = *catalogue;
     out.tmpl.name = *name;
     out.tmpl.audience = *audience;
     return out;
@@ -295,9 +296,9 @@ std::string read_whole_file(const fs::path& path) {
 
 } // namespace
 
-const LoadedCatalog* Library::catalog(std::string_view id) const {
-    for (const auto& c : catalogs_)
-        if (c.catalog.id() == id) return &c;
+const LoadedCatalog* Library::catalogue(std::string_view id) const {
+    for (const auto& c : catalogues_)
+        if (c.catalogue.id() == id) return &c;
     return nullptr;
 }
 
@@ -314,7 +315,7 @@ const LoadedTemplate* Library::find_template(std::string_view id) const {
 }
 
 domain::Result<const domain::Template*> Library::template_for(std::string_view id,
-                                                              std::string_view catalog_id,
+                                                              std::string_view catalogue_id,
                                                               const std::string& field) const {
     if (id.empty()) return static_cast<const domain::Template*>(nullptr);
     const auto* loaded = find_template(id);
@@ -322,18 +323,18 @@ domain::Result<const domain::Template*> Library::template_for(std::string_view i
         return domain::invalid("no template '" + std::string(id) +
                                    "' is loaded; `cdcwb template list` shows them",
                                field);
-    if (loaded->tmpl.catalog_id != catalog_id)
+    if (loaded->tmpl.catalogue_id != catalogue_id)
         return domain::invalid("the template '" + std::string(id) + "' is for the catalogue '" +
-                                   loaded->tmpl.catalog_id + "', not '" + std::string(catalog_id) +
-                                   "'",
+                                   loaded->tmpl.catalogue_id + "', not '" +
+                                   std::string(catalogue_id) + "'",
                                field);
     return &loaded->tmpl;
 }
 
-std::vector<const LoadedCrosswalk*> Library::crosswalks_of(std::string_view catalog_id) const {
+std::vector<const LoadedCrosswalk*> Library::crosswalks_of(std::string_view catalogue_id) const {
     std::vector<const LoadedCrosswalk*> out;
     for (const auto& c : crosswalks_)
-        if (c.crosswalk.from_catalog == catalog_id || c.crosswalk.to_catalog == catalog_id)
+        if (c.crosswalk.from_catalogue == catalogue_id || c.crosswalk.to_catalogue == catalogue_id)
             out.push_back(&c);
     return out;
 }
@@ -343,10 +344,10 @@ domain::Errors Library::add_file(const std::string& source, std::string_view tex
     auto root = r.parse(text);
     if (!root) return r.problems();
     if ((*root)["catalog"].IsDefined()) {
-        if (auto c = read_catalog(r, *root))
+        if (auto c = read_catalogue(r, *root))
             put(
-                catalogs_, LoadedCatalog{std::move(*c), source},
-                [](const LoadedCatalog& x) { return x.catalog.id(); }, replace, r, "catalogue");
+                catalogues_, LoadedCatalog{std::move(*c), source},
+                [](const LoadedCatalog& x) { return x.catalogue.id(); }, replace, r, "catalogue");
     } else if ((*root)["crosswalk"].IsDefined()) {
         if (auto c = read_crosswalk(r, *root)) {
             c->source = source;
@@ -373,24 +374,24 @@ domain::Errors Library::check_references() const {
     domain::Errors out;
     for (const auto& lc : crosswalks_) {
         const auto& cw = lc.crosswalk;
-        const LoadedCatalog* from = catalog(cw.from_catalog);
-        const LoadedCatalog* to = catalog(cw.to_catalog);
+        const LoadedCatalog* from = catalogue(cw.from_catalogue);
+        const LoadedCatalog* to = catalogue(cw.to_catalogue);
         if (!from)
             out.push_back(domain::invalid_in_file(lc.source, lc.from_line, cw.id, "from",
-                                                  "unknown catalogue '" + cw.from_catalog + "'"));
+                                                  "unknown catalogue '" + cw.from_catalogue + "'"));
         if (!to)
             out.push_back(domain::invalid_in_file(lc.source, lc.to_line, cw.id, "to",
-                                                  "unknown catalogue '" + cw.to_catalog + "'"));
+                                                  "unknown catalogue '" + cw.to_catalogue + "'"));
         for (std::size_t i = 0; i < cw.links.size(); ++i) {
             const auto& l = cw.links[i];
-            if (from && !from->catalog.find(l.from))
+            if (from && !from->catalogue.find(l.from))
                 out.push_back(domain::invalid_in_file(
                     lc.source, lc.link_lines[i], l.from, "from",
-                    "'" + l.from + "' does not exist in catalogue '" + cw.from_catalog + "'"));
-            if (to && !to->catalog.find(l.to))
+                    "'" + l.from + "' does not exist in catalogue '" + cw.from_catalogue + "'"));
+            if (to && !to->catalogue.find(l.to))
                 out.push_back(domain::invalid_in_file(
                     lc.source, lc.link_lines[i], l.from, "to",
-                    "'" + l.to + "' does not exist in catalogue '" + cw.to_catalog + "'"));
+                    "'" + l.to + "' does not exist in catalogue '" + cw.to_catalogue + "'"));
         }
         std::size_t i = 0;
         for (auto [list, cat, side] : {std::tuple{&cw.unmatched_from, from, "from"},
@@ -398,29 +399,30 @@ domain::Errors Library::check_references() const {
             for (const auto& u : *list) {
                 const int line = i < lc.unmatched_lines.size() ? lc.unmatched_lines[i] : 0;
                 ++i;
-                if (cat && !cat->catalog.find(u.id))
+                if (cat && !cat->catalogue.find(u.id))
                     out.push_back(domain::invalid_in_file(
                         lc.source, line, u.id, std::string("no_counterpart.") + side,
-                        "'" + u.id + "' does not exist in catalogue '" + cat->catalog.id() + "'"));
+                        "'" + u.id + "' does not exist in catalogue '" + cat->catalogue.id() +
+                            "'"));
             }
         }
     }
     for (const auto& lt : templates_) {
         const auto& t = lt.tmpl;
-        const LoadedCatalog* cat = catalog(t.catalog_id);
+        const LoadedCatalog* cat = catalogue(t.catalogue_id);
         if (!cat) {
-            out.push_back(domain::invalid_in_file(lt.source, lt.catalog_line, t.id, "catalog",
-                                                  "unknown catalogue '" + t.catalog_id + "'"));
+            out.push_back(domain::invalid_in_file(lt.source, lt.catalogue_line, t.id, "catalog",
+                                                  "unknown catalogue '" + t.catalogue_id + "'"));
             continue;
         }
         for (const auto& [sid, level] : t.levels) {
-            const domain::CatalogNode* node = cat->catalog.find(sid);
+            const domain::CatalogueNode* node = cat->catalogue.find(sid);
             if (!node || node->kind != domain::NodeKind::service)
                 out.push_back(domain::invalid_in_file(
                     lt.source, lt.level_lines.find(sid)->second, sid, "levels." + sid,
-                    "unknown service '" + sid + "' in catalogue '" + t.catalog_id + "'"));
+                    "unknown service '" + sid + "' in catalogue '" + t.catalogue_id + "'"));
         }
-        for (const auto* service : cat->catalog.services())
+        for (const auto* service : cat->catalogue.services())
             if (!t.level_of(service->id))
                 out.push_back(domain::invalid_in_file(
                     lt.source, lt.levels_line, service->id, "levels",
@@ -440,7 +442,8 @@ void Library::merge(Library&& other) {
                 *it = std::move(item);
         }
     };
-    replace_all(catalogs_, other.catalogs_, [](const LoadedCatalog& x) { return x.catalog.id(); });
+    replace_all(catalogues_, other.catalogues_,
+                [](const LoadedCatalog& x) { return x.catalogue.id(); });
     replace_all(crosswalks_, other.crosswalks_,
                 [](const LoadedCrosswalk& x) { return x.crosswalk.id; });
     replace_all(templates_, other.templates_, [](const LoadedTemplate& x) { return x.tmpl.id; });
@@ -476,4 +479,4 @@ LoadResult load_library(const std::optional<fs::path>& dir) {
     return result;
 }
 
-} // namespace cdcwb::catalog
+} // namespace cdcwb::catalogue

@@ -12,32 +12,33 @@
 
 namespace cdcwb::store {
 
-struct EntryRecord {
+struct ServiceEntryRecord {
     domain::ServiceEntry entry;
     std::int64_t revision = 0;
     std::string updated_at;
     std::string updated_by;
 };
 
-struct EntryUpdate {
+struct ServiceEntryUpdate {
     domain::ServiceEntry entry;
     std::int64_t expected_revision = 0;
 };
 
-class EntryStore {
+class ServiceEntryStore {
   public:
-    explicit EntryStore(StoreCore& core) : core_(core) {}
+    explicit ServiceEntryStore(StoreCore& core) : core_(core) {}
 
-    Result<EntryRecord> entry(std::string_view slug, std::string_view service_id);
-    Result<EntryRecord> update_entry(const Actor& actor, std::string_view slug,
-                                     const domain::ServiceEntry& entry,
-                                     std::int64_t expected_revision);
+    Result<ServiceEntryRecord> entry(std::string_view slug, std::string_view service_id);
+    Result<ServiceEntryRecord> update_entry(const Actor& actor, std::string_view slug,
+                                            const domain::ServiceEntry& entry,
+                                            std::int64_t expected_revision);
     /// All or nothing: any invalid entry or stale revision fails the whole batch.
-    Result<std::vector<EntryRecord>> update_entries(const Actor& actor, std::string_view slug,
-                                                    const std::vector<EntryUpdate>& updates);
+    Result<std::vector<ServiceEntryRecord>>
+    update_entries(const Actor& actor, std::string_view slug,
+                   const std::vector<ServiceEntryUpdate>& updates);
     /// Adds an organisation-specific service and its (empty) entry.
-    Result<EntryRecord> add_custom_service(const Actor& actor, std::string_view slug,
-                                           const domain::CustomService& service);
+    Result<ServiceEntryRecord> add_custom_service(const Actor& actor, std::string_view slug,
+                                                  const domain::CustomService& service);
     /// Refused while an action still refers to the service.
     Status remove_custom_service(const Actor& actor, std::string_view slug,
                                  std::string_view service_id);

@@ -81,7 +81,7 @@ TEST_F(ServiceStore, EveryScoreShapeRoundTrips) {
     half.service_id = "A-5";
     half.assignment = domain::Assignment::insource;
     half.insource.to_be = *Score::points(5);
-    std::vector<store::EntryUpdate> batch;
+    std::vector<store::ServiceEntryUpdate> batch;
     for (const auto& e : {both, outsourced, unassigned, half})
         batch.push_back({e, revision_of(e.service_id)});
     auto written = store().entries.update_entries(actor_, "acme", batch);
@@ -215,7 +215,7 @@ TEST_F(ServiceStore, TextThatIsNotUtf8IsInvalidInputAndWritesNothing) {
 }
 
 TEST_F(ServiceStore, BatchWritesEveryEntry) {
-    std::vector<store::EntryUpdate> batch{
+    std::vector<store::ServiceEntryUpdate> batch{
         {insourced("A-1", 1, 3), 1}, {insourced("A-2", 2, 4), 1}, {insourced("A-3", 3, 5), 1}};
     auto written = store().entries.update_entries(actor_, "acme", batch);
     ASSERT_TRUE(written.ok()) << written.error().message;

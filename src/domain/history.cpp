@@ -1,11 +1,11 @@
-#include "domain/snapshot.hpp"
+#include "domain/history.hpp"
 
 #include <algorithm>
 #include <map>
 
 namespace cdcwb::domain {
 
-Status validate_snapshot_id(std::string_view id, const std::string& field) {
+Status validate_evaluation_id(std::string_view id, const std::string& field) {
     if (id.empty() || id.size() > 64)
         return invalid("an evaluation id has 1 to 64 characters", field);
     if (!valid_utf8(id)) return invalid("the evaluation id is not valid UTF-8", field);
@@ -15,12 +15,12 @@ Status validate_snapshot_id(std::string_view id, const std::string& field) {
     return {};
 }
 
-bool Snapshot::covers(EvaluationKind kind) const {
+bool Evaluation::covers(EvaluationKind kind) const {
     return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-Snapshot take_snapshot(std::string id, Date date, const std::vector<ServiceEntry>& entries) {
-    Snapshot s;
+Evaluation evaluation_of(std::string id, Date date, const std::vector<ServiceEntry>& entries) {
+    Evaluation s;
     s.id = std::move(id);
     s.date = date;
     s.kinds.assign(std::begin(kAllEvaluationKinds), std::end(kAllEvaluationKinds));
@@ -79,7 +79,7 @@ Columns columns_of(const ServiceEntry* e) {
     return c;
 }
 
-std::map<std::string_view, const ServiceEntry*> index(const Snapshot& s) {
+std::map<std::string_view, const ServiceEntry*> index(const Evaluation& s) {
     std::map<std::string_view, const ServiceEntry*> out;
     for (const auto& e : s.services) out.emplace(e.service_id, &e);
     return out;
@@ -87,8 +87,8 @@ std::map<std::string_view, const ServiceEntry*> index(const Snapshot& s) {
 
 } // namespace
 
-std::vector<Change> diff(const ServiceDirectory& directory, const Snapshot& before,
-                         const Snapshot& after) {
+std::vector<Change> diff(const ServiceDirectory& directory, const Evaluation& before,
+                         const Evaluation& after) {
     auto a = index(before);
     auto b = index(after);
     // Directory order first, then any ids the directory no longer knows (e.g. a removed custom
@@ -117,13 +117,13 @@ std::vector<Change> diff(const ServiceDirectory& directory, const Snapshot& befo
     return out;
 }
 
-std::vector<Trend> trends(const ServiceDirectory& directory, std::vector<Snapshot> snapshots) {
-    std::stable_sort(snapshots.begin(), snapshots.end(),
-                     [](const Snapshot& x, const Snapshot& y) { return x.date < y.date; });
+std::vector<Trend> trends(const ServiceDirectory& directory, std::vector<Evaluation> history) {
+    std::stable_sort(history.begin(), history.end(),
+                     [](const Evaluation& x, const Evaluation& y) { return x.date < y.date; });
     std::vector<Trend> out;
     out.push_back({"overall", {}});
-    for (const CatalogNode* c : directory.categories()) out.push_back({c->id, {}});
-    for (const Snapshot& s : snapshots) {
+    for (const CatalogueNode* c : directory.categories()) out.push_back({c->id, {}});
+    for (const Evaluation& s : history) {
         Scores scores = aggregate(directory, s.services);
         out[0].points.push_back({s.id, s.date, scores.overall});
         for (std::size_t i = 1; i < out.size(); ++i) {

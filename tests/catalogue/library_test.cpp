@@ -1,6 +1,6 @@
 // The catalogue loader: the embedded catalogues load cleanly, and every kind of problem in a
 // catalogue, crosswalk or template file is reported with its file, line and id.
-#include "catalog/library.hpp"
+#include "catalogue/library.hpp"
 #include "test_text.hpp"
 
 #include <filesystem>
@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 #include <random>
 
-namespace cdcwb::catalog {
+namespace cdcwb::catalogue {
 namespace {
 
 using cdcwb::testing::dump;
@@ -52,18 +52,18 @@ bool has_problem(const domain::Errors& ps, int line, const std::string& id,
 TEST(Library, EmbeddedCataloguesLoadWithoutProblems) {
     auto loaded = load_library();
     EXPECT_TRUE(loaded.problems.empty()) << dump(loaded.problems);
-    const LoadedCatalog* x1060 = loaded.library.catalog("x1060-2021");
+    const LoadedCatalog* x1060 = loaded.library.catalogue("x1060-2021");
     ASSERT_NE(x1060, nullptr);
-    EXPECT_EQ(x1060->catalog.services().size(), 64u);
-    EXPECT_EQ(x1060->catalog.of_kind(domain::NodeKind::category).size(), 9u);
-    ASSERT_NE(loaded.library.catalog("first-csirt-1.1"), nullptr);
+    EXPECT_EQ(x1060->catalogue.services().size(), 64u);
+    EXPECT_EQ(x1060->catalogue.of_kind(domain::NodeKind::category).size(), 9u);
+    ASSERT_NE(loaded.library.catalogue("first-csirt-1.1"), nullptr);
     ASSERT_NE(loaded.library.crosswalk("crosswalk-x1060-first"), nullptr);
     EXPECT_GE(loaded.library.templates().size(), 3u);
 }
 
 TEST(Library, X1060HasTheSpecCountsPerCategoryAndBothNames) {
     auto loaded = load_library();
-    const auto& cat = loaded.library.catalog("x1060-2021")->catalog;
+    const auto& cat = loaded.library.catalogue("x1060-2021")->catalogue;
     const std::map<std::string, std::size_t> expected{
         {"A", 13}, {"B", 4}, {"C", 4}, {"D", 7}, {"E", 9}, {"F", 5}, {"G", 13}, {"H", 2}, {"I", 7}};
     for (const auto& [category, count] : expected) {
@@ -82,7 +82,7 @@ TEST(Library, X1060HasTheSpecCountsPerCategoryAndBothNames) {
 }
 
 // The names of another source for the same item, as the loader read them.
-std::vector<std::string> alias_names(const domain::Catalog& cat, std::string_view id) {
+std::vector<std::string> alias_names(const domain::Catalogue& cat, std::string_view id) {
     std::vector<std::string> out;
     if (const auto* node = cat.find(id))
         for (const auto& a : node->aliases) out.push_back(a.name);
@@ -91,7 +91,7 @@ std::vector<std::string> alias_names(const domain::Catalog& cat, std::string_vie
 
 TEST(Library, X1060JapaneseTitleNamesTheCyberDefenceCentreAsJtX1060Does) {
     auto loaded = load_library();
-    const auto& title = loaded.library.catalog("x1060-2021")->catalog.header().title;
+    const auto& title = loaded.library.catalogue("x1060-2021")->catalogue.header().title;
     EXPECT_EQ(title.ja,
               "JT-X1060 サイバーディフェンスセンターを構築・運用するためのフレームワーク");
     EXPECT_EQ(title.ja.find("攻撃対策"), std::string::npos);
@@ -99,7 +99,7 @@ TEST(Library, X1060JapaneseTitleNamesTheCyberDefenceCentreAsJtX1060Does) {
 
 TEST(Library, IsogJNamesAreAliasesOfTheirOwnItems) {
     auto loaded = load_library();
-    const auto& cat = loaded.library.catalog("x1060-2021")->catalog;
+    const auto& cat = loaded.library.catalogue("x1060-2021")->catalogue;
     const auto* a = cat.find("A");
     ASSERT_NE(a, nullptr);
     ASSERT_EQ(a->aliases.size(), 1u);
@@ -111,7 +111,7 @@ TEST(Library, IsogJNamesAreAliasesOfTheirOwnItems) {
 
 TEST(Library, FirstFunctionsCarryTheTranslationNumberUnderTheirService) {
     auto loaded = load_library();
-    const auto& cat = loaded.library.catalog("first-csirt-1.1")->catalog;
+    const auto& cat = loaded.library.catalogue("first-csirt-1.1")->catalogue;
     EXPECT_EQ(alias_names(cat, "3.1"), std::vector<std::string>{"2.4"});
     EXPECT_EQ(alias_names(cat, "3.1.1"), std::vector<std::string>{"2.4.1"});
     EXPECT_EQ(alias_names(cat, "6.4.4"), std::vector<std::string>{"2.17.4"});
@@ -149,8 +149,8 @@ TEST(Library, AValidFileLoads) {
     Library lib;
     auto problems = lib.add_file("mini.yaml", kCatalog, false);
     EXPECT_TRUE(problems.empty()) << dump(problems);
-    ASSERT_NE(lib.catalog("mini"), nullptr);
-    EXPECT_EQ(lib.catalog("mini")->catalog.category_of("A-2")->id, "A");
+    ASSERT_NE(lib.catalogue("mini"), nullptr);
+    EXPECT_EQ(lib.catalogue("mini")->catalogue.category_of("A-2")->id, "A");
 }
 
 TEST(Library, DuplicateIdIsReportedWithLineAndFirstDefinition) {
@@ -158,7 +158,7 @@ TEST(Library, DuplicateIdIsReportedWithLineAndFirstDefinition) {
     auto problems = lib.add_file("dup.yaml", with(kCatalog, "- id: A-2", "- id: A-1"), false);
     EXPECT_TRUE(has_problem(problems, 21, "A-1", "duplicate id (first defined on line 15)"))
         << dump(problems);
-    EXPECT_EQ(lib.catalog("mini"), nullptr); // a file with problems adds nothing
+    EXPECT_EQ(lib.catalogue("mini"), nullptr); // a file with problems adds nothing
 }
 
 TEST(Library, UnknownParentAndCategoryAreReported) {
@@ -298,10 +298,10 @@ TEST(Library, DuplicateItemIdsAcrossFilesAreReportedUnlessReplacing) {
     auto again = lib.add_file("b.yaml", kCatalog, false);
     EXPECT_TRUE(has_problem(again, 1, "mini", "already loaded from a.yaml")) << dump(again);
     EXPECT_TRUE(lib.add_file("c.yaml", kCatalog, true).empty());
-    EXPECT_EQ(lib.catalog("mini")->source, "c.yaml");
+    EXPECT_EQ(lib.catalogue("mini")->source, "c.yaml");
 }
 
-class CatalogDir : public ::testing::Test {
+class CatalogueDir : public ::testing::Test {
   protected:
     void SetUp() override {
         dir_ = std::filesystem::temp_directory_path() /
@@ -315,17 +315,17 @@ class CatalogDir : public ::testing::Test {
     std::filesystem::path dir_;
 };
 
-TEST_F(CatalogDir, FolderAddsCataloguesAndTemplates) {
+TEST_F(CatalogueDir, FolderAddsCataloguesAndTemplates) {
     write("mini.yaml", kCatalog);
     write("t.yaml", kTemplate);
     auto loaded = load_library(dir_);
     EXPECT_TRUE(loaded.problems.empty()) << dump(loaded.problems);
-    EXPECT_NE(loaded.library.catalog("mini"), nullptr);
-    EXPECT_NE(loaded.library.catalog("x1060-2021"), nullptr);
+    EXPECT_NE(loaded.library.catalogue("mini"), nullptr);
+    EXPECT_NE(loaded.library.catalogue("x1060-2021"), nullptr);
     EXPECT_NE(loaded.library.find_template("mini-t"), nullptr);
 }
 
-TEST_F(CatalogDir, FolderProblemsNameTheFile) {
+TEST_F(CatalogueDir, FolderProblemsNameTheFile) {
     write("broken.yaml", with(kCatalog, "- id: A-2", "- id: A-1"));
     auto loaded = load_library(dir_);
     ASSERT_FALSE(loaded.problems.empty());
@@ -333,11 +333,11 @@ TEST_F(CatalogDir, FolderProblemsNameTheFile) {
     EXPECT_EQ(loaded.problems[0].line, 21);
 }
 
-TEST_F(CatalogDir, MissingFolderIsAProblem) {
+TEST_F(CatalogueDir, MissingFolderIsAProblem) {
     auto loaded = load_library(dir_ / "nope");
     ASSERT_EQ(loaded.problems.size(), 1u);
     EXPECT_NE(loaded.problems[0].message.find("not found"), std::string::npos);
 }
 
 } // namespace
-} // namespace cdcwb::catalog
+} // namespace cdcwb::catalogue

@@ -25,7 +25,7 @@ Json crosswalk_schema() {
 
 } // namespace
 
-void add_catalog_routes(Router& router, ApiContext& ctx) {
+void add_catalogue_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/vocabulary", Access::signed_in, domain::Permission::read,
                 operation("getVocabulary", nullptr, ref("Vocabulary")),
                 "Levels, assignments, phases, cycles and the other closed vocabularies in both "
@@ -44,11 +44,11 @@ void add_catalog_routes(Router& router, ApiContext& ctx) {
                 operation("getCatalogue", nullptr, ref("CatalogueDocument")),
                 "One catalogue: categories and services with names, descriptions and sourcing",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    const auto* c = ctx.library.catalog(p["catalog"]);
+                    const auto* c = ctx.library.catalogue(p["catalog"]);
                     if (!c)
                         return error_response(
                             domain::not_found("no catalogue '" + p["catalog"] + "'", "catalog"));
-                    return json_response(report::catalog_document(*c));
+                    return json_response(report::catalogue_document(*c));
                 }});
     router.add({"GET", "/api/v1/templates/{template}", Access::signed_in, domain::Permission::read,
                 operation("getTemplate", nullptr, ref("TemplateDocument")),
@@ -58,8 +58,8 @@ void add_catalog_routes(Router& router, ApiContext& ctx) {
                     if (!t)
                         return error_response(
                             domain::not_found("no template '" + p["template"] + "'", "template"));
-                    const auto* c = ctx.library.catalog(t->tmpl.catalog_id);
-                    return json_response(report::template_document(*t, c->catalog));
+                    const auto* c = ctx.library.catalogue(t->tmpl.catalogue_id);
+                    return json_response(report::template_document(*t, c->catalogue));
                 }});
     router.add({"GET", "/api/v1/crosswalks/{crosswalk}", Access::signed_in,
                 domain::Permission::read, operation("getCrosswalk", nullptr, crosswalk_schema()),

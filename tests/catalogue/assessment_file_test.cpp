@@ -13,8 +13,8 @@ namespace {
 using cdcwb::testing::dump;
 using cdcwb::testing::with;
 
-const catalog::Library& library() {
-    static const catalog::LoadResult loaded = catalog::load_library();
+const catalogue::Library& library() {
+    static const catalogue::LoadResult loaded = catalogue::load_library();
     return loaded.library;
 }
 
@@ -143,13 +143,13 @@ TEST(AssessmentFile, ReadsEveryPart) {
 
 TEST(AssessmentFile, WriteThenReadGivesTheSameAssessment) {
     auto a = read_ok(kFile);
-    const auto& cat = library().catalog("x1060-2021")->catalog;
+    const auto& cat = library().catalogue("x1060-2021")->catalogue;
     auto dir = domain::ServiceDirectory::build(cat, a.custom_services);
     ASSERT_TRUE(dir.ok());
     const std::string written = write_assessment(a, *dir);
     auto b = read_ok(written);
     EXPECT_EQ(a.organisation, b.organisation);
-    EXPECT_EQ(a.catalog_id, b.catalog_id);
+    EXPECT_EQ(a.catalogue_id, b.catalogue_id);
     EXPECT_EQ(a.reference_template, b.reference_template);
     EXPECT_EQ(a.evaluation_interval_days, b.evaluation_interval_days);
     EXPECT_EQ(a.custom_services, b.custom_services);
@@ -169,7 +169,7 @@ TEST(AssessmentFile, TheExampleRoundTrips) {
     std::stringstream ss;
     ss << in.rdbuf();
     auto a = read_ok(ss.str());
-    auto dir = domain::ServiceDirectory::build(library().catalog(a.catalog_id)->catalog,
+    auto dir = domain::ServiceDirectory::build(library().catalogue(a.catalogue_id)->catalogue,
                                                a.custom_services);
     ASSERT_TRUE(dir.ok());
     auto b = read_ok(write_assessment(a, *dir));
@@ -188,7 +188,7 @@ TEST(AssessmentFile, TextThatNeedsQuotingSurvivesTheRoundTrip) {
     e.rationale = "line one\nline \"two\": #hash\t✓ 日本語\\";
     e.owner = "true";
     a.organisation.name = "- 123";
-    auto dir = domain::ServiceDirectory::build(library().catalog("x1060-2021")->catalog,
+    auto dir = domain::ServiceDirectory::build(library().catalogue("x1060-2021")->catalogue,
                                                a.custom_services);
     auto b = read_ok(write_assessment(a, *dir));
     EXPECT_EQ(b.entry("A-1")->rationale, e.rationale);

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <yaml-cpp/yaml.h>
 
-namespace cdcwb::catalog {
+namespace cdcwb::catalogue {
 
 class YamlReader {
   public:
@@ -69,4 +69,4 @@ class YamlReader {
 /// The text of a scalar node exactly as written.
 std::string scalar_text(const YAML::Node& node);
 
-} // namespace cdcwb::catalog
+} // namespace cdcwb::catalogue

@@ -1,5 +1,5 @@
 // Catalogues, crosswalks and templates as domain values.
-#include "domain/catalog.hpp"
+#include "domain/catalogue.hpp"
 #include "fixtures.hpp"
 
 #include <gtest/gtest.h>
@@ -8,14 +8,14 @@ namespace {
 
 using namespace cdcwb::test;
 
-std::vector<std::string> ids(const std::vector<const CatalogNode*>& nodes) {
+std::vector<std::string> ids(const std::vector<const CatalogueNode*>& nodes) {
     std::vector<std::string> out;
     for (const auto* n : nodes) out.push_back(n->id);
     return out;
 }
 
-TEST(Catalog, FindsNodesByIdAndNothingElse) {
-    const Catalog& c = tiny_catalog();
+TEST(Catalogue, FindsNodesByIdAndNothingElse) {
+    const Catalogue& c = tiny_catalogue();
     EXPECT_EQ(c.id(), "tiny");
     ASSERT_NE(c.find("B-1"), nullptr);
     EXPECT_EQ(c.find("B-1")->name.en, "Real-time asset monitoring");
@@ -24,47 +24,47 @@ TEST(Catalog, FindsNodesByIdAndNothingElse) {
     EXPECT_EQ(c.find("b-1"), nullptr);
 }
 
-TEST(Catalog, ListsNodesOfOneKindInFileOrder) {
-    const Catalog& c = tiny_catalog();
+TEST(Catalogue, ListsNodesOfOneKindInFileOrder) {
+    const Catalogue& c = tiny_catalogue();
     EXPECT_EQ(ids(c.of_kind(NodeKind::category)), (std::vector<std::string>{"A", "B", "D"}));
     EXPECT_EQ(ids(c.services()), (std::vector<std::string>{"A-1", "A-2", "B-1", "D-1", "D-2"}));
     EXPECT_TRUE(c.of_kind(NodeKind::area).empty());
 }
 
-TEST(Catalog, ListsChildrenOfANode) {
-    EXPECT_EQ(ids(tiny_catalog().children("D")), (std::vector<std::string>{"D-1", "D-2"}));
-    EXPECT_EQ(ids(tiny_catalog().children("")), (std::vector<std::string>{"A", "B", "D"}));
-    EXPECT_TRUE(tiny_catalog().children("A-1").empty());
+TEST(Catalogue, ListsChildrenOfANode) {
+    EXPECT_EQ(ids(tiny_catalogue().children("D")), (std::vector<std::string>{"D-1", "D-2"}));
+    EXPECT_EQ(ids(tiny_catalogue().children("")), (std::vector<std::string>{"A", "B", "D"}));
+    EXPECT_TRUE(tiny_catalogue().children("A-1").empty());
 }
 
-TEST(Catalog, CategoryOfWalksUpToTheNearestCategory) {
-    CatalogNode area;
+TEST(Catalogue, CategoryOfWalksUpToTheNearestCategory) {
+    CatalogueNode area;
     area.id = "X.1";
     area.kind = NodeKind::area;
     area.parent = "X";
-    Catalog c(header("nested"), {category_node("X", Phase::operation, "X", "X"), area,
-                                 service_node("X.1.a", "X.1", "a", "あ")});
+    Catalogue c(header("nested"), {category_node("X", Phase::operation, "X", "X"), area,
+                                   service_node("X.1.a", "X.1", "a", "あ")});
     ASSERT_NE(c.category_of("X.1.a"), nullptr);
     EXPECT_EQ(c.category_of("X.1.a")->id, "X");
     EXPECT_EQ(c.category_of("X")->id, "X");
-    EXPECT_EQ(tiny_catalog().category_of("D-2")->id, "D");
+    EXPECT_EQ(tiny_catalogue().category_of("D-2")->id, "D");
 }
 
-TEST(Catalog, CategoryOfIsNullForAnOrphanOrUnknownService) {
-    Catalog c(header("orphan"), {service_node("lonely", "", "Lonely", "孤独"),
-                                 service_node("lost", "nowhere", "Lost", "迷子")});
+TEST(Catalogue, CategoryOfIsNullForAnOrphanOrUnknownService) {
+    Catalogue c(header("orphan"), {service_node("lonely", "", "Lonely", "孤独"),
+                                   service_node("lost", "nowhere", "Lost", "迷子")});
     EXPECT_EQ(c.category_of("lonely"), nullptr);
     EXPECT_EQ(c.category_of("lost"), nullptr);
     EXPECT_EQ(c.category_of("absent"), nullptr);
 }
 
-TEST(Catalog, CategoryOfStopsOnAParentCycle) {
-    Catalog c(header("cycle"),
-              {service_node("p", "q", "P", "P"), service_node("q", "p", "Q", "Q")});
+TEST(Catalogue, CategoryOfStopsOnAParentCycle) {
+    Catalogue c(header("cycle"),
+                {service_node("p", "q", "P", "P"), service_node("q", "p", "Q", "Q")});
     EXPECT_EQ(c.category_of("p"), nullptr);
 }
 
-TEST(Catalog, NodeKindTokensRoundTripAndUnknownOnesAreRejected) {
+TEST(Catalogue, NodeKindTokensRoundTripAndUnknownOnesAreRejected) {
     for (NodeKind k : {NodeKind::category, NodeKind::service, NodeKind::area, NodeKind::function,
                        NodeKind::internal})
         EXPECT_EQ(parse_node_kind(to_string(k)), k);
@@ -73,7 +73,7 @@ TEST(Catalog, NodeKindTokensRoundTripAndUnknownOnesAreRejected) {
     EXPECT_FALSE(parse_node_kind("").has_value());
 }
 
-TEST(Catalog, RelationTokensRoundTripAndUnknownOnesAreRejected) {
+TEST(Catalogue, RelationTokensRoundTripAndUnknownOnesAreRejected) {
     EXPECT_EQ(to_string(Relation::equivalent), "equivalent");
     EXPECT_EQ(to_string(Relation::part_of), "part-of");
     EXPECT_EQ(to_string(Relation::related), "related");
@@ -85,7 +85,7 @@ TEST(Catalog, RelationTokensRoundTripAndUnknownOnesAreRejected) {
     EXPECT_FALSE(parse_relation("").has_value());
 }
 
-TEST(Catalog, CrosswalkFindsLinksFromAndToAnItem) {
+TEST(Catalogue, CrosswalkFindsLinksFromAndToAnItem) {
     Crosswalk cw;
     cw.links = {{"A-1", "F1", Relation::equivalent},
                 {"A-1", "F2", Relation::related},
@@ -101,7 +101,7 @@ TEST(Catalog, CrosswalkFindsLinksFromAndToAnItem) {
     EXPECT_TRUE(cw.links_from("F1").empty());
 }
 
-TEST(Catalog, TemplateLevelOfIsNulloptForServicesItDoesNotCover) {
+TEST(Catalogue, TemplateLevelOfIsNulloptForServicesItDoesNotCover) {
     Template t;
     t.levels = {{"A-1", Level::basic}, {"B-1", Level::not_required}};
     EXPECT_EQ(t.level_of("A-1"), Level::basic);

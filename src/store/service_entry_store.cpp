@@ -36,10 +36,10 @@ Status check_evidence(soci::session& sql, long long org_id, const ServiceEntry& 
 
 /// Validates and writes one entry inside an open write unit. On any error nothing of this entry
 /// has been written (the caller rolls the unit back).
-Result<EntryRecord> write_entry(Session& sql, const OrganisationRecord& org,
-                                const ServiceDirectory& dir, const Actor& actor,
-                                const ServiceEntry& entry, long long expected_revision,
-                                const std::string& at) {
+Result<ServiceEntryRecord> write_entry(Session& sql, const OrganisationRecord& org,
+                                       const ServiceDirectory& dir, const Actor& actor,
+                                       const ServiceEntry& entry, long long expected_revision,
+                                       const std::string& at) {
     const std::string field = "services." + entry.service_id;
     if (!dir.find(entry.service_id))
         return rows::not_found(
@@ -68,7 +68,7 @@ Result<EntryRecord> write_entry(Session& sql, const OrganisationRecord& org,
             "revision");
     }
     // What was written, without reading it back.
-    EntryRecord after{entry, before ? before->revision + 1 : 1, at, actor.name};
+    ServiceEntryRecord after{entry, before ? before->revision + 1 : 1, at, actor.name};
     rows::audit(sql, at, actor, &org, "service", entry.service_id, before ? "update" : "create",
                 before ? codec::to_json(before->entry) : Json(nullptr), codec::to_json(entry));
     return after;
@@ -76,8 +76,9 @@ Result<EntryRecord> write_entry(Session& sql, const OrganisationRecord& org,
 
 } // namespace
 
-Result<EntryRecord> EntryStore::entry(std::string_view slug, std::string_view service_id) {
-    return guarded([&]() -> Result<EntryRecord> {
+Result<ServiceEntryRecord> ServiceEntryStore::entry(std::string_view slug,
+                                                    std::string_view service_id) {
+    return guarded([&]() -> Result<ServiceEntryRecord> {
         Unit unit(core_.db, Unit::Mode::read);
         auto org = rows::organisation(unit.sql(), slug);
         if (!org) return org.error();
@@ -90,17 +91,18 @@ Result<EntryRecord> EntryStore::entry(std::string_view slug, std::string_view se
     });
 }
 
-Result<EntryRecord> EntryStore::update_entry(const Actor& actor, std::string_view slug,
-                                             const ServiceEntry& entry,
-                                             std::int64_t expected_revision) {
-    auto result = update_entries(actor, slug, {EntryUpdate{entry, expected_revision}});
+Result<ServiceEntryRecord> ServiceEntryStore::update_entry(const Actor& actor,
+                                                           std::string_view slug,
+                                                           const ServiceEntry& entry,
+                                                           std::int64_t expected_revision) {
+    auto result = update_entries(actor, slug, {ServiceEntryUpdate{entry, expected_revision}});
     if (!result) return result.error();
     return result->front();
 }
 
-Result<std::vector<EntryRecord>>
-EntryStore::update_entries(const Actor& actor, std::string_view slug,
-                           const std::vector<EntryUpdate>& updates) {
+Result<std::vector<ServiceEntryRecord>>
+ServiceEntryStore::update_entries(const Actor& actor, std::string_view slug,
+                                  const std::vector<ServiceEntryUpdate>& updates) {
     if (updates.empty()) return invalid("no services to update", "services");
     std::set<std::string> seen;
     for (const auto& u : updates)
@@ -109,11 +111,12 @@ EntryStore::update_entries(const Actor& actor, std::string_view slug,
                            "services." + u.entry.service_id);
     return rows::change_organisation(
         core_, slug,
-        [&](Session& sql, const OrganisationRecord& org) -> Result<std::vector<EntryRecord>> {
-            auto dir = core_.directory(org.catalog_id, rows::custom_services(sql, org));
+        [&](Session& sql,
+            const OrganisationRecord& org) -> Result<std::vector<ServiceEntryRecord>> {
+            auto dir = core_.directory(org.catalogue_id, rows::custom_services(sql, org));
             if (!dir) return dir.error();
             const std::string at = core_.now();
-            std::vector<EntryRecord> out;
+            std::vector<ServiceEntryRecord> out;
             for (const auto& u : updates) {
                 auto written =
                     write_entry(sql, org, **dir, actor, u.entry, u.expected_revision, at);
@@ -124,17 +127,19 @@ EntryStore::update_entries(const Actor& actor, std::string_view slug,
         });
 }
 
-Result<EntryRecord> EntryStore::add_custom_service(const Actor& actor, std::string_view slug,
-                                                   const CustomService& service) {
+Result<ServiceEntryRecord> ServiceEntryStore::add_custom_service(const Actor& actor,
+                                                                 std::string_view slug,
+                                                                 const CustomService& service) {
     return rows::change_organisation(
-        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<EntryRecord> {
+        core_, slug,
+        [&](Session& sql, const OrganisationRecord& org) -> Result<ServiceEntryRecord> {
             auto custom = rows::custom_services(sql, org);
             for (const auto& c : custom)
                 if (c.id == service.id)
                     return rows::conflict("the custom service '" + service.id + "' already exists",
                                           "id");
             custom.push_back(service);
-            auto dir = core_.directory(org.catalog_id, custom);
+            auto dir = core_.directory(org.catalogue_id, custom);
             if (!dir) {
                 // The directory names the field within its list; here there is one service.
                 auto error = dir.error();
@@ -163,8 +168,8 @@ Result<EntryRecord> EntryStore::add_custom_service(const Actor& actor, std::stri
         });
 }
 
-Status EntryStore::remove_custom_service(const Actor& actor, std::string_view slug,
-                                         std::string_view service_id) {
+Status ServiceEntryStore::remove_custom_service(const Actor& actor, std::string_view slug,
+                                                std::string_view service_id) {
     return rows::change_organisation(
         core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Status {
             const std::string id(service_id);

@@ -1,5 +1,5 @@
-// Evaluation history: snapshots, what changed between two, and trends over many.
-#include "domain/snapshot.hpp"
+// Evaluation history: recorded evaluations, what changed between two, and trends over many.
+#include "domain/history.hpp"
 #include "fixtures.hpp"
 
 #include <gtest/gtest.h>
@@ -8,8 +8,8 @@ namespace {
 
 using namespace cdcwb::test;
 
-Snapshot snap(std::string id, const char* date, std::vector<ServiceEntry> entries) {
-    return take_snapshot(std::move(id), day(date), entries);
+Evaluation snap(std::string id, const char* date, std::vector<ServiceEntry> entries) {
+    return evaluation_of(std::move(id), day(date), entries);
 }
 
 std::vector<std::string> lines(const std::vector<Change>& changes) {
@@ -21,14 +21,14 @@ std::vector<std::string> lines(const std::vector<Change>& changes) {
 
 using Lines = std::vector<std::string>;
 
-// ---- take_snapshot ----------------------------------------------------------------------------
+// ---- evaluation_of ----------------------------------------------------------------------------
 
-TEST(Snapshot, TakesTheMatrixWithoutRationaleOrEvidence) {
+TEST(Evaluation, TakesTheMatrixWithoutRationaleOrEvidence) {
     ServiceEntry e = insourced("A-1", Level::basic, scores(2, 4));
     e.rationale = "because";
     e.evidence = {"docs/runbook.pdf"};
     e.capacity = "24x7";
-    Snapshot s = take_snapshot("ev-1", day("2026-03-31"), {e});
+    Evaluation s = evaluation_of("ev-1", day("2026-03-31"), {e});
     EXPECT_EQ(s.id, "ev-1");
     EXPECT_EQ(s.date, day("2026-03-31"));
     ASSERT_EQ(s.services.size(), 1u);
@@ -42,8 +42,8 @@ TEST(Snapshot, TakesTheMatrixWithoutRationaleOrEvidence) {
     EXPECT_FALSE(s.approved_on.has_value());
 }
 
-TEST(Snapshot, CoversAllThreeEvaluationsByDefault) {
-    Snapshot s = take_snapshot("ev-1", day("2026-03-31"), {});
+TEST(Evaluation, CoversAllThreeEvaluationsByDefault) {
+    Evaluation s = evaluation_of("ev-1", day("2026-03-31"), {});
     for (EvaluationKind k : kAllEvaluationKinds) EXPECT_TRUE(s.covers(k)) << to_string(k);
     s.kinds = {EvaluationKind::profile};
     EXPECT_TRUE(s.covers(EvaluationKind::profile));
@@ -53,14 +53,14 @@ TEST(Snapshot, CoversAllThreeEvaluationsByDefault) {
 
 // ---- diff -------------------------------------------------------------------------------------
 
-TEST(Snapshot, DiffOfIdenticalSnapshotsIsEmpty) {
+TEST(Evaluation, DiffOfIdenticalEvaluationsIsEmpty) {
     std::vector<ServiceEntry> m{insourced("A-1", Level::basic, scores(2, 4)),
                                 unassigned("B-1", Level::standard, std::nullopt, pts(3))};
     EXPECT_TRUE(
         diff(tiny_directory(), snap("a", "2026-01-01", m), snap("b", "2026-06-01", m)).empty());
 }
 
-TEST(Snapshot, DiffReportsLevelAndScoreChanges) {
+TEST(Evaluation, DiffReportsLevelAndScoreChanges) {
     auto before = snap("a", "2026-01-01", {insourced("A-1", Level::standard, scores(2, 4))});
     auto after = snap("b", "2026-06-01", {insourced("A-1", Level::basic, scores(3, 5))});
     EXPECT_EQ(
@@ -68,7 +68,7 @@ TEST(Snapshot, DiffReportsLevelAndScoreChanges) {
         (Lines{"A-1 level 'standard' -> 'basic'", "A-1 as_is '2' -> '3'", "A-1 to_be '4' -> '5'"}));
 }
 
-TEST(Snapshot, DiffReportsAssignmentOwnerAndProviderChanges) {
+TEST(Evaluation, DiffReportsAssignmentOwnerAndProviderChanges) {
     auto before = snap("a", "2026-01-01", {insourced("B-1", Level::basic, scores(3, 4), "SOC")});
     auto after = snap("b", "2026-06-01",
                       {shared("B-1", Level::basic, scores(3, 4), scores(3, 4), "CSIRT", "Z-MSSP")});
@@ -77,14 +77,14 @@ TEST(Snapshot, DiffReportsAssignmentOwnerAndProviderChanges) {
                      "B-1 provider '' -> 'Z-MSSP'"}));
 }
 
-TEST(Snapshot, DiffShowsNaAsItsToken) {
+TEST(Evaluation, DiffShowsNaAsItsToken) {
     auto before = snap("a", "2026-01-01", {outsourced("B-1", Level::basic, scores(2, 3))});
     auto after = snap("b", "2026-06-01", {outsourced("B-1", Level::basic, na_pair())});
     EXPECT_EQ(lines(diff(tiny_directory(), before, after)),
               (Lines{"B-1 as_is '2' -> 'n/a'", "B-1 to_be '3' -> 'n/a'"}));
 }
 
-TEST(Snapshot, DiffReportsAddedAndRemovedServices) {
+TEST(Evaluation, DiffReportsAddedAndRemovedServices) {
     auto before = snap("a", "2026-01-01", {insourced("A-1", Level::basic, scores(2, 4), "SOC")});
     auto after =
         snap("b", "2026-06-01", {outsourced("D-1", Level::advanced, scores(1, 2), "MSSP")});
@@ -95,7 +95,7 @@ TEST(Snapshot, DiffReportsAddedAndRemovedServices) {
                      "D-1 provider '' -> 'MSSP'", "D-1 as_is '' -> '1'", "D-1 to_be '' -> '2'"}));
 }
 
-TEST(Snapshot, DiffFollowsDirectoryOrderThenIdsTheDirectoryNoLongerKnows) {
+TEST(Evaluation, DiffFollowsDirectoryOrderThenIdsTheDirectoryNoLongerKnows) {
     // ORG-9 was a custom service when `before` was taken and has since been removed.
     auto before = snap(
         "a", "2026-01-01",
@@ -110,8 +110,8 @@ TEST(Snapshot, DiffFollowsDirectoryOrderThenIdsTheDirectoryNoLongerKnows) {
     EXPECT_EQ(changes.back().field, "as_is"); // an Unassigned service counts 1 as-is until removed
 }
 
-TEST(Snapshot, DiffReportsAnAsIsChangeWhileTheTargetIsStillUnset) {
-    // The as-is column changed from 2 to 3; the to-be has not been scored in either snapshot.
+TEST(Evaluation, DiffReportsAnAsIsChangeWhileTheTargetIsStillUnset) {
+    // The as-is column changed from 2 to 3; the to-be has not been scored in either evaluation.
     auto before =
         snap("a", "2026-01-01", {insourced("A-1", Level::basic, ScorePair{pts(2), std::nullopt})});
     auto after =
@@ -119,7 +119,7 @@ TEST(Snapshot, DiffReportsAnAsIsChangeWhileTheTargetIsStillUnset) {
     EXPECT_EQ(lines(diff(tiny_directory(), before, after)), (Lines{"A-1 as_is '2' -> '3'"}));
 }
 
-TEST(Snapshot, DiffReportsAToBeChangeWhileTheCurrentScoreIsStillUnset) {
+TEST(Evaluation, DiffReportsAToBeChangeWhileTheCurrentScoreIsStillUnset) {
     auto before =
         snap("a", "2026-01-01", {outsourced("B-1", Level::basic, ScorePair{std::nullopt, pts(3)})});
     auto after =
@@ -129,9 +129,9 @@ TEST(Snapshot, DiffReportsAToBeChangeWhileTheCurrentScoreIsStillUnset) {
 
 // ---- trends -----------------------------------------------------------------------------------
 
-TEST(Snapshot, TrendsAreOrderedByDateWhateverTheInputOrder) {
+TEST(Evaluation, TrendsAreOrderedByDateWhateverTheInputOrder) {
     ServiceDirectory dir = tiny_directory();
-    std::vector<Snapshot> history{
+    std::vector<Evaluation> history{
         snap("mid", "2026-06-01", {insourced("A-1", Level::basic, scores(3, 5))}),
         snap("new", "2026-12-01", {insourced("A-1", Level::basic, scores(4, 5))}),
         snap("old", "2026-01-01", {insourced("A-1", Level::basic, scores(2, 5))}),
@@ -140,16 +140,16 @@ TEST(Snapshot, TrendsAreOrderedByDateWhateverTheInputOrder) {
     ASSERT_FALSE(t.empty());
     EXPECT_EQ(t[0].scope, "overall");
     ASSERT_EQ(t[0].points.size(), 3u);
-    EXPECT_EQ(t[0].points[0].snapshot_id, "old");
-    EXPECT_EQ(t[0].points[1].snapshot_id, "mid");
-    EXPECT_EQ(t[0].points[2].snapshot_id, "new");
+    EXPECT_EQ(t[0].points[0].evaluation_id, "old");
+    EXPECT_EQ(t[0].points[1].evaluation_id, "mid");
+    EXPECT_EQ(t[0].points[2].evaluation_id, "new");
     EXPECT_EQ(t[0].points[0].date, day("2026-01-01"));
     EXPECT_DOUBLE_EQ(t[0].points[0].value.as_is, 2.0);
     EXPECT_DOUBLE_EQ(t[0].points[1].value.as_is, 3.0);
     EXPECT_DOUBLE_EQ(t[0].points[2].value.as_is, 4.0);
 }
 
-TEST(Snapshot, TrendsHaveOverallThenOneScopePerCategory) {
+TEST(Evaluation, TrendsHaveOverallThenOneScopePerCategory) {
     ServiceDirectory dir = tiny_directory();
     auto t = trends(dir, {snap("a", "2026-01-01",
                                {insourced("A-1", Level::basic, scores(2, 4)),
@@ -164,7 +164,7 @@ TEST(Snapshot, TrendsHaveOverallThenOneScopePerCategory) {
     EXPECT_EQ(t[3].points[0].value.counted, 0);
 }
 
-TEST(Snapshot, TrendsOfNoHistoryHaveScopesButNoPoints) {
+TEST(Evaluation, TrendsOfNoHistoryHaveScopesButNoPoints) {
     auto t = trends(tiny_directory(), {});
     ASSERT_EQ(t.size(), 4u);
     for (const auto& trend : t) EXPECT_TRUE(trend.points.empty()) << trend.scope;
@@ -176,12 +176,12 @@ namespace {
 
 using namespace cdcwb::test;
 
-TEST(Snapshot, EvaluationIdsArePrintableWithoutSpaces) {
+TEST(Evaluation, EvaluationIdsArePrintableWithoutSpaces) {
     for (const char* ok : {"2026-11-22", "2026-H1", "FY2026/Q3", "評価-1"})
-        EXPECT_TRUE(validate_snapshot_id(ok, "id").ok()) << ok;
+        EXPECT_TRUE(validate_evaluation_id(ok, "id").ok()) << ok;
     for (std::string bad : {std::string(), std::string("2026 H1"), std::string("tab\there"),
                             std::string(65, 'x'), std::string("\xff")}) {
-        auto s = validate_snapshot_id(bad, "id");
+        auto s = validate_evaluation_id(bad, "id");
         ASSERT_FALSE(s.ok()) << bad;
         EXPECT_EQ(s.error().field, "id");
     }

@@ -1,6 +1,6 @@
 // Catalogues as domain values: a service catalogue (X.1060, FIRST CSIRT or a user's own), a
 // crosswalk between two catalogues, and a template of recommendation levels. Built by the loader
-// in src/catalog, which validates them; the domain only reads them.
+// in src/catalogue, which validates them; the domain only reads them.
 #pragma once
 
 #include "domain/quadrant.hpp"
@@ -31,7 +31,7 @@ struct Sourcing {
     LocalizedText reason;
 };
 
-struct CatalogNode {
+struct CatalogueNode {
     std::string id;
     NodeKind kind = NodeKind::service;
     std::string parent; ///< empty for top-level nodes
@@ -42,7 +42,7 @@ struct CatalogNode {
     std::optional<Sourcing> sourcing; ///< services: default answers for the quadrant advisor
 };
 
-struct CatalogHeader {
+struct CatalogueHeader {
     std::string id;
     LocalizedText title;
     std::string version;
@@ -52,27 +52,27 @@ struct CatalogHeader {
     std::vector<std::string> languages;
 };
 
-class Catalog {
+class Catalogue {
   public:
-    Catalog() = default;
-    Catalog(CatalogHeader header, std::vector<CatalogNode> nodes);
+    Catalogue() = default;
+    Catalogue(CatalogueHeader header, std::vector<CatalogueNode> nodes);
 
-    const CatalogHeader& header() const { return header_; }
+    const CatalogueHeader& header() const { return header_; }
     const std::string& id() const { return header_.id; }
-    const std::vector<CatalogNode>& nodes() const { return nodes_; }
+    const std::vector<CatalogueNode>& nodes() const { return nodes_; }
 
-    const CatalogNode* find(std::string_view id) const;
-    std::vector<const CatalogNode*> children(std::string_view parent_id) const;
+    const CatalogueNode* find(std::string_view id) const;
+    std::vector<const CatalogueNode*> children(std::string_view parent_id) const;
     /// The nodes of one kind, in file order.
-    std::vector<const CatalogNode*> of_kind(NodeKind kind) const;
+    std::vector<const CatalogueNode*> of_kind(NodeKind kind) const;
     /// Services: the nodes an organisation can put in its catalogue (kind service).
-    std::vector<const CatalogNode*> services() const { return of_kind(NodeKind::service); }
+    std::vector<const CatalogueNode*> services() const { return of_kind(NodeKind::service); }
     /// The category a service belongs to (its nearest category ancestor), or nullptr.
-    const CatalogNode* category_of(std::string_view service_id) const;
+    const CatalogueNode* category_of(std::string_view service_id) const;
 
   private:
-    CatalogHeader header_;
-    std::vector<CatalogNode> nodes_;
+    CatalogueHeader header_;
+    std::vector<CatalogueNode> nodes_;
     std::map<std::string, std::size_t, std::less<>> index_;
 };
 
@@ -94,8 +94,8 @@ struct Unmatched {
 
 struct Crosswalk {
     std::string id;
-    std::string from_catalog;
-    std::string to_catalog;
+    std::string from_catalogue;
+    std::string to_catalogue;
     std::string version;
     LocalizedText note;
     std::vector<CrosswalkLink> links;
@@ -108,7 +108,7 @@ struct Crosswalk {
 
 struct Template {
     std::string id;
-    std::string catalog_id;
+    std::string catalogue_id;
     LocalizedText name;
     LocalizedText audience;
     std::map<std::string, Level, std::less<>> levels;

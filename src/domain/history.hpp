@@ -1,5 +1,7 @@
-// Evaluation history: a snapshot is a dated, immutable copy of an organisation's matrix taken when
-// an evaluation is run (and approved). Two snapshots can be compared; many give trends.
+// Evaluation history. An Evaluation is what running the evaluations records: a dated, immutable
+// copy of an organisation's matrix (the findings the run produced are stored beside it; see
+// domain/evaluation.hpp for the run itself, EvaluationResult). Two evaluations can be compared;
+// many give trends.
 #pragma once
 
 #include "domain/date.hpp"
@@ -12,7 +14,7 @@
 
 namespace cdcwb::domain {
 
-struct Snapshot {
+struct Evaluation {
     std::string id;
     Date date;
     std::vector<EvaluationKind> kinds; ///< which evaluations it covered (all three by default)
@@ -25,10 +27,11 @@ struct Snapshot {
 };
 
 /// An evaluation's id: 1–64 printable characters without spaces.
-Status validate_snapshot_id(std::string_view id, const std::string& field);
+Status validate_evaluation_id(std::string_view id, const std::string& field);
 
-/// A snapshot of the current matrix, stripped of rationale and evidence.
-Snapshot take_snapshot(std::string id, Date date, const std::vector<ServiceEntry>& entries);
+/// An evaluation of the current matrix as of `date`: the entries stripped of rationale and
+/// evidence.
+Evaluation evaluation_of(std::string id, Date date, const std::vector<ServiceEntry>& entries);
 
 struct Change {
     std::string service_id;
@@ -38,11 +41,11 @@ struct Change {
 };
 
 /// What changed from `before` to `after`, service by service in directory order.
-std::vector<Change> diff(const ServiceDirectory& directory, const Snapshot& before,
-                         const Snapshot& after);
+std::vector<Change> diff(const ServiceDirectory& directory, const Evaluation& before,
+                         const Evaluation& after);
 
 struct TrendPoint {
-    std::string snapshot_id;
+    std::string evaluation_id;
     Date date;
     Aggregate value;
 };
@@ -52,7 +55,7 @@ struct Trend {
     std::vector<TrendPoint> points; ///< oldest first
 };
 
-/// Overall and per-category scores over the snapshots, ordered by date.
-std::vector<Trend> trends(const ServiceDirectory& directory, std::vector<Snapshot> snapshots);
+/// Overall and per-category scores over the evaluations, ordered by date.
+std::vector<Trend> trends(const ServiceDirectory& directory, std::vector<Evaluation> history);
 
 } // namespace cdcwb::domain

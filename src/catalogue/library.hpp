@@ -3,7 +3,7 @@
 // between files, and reports every problem with file, line and id.
 #pragma once
 
-#include "domain/catalog.hpp"
+#include "domain/catalogue.hpp"
 #include "domain/result.hpp"
 
 #include <filesystem>
@@ -13,11 +13,11 @@
 #include <string_view>
 #include <vector>
 
-namespace cdcwb::catalog {
+namespace cdcwb::catalogue {
 
 struct LoadedCatalog {
-    domain::Catalog catalog;
-    std::string source; ///< "embedded:catalogs/…" or a file path
+    domain::Catalogue catalogue;
+    std::string source; ///< "embedded:catalogues/…" or a file path
 };
 
 struct LoadedCrosswalk {
@@ -32,28 +32,29 @@ struct LoadedCrosswalk {
 struct LoadedTemplate {
     domain::Template tmpl;
     std::string source;
-    int catalog_line = 0;
+    int catalogue_line = 0;
     int levels_line = 0;
     std::map<std::string, int, std::less<>> level_lines;
 };
 
 class Library {
   public:
-    const std::vector<LoadedCatalog>& catalogs() const { return catalogs_; }
+    const std::vector<LoadedCatalog>& catalogues() const { return catalogues_; }
     const std::vector<LoadedCrosswalk>& crosswalks() const { return crosswalks_; }
     const std::vector<LoadedTemplate>& templates() const { return templates_; }
 
-    const LoadedCatalog* catalog(std::string_view id) const;
+    const LoadedCatalog* catalogue(std::string_view id) const;
     const LoadedCrosswalk* crosswalk(std::string_view id) const;
     const LoadedTemplate* find_template(std::string_view id) const;
-    /// The template `id` for a matrix on `catalog_id` (for a new organisation's levels, or the
+    /// The template `id` for a matrix on `catalogue_id` (for a new organisation's levels, or the
     /// reference its levels are compared with): null when `id` is empty; invalid input naming
     /// `field` when no such template is loaded or it is for another catalogue. The one lookup:
     /// the CLI, the store and every API route use it.
-    domain::Result<const domain::Template*>
-    template_for(std::string_view id, std::string_view catalog_id, const std::string& field) const;
-    /// Crosswalks that have `catalog_id` on either side.
-    std::vector<const LoadedCrosswalk*> crosswalks_of(std::string_view catalog_id) const;
+    domain::Result<const domain::Template*> template_for(std::string_view id,
+                                                         std::string_view catalogue_id,
+                                                         const std::string& field) const;
+    /// Crosswalks that have `catalogue_id` on either side.
+    std::vector<const LoadedCrosswalk*> crosswalks_of(std::string_view catalogue_id) const;
 
     /// Reads one file's text into the library. Returns the problems found in it; an item with
     /// problems is not added. An item whose id is already loaded replaces the earlier one when
@@ -67,7 +68,7 @@ class Library {
     domain::Errors check_references() const;
 
   private:
-    std::vector<LoadedCatalog> catalogs_;
+    std::vector<LoadedCatalog> catalogues_;
     std::vector<LoadedCrosswalk> crosswalks_;
     std::vector<LoadedTemplate> templates_;
 };
@@ -81,4 +82,4 @@ struct LoadResult {
 /// embedded items with the same id; then checks references across all of them.
 LoadResult load_library(const std::optional<std::filesystem::path>& dir = std::nullopt);
 
-} // namespace cdcwb::catalog
+} // namespace cdcwb::catalogue

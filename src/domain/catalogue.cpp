@@ -1,4 +1,4 @@
-#include "domain/catalog.hpp"
+#include "domain/catalogue.hpp"
 
 #include <array>
 
@@ -22,32 +22,32 @@ std::optional<NodeKind> parse_node_kind(std::string_view token) {
     return std::nullopt;
 }
 
-Catalog::Catalog(CatalogHeader header, std::vector<CatalogNode> nodes)
+Catalogue::Catalogue(CatalogueHeader header, std::vector<CatalogueNode> nodes)
     : header_(std::move(header)), nodes_(std::move(nodes)) {
     for (std::size_t i = 0; i < nodes_.size(); ++i) index_.emplace(nodes_[i].id, i);
 }
 
-const CatalogNode* Catalog::find(std::string_view id) const {
+const CatalogueNode* Catalogue::find(std::string_view id) const {
     auto it = index_.find(id);
     return it == index_.end() ? nullptr : &nodes_[it->second];
 }
 
-std::vector<const CatalogNode*> Catalog::children(std::string_view parent_id) const {
-    std::vector<const CatalogNode*> out;
+std::vector<const CatalogueNode*> Catalogue::children(std::string_view parent_id) const {
+    std::vector<const CatalogueNode*> out;
     for (const auto& n : nodes_)
         if (n.parent == parent_id) out.push_back(&n);
     return out;
 }
 
-std::vector<const CatalogNode*> Catalog::of_kind(NodeKind kind) const {
-    std::vector<const CatalogNode*> out;
+std::vector<const CatalogueNode*> Catalogue::of_kind(NodeKind kind) const {
+    std::vector<const CatalogueNode*> out;
     for (const auto& n : nodes_)
         if (n.kind == kind) out.push_back(&n);
     return out;
 }
 
-const CatalogNode* Catalog::category_of(std::string_view service_id) const {
-    const CatalogNode* node = find(service_id);
+const CatalogueNode* Catalogue::category_of(std::string_view service_id) const {
+    const CatalogueNode* node = find(service_id);
     // Bounded walk: a validated catalogue has no cycles, but never loop forever on a bad one.
     for (std::size_t steps = 0; node && steps <= nodes_.size(); ++steps) {
         if (node->kind == NodeKind::category) return node;
