@@ -19,6 +19,7 @@ export type Level = Schemas['Level'];
 export type Assignment = Schemas['Assignment'];
 export type Phase = Schemas['Phase'];
 export type Cycle = Schemas['Cycle'];
+export type ActionStatus = Schemas['ActionStatus'];
 export type Role = Schemas['Role'];
 export type ScoreValue = Schemas['Score'];
 export type Severity = Schemas['Severity'];
