@@ -31,7 +31,7 @@ import {
   withoutEvidence,
   type SavedEntry,
 } from './build';
-import type { CatalogNode, ServiceEntry, Vocabulary } from './types';
+import type { CatalogueNode, ServiceEntry, Vocabulary } from './types';
 
 const text = (en: string, ja = en + '（ja）') => ({ en, ja });
 
@@ -285,7 +285,7 @@ describe('quadrant advisor', () => {
   });
 
   it('takes the default answers from the catalogue node, else from the server’s quadrant', () => {
-    const node = { id: 'A-1', sourcing: { information: 'external', specialist_skill: false } } as unknown as CatalogNode;
+    const node = { id: 'A-1', sourcing: { information: 'external', specialist_skill: false } } as unknown as CatalogueNode;
     expect(defaultSourcing(entry('A-1'), node, vocabulary)).toEqual({ information: 'external', specialist_skill: false });
     expect(defaultSourcing(entry('X-1', { quadrant: 'IV' }), undefined, vocabulary)).toEqual({ information: 'internal', specialist_skill: true });
     expect(defaultSourcing(entry('X-1', { quadrant: 'IV', sourcing: { information: 'external', specialist_skill: true } }), undefined, vocabulary)).toBeNull();

@@ -4,8 +4,8 @@
 // vocabulary (the pairs an assignment uses, the quadrant tables). None is re-derived here.
 import type {
   Assignment,
-  CatalogDocument,
-  CatalogNode,
+  CatalogueDocument,
+  CatalogueNode,
   CrosswalkLink,
   Level,
   Quadrant,
@@ -41,11 +41,11 @@ export interface CategoryGroup<E> {
 }
 
 /** The catalogue's categories, in catalogue order. */
-export function categoriesOf(doc: CatalogDocument | null): CatalogNode[] {
+export function categoriesOf(doc: CatalogueDocument | null): CatalogueNode[] {
   return doc ? doc.nodes.filter((n) => n.kind === 'category') : [];
 }
 
-export function nodesById(doc: CatalogDocument | null): Map<string, CatalogNode> {
+export function nodesById(doc: CatalogueDocument | null): Map<string, CatalogueNode> {
   return new Map((doc?.nodes ?? []).map((n) => [n.id, n]));
 }
 
@@ -289,7 +289,7 @@ export function effectiveSourcing(entry: { sourcing: Sourcing | null }, fallback
 
 /** A catalogue node's sourcing as the server sends it: the answers, their quadrant and why. */
 export type NodeSourcing = Sourcing & { quadrant?: string; reason?: Text };
-export function nodeSourcing(node: CatalogNode | undefined): NodeSourcing | null {
+export function nodeSourcing(node: CatalogueNode | undefined): NodeSourcing | null {
   return (node?.sourcing as NodeSourcing | null | undefined) ?? null;
 }
 
@@ -298,7 +298,7 @@ export function nodeSourcing(node: CatalogNode | undefined): NodeSourcing | null
  * whose definition the catalogue does not hold — read back from the quadrant the server computed
  * when the entry had no answers of its own.
  */
-export function defaultSourcing(entry: ServiceEntry, node: CatalogNode | undefined, vocabulary: Vocabulary | null): Sourcing | null {
+export function defaultSourcing(entry: ServiceEntry, node: CatalogueNode | undefined, vocabulary: Vocabulary | null): Sourcing | null {
   if (node?.sourcing) return { information: node.sourcing.information, specialist_skill: node.sourcing.specialist_skill };
   if (entry.sourcing === null && entry.quadrant) return sourcingOfQuadrant(entry.quadrant, vocabulary);
   return null;

@@ -36,7 +36,7 @@ import {
   type SortContext,
 } from './matrix';
 import { entryBody } from './build';
-import { chosenEntry, conflictDifferences } from './entries';
+import { chosenEntry, conflictDifferences } from './serviceEntries';
 import type { Assignment, ReviewService, RubricKey, ServiceEntry, Vocabulary } from './types';
 
 /** The score pairs the server sends for each assignment (GET /vocabulary, and on each entry). */

@@ -7,7 +7,7 @@ import type { ChartOption } from '../components/charts';
 import type {
   Action,
   Aggregate,
-  CatalogSummary,
+  CatalogueSummary,
   CategoryScore,
   Cycle,
   Library,
@@ -336,13 +336,13 @@ export function anyScore(categories: readonly Pick<CategoryScore, 'as_is' | 'to_
 }
 
 /** Catalogues an organisation can be built on: those with categories of services (X.1060 and its revisions). */
-export function buildableCatalogues(library: Pick<Library, 'catalogs'>): CatalogSummary[] {
+export function buildableCatalogues(library: Pick<Library, 'catalogs'>): CatalogueSummary[] {
   return library.catalogs.filter((c) => (c.counts['category'] ?? 0) > 0);
 }
 
 /** The templates of one catalogue. */
-export function templatesFor(library: Pick<Library, 'templates'>, catalog: string): TemplateSummary[] {
-  return library.templates.filter((t) => t.catalog === catalog);
+export function templatesFor(library: Pick<Library, 'templates'>, catalogue: string): TemplateSummary[] {
+  return library.templates.filter((t) => t.catalog === catalogue);
 }
 
 /** The settings of an organisation that an admin edits. */

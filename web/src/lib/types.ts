@@ -64,10 +64,10 @@ export type Review = Schemas['Review'];
 export type EvaluationSummary = Schemas['EvaluationSummary'];
 export type Evaluation = Schemas['Evaluation'];
 
-export type CatalogNode = Schemas['CatalogueDocument']['nodes'][number];
-export type CatalogDocument = Schemas['CatalogueDocument'];
+export type CatalogueNode = Schemas['CatalogueDocument']['nodes'][number];
+export type CatalogueDocument = Schemas['CatalogueDocument'];
 export type Library = Schemas['Library'];
-export type CatalogSummary = Library['catalogs'][number];
+export type CatalogueSummary = Library['catalogs'][number];
 export type TemplateSummary = Library['templates'][number];
 export type Crosswalk = Answer<'getCrosswalk'>;
 export type CrosswalkLink = Crosswalk['links'][number];

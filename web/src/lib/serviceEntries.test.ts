@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api';
 import type { SavedEntry } from './build';
-import { EntrySaves, customServiceBody, saveEntry, saveMany, uploadEvidence, type EntrySaveHooks } from './entries';
+import { EntrySaves, customServiceBody, saveEntry, saveMany, uploadEvidence, type EntrySaveHooks } from './serviceEntries';
 import type { ServiceEntry } from './types';
 
 function saved(over: Partial<SavedEntry> = {}): SavedEntry {
