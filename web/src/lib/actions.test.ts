@@ -16,6 +16,7 @@ import {
   knownOwners,
   updateBody,
 } from './actions';
+import { finding as testFinding } from './testData';
 import type { Action, Cycle, DraftAction, Finding, Phase } from './types';
 
 /** An action as the server sends it: `open` and `overdue` are the server's (closed ones are not open). */
@@ -38,19 +39,7 @@ const action = (id: string, over: Partial<Action> = {}): Action => ({
   ...over,
 });
 
-const finding = (code: string, service: string): Finding => ({
-  evaluation: 'profile',
-  severity: 'error',
-  code,
-  service,
-  level: null,
-  reference_level: null,
-  assignment: null,
-  quadrant: null,
-  as_is: null,
-  to_be: null,
-  message: { en: '', ja: '' },
-});
+const finding = (code: string, service: string): Finding => testFinding({ code, service });
 
 const TODAY = '2026-11-27';
 

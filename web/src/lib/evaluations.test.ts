@@ -18,6 +18,7 @@ import {
   trendOption,
   trendTable,
 } from './evaluations';
+import { finding as testFinding } from './testData';
 import type { Aggregate, Change, EvaluationSummary, Finding, Review, Trend } from './types';
 
 const summary = (id: string, date: string, created_at = '2026-01-01T00:00:00Z'): EvaluationSummary => ({
@@ -33,19 +34,8 @@ const summary = (id: string, date: string, created_at = '2026-01-01T00:00:00Z'):
   created_by: 'x',
 });
 
-const finding = (evaluation: Finding['evaluation'], severity: Finding['severity'], code: string, service: string): Finding => ({
-  evaluation,
-  severity,
-  code,
-  service,
-  level: null,
-  reference_level: null,
-  assignment: null,
-  quadrant: null,
-  as_is: null,
-  to_be: null,
-  message: { en: code, ja: code },
-});
+const finding = (evaluation: Finding['evaluation'], severity: Finding['severity'], code: string, service: string): Finding =>
+  testFinding({ evaluation, severity, code, service, message: { en: code, ja: code } });
 
 const agg = (as_is: number | null, to_be: number | null): Aggregate => ({
   counted: as_is === null ? 0 : 3,
