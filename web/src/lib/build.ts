@@ -27,7 +27,8 @@ export type Side = 'as_is' | 'to_be';
 export type QuadrantId = Quadrant['id'];
 
 /** The server's fields about a row: without them when it cannot name the row's catalogue. */
-type Derived = 'name' | 'category' | 'phase' | 'custom' | 'quadrant' | 'quadrant_mismatch' | 'in_catalogue' | 'scored' | 'score_pairs' | 'gaps' | 'gap' | 'profile_issues';
+export const DERIVED_FIELDS = ['name', 'category', 'phase', 'custom', 'quadrant', 'quadrant_mismatch', 'in_catalogue', 'scored', 'score_pairs', 'gaps', 'gap', 'profile_issues'] as const;
+type Derived = (typeof DERIVED_FIELDS)[number];
 /** What the server answers for one entry (PUT, PATCH, 409 `current`). */
 export type SavedEntry = Omit<ServiceEntry, Derived> & Partial<Pick<ServiceEntry, Derived>>;
 

@@ -1,5 +1,6 @@
 // Fixtures the unit tests share (imported by *.test.ts only): a service entry and a finding with
 // every field the API sends, so that a test names only the fields it is about.
+import { DERIVED_FIELDS, type SavedEntry } from './build';
 import type { Finding, ServiceEntry } from './types';
 
 /** A service entry as GET /services sends it: undecided, unassigned, unscored, outside the catalogue. */
@@ -35,6 +36,12 @@ export function serviceEntry(service: string, over: Partial<ServiceEntry> = {}):
     profile_issues: [],
     ...over,
   };
+}
+
+/** What the server answers for a saved entry (PUT, PATCH, a 409's current): the stored fields only. */
+export function savedEntry(service: string, over: Partial<SavedEntry> = {}): SavedEntry {
+  const stored = Object.entries(serviceEntry(service)).filter(([field]) => !(DERIVED_FIELDS as readonly string[]).includes(field));
+  return { ...(Object.fromEntries(stored) as SavedEntry), ...over };
 }
 
 /** A finding of the profile evaluation about one service, with no figures. */
