@@ -121,7 +121,9 @@ export function scoreOptions(rubric: RubricKey, side: Side, vocabulary: Vocabula
 
 /**
  * One score changed. n/a applies to the whole service under a rubric, so choosing n/a sets both
- * sides to n/a, and choosing a number where the other side is n/a clears the other side.
+ * sides to n/a, and choosing a number where the other side is n/a clears the other side. This is
+ * the domain's rule (src/domain/rubric.cpp refuses n/a on one side only) written again: the
+ * vocabulary's `score_options` lists each side's values but not that n/a binds the pair.
  */
 export function withScore(entry: ServiceEntry, rubric: RubricKey, side: Side, value: ScoreValue | null): ServiceEntry {
   const other: Side = side === 'as_is' ? 'to_be' : 'as_is';
