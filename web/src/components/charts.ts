@@ -1,15 +1,7 @@
 // ECharts, with only the parts the UI draws (tree-shaken): radar, line and bar charts, drawn on
 // canvas. Every chart goes through Chart.svelte.
 import { BarChart, LineChart, RadarChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
+import * as parts from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -17,13 +9,13 @@ echarts.use([
   BarChart,
   LineChart,
   RadarChart,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
+  parts.DatasetComponent,
+  parts.GridComponent,
+  parts.LegendComponent,
+  parts.MarkLineComponent,
+  parts.RadarComponent,
+  parts.TitleComponent,
+  parts.TooltipComponent,
   CanvasRenderer,
 ]);
 

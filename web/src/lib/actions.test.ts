@@ -16,7 +16,8 @@ import {
   knownOwners,
   updateBody,
 } from './actions';
-import type { Action, DraftAction, Finding } from './types';
+import { finding as testFinding } from './testData';
+import type { Action, Cycle, DraftAction, Finding, Phase } from './types';
 
 /** An action as the server sends it: `open` and `overdue` are the server's (closed ones are not open). */
 const action = (id: string, over: Partial<Action> = {}): Action => ({
@@ -38,19 +39,7 @@ const action = (id: string, over: Partial<Action> = {}): Action => ({
   ...over,
 });
 
-const finding = (code: string, service: string): Finding => ({
-  evaluation: 'profile',
-  severity: 'error',
-  code,
-  service,
-  level: null,
-  reference_level: null,
-  assignment: null,
-  quadrant: null,
-  as_is: null,
-  to_be: null,
-  message: { en: '', ja: '' },
-});
+const finding = (code: string, service: string): Finding => testFinding({ code, service });
 
 const TODAY = '2026-11-27';
 
@@ -72,6 +61,9 @@ describe('open, done and overdue, as the server says', () => {
 });
 
 describe('the board', () => {
+  // The vocabulary's lists (GET /vocabulary sends them in this order).
+  const phases: Phase[] = ['strategic', 'operation', 'response'];
+  const cycles: Cycle[] = ['short', 'long'];
   const list = [
     action('A-1', { phase: 'response', cycle: 'short', due: '2027-02-01' }),
     action('A-2', { phase: 'response', cycle: 'short', due: '2026-10-01', overdue: true }),
@@ -82,7 +74,7 @@ describe('the board', () => {
   ];
 
   it('places each action by cycle (swimlane) and phase (column)', () => {
-    const board = buildBoard(list, 'all');
+    const board = buildBoard(list, 'all', phases, cycles);
     expect(board.short.response.map((a) => a.id)).toEqual(['A-2', 'A-5', 'A-1', 'A-10']);
     expect(board.long.operation.map((a) => a.id)).toEqual(['A-3']);
     expect(board.long.strategic.map((a) => a.id)).toEqual(['A-4']);
@@ -91,8 +83,15 @@ describe('the board', () => {
     expect(board.long.response).toEqual([]);
   });
 
+  it('has the columns and swimlanes the vocabulary lists, in its order', () => {
+    const board = buildBoard(list, 'all', ['response', 'strategic'], ['long']);
+    expect(Object.keys(board)).toEqual(['long']);
+    expect(Object.keys(board.long)).toEqual(['response', 'strategic']);
+    expect(board.long.strategic.map((a) => a.id)).toEqual(['A-4']);
+  });
+
   it('hides the actions the server says are closed when showing open ones', () => {
-    const board = buildBoard(list, 'open');
+    const board = buildBoard(list, 'open', phases, cycles);
     expect(board.long.strategic).toEqual([]);
     expect(board.short.response).toHaveLength(4);
   });
@@ -107,6 +106,8 @@ describe('the board', () => {
         action('x5', { phase: 'operation', due: '2026-01-15' }),
       ],
       'all',
+      phases,
+      cycles,
     );
     expect(board.short.operation.map((a) => a.id)).toEqual(['x4', 'x5', 'x2', 'x3', 'x1']);
   });

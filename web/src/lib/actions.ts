@@ -2,13 +2,9 @@
 // improvement cycles): grouping actions into the board and the bodies of the create / update /
 // escalate requests. The phase of an action, whether it is open and whether it is overdue are the
 // server's (`phase`, `open`, `overdue`); nothing here re-derives them.
-import type { Action, Cycle, DraftAction, Finding, Phase } from './types';
+// The phases and cycles come from the vocabulary (lib/vocabulary.ts), in the domain's order.
+import type { Action, ActionStatus, Cycle, DraftAction, Finding, Phase } from './types';
 
-export const PHASES: readonly Phase[] = ['strategic', 'operation', 'response'];
-export const CYCLES: readonly Cycle[] = ['short', 'long'];
-/** The statuses the server accepts (domain/action.cpp). */
-export const STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
-export type Status = (typeof STATUSES)[number];
 export type Show = 'open' | 'all';
 
 /** Board order inside a cell: overdue first, then open ones, then by due date (none last), then by id. */
@@ -29,20 +25,21 @@ export function boardOrder(a: Action, b: Action): number {
 
 export type Board = Record<Cycle, Record<Phase, Action[]>>;
 
-/** The board: one swimlane per cycle, one column per phase. `show: 'open'` hides done and cancelled. */
-export function buildBoard(actions: readonly Action[], show: Show): Board {
+/**
+ * The board: one swimlane per cycle, one column per phase (the vocabulary's, in its order).
+ * `show: 'open'` keeps only the actions the server says are open.
+ */
+export function buildBoard(actions: readonly Action[], show: Show, phases: readonly Phase[], cycles: readonly Cycle[]): Board {
   const board = {} as Board;
-  for (const cycle of CYCLES) {
+  for (const cycle of cycles) {
     board[cycle] = {} as Record<Phase, Action[]>;
-    for (const phase of PHASES) board[cycle][phase] = [];
+    for (const phase of phases) board[cycle][phase] = [];
   }
   for (const a of actions) {
     if (show === 'open' && !a.open) continue;
-    const cycle: Cycle = a.cycle === 'long' ? 'long' : 'short';
-    const phase: Phase = PHASES.includes(a.phase) ? a.phase : 'strategic';
-    board[cycle][phase].push(a);
+    board[a.cycle]?.[a.phase]?.push(a);
   }
-  for (const cycle of CYCLES) for (const phase of PHASES) board[cycle][phase].sort(boardOrder);
+  for (const cycle of cycles) for (const phase of phases) board[cycle][phase].sort(boardOrder);
   return board;
 }
 
@@ -71,7 +68,7 @@ export interface ActionForm {
   cycle: Cycle;
   owner: string;
   due: string;
-  status: Status;
+  status: ActionStatus;
   resources: string;
   finding: string;
 }
@@ -104,7 +101,7 @@ export interface ActionBody {
   cycle: Cycle;
   owner: string;
   due?: string | null;
-  status?: Status;
+  status?: ActionStatus;
   resources: string;
   finding?: string;
 }
@@ -159,7 +156,7 @@ export function formFromDraft(draft: Action, title = draft.title): ActionForm {
     ...emptyForm(),
     title,
     services: [...draft.services],
-    cycle: draft.cycle === 'long' ? 'long' : 'short',
+    cycle: draft.cycle,
     resources: draft.resources,
     finding: draft.finding ?? '',
   };

@@ -31,43 +31,12 @@ import {
   withoutEvidence,
   type SavedEntry,
 } from './build';
-import type { CatalogNode, ServiceEntry, Vocabulary } from './types';
+import { serviceEntry } from './testData';
+import type { CatalogueNode, ServiceEntry, Vocabulary } from './types';
 
 const text = (en: string, ja = en + '（ja）') => ({ en, ja });
 
-function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry {
-  return {
-    service,
-    name: text('Service ' + service),
-    category: service.split('-')[0]!,
-    phase: 'strategic',
-    custom: false,
-    level: null,
-    assignment: 'unassigned',
-    owner: '',
-    provider: '',
-    sourcing: null,
-    insource: { as_is: null, to_be: null },
-    outsource: { as_is: null, to_be: null },
-    unassigned: { as_is: null, to_be: null },
-    rationale: '',
-    evidence: [],
-    capacity: '',
-    capability: '',
-    revision: 1,
-    updated_at: '2026-01-01T00:00:00Z',
-    updated_by: 'someone',
-    quadrant: null,
-    quadrant_mismatch: null,
-    in_catalogue: false,
-    scored: false,
-    score_pairs: ['unassigned'],
-    gaps: { insource: null, outsource: null, unassigned: null },
-    gap: null,
-    profile_issues: [],
-    ...over,
-  };
-}
+const entry = serviceEntry;
 
 // A vocabulary whose tables deliberately differ from X.1060's, so a test passes only if the code
 // reads the tables instead of knowing the rule.
@@ -285,7 +254,7 @@ describe('quadrant advisor', () => {
   });
 
   it('takes the default answers from the catalogue node, else from the server’s quadrant', () => {
-    const node = { id: 'A-1', sourcing: { information: 'external', specialist_skill: false } } as unknown as CatalogNode;
+    const node = { id: 'A-1', sourcing: { information: 'external', specialist_skill: false } } as unknown as CatalogueNode;
     expect(defaultSourcing(entry('A-1'), node, vocabulary)).toEqual({ information: 'external', specialist_skill: false });
     expect(defaultSourcing(entry('X-1', { quadrant: 'IV' }), undefined, vocabulary)).toEqual({ information: 'internal', specialist_skill: true });
     expect(defaultSourcing(entry('X-1', { quadrant: 'IV', sourcing: { information: 'external', specialist_skill: true } }), undefined, vocabulary)).toBeNull();

@@ -4,8 +4,8 @@
 // vocabulary (the pairs an assignment uses, the quadrant tables). None is re-derived here.
 import type {
   Assignment,
-  CatalogDocument,
-  CatalogNode,
+  CatalogueDocument,
+  CatalogueNode,
   CrosswalkLink,
   Level,
   Quadrant,
@@ -27,7 +27,8 @@ export type Side = 'as_is' | 'to_be';
 export type QuadrantId = Quadrant['id'];
 
 /** The server's fields about a row: without them when it cannot name the row's catalogue. */
-type Derived = 'name' | 'category' | 'phase' | 'custom' | 'quadrant' | 'quadrant_mismatch' | 'in_catalogue' | 'scored' | 'score_pairs' | 'gaps' | 'gap' | 'profile_issues';
+export const DERIVED_FIELDS = ['name', 'category', 'phase', 'custom', 'quadrant', 'quadrant_mismatch', 'in_catalogue', 'scored', 'score_pairs', 'gaps', 'gap', 'profile_issues'] as const;
+type Derived = (typeof DERIVED_FIELDS)[number];
 /** What the server answers for one entry (PUT, PATCH, 409 `current`). */
 export type SavedEntry = Omit<ServiceEntry, Derived> & Partial<Pick<ServiceEntry, Derived>>;
 
@@ -41,11 +42,11 @@ export interface CategoryGroup<E> {
 }
 
 /** The catalogue's categories, in catalogue order. */
-export function categoriesOf(doc: CatalogDocument | null): CatalogNode[] {
+export function categoriesOf(doc: CatalogueDocument | null): CatalogueNode[] {
   return doc ? doc.nodes.filter((n) => n.kind === 'category') : [];
 }
 
-export function nodesById(doc: CatalogDocument | null): Map<string, CatalogNode> {
+export function nodesById(doc: CatalogueDocument | null): Map<string, CatalogueNode> {
   return new Map((doc?.nodes ?? []).map((n) => [n.id, n]));
 }
 
@@ -120,7 +121,9 @@ export function scoreOptions(rubric: RubricKey, side: Side, vocabulary: Vocabula
 
 /**
  * One score changed. n/a applies to the whole service under a rubric, so choosing n/a sets both
- * sides to n/a, and choosing a number where the other side is n/a clears the other side.
+ * sides to n/a, and choosing a number where the other side is n/a clears the other side. This is
+ * the domain's rule (src/domain/rubric.cpp refuses n/a on one side only) written again: the
+ * vocabulary's `score_options` lists each side's values but not that n/a binds the pair.
  */
 export function withScore(entry: ServiceEntry, rubric: RubricKey, side: Side, value: ScoreValue | null): ServiceEntry {
   const other: Side = side === 'as_is' ? 'to_be' : 'as_is';
@@ -289,7 +292,7 @@ export function effectiveSourcing(entry: { sourcing: Sourcing | null }, fallback
 
 /** A catalogue node's sourcing as the server sends it: the answers, their quadrant and why. */
 export type NodeSourcing = Sourcing & { quadrant?: string; reason?: Text };
-export function nodeSourcing(node: CatalogNode | undefined): NodeSourcing | null {
+export function nodeSourcing(node: CatalogueNode | undefined): NodeSourcing | null {
   return (node?.sourcing as NodeSourcing | null | undefined) ?? null;
 }
 
@@ -298,7 +301,7 @@ export function nodeSourcing(node: CatalogNode | undefined): NodeSourcing | null
  * whose definition the catalogue does not hold — read back from the quadrant the server computed
  * when the entry had no answers of its own.
  */
-export function defaultSourcing(entry: ServiceEntry, node: CatalogNode | undefined, vocabulary: Vocabulary | null): Sourcing | null {
+export function defaultSourcing(entry: ServiceEntry, node: CatalogueNode | undefined, vocabulary: Vocabulary | null): Sourcing | null {
   if (node?.sourcing) return { information: node.sourcing.information, specialist_skill: node.sourcing.specialist_skill };
   if (entry.sourcing === null && entry.quadrant) return sourcingOfQuadrant(entry.quadrant, vocabulary);
   return null;

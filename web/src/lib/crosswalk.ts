@@ -54,8 +54,8 @@ export interface Counterpart {
 }
 
 export interface CrosswalkIndex {
-  fromCatalog: string;
-  toCatalog: string;
+  fromCatalogue: string;
+  toCatalogue: string;
   bySide: Record<Side, Map<string, Counterpart[]>>;
   unmatched: Record<Side, Map<string, Text>>;
 }
@@ -75,8 +75,8 @@ export function indexCrosswalk(doc: CrosswalkDocument): CrosswalkIndex {
   }
   const notes = (items: Unmatched[] | null) => new Map((items ?? []).map((u) => [u.id, u.note] as const));
   return {
-    fromCatalog: doc.from_catalog,
-    toCatalog: doc.to_catalog,
+    fromCatalogue: doc.from_catalog,
+    toCatalogue: doc.to_catalog,
     bySide: { from, to },
     unmatched: { from: notes(doc.unmatched_from), to: notes(doc.unmatched_to) },
   };

@@ -18,7 +18,12 @@ import {
   trendOption,
   trendTable,
 } from './evaluations';
-import type { Aggregate, Change, EvaluationSummary, Finding, Review, Trend } from './types';
+import { finding as testFinding } from './testData';
+// The vocabulary's lists (GET /vocabulary sends them in this order).
+const KINDS: EvaluationKind[] = ['catalogue', 'profile', 'portfolio'];
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const ORDER = { kinds: KINDS, severities: SEVERITIES };
+import type { Aggregate, Change, EvaluationKind, EvaluationSummary, Finding, Review, Severity, Trend } from './types';
 
 const summary = (id: string, date: string, created_at = '2026-01-01T00:00:00Z'): EvaluationSummary => ({
   id,
@@ -33,19 +38,8 @@ const summary = (id: string, date: string, created_at = '2026-01-01T00:00:00Z'):
   created_by: 'x',
 });
 
-const finding = (evaluation: Finding['evaluation'], severity: Finding['severity'], code: string, service: string): Finding => ({
-  evaluation,
-  severity,
-  code,
-  service,
-  level: null,
-  reference_level: null,
-  assignment: null,
-  quadrant: null,
-  as_is: null,
-  to_be: null,
-  message: { en: code, ja: code },
-});
+const finding = (evaluation: Finding['evaluation'], severity: Finding['severity'], code: string, service: string): Finding =>
+  testFinding({ evaluation, severity, code, service, message: { en: code, ja: code } });
 
 const agg = (as_is: number | null, to_be: number | null): Aggregate => ({
   counted: as_is === null ? 0 : 3,
@@ -93,12 +87,16 @@ describe('the list of evaluations', () => {
     expect(defaultComparison([])).toEqual({ from: '', to: CURRENT });
   });
 
+  it('sends the kinds in the vocabulary\'s order', () => {
+    expect(runBody({ id: '', date: '', kinds: ['catalogue', 'portfolio'], note: '' }, ['portfolio', 'profile', 'catalogue']).kinds).toEqual(['portfolio', 'catalogue']);
+  });
+
   it('builds the run body, leaving empty fields to the server and kinds in process order', () => {
-    expect(runBody({ id: ' ', date: '2026-11-27', kinds: ['portfolio', 'catalogue'], note: '  ' })).toEqual({
+    expect(runBody({ id: ' ', date: '2026-11-27', kinds: ['portfolio', 'catalogue'], note: '  ' }, KINDS)).toEqual({
       date: '2026-11-27',
       kinds: ['catalogue', 'portfolio'],
     });
-    expect(runBody({ id: ' 2026-H2 ', date: '', kinds: [], note: ' after the move ' })).toEqual({
+    expect(runBody({ id: ' 2026-H2 ', date: '', kinds: [], note: ' after the move ' }, KINDS)).toEqual({
       id: '2026-H2',
       kinds: [],
       note: 'after the move',
@@ -122,13 +120,17 @@ describe('findings', () => {
     finding('profile', 'warning', 'quadrant_mismatch', 'A-12'),
   ];
 
+  it('counts by the vocabulary\'s severities', () => {
+    expect(countBySeverity(findings, ['warning', 'info'])).toEqual({ warning: 3, info: 1 });
+  });
+
   it('counts by severity', () => {
-    expect(countBySeverity(findings)).toEqual({ error: 1, warning: 3, info: 1 });
-    expect(countBySeverity([])).toEqual({ error: 0, warning: 0, info: 0 });
+    expect(countBySeverity(findings, SEVERITIES)).toEqual({ error: 1, warning: 3, info: 1 });
+    expect(countBySeverity([], SEVERITIES)).toEqual({ error: 0, warning: 0, info: 0 });
   });
 
   it('groups by evaluation kind in process order, keeping the server order inside a group', () => {
-    const groups = groupFindings(findings, ['catalogue', 'profile', 'portfolio']);
+    const groups = groupFindings(findings, ['catalogue', 'profile', 'portfolio'], ORDER);
     expect(groups.map((g) => g.kind)).toEqual(['catalogue', 'profile', 'portfolio']);
     expect(groups[1]!.findings.map((f) => f.service)).toEqual(['H-1', 'A-12']);
     expect(groups[2]!.findings.map((f) => f.service)).toEqual(['B-1', 'A-2']);
@@ -136,17 +138,17 @@ describe('findings', () => {
   });
 
   it('filters by severity but keeps the full counts of each kind', () => {
-    const groups = groupFindings(findings, ['catalogue', 'profile', 'portfolio'], ['warning']);
+    const groups = groupFindings(findings, ['catalogue', 'profile', 'portfolio'], ORDER, ['warning']);
     expect(groups.map((g) => g.findings.length)).toEqual([1, 1, 1]);
     expect(groups[1]!.counts.error).toBe(1);
-    expect(groupFindings(findings, ['catalogue', 'profile', 'portfolio'], ['error', 'info']).flatMap((g) => g.findings.map((f) => f.code))).toEqual([
+    expect(groupFindings(findings, ['catalogue', 'profile', 'portfolio'], ORDER, ['error', 'info']).flatMap((g) => g.findings.map((f) => f.code))).toEqual([
       'unassigned',
       'gap',
     ]);
   });
 
   it('puts the kinds not run (with findings) after the ones run, marked as such', () => {
-    const groups = groupFindings(findings, ['portfolio']);
+    const groups = groupFindings(findings, ['portfolio'], ORDER);
     expect(groups.map((g) => [g.kind, g.ran])).toEqual([
       ['portfolio', true],
       ['catalogue', false],
@@ -155,7 +157,7 @@ describe('findings', () => {
   });
 
   it('shows a kind that ran without findings, and leaves out a kind that did not run', () => {
-    const groups = groupFindings([finding('portfolio', 'info', 'gap', 'A-2')], ['profile', 'portfolio']);
+    const groups = groupFindings([finding('portfolio', 'info', 'gap', 'A-2')], ['profile', 'portfolio'], ORDER);
     expect(groups.map((g) => [g.kind, g.ran, g.findings.length])).toEqual([
       ['profile', true, 0],
       ['portfolio', true, 1],

@@ -19,8 +19,6 @@ import type {
   Trend,
 } from './types';
 
-export const EVALUATION_KINDS: readonly EvaluationKind[] = ['catalogue', 'profile', 'portfolio'];
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export type Metric = 'as_is' | 'to_be' | 'gap';
 export const METRICS: readonly Metric[] = ['as_is', 'to_be', 'gap'];
 /** The "to" of a comparison that means the live matrix, not a recorded evaluation. */
@@ -64,9 +62,10 @@ export interface RunForm {
   kinds: EvaluationKind[];
   note: string;
 }
-export function runBody(form: RunForm): { id?: string; date?: string; kinds: EvaluationKind[]; note?: string } {
+/** `order` is the vocabulary's evaluation kinds (lib/vocabulary.ts): the kinds go in that order. */
+export function runBody(form: RunForm, order: readonly EvaluationKind[]): { id?: string; date?: string; kinds: EvaluationKind[]; note?: string } {
   const body: { id?: string; date?: string; kinds: EvaluationKind[]; note?: string } = {
-    kinds: EVALUATION_KINDS.filter((k) => form.kinds.includes(k)),
+    kinds: order.filter((k) => form.kinds.includes(k)),
   };
   if (form.id.trim()) body.id = form.id.trim();
   if (form.date) body.date = form.date;
@@ -76,8 +75,9 @@ export function runBody(form: RunForm): { id?: string; date?: string; kinds: Eva
 
 export type SeverityCounts = Record<Severity, number>;
 
-export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+/** Findings counted by severity, for each of the vocabulary's severities. */
+export function countBySeverity(findings: readonly Finding[], severities: readonly Severity[]): SeverityCounts {
+  const counts = Object.fromEntries(severities.map((s) => [s, 0])) as SeverityCounts;
   for (const f of findings) if (f.severity in counts) counts[f.severity] += 1;
   return counts;
 }
@@ -93,20 +93,21 @@ export interface FindingGroup {
 }
 
 /**
- * Findings grouped by evaluation kind in the order of the process (catalogue, profile,
- * portfolio), kinds not run last, keeping the server's order inside each group. `severities`
- * filters (empty or absent: all).
+ * Findings grouped by evaluation kind in the order of the process (the vocabulary's `kinds`),
+ * kinds not run last, keeping the server's order inside each group; counted by the vocabulary's
+ * `severities`. `filter` keeps only some severities (empty or absent: all).
  */
 export function groupFindings(
   findings: readonly Finding[],
   kindsRun: readonly EvaluationKind[],
-  severities: readonly Severity[] = [],
+  order: { kinds: readonly EvaluationKind[]; severities: readonly Severity[] },
+  filter: readonly Severity[] = [],
 ): FindingGroup[] {
   // The kinds the evaluation ran come first; findings of a kind it did not run (the server
   // records every finding) follow, for reference.
   const kinds = [
-    ...EVALUATION_KINDS.filter((kind) => kindsRun.includes(kind)),
-    ...EVALUATION_KINDS.filter((kind) => !kindsRun.includes(kind) && findings.some((f) => f.evaluation === kind)),
+    ...order.kinds.filter((kind) => kindsRun.includes(kind)),
+    ...order.kinds.filter((kind) => !kindsRun.includes(kind) && findings.some((f) => f.evaluation === kind)),
   ];
   return kinds.map(
     (kind) => {
@@ -114,8 +115,8 @@ export function groupFindings(
       return {
         kind,
         ran: kindsRun.includes(kind),
-        counts: countBySeverity(all),
-        findings: severities.length ? all.filter((f) => severities.includes(f.severity)) : all,
+        counts: countBySeverity(all, order.severities),
+        findings: filter.length ? all.filter((f) => filter.includes(f.severity)) : all,
       };
     },
   );

@@ -36,7 +36,8 @@ import {
   type SortContext,
 } from './matrix';
 import { entryBody } from './build';
-import { chosenEntry, conflictDifferences } from './entries';
+import { chosenEntry, conflictDifferences } from './serviceEntries';
+import { serviceEntry } from './testData';
 import type { Assignment, ReviewService, RubricKey, ServiceEntry, Vocabulary } from './types';
 
 /** The score pairs the server sends for each assignment (GET /vocabulary, and on each entry). */
@@ -47,38 +48,21 @@ const PAIRS: Record<Assignment, RubricKey[]> = {
   unassigned: ['unassigned'],
 };
 
+/** An entry in the catalogue, basic, insourced, with a rationale and evidence. */
 function entry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry {
-  return {
-    service,
+  return serviceEntry(service, {
     name: { en: `Service ${service}`, ja: `サービス ${service}` },
-    category: service.split('-')[0]!,
     phase: 'operation',
-    custom: false,
     level: 'basic',
     assignment: 'insource',
-    owner: '',
-    provider: '',
-    sourcing: null,
-    insource: { as_is: null, to_be: null },
-    outsource: { as_is: null, to_be: null },
-    unassigned: { as_is: null, to_be: null },
     rationale: 'why',
     evidence: ['evidence:abc'],
-    capacity: '',
-    capability: '',
     revision: 3,
-    updated_at: '2026-01-01T00:00:00Z',
-    updated_by: 'someone',
     quadrant: 'I',
-    quadrant_mismatch: null,
     in_catalogue: true,
-    scored: false,
     score_pairs: PAIRS[over.assignment ?? 'insource'],
-    gaps: { insource: null, outsource: null, unassigned: null },
-    gap: null,
-    profile_issues: [],
     ...over,
-  };
+  });
 }
 
 function reviewOf(id: string, over: Partial<ReviewService> = {}): ReviewService {

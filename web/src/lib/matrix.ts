@@ -440,7 +440,7 @@ export function clearedByAssignment(
   return withAssignment(entry, next, vocabulary).cleared.map((side) => ({ side, pair: entry[side] }));
 }
 
-/** The PUT body for one edited cell of an entry (lib/entries saves it). */
+/** The PUT body for one edited cell of an entry (lib/serviceEntries saves it). */
 export function bodyForEdit(entry: ServiceEntry, edit: Edit, vocabulary: Vocabulary | null): EntryBody {
   return entryBody(applyEdit(entry, edit, vocabulary));
 }

@@ -21,7 +21,7 @@ import {
   validSlug,
   wrapLabel,
 } from './overview';
-import type { Action, CategoryScore, Library, Named, ReviewService, Trend, Vocabulary } from './types';
+import type { Action, CategoryScore, Cycle, Library, Named, Phase, ReviewService, Trend, Vocabulary } from './types';
 
 const named = (...ids: string[]): Named[] => ids.map((id) => ({ id, name: { en: id.toUpperCase(), ja: id } }));
 const levels = named('not_required', 'basic', 'standard', 'advanced', 'optional');
@@ -111,6 +111,9 @@ function action(id: string, phase: Action['phase'], cycle: Action['cycle'], open
 }
 
 describe('open actions by phase and cycle', () => {
+  // The vocabulary's lists (GET /vocabulary sends them in this order).
+  const phases: Phase[] = ['strategic', 'operation', 'response'];
+  const cycles: Cycle[] = ['short', 'long'];
   const actions = [
     action('1', 'response', 'short', false),
     action('2', 'operation', 'long', true),
@@ -122,7 +125,7 @@ describe('open actions by phase and cycle', () => {
   ];
 
   it('fills the 3×2 table with totals', () => {
-    const table = openActionsByPhaseCycle(actions);
+    const table = openActionsByPhaseCycle(actions, phases, cycles);
     expect(table.cells).toEqual({
       strategic: { short: 1, long: 1 },
       operation: { short: 0, long: 2 },
@@ -135,17 +138,28 @@ describe('open actions by phase and cycle', () => {
   });
 
   it('counts an action with an unknown phase or cycle apart, never in a wrong cell', () => {
-    const table = openActionsByPhaseCycle([
-      { open: true, phase: 'governance' as Action['phase'], cycle: 'short' },
-      { open: true, phase: 'response', cycle: 'medium' as Action['cycle'] },
-    ]);
+    const table = openActionsByPhaseCycle(
+      [
+        { open: true, phase: 'governance' as Action['phase'], cycle: 'short' },
+        { open: true, phase: 'response', cycle: 'medium' as Action['cycle'] },
+      ],
+      phases,
+      cycles,
+    );
     expect(table.total).toBe(2);
     expect(table.other).toBe(2);
     expect(table.byCycle).toEqual({ short: 0, long: 0 });
   });
 
+  it('has the rows and columns the vocabulary lists, and no others', () => {
+    const table = openActionsByPhaseCycle(actions, ['response', 'operation'], ['long']);
+    expect(table.cells).toEqual({ response: { long: 0 }, operation: { long: 2 } });
+    expect(table.byCycle).toEqual({ long: 2 });
+    expect(table.other).toBe(3);
+  });
+
   it('is all zeros for no actions', () => {
-    const table = openActionsByPhaseCycle([]);
+    const table = openActionsByPhaseCycle([], phases, cycles);
     expect(table.total).toBe(0);
     expect(Object.values(table.cells).flatMap((r) => Object.values(r))).toEqual([0, 0, 0, 0, 0, 0]);
   });

@@ -7,7 +7,7 @@ import type { ChartOption } from '../components/charts';
 import type {
   Action,
   Aggregate,
-  CatalogSummary,
+  CatalogueSummary,
   CategoryScore,
   Cycle,
   Library,
@@ -21,9 +21,6 @@ import type {
 } from './types';
 
 type Limits = Vocabulary['limits'];
-
-export const PHASES: readonly Phase[] = ['strategic', 'operation', 'response'];
-export const CYCLES: readonly Cycle[] = ['short', 'long'];
 
 /** A count of services with one value (a level id, an assignment id, or "unset"). */
 export interface Tally {
@@ -70,39 +67,45 @@ export function share(count: number, total: number): number {
   return total > 0 ? Math.round((count / total) * 1000) / 10 : 0;
 }
 
-export type PhaseCycleCounts = Record<Phase, Record<Cycle, number>>;
+/** Counts by phase id, then cycle id (the vocabulary's ids). */
+export type PhaseCycleCounts = Record<string, Record<string, number>>;
 
 export interface OpenActionTable {
   cells: PhaseCycleCounts;
-  byPhase: Record<Phase, number>;
-  byCycle: Record<Cycle, number>;
+  byPhase: Record<string, number>;
+  byCycle: Record<string, number>;
   total: number;
-  /** Open actions whose phase or cycle is not one of the three phases or two cycles. */
+  /** Open actions whose phase or cycle is not one of the vocabulary's. */
   other: number;
 }
 
-/** Open actions (as the server says) counted by management phase × improvement cycle, with the totals. */
-export function openActionsByPhaseCycle(actions: readonly Pick<Action, 'open' | 'phase' | 'cycle'>[]): OpenActionTable {
-  const cells = {} as PhaseCycleCounts;
-  const byPhase = {} as Record<Phase, number>;
-  for (const p of PHASES) {
-    cells[p] = { short: 0, long: 0 };
-    byPhase[p] = 0;
-  }
-  const byCycle: Record<Cycle, number> = { short: 0, long: 0 };
+/**
+ * Open actions (as the server says) counted by management phase × improvement cycle, with the
+ * totals; the phases and cycles are the vocabulary's (lib/vocabulary.ts).
+ */
+export function openActionsByPhaseCycle(
+  actions: readonly Pick<Action, 'open' | 'phase' | 'cycle'>[],
+  phases: readonly Phase[],
+  cycles: readonly Cycle[],
+): OpenActionTable {
+  const zeros = (keys: readonly string[]): Record<string, number> => Object.fromEntries(keys.map((k) => [k, 0]));
+  const cells: PhaseCycleCounts = Object.fromEntries(phases.map((p) => [p, zeros(cycles)]));
+  const byPhase = zeros(phases);
+  const byCycle = zeros(cycles);
   let total = 0;
   let other = 0;
   for (const a of actions) {
     if (!a.open) continue;
     total++;
-    const row = (cells as Partial<PhaseCycleCounts>)[a.phase];
-    if (!row || !(CYCLES as readonly string[]).includes(a.cycle)) {
+    const row = cells[a.phase];
+    if (!row || !cycles.includes(a.cycle)) {
       other++;
       continue;
     }
-    row[a.cycle]++;
-    byPhase[a.phase]++;
-    byCycle[a.cycle]++;
+    const add = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
+    add(row, a.cycle);
+    add(byPhase, a.phase);
+    add(byCycle, a.cycle);
   }
   return { cells, byPhase, byCycle, total, other };
 }
@@ -333,13 +336,13 @@ export function anyScore(categories: readonly Pick<CategoryScore, 'as_is' | 'to_
 }
 
 /** Catalogues an organisation can be built on: those with categories of services (X.1060 and its revisions). */
-export function buildableCatalogues(library: Pick<Library, 'catalogs'>): CatalogSummary[] {
+export function buildableCatalogues(library: Pick<Library, 'catalogs'>): CatalogueSummary[] {
   return library.catalogs.filter((c) => (c.counts['category'] ?? 0) > 0);
 }
 
 /** The templates of one catalogue. */
-export function templatesFor(library: Pick<Library, 'templates'>, catalog: string): TemplateSummary[] {
-  return library.templates.filter((t) => t.catalog === catalog);
+export function templatesFor(library: Pick<Library, 'templates'>, catalogue: string): TemplateSummary[] {
+  return library.templates.filter((t) => t.catalog === catalogue);
 }
 
 /** The settings of an organisation that an admin edits. */

@@ -2,7 +2,7 @@
 // data every screen shares (the vocabulary and the organisation's catalogue), fetched once.
 import { ApiError, del, get, patch, post, setCsrfToken } from './api';
 import { i18n } from './i18n.svelte';
-import type { CatalogDocument, Lang, Membership, Organisation, Role, Session, User, Vocabulary } from './types';
+import type { CatalogueDocument, Lang, Membership, Organisation, Role, Session, User, Vocabulary } from './types';
 
 class SessionState {
   user = $state<User | null>(null);
@@ -11,7 +11,7 @@ class SessionState {
   vocabulary = $state<Vocabulary | null>(null);
   /** Resolved once the first GET /session has answered (signed in or not). */
   checked = $state(false);
-  private catalogs = new Map<string, Promise<CatalogDocument>>();
+  private catalogues = new Map<string, Promise<CatalogueDocument>>();
 
   /** Takes a session on once everything the screens need is loaded, so that the app never sees
    *  a signed-in user without their organisations. */
@@ -57,7 +57,7 @@ class SessionState {
     this.user = null;
     this.memberships = [];
     this.organisations = [];
-    this.catalogs.clear();
+    this.catalogues.clear();
   }
 
   /** Switches the language, and remembers it for this user on the server. */
@@ -95,12 +95,12 @@ class SessionState {
   }
 
   /** A catalogue document, fetched once per session. */
-  catalog(id: string): Promise<CatalogDocument> {
-    let found = this.catalogs.get(id);
+  catalogue(id: string): Promise<CatalogueDocument> {
+    let found = this.catalogues.get(id);
     if (!found) {
-      found = get<CatalogDocument>('/api/v1/catalogs/' + encodeURIComponent(id));
-      found.catch(() => this.catalogs.delete(id));
-      this.catalogs.set(id, found);
+      found = get<CatalogueDocument>('/api/v1/catalogs/' + encodeURIComponent(id));
+      found.catch(() => this.catalogues.delete(id));
+      this.catalogues.set(id, found);
     }
     return found;
   }

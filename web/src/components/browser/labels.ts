@@ -16,18 +16,18 @@ export function kindLabel(kind: string): string {
 }
 
 type Family = 'x1060' | 'first' | null;
-const family = (catalogId: string): Family =>
-  catalogId.startsWith('x1060') ? 'x1060' : catalogId.startsWith('first') ? 'first' : null;
+const family = (catalogueId: string): Family =>
+  catalogueId.startsWith('x1060') ? 'x1060' : catalogueId.startsWith('first') ? 'first' : null;
 
 /** The catalogue's name for a column heading. */
-export function catalogueShort(catalogId: string, title: Text): string {
-  const f = family(catalogId);
+export function catalogueShort(catalogueId: string, title: Text): string {
+  const f = family(catalogueId);
   return f === 'x1060' ? t('browser.x1060.short') : f === 'first' ? t('browser.first.short') : loc(title);
 }
 
 /** The catalogue's name in a sentence or a count ("X.1060", "FIRST"). */
-export function catalogueTiny(catalogId: string, title: Text): string {
-  const f = family(catalogId);
+export function catalogueTiny(catalogueId: string, title: Text): string {
+  const f = family(catalogueId);
   return f === 'x1060' ? t('browser.x1060.tiny') : f === 'first' ? t('browser.first.tiny') : loc(title);
 }
 

@@ -20,7 +20,7 @@ export interface BrowserNode {
   sourcing?: { information: string; specialist_skill: boolean; quadrant: string; reason: Text } | null;
 }
 
-export interface BrowserCatalog {
+export interface BrowserCatalogue {
   catalog: {
     id: string;
     title: Text;

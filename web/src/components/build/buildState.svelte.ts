@@ -1,6 +1,6 @@
 // The state one build screen works on: the organisation's entries as shown and per service
 // whether it is saving, saved or failed. Edits are saved through the save queue the matrix uses
-// too (lib/entries' EntrySaves: at once, one after another per service, with the revision);
+// too (lib/serviceEntries' EntrySaves: at once, one after another per service, with the revision);
 // a 409 queues a conflict for the dialog, with the user's edit kept until they choose.
 import { ApiError, get } from '../../lib/api';
 import {
@@ -16,9 +16,9 @@ import {
   type SavedEntry,
 } from '../../lib/build';
 import type { Choice, Difference } from '../../lib/conflicts';
-import { EntrySaves, addCustomService, chosenEntry, loadServices, removeCustomService, saveMany, type CustomServiceInput } from '../../lib/entries';
+import { EntrySaves, addCustomService, chosenEntry, loadServices, removeCustomService, saveMany, type CustomServiceInput } from '../../lib/serviceEntries';
 import { session } from '../../lib/session.svelte';
-import type { CatalogDocument, ServiceEntry, Sourcing, Vocabulary } from '../../lib/types';
+import type { CatalogueDocument, ServiceEntry, Sourcing, Vocabulary } from '../../lib/types';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
 
@@ -45,13 +45,13 @@ export class BuildState {
   loading = $state(true);
   loadError = $state<unknown>(null);
   entries = $state.raw<ServiceEntry[]>([]);
-  catalog = $state.raw<CatalogDocument | null>(null);
-  catalogId = $state('');
+  catalogue = $state.raw<CatalogueDocument | null>(null);
+  catalogueId = $state('');
   status = $state<Record<string, SaveStatus>>({});
   errors = $state<Record<string, unknown>>({});
   conflicts = $state.raw<PendingConflict[]>([]);
-  nodes = $derived(nodesById(this.catalog));
-  categories = $derived(categoriesOf(this.catalog));
+  nodes = $derived(nodesById(this.catalogue));
+  categories = $derived(categoriesOf(this.catalogue));
 
   private index = new Map<string, number>();
   private defaults = new Map<string, Sourcing | null>();
@@ -91,8 +91,8 @@ export class BuildState {
     try {
       if (!session.vocabulary) session.vocabulary = await get<Vocabulary>('/api/v1/vocabulary');
       const answer = await loadServices(this.org);
-      this.catalogId = answer.catalog;
-      this.catalog = await session.catalog(answer.catalog);
+      this.catalogueId = answer.catalog;
+      this.catalogue = await session.catalogue(answer.catalog);
       this.adopt(answer.services);
     } catch (e) {
       this.loadError = e;

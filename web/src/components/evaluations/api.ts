@@ -1,6 +1,6 @@
 // The requests the evaluation and improvement screens make, with the shapes they answer.
 import { get, orgPath } from '../../lib/api';
-import { loadServices } from '../../lib/entries';
+import { loadServices } from '../../lib/serviceEntries';
 import { session } from '../../lib/session.svelte';
 import type { Action, Answer, DraftAction, Due, EvaluationSummary, Evaluation, Review, ServiceEntry, Text, Trend, TriggerEvent } from '../../lib/types';
 
@@ -16,7 +16,7 @@ export const fetchEvents = (org: string) => get<{ events: EventRecord[] }>(orgPa
 export const fetchReview = (org: string) => get<Review>(orgPath(org, 'review'));
 export const fetchActions = (org: string) => get<{ actions: Action[] }>(orgPath(org, 'actions')).then((a) => a.actions);
 export const fetchDrafts = (org: string) => get<{ drafts: DraftAction[] }>(orgPath(org, 'action-drafts')).then((a) => a.drafts);
-/** The organisation's service entries (through lib/entries, the one reader of /services). */
+/** The organisation's service entries (through lib/serviceEntries, the one reader of /services). */
 export const fetchServices = (org: string): Promise<ServiceEntry[]> => loadServices(org).then((a) => a.services);
 
 /** What changed from one evaluation to another, or to the live matrix when `to` is empty. */
@@ -28,9 +28,9 @@ export function fetchChanges(org: string, from: string, to: string): Promise<Cha
 
 /** The names of the organisation's catalogue categories (for trend legends and delta tables). */
 export async function fetchCategoryNames(org: string): Promise<Map<string, Text>> {
-  let catalog = session.organisations.find((o) => o.id === org)?.catalog;
-  if (!catalog) catalog = (await get<{ catalog: string }>(orgPath(org))).catalog;
-  const document = await session.catalog(catalog);
+  let catalogue = session.organisations.find((o) => o.id === org)?.catalog;
+  if (!catalogue) catalogue = (await get<{ catalog: string }>(orgPath(org))).catalog;
+  const document = await session.catalogue(catalogue);
   return new Map(document.nodes.filter((n) => n.kind === 'category').map((n) => [n.id, n.name]));
 }
 

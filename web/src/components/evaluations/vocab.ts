@@ -4,7 +4,7 @@ import { loc } from '../../lib/i18n.svelte';
 import { session } from '../../lib/session.svelte';
 import type { Vocabulary } from '../../lib/types';
 
-type NamedList = 'levels' | 'assignments' | 'phases' | 'cycles' | 'evaluation_kinds' | 'trigger_kinds' | 'severities';
+type NamedList = 'levels' | 'assignments' | 'phases' | 'cycles' | 'action_statuses' | 'evaluation_kinds' | 'trigger_kinds' | 'severities';
 
 /** The name of `id` in one of the vocabulary's lists; the id itself when unknown. */
 export function term(list: NamedList, id: string | null | undefined): string {

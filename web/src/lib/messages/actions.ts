@@ -18,10 +18,6 @@ export const en = {
   'actions.empty': 'No improvement action yet.',
   'actions.emptyOpen': 'No open action. Choose “All” to see finished ones.',
 
-  'actions.status.open': 'Open',
-  'actions.status.in_progress': 'In progress',
-  'actions.status.done': 'Done',
-  'actions.status.cancelled': 'Cancelled',
 
   'actions.card.due': 'Due {date}',
   'actions.card.noDue': 'No due date',
@@ -107,10 +103,6 @@ export const ja: Record<keyof typeof en, string> = {
   'actions.empty': '改善策はまだありません。',
   'actions.emptyOpen': '未完了の改善策はありません。完了したものは「すべて」で表示できます。',
 
-  'actions.status.open': '未着手',
-  'actions.status.in_progress': '対応中',
-  'actions.status.done': '完了',
-  'actions.status.cancelled': '中止',
 
   'actions.card.due': '期限 {date}',
   'actions.card.noDue': '期限なし',

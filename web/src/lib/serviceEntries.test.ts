@@ -1,29 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api';
 import type { SavedEntry } from './build';
-import { EntrySaves, customServiceBody, saveEntry, saveMany, uploadEvidence, type EntrySaveHooks } from './entries';
+import { EntrySaves, customServiceBody, saveEntry, saveMany, uploadEvidence, type EntrySaveHooks } from './serviceEntries';
+import { savedEntry } from './testData';
 import type { ServiceEntry } from './types';
 
 function saved(over: Partial<SavedEntry> = {}): SavedEntry {
-  return {
-    service: 'A-1',
-    level: 'basic',
-    assignment: 'insource',
-    owner: 'SOC',
-    provider: '',
-    sourcing: null,
-    insource: { as_is: '3', to_be: '5' },
-    outsource: { as_is: null, to_be: null },
-    unassigned: { as_is: null, to_be: null },
-    rationale: '',
-    evidence: [],
-    capacity: '',
-    capability: '',
-    revision: 3,
-    updated_at: '2026-01-01T00:00:00Z',
-    updated_by: 'alice',
-    ...over,
-  };
+  return savedEntry('A-1', { level: 'basic', assignment: 'insource', owner: 'SOC', insource: { as_is: '3', to_be: '5' }, revision: 3, updated_by: 'alice', ...over });
 }
 
 interface Call {
