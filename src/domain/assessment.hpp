@@ -33,6 +33,8 @@ struct Assessment {
     std::string
         reference_template; ///< template the catalogue evaluation compares with; may be empty
     int evaluation_interval_days = kDefaultEvaluationIntervalDays;
+    bool separate_approver =
+        false; ///< evaluations approved by someone other than who recorded them
     std::vector<CustomService> custom_services;
     std::vector<ServiceEntry> services;
     std::vector<Action> actions;

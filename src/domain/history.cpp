@@ -19,6 +19,27 @@ bool Evaluation::covers(EvaluationKind kind) const {
     return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
+Status check_approval(const Evaluation& evaluation, std::string_view recorded_by,
+                      std::string_view approver, Date today, bool separate_approver) {
+    if (approver.empty()) return invalid("an approval needs the approver's name", "actor");
+    if (!evaluation.approved_by.empty())
+        return conflict("evaluation '" + evaluation.id + "' was already approved by " +
+                            evaluation.approved_by + " on " +
+                            (evaluation.approved_on ? evaluation.approved_on->to_string()
+                                                    : std::string("an unknown date")),
+                        "approved_by");
+    if (today < evaluation.date)
+        return invalid("an evaluation cannot be approved before the day it is dated (" +
+                           evaluation.date.to_string() + "; today is " + today.to_string() + ")",
+                       "approved_on");
+    if (separate_approver && approver == recorded_by)
+        return forbidden("this organisation requires someone other than the person who recorded "
+                         "an evaluation (" +
+                             std::string(recorded_by) + ") to approve it",
+                         "approved_by");
+    return {};
+}
+
 Evaluation evaluation_of(std::string id, Date date, const std::vector<ServiceEntry>& entries) {
     Evaluation s;
     s.id = std::move(id);

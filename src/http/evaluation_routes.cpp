@@ -64,14 +64,15 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                 Access::organisation, Permission::approve,
                 operation("approveEvaluation", optional_object({{"date", string()}}),
                           ref("EvaluationSummary")),
-                "Sign off an evaluation (once): {\"date\"} optional, default today",
+                "Sign off an evaluation (once), dated today; by someone other than who recorded "
+                "it when the organisation separates the duties",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_optional_body(request);
                     if (!body) return error_response(body.error());
-                    auto day = approval_from_json(*body, ctx.today());
-                    if (!day) return error_response(day.error());
+                    if (auto s = approval_from_json(*body, ctx.today()); !s)
+                        return error_response(s.error());
                     return respond(ctx.store.evaluations.approve_evaluation(
-                                       caller.actor(), p["org"], p["evaluation"], *day),
+                                       caller.actor(), p["org"], p["evaluation"]),
                                    [](const auto& r) { return to_json(r, false); });
                 }});
     router.add(

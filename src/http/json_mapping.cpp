@@ -112,6 +112,7 @@ Json to_json(const store::OrganisationRecord& o) {
                 {"catalog", o.catalogue_id},
                 {"reference_template", o.reference_template},
                 {"evaluation_interval_days", o.evaluation_interval_days},
+                {"separate_approver", o.separate_approver},
                 {"custom_services", o.custom_services},
                 {"revision", o.revision},
                 {"created_at", o.created_at}};
@@ -136,6 +137,7 @@ Json organisation_schema() {
                    {"catalog", string()},
                    {"reference_template", string()},
                    {"evaluation_interval_days", integer()},
+                   {"separate_approver", boolean()},
                    {"custom_services", integer()},
                    {"revision", integer()},
                    {"created_at", string()}});
@@ -580,7 +582,8 @@ Result<Credentials> credentials_from_json(const Json& json) {
 
 Result<store::OrganisationSettings> settings_from_json(const Json& json) {
     Fields f(json);
-    f.only({"name", "reference_template", "evaluation_interval_days", "revision"});
+    f.only({"name", "reference_template", "evaluation_interval_days", "separate_approver",
+            "revision"});
     store::OrganisationSettings s;
     s.name = f.text("name");
     // null clears the reference template, like an empty text.
@@ -588,6 +591,7 @@ Result<store::OrganisationSettings> settings_from_json(const Json& json) {
         s.reference_template = f.text("reference_template").value_or("");
     // Read wide: the domain refuses an interval out of range, never a wrapped one.
     s.evaluation_interval_days = f.integer("evaluation_interval_days");
+    s.separate_approver = f.boolean("separate_approver");
     if (f.error()) return *f.error();
     return s;
 }
@@ -650,12 +654,18 @@ Result<store::NewEvaluation> new_evaluation_from_json(const Json& json, Date tod
     return e;
 }
 
-Result<Date> approval_from_json(const Json& json, Date today) {
+Status approval_from_json(const Json& json, Date today) {
     Fields f(json);
     f.only({"date"});
     auto date = f.text("date");
     if (f.error()) return *f.error();
-    return date_from(date, "date", today);
+    auto day = date_from(date, "date", today);
+    if (!day) return day.error();
+    if (*day != today)
+        return invalid("an approval is dated the day it is given (today, " + today.to_string() +
+                           "); leave out date",
+                       "date");
+    return {};
 }
 
 Result<Action> action_from_json(const Json& json, const std::string& action_id) {

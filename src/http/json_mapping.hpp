@@ -64,8 +64,8 @@ struct Escalation {
 domain::Result<Escalation> escalation_from_json(const Json& json, domain::Date today);
 /// A request to run an evaluation: `{"id", "date", "kinds", "note"}`, all optional.
 domain::Result<store::NewEvaluation> new_evaluation_from_json(const Json& json, domain::Date today);
-/// The day an evaluation is signed off: `{"date"}`, default `today`.
-domain::Result<domain::Date> approval_from_json(const Json& json, domain::Date today);
+/// A sign-off: `{}`, or `{"date"}` naming today (an approval is dated the day it is given).
+domain::Status approval_from_json(const Json& json, domain::Date today);
 domain::Result<domain::Action> action_from_json(const Json& json, const std::string& action_id);
 domain::Result<domain::CustomService> custom_service_from_json(const Json& json);
 domain::Result<domain::TriggerEvent> event_from_json(const Json& json);

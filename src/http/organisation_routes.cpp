@@ -62,9 +62,11 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                           optional_object({{"name", string()},
                                            {"reference_template", string()},
                                            {"evaluation_interval_days", integer()},
+                                           {"separate_approver", boolean()},
                                            {"revision", integer()}}),
                           ref("Organisation")),
-                "Change the name, reference template or evaluation interval (If-Match: revision)",
+                "Change the name, reference template, evaluation interval or whether approvals "
+                "need someone other than who recorded the evaluation (If-Match: revision)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);
                     if (!body) return error_response(body.error());

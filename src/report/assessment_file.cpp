@@ -328,8 +328,8 @@ class Reader {
     void read_root(const YAML::Node& root, AssessmentRead& out) {
         r_.only_keys(root,
                      {"format", "organisation", "catalog", "reference_template",
-                      "evaluation_interval_days", "custom_services", "services", "actions",
-                      "events", "evaluations"},
+                      "evaluation_interval_days", "separate_approver", "custom_services",
+                      "services", "actions", "events", "evaluations"},
                      {});
         auto format = r_.scalar(root, "format", {});
         if (format && *format != kAssessmentFormat) {
@@ -369,6 +369,8 @@ class Reader {
         if (root["evaluation_interval_days"].IsDefined())
             a.evaluation_interval_days = r_.integer(root, "evaluation_interval_days", {}, 1, 3660)
                                              .value_or(a.evaluation_interval_days);
+        if (root["separate_approver"].IsDefined())
+            a.separate_approver = r_.boolean(root, "separate_approver", {}, false).value_or(false);
         a.custom_services = custom_services(root["custom_services"], root);
         a.services = entries(root["services"], root, "services", false);
         a.actions = actions(root["actions"], root);
@@ -505,6 +507,7 @@ std::string write_assessment(const Assessment& a, const ServiceDirectory& dir) {
     if (!a.reference_template.empty())
         o << "reference_template: " << q(a.reference_template) << "\n";
     o << "evaluation_interval_days: " << a.evaluation_interval_days << "\n";
+    if (a.separate_approver) o << "separate_approver: true\n";
     if (!a.custom_services.empty()) {
         o << "\ncustom_services:\n";
         for (const auto& c : a.custom_services) {

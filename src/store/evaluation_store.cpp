@@ -86,29 +86,20 @@ Result<EvaluationRecord> EvaluationStore::evaluation(std::string_view slug, std:
 
 Result<EvaluationRecord> EvaluationStore::approve_evaluation(const Actor& actor,
                                                              std::string_view slug,
-                                                             std::string_view id, Date on) {
-    if (actor.name.empty()) return invalid("an approval needs the approver's name", "actor");
+                                                             std::string_view id) {
     return rows::change_organisation(
         core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<EvaluationRecord> {
             const std::string evaluation_id(id);
             auto before = rows::evaluation(sql, org.id, evaluation_id);
             if (!before) return rows::not_found("no evaluation '" + evaluation_id + "'", "id");
-            if (!before->evaluation.approved_by.empty())
-                return rows::conflict("evaluation '" + evaluation_id +
-                                          "' was already approved by " +
-                                          before->evaluation.approved_by + " on " +
-                                          (before->evaluation.approved_on
-                                               ? before->evaluation.approved_on->to_string()
-                                               : std::string("an unknown date")),
-                                      "approved_by");
-            if (on < before->evaluation.date)
-                return invalid("an evaluation cannot be approved before it was taken (" +
-                                   before->evaluation.date.to_string() + ")",
-                               "approved_on");
-            std::string date = on.to_string();
+            const Date today = core_.today();
+            if (auto s = check_approval(before->evaluation, before->created_by, actor.name, today,
+                                        org.separate_approver);
+                !s)
+                return s.error();
+            const std::string date = today.to_string();
             sql << "update evaluations set approved_by = :by, approved_on = :on where org_id = "
-                   ":org "
-                   "and snapshot_id = :id",
+                   ":org and snapshot_id = :id",
                 soci::use(actor.name), soci::use(date), soci::use(org.id), soci::use(evaluation_id);
             auto after = rows::evaluation(sql, org.id, evaluation_id);
             rows::audit(sql, core_.now(), actor, &org, "evaluation", evaluation_id, "approve",

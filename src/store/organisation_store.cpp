@@ -15,7 +15,8 @@ Json settings_json(const OrganisationRecord& o) {
                 {"name", o.name},
                 {"catalog", o.catalogue_id},
                 {"reference_template", o.reference_template},
-                {"evaluation_interval_days", o.evaluation_interval_days}};
+                {"evaluation_interval_days", o.evaluation_interval_days},
+                {"separate_approver", o.separate_approver}};
 }
 
 /// Everything an import replaces, for the audit record's before and after values.
@@ -152,6 +153,7 @@ OrganisationStore::update_organisation(const Actor& actor, std::string_view slug
             settings.reference_template.value_or(before->reference_template);
         const int interval = static_cast<int>(
             settings.evaluation_interval_days.value_or(before->evaluation_interval_days));
+        const int separate = settings.separate_approver.value_or(before->separate_approver) ? 1 : 0;
         if (auto t =
                 core_.library.template_for(reference, before->catalogue_id, "reference_template");
             !t)
@@ -160,10 +162,10 @@ OrganisationStore::update_organisation(const Actor& actor, std::string_view slug
         long long id = before->id;
         soci::statement st =
             (sql.prepare << "update organisations set name = :name, reference_template = :ref, "
-                            "evaluation_interval_days = :interval, revision = revision + 1 "
-                            "where id = :id and revision = :rev",
-             soci::use(name), soci::use(reference), soci::use(interval), soci::use(id),
-             soci::use(rev));
+                            "evaluation_interval_days = :interval, separate_approver = :separate, "
+                            "revision = revision + 1 where id = :id and revision = :rev",
+             soci::use(name), soci::use(reference), soci::use(interval), soci::use(separate),
+             soci::use(id), soci::use(rev));
         st.execute(true);
         if (st.get_affected_rows() != 1)
             return rows::conflict("the organisation was changed by someone else (revision " +
@@ -241,25 +243,27 @@ Result<OrganisationState> OrganisationStore::import_assessment(const Actor& acto
         const std::string slug_text(slug);
         Json before = nullptr;
         long long id = 0;
+        const int separate = assessment.separate_approver ? 1 : 0;
         if (auto existing = rows::organisation(sql, slug)) {
             before = state_json(rows::load_state(sql, *existing));
             id = existing->id;
             sql << "update organisations set name = :name, catalog_id = :catalog, "
-                   "reference_template = :ref, evaluation_interval_days = :interval, revision = "
-                   "revision + 1 where id = :id",
+                   "reference_template = :ref, evaluation_interval_days = :interval, "
+                   "separate_approver = :separate, revision = revision + 1 where id = :id",
                 soci::use(name), soci::use(assessment.catalogue_id),
                 soci::use(assessment.reference_template),
-                soci::use(assessment.evaluation_interval_days), soci::use(id);
+                soci::use(assessment.evaluation_interval_days), soci::use(separate), soci::use(id);
             for (const char* table :
                  {"service_entries", "custom_services", "actions", "trigger_events", "evaluations"})
                 sql << std::string("delete from ") + table + " where org_id = :id", soci::use(id);
         } else {
             sql << "insert into organisations (slug, name, catalog_id, reference_template, "
-                   "evaluation_interval_days, revision, created_at) values (:slug, :name, "
-                   ":catalog, :ref, :interval, 1, :at) returning id",
+                   "evaluation_interval_days, separate_approver, revision, created_at) values "
+                   "(:slug, :name, :catalog, :ref, :interval, :separate, 1, :at) returning id",
                 soci::use(slug_text), soci::use(name), soci::use(assessment.catalogue_id),
                 soci::use(assessment.reference_template),
-                soci::use(assessment.evaluation_interval_days), soci::use(at), soci::into(id);
+                soci::use(assessment.evaluation_interval_days), soci::use(separate), soci::use(at),
+                soci::into(id);
         }
         int position = 0;
         for (const auto& c : assessment.custom_services)

@@ -24,6 +24,7 @@ struct OrganisationRecord {
     std::string catalogue_id;
     std::string reference_template;
     int evaluation_interval_days = domain::kDefaultEvaluationIntervalDays;
+    bool separate_approver = false; ///< see domain::check_approval
     std::int64_t revision = 0;
     std::string created_at;
     int custom_services = 0; ///< how many organisation-specific services it has
@@ -43,6 +44,7 @@ struct OrganisationSettings {
     std::optional<std::string> name;
     std::optional<std::string> reference_template; ///< empty: no reference
     std::optional<long long> evaluation_interval_days;
+    std::optional<bool> separate_approver;
 };
 
 /// How much of the evaluation history load() reads: every evaluation's matrix and findings, or

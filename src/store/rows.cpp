@@ -338,7 +338,7 @@ namespace {
 constexpr const char* kOrganisationSelect =
     "select id, slug, name, catalog_id, reference_template, evaluation_interval_days, revision, "
     "created_at, (select count(*) from custom_services c where c.org_id = organisations.id), "
-    "state_version from organisations";
+    "state_version, separate_approver from organisations";
 
 struct OrganisationColumns {
     long long id = 0;
@@ -348,16 +348,19 @@ struct OrganisationColumns {
     std::string created_at;
     int custom = 0;
     long long state_version = 0;
+    int separate_approver = 0;
     OrganisationRecord get() const {
-        return {id,       slug,     name,       catalogue_id, reference,
-                interval, revision, created_at, custom,       state_version};
+        return {
+            id,       slug,       name,   catalogue_id, reference, interval, separate_approver != 0,
+            revision, created_at, custom, state_version};
     }
 };
 
 void bind_into(soci::details::prepare_temp_type& p, OrganisationColumns& c) {
     p, soci::into(c.id), soci::into(c.slug), soci::into(c.name), soci::into(c.catalogue_id),
         soci::into(c.reference), soci::into(c.interval), soci::into(c.revision),
-        soci::into(c.created_at), soci::into(c.custom), soci::into(c.state_version);
+        soci::into(c.created_at), soci::into(c.custom), soci::into(c.state_version),
+        soci::into(c.separate_approver);
 }
 
 /// Every row of a select, each made by `make` from the columns it was read into.

@@ -48,12 +48,17 @@ std::string StoreCore::now() const {
     return rows::format_time(clock());
 }
 
+domain::Date StoreCore::today() const {
+    return *domain::Date::parse(now().substr(0, 10));
+}
+
 domain::Assessment OrganisationState::assessment() const {
     domain::Assessment a;
     a.organisation = {organisation.slug, organisation.name};
     a.catalogue_id = organisation.catalogue_id;
     a.reference_template = organisation.reference_template;
     a.evaluation_interval_days = organisation.evaluation_interval_days;
+    a.separate_approver = organisation.separate_approver;
     a.custom_services = custom_services;
     for (const auto& e : entries) a.services.push_back(e.entry);
     for (const auto& r : actions) a.actions.push_back(r.action);

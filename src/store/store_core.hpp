@@ -4,6 +4,7 @@
 #pragma once
 
 #include "catalogue/library.hpp"
+#include "domain/date.hpp"
 #include "domain/service_entry.hpp"
 #include "store/database.hpp"
 
@@ -35,6 +36,8 @@ class StoreCore {
 
     /// The clock's time as stored: "2026-11-22T05:30:25.123Z".
     std::string now() const;
+    /// The clock's day (UTC).
+    domain::Date today() const;
     /// The directory of a catalogue plus custom services; built once and shared while the
     /// custom services stay the same.
     Result<std::shared_ptr<const domain::ServiceDirectory>>

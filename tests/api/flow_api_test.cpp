@@ -3,10 +3,23 @@
 // their escalation, the live review, export, and evidence files.
 #include "api/api_fixture.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <map>
 
 namespace cdcwb::testing {
 namespace {
+
+/// The UTC day `offset` days from now, as the API writes dates.
+std::string utc_day(int offset = 0) {
+    const std::chrono::year_month_day d{
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) +
+        std::chrono::days(offset)};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return text;
+}
 
 class FlowApi : public ApiTest {
   protected:
@@ -46,7 +59,7 @@ TEST_F(FlowApi, AnApprovedEvaluationIsTheBaselineForChangesAndTrends) {
     EXPECT_TRUE(evaluation["approved_by"].is_null());
 
     const auto approval = base + "/evaluations/" + id + "/approval";
-    const auto approved = post(member("approver"), approval, Json{{"date", "2026-01-20"}});
+    const auto approved = post(member("approver"), approval, Json::object());
     ASSERT_TRUE(HasStatus(approved, 200));
     EXPECT_EQ(json_of(approved)["approved_by"], member("approver").username);
     const auto before = fingerprint(org);
@@ -76,6 +89,48 @@ TEST_F(FlowApi, AnApprovedEvaluationIsTheBaselineForChangesAndTrends) {
     ASSERT_FALSE(all.empty());
     EXPECT_EQ(all[0]["points"].size(), 2u) << trends.body;
     EXPECT_EQ(all[0]["points"][0]["evaluation"], id);
+}
+
+TEST_F(FlowApi, WithSeparateDutiesTheRecorderCannotApproveAndApprovalsAreDatedToday) {
+    const std::string org = new_org();
+    const std::string base = "/api/v1/orgs/" + org;
+    const auto settings = json_of(get(admin(), base));
+    EXPECT_EQ(settings["separate_approver"], false) << "off unless the organisation asks for it";
+    EXPECT_TRUE(
+        IsError(call(admin(), "PATCH", base,
+                     Json{{"separate_approver", "yes"}, {"revision", settings["revision"]}}.dump()),
+                400, "invalid_input", "separate_approver"));
+    const auto changed =
+        call(admin(), "PATCH", base,
+             Json{{"separate_approver", true}, {"revision", settings["revision"]}}.dump());
+    ASSERT_TRUE(HasStatus(changed, 200));
+    EXPECT_EQ(json_of(changed)["separate_approver"], true);
+
+    const auto run = post(admin(), base + "/evaluations", Json{{"date", "2026-01-15"}});
+    ASSERT_TRUE(HasStatus(run, 201));
+    const std::string id = json_of(run)["id"];
+    const auto approval = base + "/evaluations/" + id + "/approval";
+    const auto before = fingerprint(org);
+    EXPECT_TRUE(IsError(post(admin(), approval, Json::object()), 403, "forbidden", "approved_by"))
+        << "the admin recorded it, so the admin may not approve it";
+    EXPECT_TRUE(IsError(post(member("approver"), approval, Json{{"date", "2999-01-01"}}), 400,
+                        "invalid_input", "date"))
+        << "an approval is dated the day it is given";
+    EXPECT_TRUE(IsError(post(member("approver"), approval, Json{{"date", "2026-01-20"}}), 400,
+                        "invalid_input", "date"));
+    expect_unchanged(before, "a refused approval", org);
+
+    const auto approved = post(member("approver"), approval, Json::object());
+    ASSERT_TRUE(HasStatus(approved, 200));
+    EXPECT_EQ(json_of(approved)["approved_on"], utc_day());
+
+    const auto future =
+        post(admin(), base + "/evaluations", Json{{"date", utc_day(2)}, {"id", "planned"}});
+    ASSERT_TRUE(HasStatus(future, 201));
+    EXPECT_TRUE(
+        IsError(post(member("approver"), base + "/evaluations/planned/approval", Json::object()),
+                400, "invalid_input", "approved_on"))
+        << "an evaluation dated later cannot be approved before that day";
 }
 
 TEST_F(FlowApi, ATriggerEventMakesAnEvaluationDue) {

@@ -196,6 +196,22 @@ TEST(AssessmentFile, TextThatNeedsQuotingSurvivesTheRoundTrip) {
     EXPECT_EQ(b.organisation.name, "- 123");
 }
 
+TEST(AssessmentFile, SeparateApproverIsReadAndWrittenOnlyWhenSet) {
+    auto a = read_ok(kFile);
+    EXPECT_FALSE(a.separate_approver) << "off by default";
+    auto dir = domain::ServiceDirectory::build(library().catalogue("x1060-2021")->catalogue,
+                                               a.custom_services);
+    EXPECT_EQ(write_assessment(a, *dir).find("separate_approver"), std::string::npos);
+    auto b = read_ok(with(kFile, "evaluation_interval_days: 90\n",
+                          "evaluation_interval_days: 90\nseparate_approver: true\n"));
+    EXPECT_TRUE(b.separate_approver);
+    EXPECT_TRUE(read_ok(write_assessment(b, *dir)).separate_approver);
+    EXPECT_EQ(refused(with(kFile, "evaluation_interval_days: 90\n",
+                           "evaluation_interval_days: 90\nseparate_approver: sometimes\n"))
+                  .substr(0, 22),
+              "8: separate_approver: ");
+}
+
 TEST(AssessmentFile, MalformedFilesNameTheLineAndField) {
     EXPECT_EQ(refused(with(kFile, "as_is: 3\n", "as_is: 7\n")),
               "19: services.A-1.as_is: score 7 is out of range; use 1 to 5 or n/a");

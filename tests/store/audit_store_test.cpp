@@ -66,7 +66,7 @@ TEST_F(AuditStore, EveryChangeWritesExactlyOneRecord) {
         {"update organisation",
          [&] {
              return store()
-                 .organisations.update_organisation(actor_, "acme", {"Acme 2", "", 90}, 1)
+                 .organisations.update_organisation(actor_, "acme", {"Acme 2", "", 90, {}}, 1)
                  .ok();
          },
          "tester", "acme", "organisation", "acme", "update"},
@@ -105,8 +105,7 @@ TEST_F(AuditStore, EveryChangeWritesExactlyOneRecord) {
         {"approve evaluation",
          [&] {
              return store()
-                 .evaluations
-                 .approve_evaluation({"ciso", std::nullopt}, "acme", "E-1", day("2026-11-23"))
+                 .evaluations.approve_evaluation({"ciso", std::nullopt}, "acme", "E-1")
                  .ok();
          },
          "ciso", "acme", "evaluation", "E-1", "approve"},
@@ -243,15 +242,16 @@ TEST_F(AuditStore, RefusedChangeWritesNoRecord) {
                      .organisations.create_organisation(actor_, {"acme", "Again", "x1060-2021", ""})
                      .ok());
     EXPECT_FALSE(
-        store().organisations.update_organisation(actor_, "acme", {"Acme", "", 90}, 5).ok());
+        store().organisations.update_organisation(actor_, "acme", {"Acme", "", 90, {}}, 5).ok());
     EXPECT_FALSE(store().actions.delete_action(actor_, "acme", "A-1", 1).ok());
     EXPECT_EQ(all().size(), before);
 }
 
 TEST_F(AuditStore, RecordsCarryTheValuesBeforeAndAfter) {
     make_org();
-    ASSERT_TRUE(
-        store().organisations.update_organisation(actor_, "acme", {"Acme K.K.", "", 90}, 1).ok());
+    ASSERT_TRUE(store()
+                    .organisations.update_organisation(actor_, "acme", {"Acme K.K.", "", 90, {}}, 1)
+                    .ok());
     const auto records = all();
     ASSERT_EQ(records.size(), 2u);
     EXPECT_NE(records[0].before.find("\"Acme acme\""), std::string::npos) << records[0].before;

@@ -154,8 +154,7 @@ TEST_F(EvaluationStore, SummariesCarryTheCountsButNotTheMatrixOrFindings) {
     auto first =
         store().evaluations.run_evaluation(actor_, "acme", {"H1", day("2026-06-01"), {}, "first"});
     ASSERT_TRUE(first.ok());
-    ASSERT_TRUE(
-        store().evaluations.approve_evaluation(actor_, "acme", "H1", day("2026-06-02")).ok());
+    ASSERT_TRUE(store().evaluations.approve_evaluation(actor_, "acme", "H1").ok());
     auto second = store().evaluations.run_evaluation(
         actor_, "acme", {"H2", day("2026-11-22"), {domain::EvaluationKind::portfolio}, ""});
     ASSERT_TRUE(second.ok());
@@ -272,8 +271,9 @@ TEST_F(EvaluationStore, EvaluationsLoadOldestFirst) {
 
 TEST_F(EvaluationStore, ApprovalRecordsWhoSignedAndWhen) {
     ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
-    auto approved = store().evaluations.approve_evaluation({"ciso", std::nullopt}, "acme",
-                                                           "2026-11-22", day("2026-11-25"));
+    now_ += std::chrono::days(3); // signed off three days later: dated that day, by the clock
+    auto approved =
+        store().evaluations.approve_evaluation({"ciso", std::nullopt}, "acme", "2026-11-22");
     ASSERT_TRUE(approved.ok()) << approved.error().message;
     EXPECT_EQ(approved->evaluation.approved_by, "ciso");
     EXPECT_EQ(approved->evaluation.approved_on, day("2026-11-25"));
@@ -286,42 +286,60 @@ TEST_F(EvaluationStore, ApprovalRecordsWhoSignedAndWhen) {
 
 TEST_F(EvaluationStore, ApprovalOnTheEvaluationDayIsAllowed) {
     ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
-    auto approved =
-        store().evaluations.approve_evaluation(actor_, "acme", "2026-11-22", day("2026-11-22"));
+    auto approved = store().evaluations.approve_evaluation(actor_, "acme", "2026-11-22");
     EXPECT_TRUE(approved.ok()) << approved.error().message;
 }
 
 TEST_F(EvaluationStore, SecondApprovalIsAConflictAndWritesNothing) {
     ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
     ASSERT_TRUE(
-        store()
-            .evaluations
-            .approve_evaluation({"ciso", std::nullopt}, "acme", "2026-11-22", day("2026-11-25"))
-            .ok());
-    EXPECT_REFUSED_UNCHANGED(store().evaluations.approve_evaluation(
-                                 {"cfo", std::nullopt}, "acme", "2026-11-22", day("2026-11-26")),
-                             ErrorCode::conflict, "approved_by");
+        store().evaluations.approve_evaluation({"ciso", std::nullopt}, "acme", "2026-11-22").ok());
+    EXPECT_REFUSED_UNCHANGED(
+        store().evaluations.approve_evaluation({"cfo", std::nullopt}, "acme", "2026-11-22"),
+        ErrorCode::conflict, "approved_by");
 }
 
-TEST_F(EvaluationStore, ApprovalBeforeTheEvaluationDateIsRefusedAndWritesNothing) {
+TEST_F(EvaluationStore, AnEvaluationDatedLaterCannotBeApprovedBeforeThatDay) {
+    ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-23")).ok());
+    EXPECT_REFUSED_UNCHANGED(store().evaluations.approve_evaluation(actor_, "acme", "2026-11-23"),
+                             ErrorCode::invalid_input, "approved_on");
+    now_ += std::chrono::days(1);
+    auto approved = store().evaluations.approve_evaluation(actor_, "acme", "2026-11-23");
+    ASSERT_TRUE(approved.ok()) << approved.error().message;
+    EXPECT_EQ(approved->evaluation.approved_on, day("2026-11-23"));
+}
+
+TEST_F(EvaluationStore, WithSeparateDutiesTheRecorderCannotApproveAndNothingIsWritten) {
+    auto org = store().organisations.organisation("acme");
+    ASSERT_TRUE(org.ok());
+    EXPECT_FALSE(org->separate_approver) << "off unless the organisation asks for it";
+    store::OrganisationSettings settings;
+    settings.separate_approver = true;
+    auto changed =
+        store().organisations.update_organisation(actor_, "acme", settings, org->revision);
+    ASSERT_TRUE(changed.ok()) << changed.error().message;
+    EXPECT_TRUE(changed->separate_approver);
     ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
-    EXPECT_REFUSED_UNCHANGED(
-        store().evaluations.approve_evaluation(actor_, "acme", "2026-11-22", day("2026-11-21")),
-        ErrorCode::invalid_input, "approved_on");
+
+    EXPECT_REFUSED_UNCHANGED(store().evaluations.approve_evaluation(actor_, "acme", "2026-11-22"),
+                             ErrorCode::forbidden, "approved_by");
+    auto approved =
+        store().evaluations.approve_evaluation({"ciso", std::nullopt}, "acme", "2026-11-22");
+    ASSERT_TRUE(approved.ok()) << approved.error().message;
+    EXPECT_EQ(approved->evaluation.approved_by, "ciso");
 }
 
 TEST_F(EvaluationStore, ApprovalWithoutAnApproverNameIsRefused) {
     ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
-    EXPECT_REFUSED_UNCHANGED(store().evaluations.approve_evaluation(
-                                 {"", std::nullopt}, "acme", "2026-11-22", day("2026-11-22")),
-                             ErrorCode::invalid_input, "actor");
+    EXPECT_REFUSED_UNCHANGED(
+        store().evaluations.approve_evaluation({"", std::nullopt}, "acme", "2026-11-22"),
+        ErrorCode::invalid_input, "actor");
 }
 
 TEST_F(EvaluationStore, ApprovalOfAnUnknownEvaluationIsNotFound) {
     ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
-    EXPECT_REFUSED_UNCHANGED(
-        store().evaluations.approve_evaluation(actor_, "acme", "2026-11-23", day("2026-11-23")),
-        ErrorCode::not_found, "id");
+    EXPECT_REFUSED_UNCHANGED(store().evaluations.approve_evaluation(actor_, "acme", "2026-11-23"),
+                             ErrorCode::not_found, "id");
     auto read = store().evaluations.evaluation("acme", "2026-11-23");
     ASSERT_FALSE(read.ok());
     EXPECT_EQ(read.error().code, ErrorCode::not_found);
@@ -339,10 +357,10 @@ TEST_F(EvaluationStore, RecordedEvaluationStaysTheSameAfterLaterEdits) {
     e.owner = "Someone else";
     e.insource = {*Score::points(5), *Score::points(5)};
     ASSERT_TRUE(store().entries.update_entry(actor_, "acme", e, a1->revision).ok());
-    ASSERT_TRUE(
-        store()
-            .organisations.update_organisation(actor_, "acme", {"Acme", "large-enterprise", 90}, 1)
-            .ok());
+    ASSERT_TRUE(store()
+                    .organisations
+                    .update_organisation(actor_, "acme", {"Acme", "large-enterprise", 90, {}}, 1)
+                    .ok());
     ASSERT_TRUE(
         store()
             .entries

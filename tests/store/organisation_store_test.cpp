@@ -142,7 +142,7 @@ TEST_F(OrganisationStore, ListGivesEveryOrganisationBySlug) {
 TEST_F(OrganisationStore, UpdateSettingsWritesThemAndBumpsTheRevision) {
     const auto org = make_org();
     auto updated = store().organisations.update_organisation(
-        actor_, "acme", {"Acme K.K.", "large-enterprise", 90}, 1);
+        actor_, "acme", {"Acme K.K.", "large-enterprise", 90, {}}, 1);
     ASSERT_TRUE(updated.ok()) << updated.error().message;
     EXPECT_EQ(updated->name, "Acme K.K.");
     EXPECT_EQ(updated->reference_template, "large-enterprise");
@@ -159,7 +159,8 @@ TEST_F(OrganisationStore, UpdateSettingsWritesThemAndBumpsTheRevision) {
 
 TEST_F(OrganisationStore, EmptyReferenceTemplateRemovesTheReference) {
     make_org();
-    auto updated = store().organisations.update_organisation(actor_, "acme", {"Acme", "", 182}, 1);
+    auto updated =
+        store().organisations.update_organisation(actor_, "acme", {"Acme", "", 182, {}}, 1);
     ASSERT_TRUE(updated.ok()) << updated.error().message;
     EXPECT_EQ(updated->reference_template, "");
 }
@@ -167,9 +168,9 @@ TEST_F(OrganisationStore, EmptyReferenceTemplateRemovesTheReference) {
 TEST_F(OrganisationStore, StaleRevisionIsAConflictAndWritesNothing) {
     make_org();
     ASSERT_TRUE(
-        store().organisations.update_organisation(actor_, "acme", {"Acme 2", "", 100}, 1).ok());
+        store().organisations.update_organisation(actor_, "acme", {"Acme 2", "", 100, {}}, 1).ok());
     EXPECT_REFUSED_UNCHANGED(
-        store().organisations.update_organisation(actor_, "acme", {"Acme 3", "", 120}, 1),
+        store().organisations.update_organisation(actor_, "acme", {"Acme 3", "", 120, {}}, 1),
         ErrorCode::conflict, "revision");
 }
 
@@ -178,14 +179,14 @@ TEST_F(OrganisationStore, IntervalOutsideOneToThreeThousandSixHundredSixtyDaysIs
     for (int days : {0, -1, 3661}) {
         SCOPED_TRACE(days);
         EXPECT_REFUSED_UNCHANGED(store().organisations.update_organisation(
-                                     actor_, "acme", {"Acme", "small-company", days}, 1),
+                                     actor_, "acme", {"Acme", "small-company", days, {}}, 1),
                                  ErrorCode::invalid_input, "evaluation_interval_days");
     }
-    auto low =
-        store().organisations.update_organisation(actor_, "acme", {"Acme", "small-company", 1}, 1);
+    auto low = store().organisations.update_organisation(actor_, "acme",
+                                                         {"Acme", "small-company", 1, {}}, 1);
     ASSERT_TRUE(low.ok()) << low.error().message;
     auto high = store().organisations.update_organisation(actor_, "acme",
-                                                          {"Acme", "small-company", 3660}, 2);
+                                                          {"Acme", "small-company", 3660, {}}, 2);
     ASSERT_TRUE(high.ok()) << high.error().message;
     EXPECT_EQ(high->evaluation_interval_days, 3660);
 }
@@ -193,21 +194,21 @@ TEST_F(OrganisationStore, IntervalOutsideOneToThreeThousandSixHundredSixtyDaysIs
 TEST_F(OrganisationStore, UnknownReferenceTemplateIsRefusedAndWritesNothing) {
     make_org();
     EXPECT_REFUSED_UNCHANGED(store().organisations.update_organisation(
-                                 actor_, "acme", {"Acme", "no-such-template", 182}, 1),
+                                 actor_, "acme", {"Acme", "no-such-template", 182, {}}, 1),
                              ErrorCode::invalid_input, "reference_template");
 }
 
 TEST_F(OrganisationStore, EmptyNameInTheSettingsIsRefusedAndWritesNothing) {
     make_org();
     EXPECT_REFUSED_UNCHANGED(
-        store().organisations.update_organisation(actor_, "acme", {"", "", 182}, 1),
+        store().organisations.update_organisation(actor_, "acme", {"", "", 182, {}}, 1),
         ErrorCode::invalid_input, "name");
 }
 
 TEST_F(OrganisationStore, UpdateOfAnUnknownOrganisationIsNotFound) {
     make_org();
     EXPECT_REFUSED_UNCHANGED(
-        store().organisations.update_organisation(actor_, "nope", {"Nope", "", 182}, 1),
+        store().organisations.update_organisation(actor_, "nope", {"Nope", "", 182, {}}, 1),
         ErrorCode::not_found, "org");
 }
 

@@ -207,7 +207,7 @@ export interface paths {
         delete: operations["deleteOrganisation"];
         options?: never;
         head?: never;
-        /** Change the name, reference template or evaluation interval (If-Match: revision) */
+        /** Change the name, reference template, evaluation interval or whether approvals need someone other than who recorded the evaluation (If-Match: revision) */
         patch: operations["updateOrganisation"];
         trace?: never;
     };
@@ -430,7 +430,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign off an evaluation (once): {"date"} optional, default today */
+        /** Sign off an evaluation (once), dated today; by someone other than who recorded it when the organisation separates the duties */
         post: operations["approveEvaluation"];
         delete?: never;
         options?: never;
@@ -1151,6 +1151,7 @@ export interface components {
             catalog: string;
             reference_template: string;
             evaluation_interval_days: number;
+            separate_approver: boolean;
             custom_services: number;
             revision: number;
             created_at: string;
@@ -1810,6 +1811,7 @@ export interface operations {
                     name?: string;
                     reference_template?: string;
                     evaluation_interval_days?: number;
+                    separate_approver?: boolean;
                     revision?: number;
                 };
             };

@@ -398,7 +398,7 @@ describe('new organisation form', () => {
 });
 
 describe('settings', () => {
-  const org = { name: 'Kasumi', reference_template: 'large-enterprise', evaluation_interval_days: 182 };
+  const org = { name: 'Kasumi', reference_template: 'large-enterprise', evaluation_interval_days: 182, separate_approver: false };
 
   it('sees a change in any field, but not in surrounding spaces of the name', () => {
     const saved = settingsOf(org);
@@ -407,6 +407,7 @@ describe('settings', () => {
     expect(settingsChanged(saved, { ...saved, name: 'Kasumi 2' })).toBe(true);
     expect(settingsChanged(saved, { ...saved, reference_template: '' })).toBe(true);
     expect(settingsChanged(saved, { ...saved, evaluation_interval_days: 90 })).toBe(true);
+    expect(settingsChanged(saved, { ...saved, separate_approver: !saved.separate_approver })).toBe(true);
   });
 
   it('reads a missing reference template as none', () => {

@@ -350,12 +350,21 @@ export interface Settings {
   name: string;
   reference_template: string;
   evaluation_interval_days: number;
+  /** Separation of duties: approvals by someone other than who recorded the evaluation. */
+  separate_approver: boolean;
 }
 
-export const SETTINGS_FIELDS: (keyof Settings)[] = ['name', 'reference_template', 'evaluation_interval_days'];
+export const SETTINGS_FIELDS: (keyof Settings)[] = ['name', 'reference_template', 'evaluation_interval_days', 'separate_approver'];
 
-export function settingsOf(o: Pick<Organisation, 'name' | 'reference_template' | 'evaluation_interval_days'>): Settings {
-  return { name: o.name, reference_template: o.reference_template ?? '', evaluation_interval_days: o.evaluation_interval_days };
+export function settingsOf(
+  o: Pick<Organisation, 'name' | 'reference_template' | 'evaluation_interval_days' | 'separate_approver'>,
+): Settings {
+  return {
+    name: o.name,
+    reference_template: o.reference_template ?? '',
+    evaluation_interval_days: o.evaluation_interval_days,
+    separate_approver: o.separate_approver,
+  };
 }
 
 /** Whether the edited settings differ from the saved ones (names compared without surrounding spaces). */
@@ -363,7 +372,8 @@ export function settingsChanged(saved: Settings, edited: Settings): boolean {
   return (
     saved.name !== edited.name.trim() ||
     saved.reference_template !== edited.reference_template ||
-    saved.evaluation_interval_days !== edited.evaluation_interval_days
+    saved.evaluation_interval_days !== edited.evaluation_interval_days ||
+    saved.separate_approver !== edited.separate_approver
   );
 }
 

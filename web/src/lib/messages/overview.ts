@@ -119,6 +119,10 @@ export const en = {
   'overview.settings.noTemplate': 'None',
   'overview.settings.templateHelp': 'The catalogue evaluation compares your recommendation levels with this template’s.',
   'overview.settings.intervalHelp': 'Whole days, {min} to {max}.',
+  'overview.settings.separate': 'Approvals by someone other than who recorded the evaluation',
+  'overview.settings.separateHelp': 'Separation of duties: whoever runs an evaluation cannot also approve it, administrators included.',
+  'overview.settings.on': 'On',
+  'overview.settings.off': 'Off',
   'overview.settings.someone': 'Someone else',
   'overview.settings.what': 'the organisation settings',
 
@@ -267,6 +271,10 @@ export const ja: Record<keyof typeof en, string> = {
   'overview.settings.noTemplate': 'なし',
   'overview.settings.templateHelp': 'カタログ評価では、推奨レベルをこのテンプレートの推奨レベルと比較します。',
   'overview.settings.intervalHelp': '{min}〜{max}の日数（整数）。',
+  'overview.settings.separate': '評価の承認は記録した人以外が行う',
+  'overview.settings.separateHelp': '職務の分離：評価を実施した人は、管理者であってもその評価を承認できません。',
+  'overview.settings.on': 'オン',
+  'overview.settings.off': 'オフ',
   'overview.settings.someone': '他のユーザー',
   'overview.settings.what': '組織の設定',
 
