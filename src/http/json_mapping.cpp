@@ -3,6 +3,7 @@
 #include "domain/evaluation.hpp"
 #include "report/json.hpp"
 #include "report/schema.hpp"
+#include "store/codec.hpp"
 
 namespace cdcwb::http {
 
@@ -13,15 +14,11 @@ namespace {
 
 constexpr Role kRoles[] = {Role::admin, Role::assessor, Role::approver, Role::viewer};
 
+/// A score pair as the API sends it: an unset score is null (the stored form leaves it out).
 Json pair_json(const ScorePair& p) {
-    return Json{{"as_is", p.as_is ? Json(p.as_is->to_string()) : Json(nullptr)},
-                {"to_be", p.to_be ? Json(p.to_be->to_string()) : Json(nullptr)}};
-}
-
-Json sourcing_json(const std::optional<SourcingAnswers>& s) {
-    if (!s) return nullptr;
-    return Json{{"information", std::string(to_string(s->information))},
-                {"specialist_skill", s->specialist_skill}};
+    Json out{{"as_is", nullptr}, {"to_be", nullptr}};
+    out.update(store::codec::to_json(p));
+    return out;
 }
 
 Json text_json(const LocalizedText& t) {
@@ -180,18 +177,9 @@ Json to_json(const store::ServiceEntryRecord& r, const ServiceDirectory* directo
             for (const auto& f : profile_issues(e, *info)) issues.push_back(f.code);
             out["profile_issues"] = issues;
         }
-    out["level"] = e.level ? Json(std::string(to_string(*e.level))) : Json(nullptr);
-    out["assignment"] = std::string(to_string(e.assignment));
-    out["owner"] = e.owner;
-    out["provider"] = e.provider;
-    out["sourcing"] = sourcing_json(e.sourcing);
-    out["insource"] = pair_json(e.insource);
-    out["outsource"] = pair_json(e.outsource);
-    out["unassigned"] = pair_json(e.unassigned);
-    out["rationale"] = e.rationale;
-    out["evidence"] = e.evidence;
-    out["capacity"] = e.capacity;
-    out["capability"] = e.capability;
+    out.update(store::codec::to_json(e)); // "service" stays first
+    for (const auto slot : {ScoreSlot::insource, ScoreSlot::outsource, ScoreSlot::unassigned})
+        out[std::string(to_string(slot))] = pair_json(pair_of(e, slot));
     out["revision"] = r.revision;
     out["updated_at"] = r.updated_at;
     out["updated_by"] = r.updated_by;
@@ -433,11 +421,7 @@ Json evidence_schema() {
 } // namespace
 
 Json to_json(const CustomService& c) {
-    return Json{{"id", c.id},
-                {"category", c.category},
-                {"name", text_json(c.name)},
-                {"description", text_json(c.description)},
-                {"sourcing", sourcing_json(c.sourcing)}};
+    return store::codec::to_json(c);
 }
 
 namespace {

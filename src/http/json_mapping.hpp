@@ -2,8 +2,9 @@
 // API and by the CLI's --json. A record is its domain value as report/json.hpp writes it plus
 // the record's metadata (revision, timestamps, ids). Each encoder and decoder declares its JSON
 // Schema beside it (schemas(), for the OpenAPI document). Input readers name the offending field
-// and say what is allowed; the rules themselves stay in the domain (the store applies them). The
-// store's own persistence format is separate: store/codec.hpp.
+// and say what is allowed; the rules themselves stay in the domain (the store applies them). Domain
+// values are encoded once, in store/codec.hpp (the persistence format); this adds what the API
+// computes and the records' metadata.
 #pragma once
 
 #include "domain/service_entry.hpp"
