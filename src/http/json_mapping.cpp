@@ -528,6 +528,26 @@ account_change_from_json(const Json& json, std::initializer_list<std::string_vie
     return change;
 }
 
+Result<store::NewOrganisation> new_organisation_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"id", "name", "catalog", "template"});
+    store::NewOrganisation org{f.text("id").value_or(""), f.text("name").value_or(""),
+                               f.text("catalog").value_or("x1060-2021"),
+                               f.text("template").value_or("")};
+    if (f.error()) return *f.error();
+    return org;
+}
+
+Result<store::NewUser> new_user_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"username", "password", "display_name", "lang", "is_admin"});
+    store::NewUser user{f.text("username").value_or(""), f.text("display_name").value_or(""),
+                        f.text("password").value_or(""), f.boolean("is_admin").value_or(false),
+                        f.text("lang").value_or("en")};
+    if (f.error()) return *f.error();
+    return user;
+}
+
 Result<Role> role_from_json(const Json& json) {
     Fields f(json);
     f.only({"role"});
