@@ -1,15 +1,7 @@
 # Generates a C++ source holding the given files as byte arrays (run with cmake -P).
 # Inputs: OUT (the .cpp to write), ROOT (paths are stored relative to it), FILES (;-list),
-# optionally NAMESPACE, FUNCTION (the accessor to define) and HEADER (where it is declared).
-if(NOT NAMESPACE)
-  set(NAMESPACE "cdcwb::catalogue")
-endif()
-if(NOT HEADER)
-  set(HEADER "catalogue/embedded.hpp")
-endif()
-if(NOT FUNCTION)
-  set(FUNCTION "embedded_files")
-endif()
+# NAMESPACE, FUNCTION (the accessor to define) and HEADER (where it is declared). Called through
+# cdcwb_embed_files (CMakeLists.txt).
 set(body "")
 set(table "")
 set(i 0)

@@ -77,35 +77,44 @@ bool YamlReader::unique_keys(const YAML::Node& map, const std::string& id,
     return ok;
 }
 
+bool YamlReader::expect(bool shaped, const YAML::Node& node, const YAML::Node& parent,
+                        const std::string& id, const std::string& field, const std::string& shape) {
+    if (shaped) return true;
+    problem(node.IsDefined() ? node : parent, id, field,
+            node.IsDefined() ? "expected " + shape : "missing");
+    return false;
+}
+
 bool YamlReader::is_map(const YAML::Node& node, const YAML::Node& parent, const std::string& id,
                         const std::string& field) {
-    if (node.IsDefined() && node.IsMap()) return true;
-    problem(node.IsDefined() ? node : parent, id, field,
-            node.IsDefined() ? "expected a mapping (key: value pairs)" : "missing");
-    return false;
+    return expect(node.IsDefined() && node.IsMap(), node, parent, id, field,
+                  "a mapping (key: value pairs)");
 }
 
 bool YamlReader::is_list(const YAML::Node& node, const YAML::Node& parent, const std::string& id,
                          const std::string& field) {
-    if (node.IsDefined() && node.IsSequence()) return true;
-    problem(node.IsDefined() ? node : parent, id, field,
-            node.IsDefined() ? "expected a list" : "missing");
-    return false;
+    return expect(node.IsDefined() && node.IsSequence(), node, parent, id, field, "a list");
+}
+
+std::optional<YAML::Node> YamlReader::given(const YAML::Node& map, const std::string& key,
+                                            const std::string& id, bool required,
+                                            const std::string& prefix, const std::string& missing) {
+    const YAML::Node node = map[key];
+    if (node.IsDefined() && !node.IsNull()) return node;
+    if (required) problem(map, id, prefix + key, missing);
+    return std::nullopt;
 }
 
 std::optional<std::string> YamlReader::scalar(const YAML::Node& map, const std::string& key,
                                               const std::string& id, bool required,
                                               const std::string& prefix) {
-    const YAML::Node node = map[key];
-    if (!node.IsDefined() || node.IsNull()) {
-        if (required) problem(map, id, prefix + key, "missing");
+    const auto node = given(map, key, id, required, prefix);
+    if (!node) return std::nullopt;
+    if (!node->IsScalar()) {
+        problem(*node, id, prefix + key, "expected a single value, not a list or mapping");
         return std::nullopt;
     }
-    if (!node.IsScalar()) {
-        problem(node, id, prefix + key, "expected a single value, not a list or mapping");
-        return std::nullopt;
-    }
-    return node.Scalar();
+    return node->Scalar();
 }
 
 std::optional<bool> YamlReader::boolean(const YAML::Node& map, const std::string& key,
@@ -139,11 +148,9 @@ std::optional<domain::LocalizedText> YamlReader::localized(const YAML::Node& map
                                                            const std::string& key,
                                                            const std::string& id, bool required,
                                                            const std::string& prefix) {
-    const YAML::Node node = map[key];
-    if (!node.IsDefined() || node.IsNull()) {
-        if (required) problem(map, id, prefix + key, "missing (give it in en and ja)");
-        return std::nullopt;
-    }
+    const auto given_node = given(map, key, id, required, prefix, "missing (give it in en and ja)");
+    if (!given_node) return std::nullopt;
+    const YAML::Node& node = *given_node;
     if (!node.IsMap()) {
         problem(node, id, prefix + key, "expected {en: ..., ja: ...}");
         return std::nullopt;
@@ -168,14 +175,10 @@ std::optional<std::vector<std::string>> YamlReader::scalars(const YAML::Node& ma
                                                             const std::string& key,
                                                             const std::string& id, bool required,
                                                             const std::string& prefix) {
-    const YAML::Node node = map[key];
-    if (!node.IsDefined() || node.IsNull()) {
-        if (required) problem(map, id, prefix + key, "missing");
-        return std::nullopt;
-    }
-    if (!is_list(node, map, id, prefix + key)) return std::nullopt;
+    const auto node = given(map, key, id, required, prefix);
+    if (!node || !is_list(*node, map, id, prefix + key)) return std::nullopt;
     std::vector<std::string> out;
-    for (const auto& item : node) {
+    for (const auto& item : *node) {
         if (!item.IsScalar()) {
             problem(item, id, prefix + key, "expected a list of single values");
             return std::nullopt;

@@ -62,6 +62,16 @@ class YamlReader {
                                                     const std::string& prefix = {});
 
   private:
+    /// `map[key]` when it is given (present and not null); otherwise nullopt, with the problem
+    /// `missing` when `required`.
+    std::optional<YAML::Node> given(const YAML::Node& map, const std::string& key,
+                                    const std::string& id, bool required, const std::string& prefix,
+                                    const std::string& missing = "missing");
+    /// `shaped` (the node is given and of that shape); otherwise records "missing" or "expected
+    /// `shape`" and returns false.
+    bool expect(bool shaped, const YAML::Node& node, const YAML::Node& parent,
+                const std::string& id, const std::string& field, const std::string& shape);
+
     std::string file_;
     domain::Errors problems_;
 };

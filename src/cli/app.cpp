@@ -30,6 +30,18 @@ std::shared_ptr<Options> on(CLI::App* sub, Command& command, Body body) {
     return options;
 }
 
+/// A listing subcommand `name` of `parent` whose one option is --json: runs `list(context, json)`.
+void add_list_command(CLI::App* parent, const std::string& name, const std::string& description,
+                      Command& command, int (*list)(Context&, bool)) {
+    struct ListOptions {
+        bool json = false;
+    };
+    auto* sub = parent->add_subcommand(name, description);
+    auto o = on<ListOptions>(
+        sub, command, [list](Context& c, ListOptions& options) { return list(c, options.json); });
+    sub->add_flag("--json", o->json, "JSON output");
+}
+
 struct IdOptions {
     std::string id;
     std::string catalogue_id;
@@ -40,11 +52,8 @@ struct IdOptions {
 void add_catalogue_commands(CLI::App& app, Command& command) {
     auto* catalogue = app.add_subcommand("catalog", "List and show catalogues");
     catalogue->require_subcommand(1);
-    auto* list =
-        catalogue->add_subcommand("list", "List the loaded catalogues, crosswalks and templates");
-    auto l = on<IdOptions>(list, command,
-                           [](Context& c, IdOptions& o) { return catalogue_list(c, o.json); });
-    list->add_flag("--json", l->json, "JSON output");
+    add_list_command(catalogue, "list", "List the loaded catalogues, crosswalks and templates",
+                     command, catalogue_list);
     auto* show = catalogue->add_subcommand("show", "Show a catalogue's categories and services");
     auto s = on<IdOptions>(show, command, [](Context& c, IdOptions& o) {
         return catalogue_show(c, o.id, o.json, o.full);
@@ -65,10 +74,7 @@ void add_catalogue_commands(CLI::App& app, Command& command) {
 
     auto* tmpl = app.add_subcommand("template", "List and show catalogue templates");
     tmpl->require_subcommand(1);
-    auto* tlist = tmpl->add_subcommand("list", "List templates");
-    auto tl = on<IdOptions>(tlist, command,
-                            [](Context& c, IdOptions& o) { return template_list(c, o.json); });
-    tlist->add_flag("--json", tl->json, "JSON output");
+    add_list_command(tmpl, "list", "List templates", command, template_list);
     auto* tshow = tmpl->add_subcommand("show", "Show a template's level for every service");
     auto ts = on<IdOptions>(
         tshow, command, [](Context& c, IdOptions& o) { return template_show(c, o.id, o.json); });
@@ -102,16 +108,12 @@ void add_assessment_commands(CLI::App& app, Command& command) {
     new_cmd->add_flag("--force", n->force, "Overwrite FILE if it exists");
 }
 
-struct UserOptions : UserAddOptions {
-    bool json = false;
-};
-
 void add_user_commands(CLI::App& app, Command& command) {
     auto* user = app.add_subcommand("user", "Manage user accounts");
     user->require_subcommand(1);
     auto* add = user->add_subcommand("add", "Add a user (password typed twice, or on stdin)");
-    auto a =
-        on<UserOptions>(add, command, [](Context& c, UserOptions& o) { return user_add(c, o); });
+    auto a = on<UserAddOptions>(add, command,
+                                [](Context& c, UserAddOptions& o) { return user_add(c, o); });
     add->add_option("NAME", a->username, "User name, e.g. alice or alice@example.jp")->required();
     add->add_flag("--admin", a->admin, "Site administrator: every organisation");
     add->add_option("--display-name", a->display_name, "Name shown in the UI");
@@ -119,12 +121,9 @@ void add_user_commands(CLI::App& app, Command& command) {
         ->check(CLI::IsMember({"en", "ja"}));
     add->add_flag("--password-stdin", a->password_stdin,
                   "Read the password from the first line of standard input");
-    auto* list = user->add_subcommand("list", "List users");
-    auto l = on<UserOptions>(list, command,
-                             [](Context& c, UserOptions& o) { return user_list(c, o.json); });
-    list->add_flag("--json", l->json, "JSON output");
+    add_list_command(user, "list", "List users", command, user_list);
     auto* passwd = user->add_subcommand("passwd", "Set a user's password (ends their sessions)");
-    auto p = on<UserOptions>(passwd, command, [](Context& c, UserOptions& o) {
+    auto p = on<UserAddOptions>(passwd, command, [](Context& c, UserAddOptions& o) {
         return user_passwd(c, o.username, o.password_stdin);
     });
     passwd->add_option("NAME", p->username, "User name")->required();
@@ -134,7 +133,7 @@ void add_user_commands(CLI::App& app, Command& command) {
         auto* sub = disable
                         ? user->add_subcommand("disable", "Disable an account (ends its sessions)")
                         : user->add_subcommand("enable", "Enable a disabled account");
-        auto o = on<UserOptions>(sub, command, [disable](Context& c, UserOptions& u) {
+        auto o = on<UserAddOptions>(sub, command, [disable](Context& c, UserAddOptions& u) {
             return user_set_disabled(c, u.username, disable);
         });
         sub->add_option("NAME", o->username, "User name")->required();
@@ -157,10 +156,7 @@ void add_org_commands(CLI::App& app, Command& command) {
     add->add_option("--catalog", a->catalogue_id, "Catalogue id (default x1060-2021)");
     add->add_option("--template", a->template_id,
                     "Start from this template's levels (see: cdcwb template list)");
-    auto* list = org->add_subcommand("list", "List organisations");
-    auto l = on<OrgOptions>(list, command,
-                            [](Context& c, OrgOptions& o) { return org_list(c, o.json); });
-    list->add_flag("--json", l->json, "JSON output");
+    add_list_command(org, "list", "List organisations", command, org_list);
     auto* grant = org->add_subcommand("grant", "Give a user a role in an organisation");
     auto g = on<OrgOptions>(grant, command, [](Context& c, OrgOptions& o) {
         return org_grant(c, o.slug, o.user, o.role);

@@ -27,6 +27,32 @@ int report_error(Context& ctx, const Error& error) {
     return fail(*ctx.err, error);
 }
 
+/// Opens the database and runs `command(opened)`: its exit code, or the opening's.
+template <class Command> int with_database(Context& ctx, Command&& command) {
+    int code = kFailure;
+    auto s = open_database(ctx, code);
+    if (!s) return code;
+    return command(*s);
+}
+
+/// Prints the records the API's way (`--json`: an array of http::to_json) or as a table with
+/// these headers and a row of each record.
+template <class Record, class Row>
+int print_records(Context& ctx, const Result<std::vector<Record>>& records, bool json,
+                  std::vector<std::string> headers, Row&& row) {
+    if (!records) return report_error(ctx, records.error());
+    if (json) {
+        Json out = Json::array();
+        for (const auto& r : *records) out.push_back(http::to_json(r));
+        *ctx.out << out.dump(2) << "\n";
+        return kOk;
+    }
+    TextTable table(std::move(headers));
+    for (const auto& r : *records) table.add(row(r));
+    *ctx.out << table.render();
+    return kOk;
+}
+
 } // namespace
 
 std::optional<OpenedStore> open_database(Context& ctx, int& code, std::size_t pool_size) {
@@ -107,123 +133,101 @@ std::optional<std::string> read_password(Context& ctx, bool from_stdin) {
 } // namespace
 
 int init_database(Context& ctx) {
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    auto version = s->db->schema_version();
-    if (!version) return report_error(ctx, version.error());
-    *ctx.out << ui("database_ready", ctx.lang) << ": " << s->db->url().display() << " ("
-             << ui("schema_version", ctx.lang) << " " << *version << ")\n";
-    auto users = s->store->users.list();
-    if (!users) return report_error(ctx, users.error());
-    if (users->empty()) *ctx.out << ui("first_admin_hint", ctx.lang) << "\n";
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        auto version = s.db->schema_version();
+        if (!version) return report_error(ctx, version.error());
+        *ctx.out << ui("database_ready", ctx.lang) << ": " << s.db->url().display() << " ("
+                 << ui("schema_version", ctx.lang) << " " << *version << ")\n";
+        auto users = s.store->users.list();
+        if (!users) return report_error(ctx, users.error());
+        if (users->empty()) *ctx.out << ui("first_admin_hint", ctx.lang) << "\n";
+        return kOk;
+    });
 }
 
 int migrate_database(Context& ctx) {
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    auto version = s->db->schema_version();
-    if (!version) return report_error(ctx, version.error());
-    if (s->db->applied_now().empty())
-        *ctx.out << ui("schema_up_to_date", ctx.lang) << " (" << *version << ")\n";
-    else
-        *ctx.out << ui("schema_migrated", ctx.lang) << " " << *version << " ("
-                 << s->db->applied_now().size() << " " << ui("migrations", ctx.lang) << ")\n";
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        auto version = s.db->schema_version();
+        if (!version) return report_error(ctx, version.error());
+        if (s.db->applied_now().empty())
+            *ctx.out << ui("schema_up_to_date", ctx.lang) << " (" << *version << ")\n";
+        else
+            *ctx.out << ui("schema_migrated", ctx.lang) << " " << *version << " ("
+                     << s.db->applied_now().size() << " " << ui("migrations", ctx.lang) << ")\n";
+        return kOk;
+    });
 }
 
 int user_add(Context& ctx, const UserAddOptions& options) {
     auto password = read_password(ctx, options.password_stdin);
     if (!password) return kBadInput;
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    auto user = s->store->users.create_user(cli_actor(), {options.username, options.display_name,
-                                                          *password, options.admin, options.lang});
-    if (!user) return report_error(ctx, user.error());
-    *ctx.out << ui("user_added", ctx.lang) << ": " << user->username
-             << (user->is_admin ? " (" + ui("site_admin", ctx.lang) + ")" : "") << "\n";
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        auto user =
+            s.store->users.create_user(cli_actor(), {options.username, options.display_name,
+                                                     *password, options.admin, options.lang});
+        if (!user) return report_error(ctx, user.error());
+        *ctx.out << ui("user_added", ctx.lang) << ": " << user->username
+                 << (user->is_admin ? " (" + ui("site_admin", ctx.lang) + ")" : "") << "\n";
+        return kOk;
+    });
 }
 
 int user_list(Context& ctx, bool json) {
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    auto users = s->store->users.list();
-    if (!users) return report_error(ctx, users.error());
-    if (json) {
-        Json out = Json::array();
-        for (const auto& u : *users) out.push_back(http::to_json(u));
-        *ctx.out << out.dump(2) << "\n";
-        return kOk;
-    }
-    TextTable table({ui("user", ctx.lang), ui("name", ctx.lang), ui("site_admin", ctx.lang),
-                     ui("status", ctx.lang), ui("created", ctx.lang)});
-    for (const auto& u : *users)
-        table.add({u.username, u.display_name, u.is_admin ? ui("yes", ctx.lang) : "",
-                   u.disabled ? ui("disabled", ctx.lang) : ui("enabled", ctx.lang),
-                   u.created_at.substr(0, 10)});
-    *ctx.out << table.render();
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        return print_records(
+            ctx, s.store->users.list(), json,
+            {ui("user", ctx.lang), ui("name", ctx.lang), ui("site_admin", ctx.lang),
+             ui("status", ctx.lang), ui("created", ctx.lang)},
+            [&](const store::UserRecord& u) -> std::vector<std::string> {
+                return {u.username, u.display_name, u.is_admin ? ui("yes", ctx.lang) : "",
+                        u.disabled ? ui("disabled", ctx.lang) : ui("enabled", ctx.lang),
+                        u.created_at.substr(0, 10)};
+            });
+    });
 }
 
 int user_passwd(Context& ctx, const std::string& username, bool password_stdin) {
     auto password = read_password(ctx, password_stdin);
     if (!password) return kBadInput;
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    if (auto done = s->store->users.set_password(cli_actor(), username, *password); !done)
-        return report_error(ctx, done.error());
-    *ctx.out << ui("password_changed", ctx.lang) << ": " << username << "\n";
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        if (auto done = s.store->users.set_password(cli_actor(), username, *password); !done)
+            return report_error(ctx, done.error());
+        *ctx.out << ui("password_changed", ctx.lang) << ": " << username << "\n";
+        return kOk;
+    });
 }
 
 int user_set_disabled(Context& ctx, const std::string& username, bool disabled) {
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    if (auto done = s->store->users.set_user_disabled(cli_actor(), username, disabled); !done)
-        return report_error(ctx, done.error());
-    *ctx.out << ui(disabled ? "user_disabled" : "user_enabled", ctx.lang) << ": " << username
-             << "\n";
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        if (auto done = s.store->users.set_user_disabled(cli_actor(), username, disabled); !done)
+            return report_error(ctx, done.error());
+        *ctx.out << ui(disabled ? "user_disabled" : "user_enabled", ctx.lang) << ": " << username
+                 << "\n";
+        return kOk;
+    });
 }
 
 int org_add(Context& ctx, const OrgAddOptions& options) {
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    auto org = s->store->organisations.create_organisation(
-        cli_actor(), {options.slug, options.name, options.catalogue_id, options.template_id});
-    if (!org) return report_error(ctx, org.error());
-    *ctx.out << ui("org_added", ctx.lang) << ": " << org->slug << " (" << org->name << ", "
-             << org->catalogue_id << ")\n";
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        auto org = s.store->organisations.create_organisation(
+            cli_actor(), {options.slug, options.name, options.catalogue_id, options.template_id});
+        if (!org) return report_error(ctx, org.error());
+        *ctx.out << ui("org_added", ctx.lang) << ": " << org->slug << " (" << org->name << ", "
+                 << org->catalogue_id << ")\n";
+        return kOk;
+    });
 }
 
 int org_list(Context& ctx, bool json) {
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    auto orgs = s->store->organisations.list();
-    if (!orgs) return report_error(ctx, orgs.error());
-    if (json) {
-        Json out = Json::array();
-        for (const auto& o : *orgs) out.push_back(http::to_json(o));
-        *ctx.out << out.dump(2) << "\n";
-        return kOk;
-    }
-    TextTable table({ui("id", ctx.lang), ui("name", ctx.lang), ui("catalogue", ctx.lang),
-                     ui("reference", ctx.lang), ui("created", ctx.lang)});
-    for (const auto& o : *orgs)
-        table.add(
-            {o.slug, o.name, o.catalogue_id, o.reference_template, o.created_at.substr(0, 10)});
-    *ctx.out << table.render();
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        return print_records(ctx, s.store->organisations.list(), json,
+                             {ui("id", ctx.lang), ui("name", ctx.lang), ui("catalogue", ctx.lang),
+                              ui("reference", ctx.lang), ui("created", ctx.lang)},
+                             [](const store::OrganisationRecord& o) -> std::vector<std::string> {
+                                 return {o.slug, o.name, o.catalogue_id, o.reference_template,
+                                         o.created_at.substr(0, 10)};
+                             });
+    });
 }
 
 int org_grant(Context& ctx, const std::string& org, const std::string& user,
@@ -233,42 +237,32 @@ int org_grant(Context& ctx, const std::string& org, const std::string& user,
         return report_error(
             ctx, invalid("unknown role '" + role + "'; use " + allowed_roles(), "--role"));
     }
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    if (auto done = s->store->users.set_role(cli_actor(), org, user, *parsed); !done)
-        return report_error(ctx, done.error());
-    *ctx.out << ui("role_granted", ctx.lang) << ": " << user << " → " << org << " ("
-             << display_name(*parsed).in(ctx.lang) << ")\n";
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        if (auto done = s.store->users.set_role(cli_actor(), org, user, *parsed); !done)
+            return report_error(ctx, done.error());
+        *ctx.out << ui("role_granted", ctx.lang) << ": " << user << " → " << org << " ("
+                 << display_name(*parsed).in(ctx.lang) << ")\n";
+        return kOk;
+    });
 }
 
 int org_revoke(Context& ctx, const std::string& org, const std::string& user) {
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    if (auto done = s->store->users.remove_member(cli_actor(), org, user); !done)
-        return report_error(ctx, done.error());
-    *ctx.out << ui("role_revoked", ctx.lang) << ": " << user << " ← " << org << "\n";
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        if (auto done = s.store->users.remove_member(cli_actor(), org, user); !done)
+            return report_error(ctx, done.error());
+        *ctx.out << ui("role_revoked", ctx.lang) << ": " << user << " ← " << org << "\n";
+        return kOk;
+    });
 }
 
 int org_members(Context& ctx, const std::string& org, bool json) {
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    auto members = s->store->users.members(org);
-    if (!members) return report_error(ctx, members.error());
-    if (json) {
-        Json out = Json::array();
-        for (const auto& m : *members) out.push_back(http::to_json(m));
-        *ctx.out << out.dump(2) << "\n";
-        return kOk;
-    }
-    TextTable table({ui("user", ctx.lang), ui("role", ctx.lang)});
-    for (const auto& m : *members) table.add({m.username, display_name(m.role).in(ctx.lang)});
-    *ctx.out << table.render();
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        return print_records(
+            ctx, s.store->users.members(org), json, {ui("user", ctx.lang), ui("role", ctx.lang)},
+            [&](const store::Membership& m) -> std::vector<std::string> {
+                return {m.username, std::string(display_name(m.role).in(ctx.lang))};
+            });
+    });
 }
 
 int import_file(Context& ctx, const std::string& file, const std::string& org) {
@@ -286,40 +280,37 @@ int import_file(Context& ctx, const std::string& file, const std::string& org) {
         return report_error(
             ctx, invalid("the file names no organisation id; give one with --org", "--org"));
     }
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    auto state = s->store->organisations.import_assessment(cli_actor(), slug, *read.assessment);
-    if (!state) return report_error(ctx, state.error());
-    *ctx.out << ui("imported", ctx.lang) << ": " << file << " → " << slug << " ("
-             << state->entries.size() << " " << ui("services_count", ctx.lang) << ", "
-             << state->actions.size() << " " << ui("actions_count", ctx.lang) << ", "
-             << state->evaluations.size() << " " << ui("evaluations_count", ctx.lang) << ")\n";
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        auto state = s.store->organisations.import_assessment(cli_actor(), slug, *read.assessment);
+        if (!state) return report_error(ctx, state.error());
+        *ctx.out << ui("imported", ctx.lang) << ": " << file << " → " << slug << " ("
+                 << state->entries.size() << " " << ui("services_count", ctx.lang) << ", "
+                 << state->actions.size() << " " << ui("actions_count", ctx.lang) << ", "
+                 << state->evaluations.size() << " " << ui("evaluations_count", ctx.lang) << ")\n";
+        return kOk;
+    });
 }
 
 int export_file(Context& ctx, const std::string& org, const std::string& out_file) {
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    auto text = report::export_organisation(*s->store, org);
-    if (!text) return report_error(ctx, text.error());
-    if (out_file.empty() || out_file == "-") {
-        *ctx.out << *text;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        auto text = report::export_organisation(*s.store, org);
+        if (!text) return report_error(ctx, text.error());
+        if (out_file.empty() || out_file == "-") {
+            *ctx.out << *text;
+            return kOk;
+        }
+        if (!write_file_atomically(out_file, *text, *ctx.err)) return kBadInput;
+        *ctx.err << ui("wrote", ctx.lang) << ": " << out_file << "\n";
         return kOk;
-    }
-    if (!write_file_atomically(out_file, *text, *ctx.err)) return kBadInput;
-    *ctx.err << ui("wrote", ctx.lang) << ": " << out_file << "\n";
-    return kOk;
+    });
 }
 
 int backup_database(Context& ctx, const std::string& to) {
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    if (auto done = s->db->backup(to); !done) return report_error(ctx, done.error());
-    *ctx.out << ui("backup_written", ctx.lang) << ": " << to << "\n";
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        if (auto done = s.db->backup(to); !done) return report_error(ctx, done.error());
+        *ctx.out << ui("backup_written", ctx.lang) << ": " << to << "\n";
+        return kOk;
+    });
 }
 
 int restore_database(Context& ctx, const std::string& from, bool yes) {
@@ -327,12 +318,12 @@ int restore_database(Context& ctx, const std::string& from, bool yes) {
         return report_error(ctx, invalid("restore replaces everything in the database with the "
                                          "backup; add --yes to confirm"));
     }
-    int code = kFailure;
-    auto s = open_database(ctx, code);
-    if (!s) return code;
-    if (auto done = s->db->restore(from); !done) return report_error(ctx, done.error());
-    *ctx.out << ui("restored", ctx.lang) << ": " << from << " → " << s->db->url().display() << "\n";
-    return kOk;
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        if (auto done = s.db->restore(from); !done) return report_error(ctx, done.error());
+        *ctx.out << ui("restored", ctx.lang) << ": " << from << " → " << s.db->url().display()
+                 << "\n";
+        return kOk;
+    });
 }
 
 } // namespace cdcwb::cli

@@ -1,53 +1,16 @@
 #include "domain/action.hpp"
 
 #include <algorithm>
-#include <array>
 #include <set>
 #include <tuple>
 
 namespace cdcwb::domain {
 namespace {
 
-struct StatusTerm {
-    ActionStatus value;
-    std::string_view token;
-    LocalizedText name;
-};
-const std::array<StatusTerm, 4> kStatuses{{
-    {ActionStatus::open, "open", {"Open", "未着手"}},
-    {ActionStatus::in_progress, "in_progress", {"In progress", "対応中"}},
-    {ActionStatus::done, "done", {"Done", "完了"}},
-    {ActionStatus::cancelled, "cancelled", {"Cancelled", "中止"}},
-}};
-
 // Gaps above this many points need more than the resources already allocated.
 constexpr int kShortCycleMaxGap = 2;
 
 } // namespace
-
-std::string_view to_string(ActionStatus status) {
-    for (const auto& t : kStatuses)
-        if (t.value == status) return t.token;
-    return "open";
-}
-
-std::optional<ActionStatus> parse_action_status(std::string_view token) {
-    for (const auto& t : kStatuses)
-        if (t.token == token) return t.value;
-    return std::nullopt;
-}
-
-const LocalizedText& display_name(ActionStatus status) {
-    for (const auto& t : kStatuses)
-        if (t.value == status) return t.name;
-    return kStatuses[0].name;
-}
-
-std::string allowed_action_statuses() {
-    std::string out;
-    for (const auto& t : kStatuses) out += (out.empty() ? "" : " | ") + std::string(t.token);
-    return out;
-}
 
 bool is_open(const Action& action) {
     return action.status == ActionStatus::open || action.status == ActionStatus::in_progress;

@@ -15,13 +15,6 @@
 
 namespace cdcwb::domain {
 
-enum class ActionStatus { open, in_progress, done, cancelled };
-
-std::string_view to_string(ActionStatus status);
-std::optional<ActionStatus> parse_action_status(std::string_view token);
-const LocalizedText& display_name(ActionStatus status);
-std::string allowed_action_statuses();
-
 struct ActionEvent {
     Date date;
     std::string what; ///< created | escalated | status | …

@@ -57,37 +57,6 @@ const CatalogueNode* Catalogue::category_of(std::string_view service_id) const {
     return nullptr;
 }
 
-namespace {
-struct RelationTerm {
-    Relation value;
-    std::string_view token;
-    LocalizedText name;
-};
-const std::array<RelationTerm, 3> kRelations{{
-    {Relation::equivalent, "equivalent", {"equivalent", "同等"}},
-    {Relation::part_of, "part-of", {"part of", "一部"}},
-    {Relation::related, "related", {"related", "関連"}},
-}};
-} // namespace
-
-std::string_view to_string(Relation relation) {
-    for (const auto& t : kRelations)
-        if (t.value == relation) return t.token;
-    return "related";
-}
-
-std::optional<Relation> parse_relation(std::string_view token) {
-    for (const auto& t : kRelations)
-        if (t.token == token) return t.value;
-    return std::nullopt;
-}
-
-const LocalizedText& display_name(Relation relation) {
-    for (const auto& t : kRelations)
-        if (t.value == relation) return t.name;
-    return kRelations[2].name;
-}
-
 std::vector<CrosswalkLink> Crosswalk::links_from(std::string_view item_id) const {
     std::vector<CrosswalkLink> out;
     for (const auto& l : links)

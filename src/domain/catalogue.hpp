@@ -76,11 +76,6 @@ class Catalogue {
     std::map<std::string, std::size_t, std::less<>> index_;
 };
 
-enum class Relation { equivalent, part_of, related };
-std::string_view to_string(Relation relation);
-std::optional<Relation> parse_relation(std::string_view token);
-const LocalizedText& display_name(Relation relation);
-
 struct CrosswalkLink {
     std::string from;
     std::string to;

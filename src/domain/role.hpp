@@ -1,23 +1,9 @@
-// The roles a person can hold in an organisation, and what each may do there.
+// What each role (domain/vocabulary.hpp) may do in its organisation.
 #pragma once
 
-#include "domain/text.hpp"
-
-#include <optional>
-#include <string>
-#include <string_view>
+#include "domain/vocabulary.hpp"
 
 namespace cdcwb::domain {
-
-/// admin: everything in the organisation, including its members; assessor: edits the
-/// catalogue, profile, portfolio, actions and runs evaluations; approver: signs off evaluations;
-/// viewer: reads. Site administrators (a user flag, not a role) may do everything everywhere.
-enum class Role { admin, assessor, approver, viewer };
-
-std::string_view to_string(Role role);
-std::optional<Role> parse_role(std::string_view token);
-const LocalizedText& display_name(Role role);
-std::string allowed_roles(); ///< "admin, assessor, approver, viewer"
 
 enum class Permission { read, edit, approve, manage_members };
 

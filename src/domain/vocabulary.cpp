@@ -10,9 +10,10 @@ template <class E> struct Term {
     std::string_view token;
     LocalizedText name;
 };
+template <class E, std::size_t N> using TokenTable = std::array<Term<E>, N>;
 
 // Each table lists a vocabulary once; parsing, printing and display names all read from it.
-const std::array<Term<Level>, 5> kLevels{{
+const TokenTable<Level, 5> kLevels{{
     {Level::not_required, "not_required", {"Not required", "不要"}},
     {Level::basic, "basic", {"Basic", "ベーシック"}},
     {Level::standard, "standard", {"Standard", "スタンダード"}},
@@ -20,31 +21,31 @@ const std::array<Term<Level>, 5> kLevels{{
     {Level::optional, "optional", {"Optional", "オプション"}},
 }};
 
-const std::array<Term<Assignment>, 4> kAssignments{{
+const TokenTable<Assignment, 4> kAssignments{{
     {Assignment::insource, "insource", {"Insource", "インソース"}},
     {Assignment::outsource, "outsource", {"Outsource", "アウトソース"}},
     {Assignment::both, "both", {"Both", "併用"}},
     {Assignment::unassigned, "unassigned", {"Unassigned", "未割り当て"}},
 }};
 
-const std::array<Term<Phase>, 3> kPhases{{
+const TokenTable<Phase, 3> kPhases{{
     {Phase::strategic, "strategic", {"Strategic management", "戦略マネジメント"}},
     {Phase::operation, "operation", {"Operation", "運用"}},
     {Phase::response, "response", {"Response", "対応"}},
 }};
 
-const std::array<Term<Cycle>, 2> kCycles{{
+const TokenTable<Cycle, 2> kCycles{{
     {Cycle::short_cycle, "short", {"Short cycle", "短期サイクル"}},
     {Cycle::long_cycle, "long", {"Long cycle", "長期サイクル"}},
 }};
 
-const std::array<Term<EvaluationKind>, 3> kEvaluationKinds{{
+const TokenTable<EvaluationKind, 3> kEvaluationKinds{{
     {EvaluationKind::catalogue, "catalogue", {"Catalogue evaluation", "カタログ評価"}},
     {EvaluationKind::profile, "profile", {"Profile evaluation", "プロファイル評価"}},
     {EvaluationKind::portfolio, "portfolio", {"Portfolio evaluation", "ポートフォリオ評価"}},
 }};
 
-const std::array<Term<TriggerKind>, 5> kTriggerKinds{{
+const TokenTable<TriggerKind, 5> kTriggerKinds{{
     {TriggerKind::business_change, "business_change", {"Business change", "事業の変化"}},
     {TriggerKind::new_threat, "new_threat", {"New risk or threat", "新たなリスク・脅威"}},
     {TriggerKind::organisation_change,
@@ -54,29 +55,51 @@ const std::array<Term<TriggerKind>, 5> kTriggerKinds{{
     {TriggerKind::schedule, "schedule", {"Scheduled review", "定期評価"}},
 }};
 
-const std::array<Term<Severity>, 3> kSeverities{{
+const TokenTable<Severity, 3> kSeverities{{
     {Severity::info, "info", {"info", "情報"}},
     {Severity::warning, "warning", {"warning", "警告"}},
     {Severity::error, "error", {"error", "エラー"}},
 }};
 
-template <class E, std::size_t N> const Term<E>& find(const std::array<Term<E>, N>& table, E v) {
+const TokenTable<ActionStatus, 4> kActionStatuses{{
+    {ActionStatus::open, "open", {"Open", "未着手"}},
+    {ActionStatus::in_progress, "in_progress", {"In progress", "対応中"}},
+    {ActionStatus::done, "done", {"Done", "完了"}},
+    {ActionStatus::cancelled, "cancelled", {"Cancelled", "中止"}},
+}};
+
+const TokenTable<Relation, 3> kRelations{{
+    {Relation::equivalent, "equivalent", {"equivalent", "同等"}},
+    {Relation::part_of, "part-of", {"part of", "一部"}},
+    {Relation::related, "related", {"related", "関連"}},
+}};
+
+const TokenTable<Role, 4> kRoles{{
+    {Role::admin, "admin", {"Administrator", "管理者"}},
+    {Role::assessor, "assessor", {"Assessor", "評価者"}},
+    {Role::approver, "approver", {"Approver", "承認者"}},
+    {Role::viewer, "viewer", {"Viewer", "閲覧者"}},
+}};
+
+template <class E, std::size_t N> const Term<E>& term_of(const TokenTable<E, N>& table, E value) {
     for (const auto& t : table)
-        if (t.value == v) return t;
+        if (t.value == value) return t;
     return table[0]; // unreachable: every enumerator is in its table (checked by unit tests)
 }
 
 template <class E, std::size_t N>
-std::optional<E> parse(const std::array<Term<E>, N>& table, std::string_view token) {
+std::optional<E> parse_token(const TokenTable<E, N>& table, std::string_view token) {
     for (const auto& t : table)
         if (t.token == token) return t.value;
     return std::nullopt;
 }
 
-template <class E, std::size_t N> std::string allowed(const std::array<Term<E>, N>& table) {
+/// The accepted tokens, in table order, joined by `separator` (for error messages).
+template <class E, std::size_t N>
+std::string allowed_tokens(const TokenTable<E, N>& table, std::string_view separator = " | ") {
     std::string out;
     for (const auto& t : table) {
-        if (!out.empty()) out += " | ";
+        if (!out.empty()) out += separator;
         out += t.token;
     }
     return out;
@@ -85,88 +108,121 @@ template <class E, std::size_t N> std::string allowed(const std::array<Term<E>, 
 } // namespace
 
 std::string_view to_string(Level v) {
-    return find(kLevels, v).token;
+    return term_of(kLevels, v).token;
 }
 std::string_view to_string(Assignment v) {
-    return find(kAssignments, v).token;
+    return term_of(kAssignments, v).token;
 }
 std::string_view to_string(Phase v) {
-    return find(kPhases, v).token;
+    return term_of(kPhases, v).token;
 }
 std::string_view to_string(Cycle v) {
-    return find(kCycles, v).token;
+    return term_of(kCycles, v).token;
 }
 std::string_view to_string(EvaluationKind v) {
-    return find(kEvaluationKinds, v).token;
+    return term_of(kEvaluationKinds, v).token;
 }
 std::string_view to_string(TriggerKind v) {
-    return find(kTriggerKinds, v).token;
+    return term_of(kTriggerKinds, v).token;
 }
 std::string_view to_string(Severity v) {
-    return find(kSeverities, v).token;
+    return term_of(kSeverities, v).token;
+}
+std::string_view to_string(ActionStatus v) {
+    return term_of(kActionStatuses, v).token;
+}
+std::string_view to_string(Relation v) {
+    return term_of(kRelations, v).token;
+}
+std::string_view to_string(Role v) {
+    return term_of(kRoles, v).token;
 }
 
 std::optional<Level> parse_level(std::string_view t) {
-    return parse(kLevels, t);
+    return parse_token(kLevels, t);
 }
 std::optional<Assignment> parse_assignment(std::string_view t) {
-    return parse(kAssignments, t);
+    return parse_token(kAssignments, t);
 }
 std::optional<Phase> parse_phase(std::string_view t) {
-    return parse(kPhases, t);
+    return parse_token(kPhases, t);
 }
 std::optional<Cycle> parse_cycle(std::string_view t) {
-    return parse(kCycles, t);
+    return parse_token(kCycles, t);
 }
 std::optional<EvaluationKind> parse_evaluation_kind(std::string_view t) {
-    return parse(kEvaluationKinds, t);
+    return parse_token(kEvaluationKinds, t);
 }
 std::optional<TriggerKind> parse_trigger_kind(std::string_view t) {
-    return parse(kTriggerKinds, t);
+    return parse_token(kTriggerKinds, t);
 }
 std::optional<Severity> parse_severity(std::string_view t) {
-    return parse(kSeverities, t);
+    return parse_token(kSeverities, t);
+}
+std::optional<ActionStatus> parse_action_status(std::string_view t) {
+    return parse_token(kActionStatuses, t);
+}
+std::optional<Relation> parse_relation(std::string_view t) {
+    return parse_token(kRelations, t);
+}
+std::optional<Role> parse_role(std::string_view t) {
+    return parse_token(kRoles, t);
 }
 
 const LocalizedText& display_name(Level v) {
-    return find(kLevels, v).name;
+    return term_of(kLevels, v).name;
 }
 const LocalizedText& display_name(Assignment v) {
-    return find(kAssignments, v).name;
+    return term_of(kAssignments, v).name;
 }
 const LocalizedText& display_name(Phase v) {
-    return find(kPhases, v).name;
+    return term_of(kPhases, v).name;
 }
 const LocalizedText& display_name(Cycle v) {
-    return find(kCycles, v).name;
+    return term_of(kCycles, v).name;
 }
 const LocalizedText& display_name(EvaluationKind v) {
-    return find(kEvaluationKinds, v).name;
+    return term_of(kEvaluationKinds, v).name;
 }
 const LocalizedText& display_name(TriggerKind v) {
-    return find(kTriggerKinds, v).name;
+    return term_of(kTriggerKinds, v).name;
 }
 const LocalizedText& display_name(Severity v) {
-    return find(kSeverities, v).name;
+    return term_of(kSeverities, v).name;
+}
+const LocalizedText& display_name(ActionStatus v) {
+    return term_of(kActionStatuses, v).name;
+}
+const LocalizedText& display_name(Relation v) {
+    return term_of(kRelations, v).name;
+}
+const LocalizedText& display_name(Role v) {
+    return term_of(kRoles, v).name;
 }
 
 std::string allowed_levels() {
-    return allowed(kLevels);
+    return allowed_tokens(kLevels);
 }
 std::string allowed_assignments() {
-    return allowed(kAssignments);
+    return allowed_tokens(kAssignments);
 }
 std::string allowed_phases() {
-    return allowed(kPhases);
+    return allowed_tokens(kPhases);
 }
 std::string allowed_cycles() {
-    return allowed(kCycles);
+    return allowed_tokens(kCycles);
 }
 std::string allowed_trigger_kinds() {
-    return allowed(kTriggerKinds);
+    return allowed_tokens(kTriggerKinds);
 }
 std::string allowed_severities() {
-    return allowed(kSeverities);
+    return allowed_tokens(kSeverities);
+}
+std::string allowed_action_statuses() {
+    return allowed_tokens(kActionStatuses);
+}
+std::string allowed_roles() {
+    return allowed_tokens(kRoles, ", ");
 }
 
 int priority(Level level) {

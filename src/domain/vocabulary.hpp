@@ -1,5 +1,6 @@
-// The framework's closed vocabularies: recommendation levels, assignments, management phases,
-// improvement cycles, evaluation kinds and trigger kinds. Each has a stable token (used in files
+// The closed vocabularies: recommendation levels, assignments, management phases, improvement
+// cycles, evaluation kinds, trigger kinds, severities, action statuses, crosswalk relations and
+// roles. Each has a stable token (used in files
 // and JSON), a parser that rejects anything else, and a display name in both languages.
 #pragma once
 
@@ -31,6 +32,15 @@ enum class TriggerKind {
     schedule
 };
 enum class Severity { info, warning, error };
+/// An improvement action's status (domain/action.hpp).
+enum class ActionStatus { open, in_progress, done, cancelled };
+/// How an item of one catalogue relates to an item of another in a crosswalk.
+enum class Relation { equivalent, part_of, related };
+/// admin: everything in the organisation, including its members; assessor: edits the
+/// catalogue, profile, portfolio, actions and runs evaluations; approver: signs off evaluations;
+/// viewer: reads. Site administrators (a user flag, not a role) may do everything everywhere
+/// (domain/role.hpp: what each may do).
+enum class Role { admin, assessor, approver, viewer };
 
 std::string_view to_string(Level v);
 std::string_view to_string(Assignment v);
@@ -39,6 +49,9 @@ std::string_view to_string(Cycle v);
 std::string_view to_string(EvaluationKind v);
 std::string_view to_string(TriggerKind v);
 std::string_view to_string(Severity v);
+std::string_view to_string(ActionStatus v);
+std::string_view to_string(Relation v);
+std::string_view to_string(Role v);
 
 std::optional<Level> parse_level(std::string_view token);
 std::optional<Assignment> parse_assignment(std::string_view token);
@@ -47,6 +60,9 @@ std::optional<Cycle> parse_cycle(std::string_view token);
 std::optional<EvaluationKind> parse_evaluation_kind(std::string_view token);
 std::optional<TriggerKind> parse_trigger_kind(std::string_view token);
 std::optional<Severity> parse_severity(std::string_view token);
+std::optional<ActionStatus> parse_action_status(std::string_view token);
+std::optional<Relation> parse_relation(std::string_view token);
+std::optional<Role> parse_role(std::string_view token);
 
 const LocalizedText& display_name(Level v);
 const LocalizedText& display_name(Assignment v);
@@ -55,6 +71,9 @@ const LocalizedText& display_name(Cycle v);
 const LocalizedText& display_name(EvaluationKind v);
 const LocalizedText& display_name(TriggerKind v);
 const LocalizedText& display_name(Severity v);
+const LocalizedText& display_name(ActionStatus v);
+const LocalizedText& display_name(Relation v);
+const LocalizedText& display_name(Role v);
 
 /// "a | b | c": the accepted tokens of a vocabulary, for error messages.
 std::string allowed_levels();
@@ -63,6 +82,8 @@ std::string allowed_phases();
 std::string allowed_cycles();
 std::string allowed_trigger_kinds();
 std::string allowed_severities();
+std::string allowed_action_statuses();
+std::string allowed_roles(); ///< "admin, assessor, approver, viewer"
 
 /// Implementation priority: Basic before Standard before Advanced, then Optional; Not required
 /// last.

@@ -37,19 +37,17 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     if (!state) return error_response(state.error());
                     auto dir = ctx.store.organisations.directory_of(p["org"]);
                     if (!dir) return error_response(dir.error());
-                    Json out = Json::array();
-                    for (const auto& a : state->actions)
-                        out.push_back(to_json(a, **dir, ctx.today()));
-                    return json_response(Json{{"actions", out}});
+                    return json_response(list_json("actions", state->actions, [&](const auto& a) {
+                        return to_json(a, **dir, ctx.today());
+                    }));
                 }});
     router.add(
         {"POST", "/api/v1/orgs/{org}/actions", Access::organisation, Permission::edit,
          operation("createAction", ref("ActionInput"), ref("Action")),
          "Create an action (an empty id is numbered A-<n>)",
          [&ctx](const Request& request, const Params& p, const Caller& caller) {
-             auto body = parse_body(request);
-             if (!body) return error_response(body.error());
-             auto action = action_from_json(*body, "");
+             auto action =
+                 decoded_body(request, [](const Json& body) { return action_from_json(body, ""); });
              if (!action) return error_response(action.error());
              return action_answer(
                  ctx, p["org"], action->id,
@@ -115,10 +113,9 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                     if (!drafts) return error_response(drafts.error());
                     auto dir = ctx.store.organisations.directory_of(p["org"]);
                     if (!dir) return error_response(dir.error());
-                    Json out = Json::array();
-                    for (const auto& a : *drafts)
-                        out.push_back(report::to_json(a, **dir, ctx.today()));
-                    return json_response(Json{{"drafts", out}});
+                    return json_response(list_json("drafts", *drafts, [&](const auto& a) {
+                        return report::to_json(a, **dir, ctx.today());
+                    }));
                 }});
 }
 

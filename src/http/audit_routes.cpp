@@ -30,9 +30,7 @@ Response audit_page(ApiContext& ctx, const Request& request, const std::string& 
     q.limit = static_cast<int>(*limit);
     q.before_id = *before;
     return respond(ctx.store.audit.query(q), [&](const auto& records) {
-        Json out = Json::array();
-        for (const auto& r : records) out.push_back(to_json(r));
-        Json page{{"records", out}};
+        Json page = list_json("records", records);
         // The next page: records older than the last one here.
         page["next_before"] = static_cast<int>(records.size()) == q.limit && !records.empty()
                                   ? Json(records.back().id)

@@ -23,6 +23,13 @@ Json crosswalk_schema() {
                    {"unmatched_to", unmatched}});
 }
 
+/// The document of an item of the library, or `missing` (a 404) when it has none by that id.
+template <class Item, class Document>
+Response found_answer(const Item* item, const domain::Error& missing, Document&& document) {
+    if (!item) return error_response(missing);
+    return json_response(document(*item));
+}
+
 } // namespace
 
 void add_catalogue_routes(Router& router, ApiContext& ctx) {
@@ -44,32 +51,31 @@ void add_catalogue_routes(Router& router, ApiContext& ctx) {
                 operation("getCatalogue", nullptr, ref("CatalogueDocument")),
                 "One catalogue: categories and services with names, descriptions and sourcing",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    const auto* c = ctx.library.catalogue(p["catalog"]);
-                    if (!c)
-                        return error_response(
-                            domain::not_found("no catalogue '" + p["catalog"] + "'", "catalog"));
-                    return json_response(report::catalogue_document(*c));
+                    return found_answer(
+                        ctx.library.catalogue(p["catalog"]),
+                        domain::not_found("no catalogue '" + p["catalog"] + "'", "catalog"),
+                        [](const auto& c) { return report::catalogue_document(c); });
                 }});
     router.add({"GET", "/api/v1/templates/{template}", Access::signed_in, domain::Permission::read,
                 operation("getTemplate", nullptr, ref("TemplateDocument")),
                 "One template: the level of every service",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    const auto* t = ctx.library.find_template(p["template"]);
-                    if (!t)
-                        return error_response(
-                            domain::not_found("no template '" + p["template"] + "'", "template"));
-                    const auto* c = ctx.library.catalogue(t->tmpl.catalogue_id);
-                    return json_response(report::template_document(*t, c->catalogue));
+                    return found_answer(
+                        ctx.library.find_template(p["template"]),
+                        domain::not_found("no template '" + p["template"] + "'", "template"),
+                        [&](const auto& t) {
+                            const auto* c = ctx.library.catalogue(t.tmpl.catalogue_id);
+                            return report::template_document(t, c->catalogue);
+                        });
                 }});
     router.add({"GET", "/api/v1/crosswalks/{crosswalk}", Access::signed_in,
                 domain::Permission::read, operation("getCrosswalk", nullptr, crosswalk_schema()),
                 "One crosswalk: every link between the two catalogues, and the unmatched items",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    const auto* loaded = ctx.library.crosswalk(p["crosswalk"]);
-                    if (!loaded)
-                        return error_response(domain::not_found(
-                            "no crosswalk '" + p["crosswalk"] + "'", "crosswalk"));
-                    return json_response(report::crosswalk_document(loaded->crosswalk));
+                    return found_answer(
+                        ctx.library.crosswalk(p["crosswalk"]),
+                        domain::not_found("no crosswalk '" + p["crosswalk"] + "'", "crosswalk"),
+                        [](const auto& x) { return report::crosswalk_document(x.crosswalk); });
                 }});
 }
 

@@ -1,6 +1,7 @@
 // Evaluations (run, list, read, approve, compare two, trends) and the trigger events that make
 // them due.
 #include "domain/trigger.hpp"
+#include "http/answers.hpp"
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
 #include "report/json.hpp"
@@ -29,11 +30,8 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
          operation("listEvaluations", nullptr, list_of("evaluations", ref("EvaluationSummary"))),
          "Every recorded evaluation, oldest first, with finding counts and approval",
          [&ctx](const Request&, const Params& p, const Caller&) {
-             auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
-             if (!state) return error_response(state.error());
-             Json out = Json::array();
-             for (const auto& e : state->evaluations) out.push_back(to_json(e, false));
-             return json_response(Json{{"evaluations", out}});
+             return state_list(ctx, p["org"], "evaluations", &store::OrganisationState::evaluations,
+                               [](const auto& e) { return to_json(e, false); });
          }});
     router.add({"POST", "/api/v1/orgs/{org}/evaluations", Access::organisation, Permission::edit,
                 operation("runEvaluation",
@@ -45,9 +43,9 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                 "Run the evaluations on the current matrix and record them: {\"date\", \"kinds\", "
                 "\"note\", \"id\"} (all optional)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_optional_body(request);
-                    if (!body) return error_response(body.error());
-                    auto e = new_evaluation_from_json(*body, ctx.today());
+                    auto e = decoded_optional_body(request, [&](const Json& body) {
+                        return new_evaluation_from_json(body, ctx.today());
+                    });
                     if (!e) return error_response(e.error());
                     return respond(
                         ctx.store.evaluations.run_evaluation(caller.actor(), p["org"], *e),
@@ -67,10 +65,10 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                 "Sign off an evaluation (once), dated today; by someone other than who recorded "
                 "it when the organisation separates the duties",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_optional_body(request);
-                    if (!body) return error_response(body.error());
-                    if (auto s = approval_from_json(*body, ctx.today()); !s)
-                        return error_response(s.error());
+                    auto approval = decoded_optional_body(request, [&](const Json& body) {
+                        return approval_from_json(body, ctx.today());
+                    });
+                    if (!approval) return error_response(approval.error());
                     return respond(ctx.store.evaluations.approve_evaluation(
                                        caller.actor(), p["org"], p["evaluation"]),
                                    [](const auto& r) { return to_json(r, false); });
@@ -96,9 +94,8 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                 "Overall and per-category scores over every recorded evaluation",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     return respond(ctx.store.evaluations.trends(p["org"]), [](const auto& trends) {
-                        Json out = Json::array();
-                        for (const auto& t : trends) out.push_back(report::to_json(t));
-                        return Json{{"trends", out}};
+                        return list_json("trends", trends,
+                                         [](const auto& t) { return report::to_json(t); });
                     });
                 }});
 
@@ -106,19 +103,13 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                 operation("listEvents", nullptr, list_of("events", ref("Event"))),
                 "The trigger events recorded",
                 [&ctx](const Request&, const Params& p, const Caller&) {
-                    auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
-                    if (!state) return error_response(state.error());
-                    Json out = Json::array();
-                    for (const auto& e : state->events) out.push_back(to_json(e));
-                    return json_response(Json{{"events", out}});
+                    return state_list(ctx, p["org"], "events", &store::OrganisationState::events);
                 }});
     router.add({"POST", "/api/v1/orgs/{org}/events", Access::organisation, Permission::edit,
                 operation("recordEvent", ref("EventInput"), ref("Event")),
                 "Record a trigger event: {\"date\", \"kind\", \"note\"}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto event = event_from_json(*body);
+                    auto event = decoded_body(request, event_from_json);
                     if (!event) return error_response(event.error());
                     return respond(
                         ctx.store.evaluations.add_event(caller.actor(), p["org"], *event),
@@ -134,12 +125,13 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                     auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
                     if (!state) return error_response(state.error());
                     const auto assessment = state->assessment();
-                    Json out = Json::array();
-                    for (const auto& d :
-                         domain::due_evaluations(assessment.events, assessment.evaluations, *day,
-                                                 assessment.evaluation_interval_days))
-                        out.push_back(report::to_json(d));
-                    return json_response(Json{{"date", day->to_string()}, {"due", out}});
+                    Json out{{"date", day->to_string()}};
+                    out.update(list_json(
+                        "due",
+                        domain::due_evaluations(assessment.events, assessment.evaluations, *day,
+                                                assessment.evaluation_interval_days),
+                        [](const auto& d) { return report::to_json(d); }));
+                    return json_response(out);
                 }});
 }
 

@@ -35,6 +35,21 @@ domain::Result<Json> parse_body(const Request& request);
 /// Like parse_body, but an empty body is an empty object (for bodies that are all optional).
 domain::Result<Json> parse_optional_body(const Request& request);
 
+/// A parsed body read by `decode(json)`, which returns a Result.
+template <class Decode>
+auto decoded(const domain::Result<Json>& body, Decode&& decode) -> decltype(decode(Json())) {
+    if (!body) return body.error();
+    return decode(*body);
+}
+/// The request body (parse_body) read by `decode(json)`.
+template <class Decode> auto decoded_body(const Request& request, Decode&& decode) {
+    return decoded(parse_body(request), std::forward<Decode>(decode));
+}
+/// The request body, empty meaning `{}` (parse_optional_body), read by `decode(json)`.
+template <class Decode> auto decoded_optional_body(const Request& request, Decode&& decode) {
+    return decoded(parse_optional_body(request), std::forward<Decode>(decode));
+}
+
 /// Field readers: absent → nullopt (or the default); present with the wrong type → an error
 /// naming `prefix + name` and the type expected.
 class Fields {

@@ -3,6 +3,7 @@
 #include "domain/evaluation.hpp"
 #include "report/json.hpp"
 #include "report/schema.hpp"
+#include "store/codec.hpp"
 
 namespace cdcwb::http {
 
@@ -13,15 +14,11 @@ namespace {
 
 constexpr Role kRoles[] = {Role::admin, Role::assessor, Role::approver, Role::viewer};
 
+/// A score pair as the API sends it: an unset score is null (the stored form leaves it out).
 Json pair_json(const ScorePair& p) {
-    return Json{{"as_is", p.as_is ? Json(p.as_is->to_string()) : Json(nullptr)},
-                {"to_be", p.to_be ? Json(p.to_be->to_string()) : Json(nullptr)}};
-}
-
-Json sourcing_json(const std::optional<SourcingAnswers>& s) {
-    if (!s) return nullptr;
-    return Json{{"information", std::string(to_string(s->information))},
-                {"specialist_skill", s->specialist_skill}};
+    Json out{{"as_is", nullptr}, {"to_be", nullptr}};
+    out.update(store::codec::to_json(p));
+    return out;
 }
 
 Json text_json(const LocalizedText& t) {
@@ -182,18 +179,9 @@ Json to_json(const store::ServiceEntryRecord& r, const ServiceDirectory* directo
             for (const auto& f : profile_issues(e, *info)) issues.push_back(f.code);
             out["profile_issues"] = issues;
         }
-    out["level"] = e.level ? Json(std::string(to_string(*e.level))) : Json(nullptr);
-    out["assignment"] = std::string(to_string(e.assignment));
-    out["owner"] = e.owner;
-    out["provider"] = e.provider;
-    out["sourcing"] = sourcing_json(e.sourcing);
-    out["insource"] = pair_json(e.insource);
-    out["outsource"] = pair_json(e.outsource);
-    out["unassigned"] = pair_json(e.unassigned);
-    out["rationale"] = e.rationale;
-    out["evidence"] = e.evidence;
-    out["capacity"] = e.capacity;
-    out["capability"] = e.capability;
+    out.update(store::codec::to_json(e)); // "service" stays first
+    for (const auto slot : {ScoreSlot::insource, ScoreSlot::outsource, ScoreSlot::unassigned})
+        out[std::string(to_string(slot))] = pair_json(pair_of(e, slot));
     out["revision"] = r.revision;
     out["updated_at"] = r.updated_at;
     out["updated_by"] = r.updated_by;
@@ -435,11 +423,7 @@ Json evidence_schema() {
 } // namespace
 
 Json to_json(const CustomService& c) {
-    return Json{{"id", c.id},
-                {"category", c.category},
-                {"name", text_json(c.name)},
-                {"description", text_json(c.description)},
-                {"sourcing", sourcing_json(c.sourcing)}};
+    return store::codec::to_json(c);
 }
 
 namespace {
@@ -544,6 +528,26 @@ account_change_from_json(const Json& json, std::initializer_list<std::string_vie
         return invalid("send " + names, std::string(*allowed.begin()));
     }
     return change;
+}
+
+Result<store::NewOrganisation> new_organisation_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"id", "name", "catalog", "template"});
+    store::NewOrganisation org{f.text("id").value_or(""), f.text("name").value_or(""),
+                               f.text("catalog").value_or("x1060-2021"),
+                               f.text("template").value_or("")};
+    if (f.error()) return *f.error();
+    return org;
+}
+
+Result<store::NewUser> new_user_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"username", "password", "display_name", "lang", "is_admin"});
+    store::NewUser user{f.text("username").value_or(""), f.text("display_name").value_or(""),
+                        f.text("password").value_or(""), f.boolean("is_admin").value_or(false),
+                        f.text("lang").value_or("en")};
+    if (f.error()) return *f.error();
+    return user;
 }
 
 Result<Role> role_from_json(const Json& json) {

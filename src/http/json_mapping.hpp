@@ -2,8 +2,9 @@
 // API and by the CLI's --json. A record is its domain value as report/json.hpp writes it plus
 // the record's metadata (revision, timestamps, ids). Each encoder and decoder declares its JSON
 // Schema beside it (schemas(), for the OpenAPI document). Input readers name the offending field
-// and say what is allowed; the rules themselves stay in the domain (the store applies them). The
-// store's own persistence format is separate: store/codec.hpp.
+// and say what is allowed; the rules themselves stay in the domain (the store applies them). Domain
+// values are encoded once, in store/codec.hpp (the persistence format); this adds what the API
+// computes and the records' metadata.
 #pragma once
 
 #include "domain/service_entry.hpp"
@@ -36,6 +37,10 @@ entry_from_json(const Json& json, const std::string& service_id, const std::stri
 /// least one must be given.
 domain::Result<store::AccountChange>
 account_change_from_json(const Json& json, std::initializer_list<std::string_view> allowed);
+/// A new organisation: `{"id", "name", "catalog", "template"}` (catalog default x1060-2021).
+domain::Result<store::NewOrganisation> new_organisation_from_json(const Json& json);
+/// A new user: `{"username", "password", "display_name", "lang", "is_admin"}` (lang default en).
+domain::Result<store::NewUser> new_user_from_json(const Json& json);
 /// A membership's role: `{"role": "assessor"}`.
 domain::Result<domain::Role> role_from_json(const Json& json);
 /// A new API token: `{"name", "days"}` (the store checks both).
@@ -69,6 +74,18 @@ domain::Status approval_from_json(const Json& json, domain::Date today);
 domain::Result<domain::Action> action_from_json(const Json& json, const std::string& action_id);
 domain::Result<domain::CustomService> custom_service_from_json(const Json& json);
 domain::Result<domain::TriggerEvent> event_from_json(const Json& json);
+/// `{key: [each item encoded]}`: the shape of every list the API answers.
+template <class Items, class Encode>
+Json list_json(const std::string& key, const Items& items, Encode&& encode) {
+    Json out = Json::array();
+    for (const auto& item : items) out.push_back(encode(item));
+    return Json{{key, out}};
+}
+/// The same, each item encoded by its to_json above.
+template <class Items> Json list_json(const std::string& key, const Items& items) {
+    return list_json(key, items, [](const auto& item) { return to_json(item); });
+}
+
 /// The JSON Schemas of what the functions above write and read, by name (with report::schemas()),
 /// for the OpenAPI document; each is declared beside its encoder or decoder.
 Json schemas();

@@ -13,21 +13,18 @@ using namespace report::schema;
 using domain::Permission;
 
 void add_organisation_routes(Router& router, ApiContext& ctx) {
-    router.add({"GET", "/api/v1/orgs", Access::signed_in, Permission::read,
-                operation("listOrganisations", nullptr,
-                          object({{"organisations",
-                                   array_of(extended(ref("Organisation"),
-                                                     {{"role", nullable(ref("Role"))}}))}})),
-                "The organisations the caller belongs to (all, for site administrators)",
-                [&ctx](const Request&, const Params&, const Caller& caller) {
-                    return respond(ctx.store.users.organisations_of(caller.user->username,
-                                                                    caller.site_admin()),
-                                   [](const auto& visible) {
-                                       Json out = Json::array();
-                                       for (const auto& v : visible) out.push_back(to_json(v));
-                                       return Json{{"organisations", out}};
-                                   });
-                }});
+    router.add(
+        {"GET", "/api/v1/orgs", Access::signed_in, Permission::read,
+         operation(
+             "listOrganisations", nullptr,
+             object({{"organisations", array_of(extended(ref("Organisation"),
+                                                         {{"role", nullable(ref("Role"))}}))}})),
+         "The organisations the caller belongs to (all, for site administrators)",
+         [&ctx](const Request&, const Params&, const Caller& caller) {
+             return respond(
+                 ctx.store.users.organisations_of(caller.user->username, caller.site_admin()),
+                 [](const auto& visible) { return list_json("organisations", visible); });
+         }});
     router.add({"POST", "/api/v1/orgs", Access::site_admin, Permission::edit,
                 operation("createOrganisation",
                           object({{"id", string()},
@@ -38,16 +35,10 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                           ref("Organisation")),
                 "Create an organisation, optionally starting from a template's levels",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    Fields f(*body);
-                    f.only({"id", "name", "catalog", "template"});
-                    store::NewOrganisation org{
-                        f.text("id").value_or(""), f.text("name").value_or(""),
-                        f.text("catalog").value_or("x1060-2021"), f.text("template").value_or("")};
-                    if (f.error()) return error_response(*f.error());
+                    auto org = decoded_body(request, new_organisation_from_json);
+                    if (!org) return error_response(org.error());
                     return respond(
-                        ctx.store.organisations.create_organisation(caller.actor(), org),
+                        ctx.store.organisations.create_organisation(caller.actor(), *org),
                         [](const auto& o) { return to_json(o); }, 201);
                 }});
     router.add({"GET", "/api/v1/orgs/{org}", Access::organisation, Permission::read,
@@ -93,9 +84,7 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                 "The organisation's members and their roles",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     return respond(ctx.store.users.members(p["org"]), [](const auto& members) {
-                        Json out = Json::array();
-                        for (const auto& m : members) out.push_back(to_json(m));
-                        return Json{{"members", out}};
+                        return list_json("members", members);
                     });
                 }});
     router.add({"PUT", "/api/v1/orgs/{org}/members/{user}", Access::organisation,
@@ -104,9 +93,7 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                           object({{"org", string()}, {"user", string()}, {"role", ref("Role")}})),
                 "Give a user a role here: {\"role\": \"assessor\"}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto role = role_from_json(*body);
+                    auto role = decoded_body(request, role_from_json);
                     if (!role) return error_response(role.error());
                     if (auto done =
                             ctx.store.users.set_role(caller.actor(), p["org"], p["user"], *role);

@@ -1,5 +1,6 @@
 // The matrix: every service's catalogue level, profile and portfolio scores, one at a time or in
 // bulk; custom services; evidence files.
+#include "http/answers.hpp"
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
 #include "report/schema.hpp"
@@ -30,9 +31,8 @@ Response entry_answer(ApiContext& ctx, const std::string& org, const std::string
 Json entries_json(ApiContext& ctx, const std::string& org,
                   const std::vector<store::ServiceEntryRecord>& entries) {
     const auto dir = ctx.store.organisations.directory_of(org);
-    Json out = Json::array();
-    for (const auto& e : entries) out.push_back(to_json(e, dir ? dir->get() : nullptr));
-    return Json{{"services", out}};
+    return list_json("services", entries,
+                     [&](const auto& e) { return to_json(e, dir ? dir->get() : nullptr); });
 }
 
 } // namespace
@@ -85,9 +85,7 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                 "Replace many entries at once, all or nothing: {\"services\": [{\"service\", "
                 "\"revision\", …}]}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto updates = entry_updates_from_json(*body);
+                    auto updates = decoded_body(request, entry_updates_from_json);
                     if (!updates) return error_response(updates.error());
                     return respond(
                         ctx.store.entries.update_entries(caller.actor(), p["org"], *updates),
@@ -99,20 +97,15 @@ void add_service_routes(Router& router, ApiContext& ctx) {
          operation("listCustomServices", nullptr, list_of("custom_services", ref("CustomService"))),
          "The organisation's own services: id, category, names, descriptions, sourcing",
          [&ctx](const Request&, const Params& p, const Caller&) {
-             auto state = ctx.store.organisations.load(p["org"], store::History::summaries);
-             if (!state) return error_response(state.error());
-             Json out = Json::array();
-             for (const auto& c : state->custom_services) out.push_back(to_json(c));
-             return json_response(Json{{"custom_services", out}});
+             return state_list(ctx, p["org"], "custom_services",
+                               &store::OrganisationState::custom_services);
          }});
     router.add({"POST", "/api/v1/orgs/{org}/custom-services", Access::organisation,
                 Permission::edit,
                 operation("addCustomService", ref("CustomServiceInput"), ref("ServiceEntry")),
                 "Add an organisation-specific service (and its empty entry)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto service = custom_service_from_json(*body);
+                    auto service = decoded_body(request, custom_service_from_json);
                     if (!service) return error_response(service.error());
                     return entry_answer(
                         ctx, p["org"], service->id,
@@ -152,11 +145,7 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                 "The organisation's evidence files",
                 [&ctx](const Request&, const Params& p, const Caller&) {
                     return respond(ctx.store.evidence.evidence_files(p["org"]),
-                                   [](const auto& files) {
-                                       Json out = Json::array();
-                                       for (const auto& e : files) out.push_back(to_json(e));
-                                       return Json{{"evidence", out}};
-                                   });
+                                   [](const auto& files) { return list_json("evidence", files); });
                 }});
     router.add(
         {"GET", "/api/v1/orgs/{org}/evidence/{sha256}", Access::organisation, Permission::read,

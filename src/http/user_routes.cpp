@@ -16,11 +16,8 @@ void add_user_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/users", Access::site_admin, Permission::read,
                 operation("listUsers", nullptr, list_of("users", ref("User"))), "Every user",
                 [&ctx](const Request&, const Params&, const Caller&) {
-                    return respond(ctx.store.users.list(), [](const auto& users) {
-                        Json out = Json::array();
-                        for (const auto& u : users) out.push_back(to_json(u));
-                        return Json{{"users", out}};
-                    });
+                    return respond(ctx.store.users.list(),
+                                   [](const auto& users) { return list_json("users", users); });
                 }});
     router.add({"POST", "/api/v1/users", Access::site_admin, Permission::edit,
                 operation("createUser",
@@ -34,17 +31,10 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                 "Create a user: {\"username\", \"password\", \"display_name\", \"lang\", "
                 "\"is_admin\"}",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    Fields f(*body);
-                    f.only({"username", "password", "display_name", "lang", "is_admin"});
-                    store::NewUser user{
-                        f.text("username").value_or(""), f.text("display_name").value_or(""),
-                        f.text("password").value_or(""), f.boolean("is_admin").value_or(false),
-                        f.text("lang").value_or("en")};
-                    if (f.error()) return error_response(*f.error());
+                    auto user = decoded_body(request, new_user_from_json);
+                    if (!user) return error_response(user.error());
                     return respond(
-                        ctx.store.users.create_user(caller.actor(), user),
+                        ctx.store.users.create_user(caller.actor(), *user),
                         [](const auto& u) { return to_json(u); }, 201);
                 }});
     router.add({"GET", "/api/v1/users/{user}", Access::site_admin, Permission::read,
@@ -57,9 +47,7 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                     auto memberships = ctx.store.users.memberships(p["user"]);
                     if (!memberships) return error_response(memberships.error());
                     Json out = to_json(*user);
-                    Json list = Json::array();
-                    for (const auto& m : *memberships) list.push_back(to_json(m));
-                    out["memberships"] = list;
+                    out.update(list_json("memberships", *memberships));
                     return json_response(out);
                 }});
     router.add(
@@ -68,9 +56,9 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                    ref("User")),
          "Disable or enable an account, or set its password: {\"disabled\", \"password\"}",
          [&ctx](const Request& request, const Params& p, const Caller& caller) {
-             auto body = parse_body(request);
-             if (!body) return error_response(body.error());
-             auto change = account_change_from_json(*body, {"disabled", "password"});
+             auto change = decoded_body(request, [](const Json& body) {
+                 return account_change_from_json(body, {"disabled", "password"});
+             });
              if (!change) return error_response(change.error());
              return respond(ctx.store.users.update_account(caller.actor(), p["user"], *change),
                             [](const auto& u) { return to_json(u); });
@@ -81,11 +69,7 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                 "The caller's API tokens (never the tokens themselves)",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
                     return respond(ctx.store.credentials.tokens(caller.user->username),
-                                   [](const auto& tokens) {
-                                       Json out = Json::array();
-                                       for (const auto& t : tokens) out.push_back(to_json(t));
-                                       return Json{{"tokens", out}};
-                                   });
+                                   [](const auto& tokens) { return list_json("tokens", tokens); });
                 }});
     router.add({"POST", "/api/v1/tokens", Access::signed_in, Permission::read,
                 operation("createToken",
@@ -97,9 +81,7 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                 "Create an API token for the caller: {\"name\", \"days\"}; the token is shown "
                 "once",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto token = new_token_from_json(*body);
+                    auto token = decoded_body(request, new_token_from_json);
                     if (!token) return error_response(token.error());
                     return respond(
                         ctx.store.credentials.create_token(caller.actor(), caller.user->username,

@@ -189,15 +189,23 @@ class Reader {
         return out;
     }
 
-    std::vector<CustomService> custom_services(const YAML::Node& list, const YAML::Node& root) {
-        std::vector<CustomService> out;
-        if (!list.IsDefined()) return out;
-        if (!r_.is_list(list, root, {}, "custom_services")) return out;
+    /// Calls `read(item, path)` for each item of the list `name` of the root (none when it is
+    /// absent), the path being "name[i]"; a list or an item of another shape is a problem.
+    template <class Read>
+    void each_item(const YAML::Node& list, const YAML::Node& root, const std::string& name,
+                   Read&& read) {
+        if (!list.IsDefined() || !r_.is_list(list, root, {}, name)) return;
         std::size_t i = 0;
         for (const auto& n : list) {
-            const std::string p = "custom_services[" + std::to_string(i++) + "]";
+            const std::string path = name + "[" + std::to_string(i++) + "]";
+            if (r_.is_map(n, list, {}, path)) read(n, path);
+        }
+    }
+
+    std::vector<CustomService> custom_services(const YAML::Node& list, const YAML::Node& root) {
+        std::vector<CustomService> out;
+        each_item(list, root, "custom_services", [&](const YAML::Node& n, const std::string& p) {
             mark(p, n);
-            if (!r_.is_map(n, list, {}, p)) continue;
             r_.only_keys(n, {"id", "category", "name", "description", "sourcing"}, {}, p + ".");
             CustomService c;
             c.id = r_.scalar(n, "id", {}, true, p + ".").value_or("");
@@ -207,19 +215,14 @@ class Reader {
             if (auto d = r_.localized(n, "description", c.id, false, p + ".")) c.description = *d;
             c.sourcing = sourcing(n, c.id, p + ".");
             out.push_back(std::move(c));
-        }
+        });
         return out;
     }
 
     std::vector<Action> actions(const YAML::Node& list, const YAML::Node& root) {
         std::vector<Action> out;
-        if (!list.IsDefined()) return out;
-        if (!r_.is_list(list, root, {}, "actions")) return out;
-        std::size_t i = 0;
-        for (const auto& n : list) {
-            const std::string p = "actions[" + std::to_string(i++) + "]";
+        each_item(list, root, "actions", [&](const YAML::Node& n, const std::string& p) {
             mark(p, n);
-            if (!r_.is_map(n, list, {}, p)) continue;
             r_.only_keys(n,
                          {"id", "title", "services", "phase", "cycle", "owner", "due", "status",
                           "resources", "finding", "history"},
@@ -258,19 +261,14 @@ class Reader {
                 }
             }
             out.push_back(std::move(a));
-        }
+        });
         return out;
     }
 
     std::vector<TriggerEvent> events(const YAML::Node& list, const YAML::Node& root) {
         std::vector<TriggerEvent> out;
-        if (!list.IsDefined()) return out;
-        if (!r_.is_list(list, root, {}, "events")) return out;
-        std::size_t i = 0;
-        for (const auto& n : list) {
-            const std::string item = "events[" + std::to_string(i++) + "]";
+        each_item(list, root, "events", [&](const YAML::Node& n, const std::string& item) {
             const std::string p = item + ".";
-            if (!r_.is_map(n, list, {}, item)) continue;
             r_.only_keys(n, {"date", "kind", "note"}, {}, p);
             TriggerEvent e;
             auto d = date(n, "date", {}, true, p);
@@ -282,19 +280,14 @@ class Reader {
                 e.kind = *kind;
                 out.push_back(std::move(e));
             }
-        }
+        });
         return out;
     }
 
     std::vector<Evaluation> evaluations(const YAML::Node& list, const YAML::Node& root) {
         std::vector<Evaluation> out;
-        if (!list.IsDefined()) return out;
-        if (!r_.is_list(list, root, {}, "evaluations")) return out;
-        std::size_t i = 0;
-        for (const auto& n : list) {
-            const std::string p = "evaluations[" + std::to_string(i++) + "]";
+        each_item(list, root, "evaluations", [&](const YAML::Node& n, const std::string& p) {
             mark(p, n);
-            if (!r_.is_map(n, list, {}, p)) continue;
             const std::string q = p + ".";
             r_.only_keys(n,
                          {"id", "date", "kinds", "approved_by", "approved_on", "note", "services"},
@@ -321,7 +314,7 @@ class Reader {
             s.note = r_.scalar(n, "note", s.id, false, q).value_or("");
             s.services = entries(n["services"], n, q + "services", true);
             out.push_back(std::move(s));
-        }
+        });
         return out;
     }
 

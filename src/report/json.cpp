@@ -3,6 +3,7 @@
 #include "domain/quadrant.hpp"
 #include "domain/rubric.hpp"
 #include "report/schema.hpp"
+#include "store/codec.hpp"
 
 #include <cmath>
 
@@ -73,7 +74,7 @@ Json slot_names(const std::vector<ScoreSlot>& slots) {
 }
 
 Json to_json(const LocalizedText& text) {
-    return {{"en", text.en}, {"ja", text.ja}};
+    return store::codec::to_json(text);
 }
 
 namespace {
@@ -169,27 +170,15 @@ Json aggregate_properties() {
 } // namespace
 
 Json to_json(const Action& a, const ServiceDirectory& directory, Date today) {
-    Json history = Json::array();
-    for (const auto& h : a.history)
-        history.push_back({{"date", h.date.to_string()},
-                           {"what", h.what},
-                           {"from", h.from},
-                           {"to", h.to},
-                           {"note", h.note}});
-    return {{"id", a.id},
-            {"title", a.title},
-            {"services", a.services},
-            {"phase", std::string(to_string(action_phase(a, directory)))},
-            {"phase_overridden", a.phase.has_value()},
-            {"cycle", std::string(to_string(a.cycle))},
-            {"owner", a.owner},
-            {"due", a.due ? Json(a.due->to_string()) : Json(nullptr)},
-            {"status", std::string(to_string(a.status))},
-            {"resources", a.resources},
-            {"finding", a.finding.empty() ? Json(nullptr) : Json(a.finding)},
-            {"history", history},
-            {"open", is_open(a)},
-            {"overdue", is_overdue(a, today)}};
+    Json out = store::codec::to_json(a);
+    // What the stored action leaves to be derived: its phase (from its services unless set), and
+    // whether it is open or overdue.
+    out["phase"] = std::string(to_string(action_phase(a, directory)));
+    out["phase_overridden"] = a.phase.has_value();
+    if (a.finding.empty()) out["finding"] = nullptr;
+    out["open"] = is_open(a);
+    out["overdue"] = is_overdue(a, today);
+    return out;
 }
 
 Json to_json(const DraftAction& d, const ServiceDirectory& directory, Date today) {
@@ -238,8 +227,7 @@ Json draft_action_schema() {
 } // namespace
 
 Json to_json(const TriggerEvent& e) {
-    return {
-        {"date", e.date.to_string()}, {"kind", std::string(to_string(e.kind))}, {"note", e.note}};
+    return store::codec::to_json(e);
 }
 
 namespace {

@@ -1,5 +1,6 @@
 // JSON documents of domain values, for `--json` output and the API (http/json_mapping.hpp builds
-// its records on them): catalogues, templates, findings, actions, evaluation reports. The shapes
+// its records on them): catalogues, templates, findings, actions, evaluation reports. A value the
+// store encodes too (an action, an event, a text) starts from store/codec.hpp's encoder. The shapes
 // are stable and documented in docs/json-output.md; schemas() describes them (OpenAPI components).
 #pragma once
 

@@ -39,14 +39,11 @@ Error stale(const ActionRecord& current, std::int64_t expected) {
 } // namespace
 
 Result<ActionRecord> ActionStore::action(std::string_view slug, std::string_view id) {
-    return guarded([&]() -> Result<ActionRecord> {
-        Unit unit(core_.db, Unit::Mode::read);
-        auto org = rows::organisation(unit.sql(), slug);
-        if (!org) return org.error();
-        auto record = rows::action(unit.sql(), org->id, std::string(id));
-        if (!record) return rows::not_found("no action '" + std::string(id) + "'", "action");
-        return *record;
-    });
+    return rows::read_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<ActionRecord> {
+            return rows::found(rows::action(sql, org.id, std::string(id)),
+                               rows::not_found("no action '" + std::string(id) + "'", "action"));
+        });
 }
 
 Result<ActionRecord> ActionStore::create_action(const Actor& actor, std::string_view slug,
@@ -64,10 +61,8 @@ Result<ActionRecord> ActionStore::create_action(const Actor& actor, std::string_
                                           "action.id");
             const std::string at = core_.now();
             action = record_creation(std::move(action), today(at));
-            int position = 0;
-            sql << "select coalesce(max(position), -1) + 1 from actions where org_id = :org",
-                soci::use(org.id), soci::into(position);
-            rows::insert_action(sql, org.id, position, action, at, actor.name);
+            rows::insert_action(sql, org.id, rows::next_position(sql, "actions", org.id), action,
+                                at, actor.name);
             rows::audit(sql, at, actor, &org, "action", action.id, "create", nullptr,
                         codec::to_json(action));
             auto record = rows::action(sql, org.id, action.id);

@@ -17,28 +17,11 @@ template <class T> std::optional<T> parsed(std::optional<T> value, const std::st
     return value;
 }
 
-Json text_json(const LocalizedText& text) {
-    return Json{{"en", text.en}, {"ja", text.ja}};
-}
-
-Json pair_json(const ScorePair& pair) {
-    Json out = Json::object();
-    if (pair.as_is) out["as_is"] = pair.as_is->to_string();
-    if (pair.to_be) out["to_be"] = pair.to_be->to_string();
-    return out;
-}
-
 ScorePair pair_from(const Json& json) {
     ScorePair pair;
     if (json.contains("as_is")) pair.as_is = score_from_token(json.at("as_is").get<std::string>());
     if (json.contains("to_be")) pair.to_be = score_from_token(json.at("to_be").get<std::string>());
     return pair;
-}
-
-Json sourcing_json(const std::optional<SourcingAnswers>& sourcing) {
-    if (!sourcing) return nullptr;
-    return Json{{"information", to_string(sourcing->information)},
-                {"specialist_skill", sourcing->specialist_skill}};
 }
 
 } // namespace
@@ -54,16 +37,33 @@ std::optional<Score> score_from_token(const std::string& token) {
     return *score;
 }
 
+Json to_json(const LocalizedText& text) {
+    return Json{{"en", text.en}, {"ja", text.ja}};
+}
+
+Json to_json(const ScorePair& pair) {
+    Json out = Json::object();
+    if (pair.as_is) out["as_is"] = pair.as_is->to_string();
+    if (pair.to_be) out["to_be"] = pair.to_be->to_string();
+    return out;
+}
+
+Json to_json(const std::optional<SourcingAnswers>& sourcing) {
+    if (!sourcing) return nullptr;
+    return Json{{"information", to_string(sourcing->information)},
+                {"specialist_skill", sourcing->specialist_skill}};
+}
+
 Json to_json(const ServiceEntry& e) {
     Json out{{"service", e.service_id}};
     out["level"] = e.level ? Json(to_string(*e.level)) : Json(nullptr);
     out["assignment"] = to_string(e.assignment);
     out["owner"] = e.owner;
     out["provider"] = e.provider;
-    out["sourcing"] = sourcing_json(e.sourcing);
-    out["insource"] = pair_json(e.insource);
-    out["outsource"] = pair_json(e.outsource);
-    out["unassigned"] = pair_json(e.unassigned);
+    out["sourcing"] = to_json(e.sourcing);
+    out["insource"] = to_json(e.insource);
+    out["outsource"] = to_json(e.outsource);
+    out["unassigned"] = to_json(e.unassigned);
     out["rationale"] = e.rationale;
     out["evidence"] = e.evidence;
     out["capacity"] = e.capacity;
@@ -107,7 +107,7 @@ Json to_json(const Finding& f) {
     if (f.quadrant) out["quadrant"] = to_string(*f.quadrant);
     if (f.as_is) out["as_is"] = *f.as_is;
     if (f.to_be) out["to_be"] = *f.to_be;
-    out["message"] = text_json(f.message);
+    out["message"] = to_json(f.message);
     return out;
 }
 
@@ -147,23 +147,27 @@ Json to_json(const Action& a) {
     out["status"] = to_string(a.status);
     out["resources"] = a.resources;
     out["finding"] = a.finding;
-    Json history = Json::array();
-    for (const auto& h : a.history)
-        history.push_back({{"date", h.date.to_string()},
-                           {"what", h.what},
-                           {"from", h.from},
-                           {"to", h.to},
-                           {"note", h.note}});
-    out["history"] = history;
+    out["history"] = to_json(a.history);
+    return out;
+}
+
+Json to_json(const std::vector<ActionEvent>& history) {
+    Json out = Json::array();
+    for (const auto& h : history)
+        out.push_back({{"date", h.date.to_string()},
+                       {"what", h.what},
+                       {"from", h.from},
+                       {"to", h.to},
+                       {"note", h.note}});
     return out;
 }
 
 Json to_json(const CustomService& s) {
     return Json{{"id", s.id},
                 {"category", s.category},
-                {"name", text_json(s.name)},
-                {"description", text_json(s.description)},
-                {"sourcing", sourcing_json(s.sourcing)}};
+                {"name", to_json(s.name)},
+                {"description", to_json(s.description)},
+                {"sourcing", to_json(s.sourcing)}};
 }
 
 Json to_json(const TriggerEvent& e) {

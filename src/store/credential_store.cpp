@@ -186,10 +186,7 @@ Result<UserRecord> CredentialStore::authenticate_token(std::string_view token) {
             Unit unit(core_.db, Unit::Mode::single);
             auto& q = unit.sql().prepared<TokenLookup>();
             q.hash = hash;
-            q.st.execute();
-            const bool found = q.st.fetch();
-            while (found && q.st.fetch()) {
-            }
+            const bool found = fetch_one(q.st);
             if (!found) return refused;
             const std::string at = core_.now();
             if (q.revoked.get() || (q.expires.get() && *q.expires.get() <= at) || q.c.disabled)
@@ -266,10 +263,7 @@ Result<SessionRecord> CredentialStore::session(std::string_view token) {
         Unit unit(core_.db, Unit::Mode::single);
         auto& q = unit.sql().prepared<SessionLookup>();
         q.hash = hash;
-        q.st.execute();
-        const bool found = q.st.fetch();
-        while (found && q.st.fetch()) {
-        }
+        const bool found = fetch_one(q.st);
         if (!found || q.r.expires_at <= core_.now() || q.c.disabled) return refused;
         SessionRecord r = q.r;
         r.user = q.c.get();

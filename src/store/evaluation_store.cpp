@@ -74,14 +74,11 @@ Result<EvaluationRecord> EvaluationStore::run_evaluation(const Actor& actor, std
 }
 
 Result<EvaluationRecord> EvaluationStore::evaluation(std::string_view slug, std::string_view id) {
-    return guarded([&]() -> Result<EvaluationRecord> {
-        Unit unit(core_.db, Unit::Mode::read);
-        auto org = rows::organisation(unit.sql(), slug);
-        if (!org) return org.error();
-        auto record = rows::evaluation(unit.sql(), org->id, std::string(id));
-        if (!record) return rows::not_found("no evaluation '" + std::string(id) + "'", "id");
-        return *record;
-    });
+    return rows::read_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<EvaluationRecord> {
+            return rows::found(rows::evaluation(sql, org.id, std::string(id)),
+                               rows::not_found("no evaluation '" + std::string(id) + "'", "id"));
+        });
 }
 
 Result<EvaluationRecord> EvaluationStore::approve_evaluation(const Actor& actor,

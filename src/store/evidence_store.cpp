@@ -135,44 +135,42 @@ Result<EvidenceRecord> EvidenceStore::add_evidence(const Actor& actor, std::stri
 }
 
 Result<std::vector<EvidenceRecord>> EvidenceStore::evidence_files(std::string_view slug) {
-    return guarded([&]() -> Result<std::vector<EvidenceRecord>> {
-        Unit unit(core_.db, Unit::Mode::read);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        std::string sha, media, name, at, by;
-        long long size = 0;
-        soci::statement st =
-            (sql.prepare << "select sha256, media_type, filename, size_bytes, created_at, "
-                            "created_by from evidence_files where org_id = :org order by "
-                            "created_at, sha256",
-             soci::use(org->id), soci::into(sha), soci::into(media), soci::into(name),
-             soci::into(size), soci::into(at), soci::into(by));
-        st.execute();
-        std::vector<EvidenceRecord> out;
-        while (st.fetch()) out.push_back(read_record(sha, media, name, size, at, by));
-        return out;
-    });
+    return rows::read_organisation(
+        core_, slug,
+        [&](Session& sql, const OrganisationRecord& org) -> Result<std::vector<EvidenceRecord>> {
+            std::string sha, media, name, at, by;
+            long long size = 0;
+            soci::statement st =
+                (sql.prepare << "select sha256, media_type, filename, size_bytes, created_at, "
+                                "created_by from evidence_files where org_id = :org order by "
+                                "created_at, sha256",
+                 soci::use(org.id), soci::into(sha), soci::into(media), soci::into(name),
+                 soci::into(size), soci::into(at), soci::into(by));
+            st.execute();
+            std::vector<EvidenceRecord> out;
+            while (st.fetch()) out.push_back(read_record(sha, media, name, size, at, by));
+            return out;
+        });
 }
 
 Result<std::pair<EvidenceRecord, std::string>> EvidenceStore::file(std::string_view slug,
                                                                    std::string_view sha256) {
-    return guarded([&]() -> Result<std::pair<EvidenceRecord, std::string>> {
-        Unit unit(core_.db, Unit::Mode::read);
-        auto& sql = unit.sql();
-        auto org = rows::organisation(sql, slug);
-        if (!org) return org.error();
-        std::string sha(sha256), media, name, at, by, encoded;
-        long long size = 0;
-        sql << "select media_type, filename, size_bytes, created_at, created_by, content_base64 "
-               "from evidence_files where org_id = :org and sha256 = :sha",
-            soci::use(org->id), soci::use(sha), soci::into(media), soci::into(name),
-            soci::into(size), soci::into(at), soci::into(by), soci::into(encoded);
-        if (!sql.got_data()) return rows::not_found("no evidence file " + sha, "sha256");
-        auto bytes = secrets::base64_decode(encoded);
-        if (!bytes) throw std::runtime_error("stored data is damaged: evidence " + sha);
-        return std::pair{read_record(sha, media, name, size, at, by), std::move(*bytes)};
-    });
+    return rows::read_organisation(
+        core_, slug,
+        [&](Session& sql,
+            const OrganisationRecord& org) -> Result<std::pair<EvidenceRecord, std::string>> {
+            std::string sha(sha256), media, name, at, by, encoded;
+            long long size = 0;
+            sql << "select media_type, filename, size_bytes, created_at, created_by, "
+                   "content_base64 "
+                   "from evidence_files where org_id = :org and sha256 = :sha",
+                soci::use(org.id), soci::use(sha), soci::into(media), soci::into(name),
+                soci::into(size), soci::into(at), soci::into(by), soci::into(encoded);
+            if (!sql.got_data()) return rows::not_found("no evidence file " + sha, "sha256");
+            auto bytes = secrets::base64_decode(encoded);
+            if (!bytes) throw std::runtime_error("stored data is damaged: evidence " + sha);
+            return std::pair{read_record(sha, media, name, size, at, by), std::move(*bytes)};
+        });
 }
 
 } // namespace cdcwb::store

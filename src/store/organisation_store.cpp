@@ -119,10 +119,7 @@ Result<std::int64_t> OrganisationStore::state_version(std::string_view slug) {
         Unit unit(core_.db, Unit::Mode::single);
         auto& q = unit.sql().prepared<StateVersionBySlug>();
         q.slug = std::string(slug);
-        q.st.execute();
-        const bool found = q.st.fetch();
-        while (found && q.st.fetch()) {
-        }
+        const bool found = fetch_one(q.st);
         if (!found)
             return rows::not_found("no organisation '" + q.slug + "'; `cdcwb org list` shows them",
                                    "org");
@@ -193,22 +190,20 @@ Status OrganisationStore::delete_organisation(const Actor& actor, std::string_vi
 }
 
 Result<OrganisationState> OrganisationStore::load(std::string_view slug, History history) {
-    return guarded([&]() -> Result<OrganisationState> {
-        Unit unit(core_.db, Unit::Mode::read);
-        auto org = rows::organisation(unit.sql(), slug);
-        if (!org) return org.error();
-        return rows::load_state(unit.sql(), *org, history);
-    });
+    return rows::read_organisation(
+        core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<OrganisationState> {
+            return rows::load_state(sql, org, history);
+        });
 }
 
 Result<std::shared_ptr<const ServiceDirectory>>
 OrganisationStore::directory_of(std::string_view slug) {
-    return guarded([&]() -> Result<std::shared_ptr<const ServiceDirectory>> {
-        Unit unit(core_.db, Unit::Mode::read);
-        auto org = rows::organisation(unit.sql(), slug);
-        if (!org) return org.error();
-        return core_.directory(org->catalogue_id, rows::custom_services(unit.sql(), *org));
-    });
+    return rows::read_organisation(
+        core_, slug,
+        [&](Session& sql,
+            const OrganisationRecord& org) -> Result<std::shared_ptr<const ServiceDirectory>> {
+            return core_.directory(org.catalogue_id, rows::custom_services(sql, org));
+        });
 }
 
 Result<OrganisationState> OrganisationStore::import_assessment(const Actor& actor,

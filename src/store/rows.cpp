@@ -457,6 +457,14 @@ void audit(Session& sql, const std::string& at, const Actor& actor, const Organi
     }
 }
 
+int next_position(Session& sql, std::string_view table, long long org_id) {
+    int position = 0;
+    sql << "select coalesce(max(position), -1) + 1 from " + std::string(table) +
+               " where org_id = :org",
+        soci::use(org_id), soci::into(position);
+    return position;
+}
+
 std::vector<CustomService> custom_services(soci::session& sql, const OrganisationRecord& org) {
     if (org.custom_services == 0) return {};
     return custom_services(sql, org.id);

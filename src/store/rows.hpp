@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace cdcwb::store::rows {
@@ -23,6 +24,12 @@ std::string format_time(std::chrono::system_clock::time_point at);
 
 using domain::conflict;
 using domain::not_found;
+
+/// The row read, or `missing` when there is none.
+template <class T> Result<T> found(std::optional<T> row, Error missing) {
+    if (!row) return missing;
+    return std::move(*row);
+}
 
 /// Everything about one organisation (evaluations with their matrix and findings, or summaries).
 OrganisationState load_state(Session& sql, const OrganisationRecord& org,
@@ -38,6 +45,10 @@ void audit(Session& sql, const std::string& at, const Actor& actor, const Organi
            const codec::Json& before, const codec::Json& after);
 
 std::vector<domain::CustomService> custom_services(soci::session& sql, long long org_id);
+
+/// The position after the last row of the organisation in `table` (a table of ours with a
+/// `position` column: actions, service_entries, custom_services), 0 for its first row.
+int next_position(Session& sql, std::string_view table, long long org_id);
 /// The same, without a query when the record says there are none.
 std::vector<domain::CustomService> custom_services(soci::session& sql,
                                                    const OrganisationRecord& org);
@@ -76,22 +87,33 @@ Result<domain::ServiceDirectory> directory(const catalogue::Library& library,
                                            const std::string& catalogue_id,
                                            const std::vector<domain::CustomService>& custom);
 
-/// The opening every change to one organisation shares: database faults become errors
-/// (guarded), one write transaction, the organisation found by its slug (not_found naming it
-/// otherwise). `change(sql, org)` returns a Result; the transaction commits only when it
-/// succeeds, and a failed change writes nothing.
-template <class Change>
-auto change_organisation(StoreCore& core, std::string_view slug, Change&& change)
-    -> std::invoke_result_t<Change, Session&, const OrganisationRecord&> {
-    using Answer = std::invoke_result_t<Change, Session&, const OrganisationRecord&>;
+/// The opening every read or change of one organisation shares: database faults become errors
+/// (guarded), one transaction (`mode` read or write), the organisation found by its slug
+/// (not_found naming it otherwise). `work(sql, org)` returns a Result; a write commits only when
+/// it succeeds, so a failed change writes nothing.
+template <class Work>
+auto in_organisation(StoreCore& core, std::string_view slug, Unit::Mode mode, Work&& work)
+    -> std::invoke_result_t<Work, Session&, const OrganisationRecord&> {
+    using Answer = std::invoke_result_t<Work, Session&, const OrganisationRecord&>;
     return guarded([&]() -> Answer {
-        Unit unit(core.db, Unit::Mode::write);
+        Unit unit(core.db, mode);
         auto org = organisation(unit.sql(), slug);
         if (!org) return org.error();
-        Answer answer = change(unit.sql(), *org);
-        if (answer.ok()) unit.commit();
+        Answer answer = work(unit.sql(), *org);
+        if (mode == Unit::Mode::write && answer.ok()) unit.commit();
         return answer;
     });
+}
+
+/// A change of one organisation, in one write transaction (in_organisation).
+template <class Change>
+auto change_organisation(StoreCore& core, std::string_view slug, Change&& change) {
+    return in_organisation(core, slug, Unit::Mode::write, std::forward<Change>(change));
+}
+
+/// A read of one organisation, in one read transaction (in_organisation).
+template <class Read> auto read_organisation(StoreCore& core, std::string_view slug, Read&& read) {
+    return in_organisation(core, slug, Unit::Mode::read, std::forward<Read>(read));
 }
 
 } // namespace cdcwb::store::rows

@@ -56,10 +56,8 @@ Result<ServiceEntryRecord> write_entry(Session& sql, const OrganisationRecord& o
             return rows::conflict("service '" + entry.service_id +
                                       "' has no entry yet; create it with revision 0",
                                   "revision");
-        int position = 0;
-        sql << "select coalesce(max(position), -1) + 1 from service_entries where org_id = :org",
-            soci::use(org.id), soci::into(position);
-        rows::insert_entry(sql, org.id, position, entry, at, actor.name);
+        rows::insert_entry(sql, org.id, rows::next_position(sql, "service_entries", org.id), entry,
+                           at, actor.name);
     } else if (!rows::update_entry(sql, org.id, entry, expected_revision, at, actor.name)) {
         return rows::conflict(
             "service '" + entry.service_id + "' was changed by " + before->updated_by + " at " +
@@ -78,17 +76,14 @@ Result<ServiceEntryRecord> write_entry(Session& sql, const OrganisationRecord& o
 
 Result<ServiceEntryRecord> ServiceEntryStore::entry(std::string_view slug,
                                                     std::string_view service_id) {
-    return guarded([&]() -> Result<ServiceEntryRecord> {
-        Unit unit(core_.db, Unit::Mode::read);
-        auto org = rows::organisation(unit.sql(), slug);
-        if (!org) return org.error();
-        auto record = rows::entry(unit.sql(), org->id, std::string(service_id));
-        if (!record)
-            return rows::not_found("organisation '" + org->slug + "' has no service '" +
-                                       std::string(service_id) + "'",
-                                   "service");
-        return *record;
-    });
+    return rows::read_organisation(
+        core_, slug,
+        [&](Session& sql, const OrganisationRecord& org) -> Result<ServiceEntryRecord> {
+            return rows::found(rows::entry(sql, org.id, std::string(service_id)),
+                               rows::not_found("organisation '" + org.slug + "' has no service '" +
+                                                   std::string(service_id) + "'",
+                                               "service"));
+        });
 }
 
 Result<ServiceEntryRecord> ServiceEntryStore::update_entry(const Actor& actor,
@@ -149,18 +144,12 @@ Result<ServiceEntryRecord> ServiceEntryStore::add_custom_service(const Actor& ac
                 return error;
             }
             const std::string at = core_.now();
-            int custom_position = 0;
-            sql << "select coalesce(max(position), -1) + 1 from custom_services where org_id = "
-                   ":org",
-                soci::use(org.id), soci::into(custom_position);
-            rows::insert_custom_service(sql, org.id, custom_position, service);
+            rows::insert_custom_service(
+                sql, org.id, rows::next_position(sql, "custom_services", org.id), service);
             ServiceEntry entry;
             entry.service_id = service.id;
-            int position = 0;
-            sql << "select coalesce(max(position), -1) + 1 from service_entries where org_id = "
-                   ":org",
-                soci::use(org.id), soci::into(position);
-            rows::insert_entry(sql, org.id, position, entry, at, actor.name);
+            rows::insert_entry(sql, org.id, rows::next_position(sql, "service_entries", org.id),
+                               entry, at, actor.name);
             rows::audit(sql, at, actor, &org, "custom_service", service.id, "create", nullptr,
                         codec::to_json(service));
             auto record = rows::entry(sql, org.id, service.id);

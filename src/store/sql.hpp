@@ -71,6 +71,17 @@ template <class F> auto guarded(F&& work) -> decltype(work()) {
     }
 }
 
+/// Runs a prepared statement that matches at most one row and says whether it found one (its
+/// values are then in the statement's into() targets). Reads the statement to its end, so it can
+/// run again.
+inline bool fetch_one(soci::statement& st) {
+    st.execute();
+    const bool found = st.fetch();
+    while (found && st.fetch()) {
+    }
+    return found;
+}
+
 /// A nullable text column bound from/to std::optional<std::string>.
 struct NullableText {
     std::string value;

@@ -308,10 +308,7 @@ Result<std::optional<Role>> UserStore::role_in(std::int64_t user_id, std::string
         auto& q = unit.sql().prepared<RoleLookup>();
         q.user_id = user_id;
         q.slug = std::string(slug);
-        q.st.execute();
-        const bool found = q.st.fetch();
-        while (found && q.st.fetch()) {
-        }
+        const bool found = fetch_one(q.st);
         if (!found) return std::optional<Role>();
         auto parsed = parse_role(q.role);
         if (!parsed) throw std::runtime_error("stored data is damaged: role");
