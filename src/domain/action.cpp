@@ -54,13 +54,18 @@ Status validate_action(const Action& action, const ServiceDirectory& directory,
     return {};
 }
 
-Result<Action> escalate(Action action, Date on, std::string note) {
+Status may_escalate(const Action& action) {
     if (action.cycle == Cycle::long_cycle)
         return conflict("action '" + action.id + "' is already in the long cycle", "cycle");
     if (!is_open(action))
         return conflict("action '" + action.id + "' is " + std::string(to_string(action.status)) +
                             "; only open or in-progress actions can be escalated",
                         "status");
+    return {};
+}
+
+Result<Action> escalate(Action action, Date on, std::string note) {
+    if (auto s = may_escalate(action); !s) return s.error();
     action.cycle = Cycle::long_cycle;
     action.history.push_back({on, "escalated", "short", "long", std::move(note)});
     return action;

@@ -53,8 +53,12 @@ Phase action_phase(const Action& action, const ServiceDirectory& directory);
 Status validate_action(const Action& action, const ServiceDirectory& directory,
                        const std::string& field);
 
+/// Whether an action may be escalated: it is in the short cycle and still open; otherwise the
+/// reason, as a conflict naming the field.
+Status may_escalate(const Action& action);
+
 /// Moves a short-cycle action into the long cycle, recording why in its history.
-/// Refused for an action that is already long-cycle, done or cancelled.
+/// Refused (may_escalate) for an action that is already long-cycle, done or cancelled.
 Result<Action> escalate(Action action, Date on, std::string note);
 
 /// A new action's history starts with a "created" event on `on` (unless it already has one).

@@ -62,8 +62,13 @@ std::string Score::to_string() const {
     return applicable() ? std::to_string(value_) : std::string("n/a");
 }
 
+bool applies_to_whole_pair(Score score) {
+    return !score.applicable();
+}
+
 Status validate(const ScorePair& pair, const std::string& field) {
-    if (pair.as_is && pair.to_be && pair.as_is->applicable() != pair.to_be->applicable())
+    if (pair.as_is && pair.to_be &&
+        applies_to_whole_pair(*pair.as_is) != applies_to_whole_pair(*pair.to_be))
         return invalid("n/a applies to the whole service: set both as_is and to_be to n/a, or "
                        "score both 1 to 5",
                        field);

@@ -47,8 +47,11 @@ struct ScorePair {
     friend bool operator==(const ScorePair&, const ScorePair&) = default;
 };
 
-/// n/a applies to the whole service under a rubric: a pair with n/a on one side must have n/a or
-/// nothing on the other.
+/// Whether a score applies to a whole pair rather than one side (n/a: the service does not apply
+/// under this rubric, now or later). Set on one side, the other side must match or be empty.
+bool applies_to_whole_pair(Score score);
+
+/// A pair with a whole-pair score (n/a) on one side has the same or nothing on the other.
 Status validate(const ScorePair& pair, const std::string& field);
 
 /// The rubric's description of a score (1–5) or of n/a, in both languages.

@@ -16,7 +16,7 @@ Status validate_username(std::string_view name, const std::string& field) {
     const auto allowed = [](char c) {
         return ascii_alnum(c) || c == '.' || c == '_' || c == '-' || c == '@';
     };
-    if (name.empty() || name.size() > 64 || !ascii_alnum(name.front()) ||
+    if (name.empty() || name.size() > kMaxUsernameLength || !ascii_alnum(name.front()) ||
         !std::all_of(name.begin(), name.end(), allowed))
         return invalid("'" + std::string(name) +
                            "' is not a valid user name; use 1 to 64 of letters, digits, '.', '_', "

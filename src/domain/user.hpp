@@ -13,6 +13,9 @@ namespace cdcwb::domain {
 
 inline constexpr std::size_t kMinPasswordLength = 12;
 inline constexpr std::size_t kMaxPasswordBytes = 1024;
+inline constexpr std::size_t kMaxUsernameLength = 64;
+/// A user name as an ECMAScript pattern (validate_username applies it; GET /vocabulary sends it).
+inline constexpr std::string_view kUsernamePattern = "^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$";
 
 /// 1–64 of letters, digits, ".", "_", "-" and "@" (an e-mail address works), starting with a
 /// letter or digit.

@@ -174,6 +174,7 @@ Response done_answer(const domain::Status& done) {
     if (!done) return error_response(done.error());
     Response r;
     r.status = 204;
+    r.content_type.clear(); // no body, so no type
     return r;
 }
 

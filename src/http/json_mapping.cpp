@@ -674,9 +674,10 @@ Status approval_from_json(const Json& json, Date today) {
 
 Result<Action> action_from_json(const Json& json, const std::string& action_id) {
     Fields f(json);
-    f.only({"id", "title", "services", "phase", "cycle", "owner", "due", "status", "resources",
-            "finding", "revision", "history", "phase_overridden", "updated_at", "updated_by",
-            "open", "overdue", "texts", "parameters"});
+    f.only({"id",       "title",   "services",         "phase",      "cycle",
+            "owner",    "due",     "status",           "resources",  "finding",
+            "revision", "history", "phase_overridden", "updated_at", "updated_by",
+            "open",     "overdue", "can_escalate",     "texts",      "parameters"});
     std::optional<Error> error = f.error();
     Action a;
     a.id = action_id.empty() ? f.text("id").value_or("") : action_id;

@@ -247,7 +247,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         res->version(version_ ? version_ : 11);
         res->result(static_cast<unsigned>(response.status));
         res->set(bhttp::field::date, http_date());
-        res->set(bhttp::field::content_type, response.content_type);
+        if (!response.content_type.empty())
+            res->set(bhttp::field::content_type, response.content_type);
         res->set("X-Request-Id", request_.request_id);
         // Security headers on every response.
         res->set("X-Content-Type-Options", "nosniff");

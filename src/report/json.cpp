@@ -2,6 +2,7 @@
 
 #include "domain/quadrant.hpp"
 #include "domain/rubric.hpp"
+#include "domain/user.hpp"
 #include "report/schema.hpp"
 #include "store/codec.hpp"
 
@@ -172,12 +173,13 @@ Json aggregate_properties() {
 Json to_json(const Action& a, const ServiceDirectory& directory, Date today) {
     Json out = store::codec::to_json(a);
     // What the stored action leaves to be derived: its phase (from its services unless set), and
-    // whether it is open or overdue.
+    // whether it is open or overdue, and whether it may be escalated.
     out["phase"] = std::string(to_string(action_phase(a, directory)));
     out["phase_overridden"] = a.phase.has_value();
     if (a.finding.empty()) out["finding"] = nullptr;
     out["open"] = is_open(a);
     out["overdue"] = is_overdue(a, today);
+    out["can_escalate"] = may_escalate(a).ok();
     return out;
 }
 
@@ -211,7 +213,8 @@ Json action_schema() {
                                                 {"to", string()},
                                                 {"note", string()}}))},
                    {"open", boolean()},
-                   {"overdue", boolean()}});
+                   {"overdue", boolean()},
+                   {"can_escalate", boolean()}});
 }
 
 Json draft_action_schema() {
@@ -343,27 +346,37 @@ Json vocabulary_document() {
         }
         options[std::string(to_string(slot))] = sides;
     }
-    return Json{{"levels", vocabulary(kAllLevels)},
-                {"assignments", assignments},
-                {"phases", vocabulary(kAllPhases)},
-                {"cycles", vocabulary(kCycles)},
-                {"evaluation_kinds", vocabulary(kAllEvaluationKinds)},
-                {"trigger_kinds", vocabulary(kTriggers)},
-                {"severities", vocabulary(kSeverities)},
-                {"action_statuses", vocabulary(kActionStatuses)},
-                {"score_options", options},
-                {"rubrics",
-                 {{"insource", rubric_document(Rubric::insource)},
-                  {"outsource", rubric_document(Rubric::outsource)}}},
-                {"quadrants", quadrants},
-                {"quadrant_of", answers},
-                {"limits",
-                 {{"organisation_id",
-                   {{"pattern", std::string(kSlugPattern)}, {"max_length", kMaxSlugLength}}},
-                  {"evaluation_interval_days",
-                   {{"min", kMinEvaluationIntervalDays},
-                    {"max", kMaxEvaluationIntervalDays},
-                    {"default", kDefaultEvaluationIntervalDays}}}}}};
+    // The scores that, chosen on one side of a pair, apply to both (domain::applies_to_whole_pair).
+    Json whole_pair = Json::array();
+    for (const auto& score : score_options(ScoreSlot::insource, true))
+        if (applies_to_whole_pair(score)) whole_pair.push_back(score.to_string());
+    return Json{
+        {"levels", vocabulary(kAllLevels)},
+        {"assignments", assignments},
+        {"phases", vocabulary(kAllPhases)},
+        {"cycles", vocabulary(kCycles)},
+        {"evaluation_kinds", vocabulary(kAllEvaluationKinds)},
+        {"trigger_kinds", vocabulary(kTriggers)},
+        {"severities", vocabulary(kSeverities)},
+        {"action_statuses", vocabulary(kActionStatuses)},
+        {"score_options", options},
+        {"whole_pair_scores", whole_pair},
+        {"rubrics",
+         {{"insource", rubric_document(Rubric::insource)},
+          {"outsource", rubric_document(Rubric::outsource)}}},
+        {"quadrants", quadrants},
+        {"quadrant_of", answers},
+        {"limits",
+         {{"organisation_id",
+           {{"pattern", std::string(kSlugPattern)}, {"max_length", kMaxSlugLength}}},
+          {"evaluation_interval_days",
+           {{"min", kMinEvaluationIntervalDays},
+            {"max", kMaxEvaluationIntervalDays},
+            {"default", kDefaultEvaluationIntervalDays}}},
+          {"username",
+           {{"pattern", std::string(kUsernamePattern)}, {"max_length", kMaxUsernameLength}}},
+          {"password", {{"min_length", kMinPasswordLength}, {"max_bytes", kMaxPasswordBytes}}},
+          {"token_lifetime_days", {{"min", 1}, {"max", kMaxTokenDays}}}}}};
 }
 
 namespace {
@@ -387,7 +400,10 @@ Json vocabulary_schema() {
     const auto limits =
         object({{"organisation_id", object({{"pattern", string()}, {"max_length", integer()}})},
                 {"evaluation_interval_days",
-                 object({{"min", integer()}, {"max", integer()}, {"default", integer()}})}});
+                 object({{"min", integer()}, {"max", integer()}, {"default", integer()}})},
+                {"username", object({{"pattern", string()}, {"max_length", integer()}})},
+                {"password", object({{"min_length", integer()}, {"max_bytes", integer()}})},
+                {"token_lifetime_days", object({{"min", integer()}, {"max", integer()}})}});
     return object({{"levels", names},
                    {"assignments", assignments},
                    {"phases", names},
@@ -399,6 +415,7 @@ Json vocabulary_schema() {
                    {"score_options", object({{"insource", score_sides},
                                              {"outsource", score_sides},
                                              {"unassigned", score_sides}})},
+                   {"whole_pair_scores", array_of(ref("Score"))},
                    {"rubrics", object({{"insource", rubric}, {"outsource", rubric}})},
                    {"quadrants", array_of(object({{"id", ref("Quadrant")},
                                                   {"balance", string()},

@@ -360,6 +360,13 @@ TEST_F(FlowApi, AnActionSaysWhetherItIsOpenAndOverdueAsOfTheServersToday) {
     EXPECT_EQ(later["overdue"], false);
     EXPECT_EQ(done["open"], false);
     EXPECT_EQ(done["overdue"], false);
+    EXPECT_EQ(later["can_escalate"], true) << "open and in the short cycle";
+    EXPECT_EQ(done["can_escalate"], false) << "done";
+    const auto escalated =
+        post(member("assessor"), actions + "/" + later["id"].get<std::string>() + "/escalation",
+             Json{{"note", "needs budget"}, {"revision", later["revision"]}});
+    ASSERT_TRUE(HasStatus(escalated, 200));
+    EXPECT_EQ(json_of(escalated)["can_escalate"], false) << "already in the long cycle";
     std::map<std::string, std::pair<bool, bool>> listed;
     const auto list = json_of(get(member("approver"), actions));
     for (const auto& a : list["actions"])

@@ -83,6 +83,42 @@ TEST_F(OrganisationApi, TheVocabularysLimitsAreTheRulesTheServerApplies) {
     EXPECT_EQ(json_of(at_max)["evaluation_interval_days"], days["max"]);
 }
 
+TEST_F(OrganisationApi, TheVocabularysAccountLimitsAreTheRulesTheServerApplies) {
+    const auto vocabulary = json_of(get(admin(), "/api/v1/vocabulary"));
+    const auto& limits = vocabulary["limits"];
+    const std::regex pattern(limits["username"]["pattern"].get<std::string>());
+    const auto max_length = limits["username"]["max_length"].get<std::size_t>();
+    const auto min_password = limits["password"]["min_length"].get<std::size_t>();
+    const std::string good_password(min_password, 'p');
+    const std::string good = unique_id("limits.user@example");
+    for (const std::string& name :
+         {std::string("bad name"), std::string(".lead"), std::string(max_length + 1, 'u'), good}) {
+        const auto r =
+            post(admin(), "/api/v1/users", Json{{"username", name}, {"password", good_password}});
+        if (std::regex_match(name, pattern)) {
+            EXPECT_TRUE(HasStatus(r, 201)) << name;
+        } else {
+            EXPECT_TRUE(IsError(r, 400, "invalid_input", "username")) << name;
+        }
+    }
+    EXPECT_TRUE(std::regex_match(good, pattern));
+    EXPECT_TRUE(IsError(post(admin(), "/api/v1/users",
+                             Json{{"username", unique_id("short")},
+                                  {"password", std::string(min_password - 1, 'p')}}),
+                        400, "invalid_input", "password"));
+
+    const auto& days = limits["token_lifetime_days"];
+    for (const int n : {days["min"].get<int>() - 1, days["max"].get<int>() + 1})
+        EXPECT_TRUE(IsError(post(admin(), "/api/v1/tokens", Json{{"name", "limits"}, {"days", n}}),
+                            400, "invalid_input", "days"))
+            << n;
+    EXPECT_TRUE(HasStatus(
+        post(admin(), "/api/v1/tokens", Json{{"name", "limits"}, {"days", days["max"]}}), 201));
+
+    EXPECT_EQ(vocabulary["whole_pair_scores"], Json::array({"n/a"}))
+        << "n/a is the one score that applies to both sides of a pair";
+}
+
 TEST_F(OrganisationApi, AnAdminRenamesTheOrganisationNamingTheRevision) {
     const std::string org = create_org("settings", {{member("admin").username, "admin"}});
     const auto current = settings(org);
@@ -181,6 +217,8 @@ TEST_F(OrganisationApi, DeletingAnOrganisationRemovesItForEveryone) {
     const auto r = call(admin(), "DELETE", "/api/v1/orgs/" + org);
 
     ASSERT_TRUE(HasStatus(r, 204));
+    EXPECT_TRUE(r.body.empty());
+    EXPECT_FALSE(r.has_header("content-type")) << "a 204 has no body, so it names no type";
     EXPECT_TRUE(IsError(get(admin(), "/api/v1/orgs/" + org), 404, "not_found"));
     EXPECT_TRUE(IsError(get(member("viewer"), "/api/v1/orgs/" + org), 404, "not_found", "org"));
     const auto listed = get(member("viewer"), "/api/v1/orgs");

@@ -3,7 +3,6 @@ import {
   answeredBy,
   boardCounts,
   buildBoard,
-  canEscalate,
   createBody,
   draftFor,
   draftNumber,
@@ -36,6 +35,7 @@ const action = (id: string, over: Partial<Action> = {}): Action => ({
   revision: 1,
   open: over.status === undefined || over.status === 'open' || over.status === 'in_progress',
   overdue: false,
+  can_escalate: false,
   ...over,
 });
 
@@ -152,12 +152,6 @@ describe('request bodies', () => {
   it('escalates with the note, the date and the revision edited', () => {
     expect(escalateBody(' no budget this year ', TODAY, 3)).toEqual({ note: 'no budget this year', date: TODAY, revision: 3 });
     expect(escalateBody('', TODAY, undefined)).toEqual({ note: '', date: TODAY });
-  });
-
-  it('offers escalation only for short-cycle actions the server says are open', () => {
-    expect(canEscalate({ cycle: 'short', open: true })).toBe(true);
-    expect(canEscalate({ cycle: 'long', open: true })).toBe(false);
-    expect(canEscalate({ cycle: 'short', open: false })).toBe(false);
   });
 });
 

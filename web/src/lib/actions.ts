@@ -145,10 +145,6 @@ export function escalateBody(note: string, date: string, revision: number | unde
   return body;
 }
 
-/** An action can be escalated when it is short-cycle and still open (the server's rule, stated). */
-export function canEscalate(action: Pick<Action, 'cycle' | 'open'>): boolean {
-  return action.cycle === 'short' && action.open;
-}
 
 /** A form made from a server draft (GET /action-drafts): its title, services, cycle and finding. */
 export function formFromDraft(draft: Action, title = draft.title): ActionForm {

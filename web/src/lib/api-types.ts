@@ -733,6 +733,7 @@ export interface components {
             }[];
             open: boolean;
             overdue: boolean;
+            can_escalate: boolean;
         };
         DraftAction: components["schemas"]["ActionValue"] & {
             texts: {
@@ -840,6 +841,7 @@ export interface components {
                     to_be: components["schemas"]["Score"][];
                 };
             };
+            whole_pair_scores: components["schemas"]["Score"][];
             rubrics: {
                 insource: {
                     name: components["schemas"]["LocalizedText"];
@@ -889,6 +891,18 @@ export interface components {
                     min: number;
                     max: number;
                     default: number;
+                };
+                username: {
+                    pattern: string;
+                    max_length: number;
+                };
+                password: {
+                    min_length: number;
+                    max_bytes: number;
+                };
+                token_lifetime_days: {
+                    min: number;
+                    max: number;
                 };
             };
         };
@@ -1182,6 +1196,7 @@ export interface components {
             }[];
             open?: boolean;
             overdue?: boolean;
+            can_escalate?: boolean;
             revision?: number;
         };
         Event: components["schemas"]["TriggerEvent"] & {

@@ -31,7 +31,7 @@ import {
   withoutEvidence,
   type SavedEntry,
 } from './build';
-import { serviceEntry } from './testData';
+import { narrowLimits, serviceEntry } from './testData';
 import type { CatalogueNode, ServiceEntry, Vocabulary } from './types';
 
 const text = (en: string, ja = en + '（ja）') => ({ en, ja });
@@ -49,7 +49,7 @@ const vocabulary: Vocabulary = {
     { id: 'both', name: text('Both'), score_pairs: ['insource', 'outsource', 'unassigned'], needs_owner: true, needs_provider: true },
     { id: 'unassigned', name: text('None'), score_pairs: ['unassigned'], needs_owner: false, needs_provider: false },
   ],
-  limits: { organisation_id: { pattern: '^[a-z]+$', max_length: 8 }, evaluation_interval_days: { min: 1, max: 10, default: 5 } },
+  limits: narrowLimits,
   action_statuses: [],
   // Unlike the domain's, an insourced as-is here is 2 or 3 only.
   score_options: {
@@ -57,6 +57,7 @@ const vocabulary: Vocabulary = {
     outsource: { as_is: ['1', '2', '3', '4', '5', 'n/a'], to_be: ['1', '2', '3', '4', '5', 'n/a'] },
     unassigned: { as_is: ['1', 'n/a'], to_be: ['1', '2', '3', '4', '5', 'n/a'] },
   },
+  whole_pair_scores: ['n/a'],
   rubrics: {
     insource: { name: text('Insource rubric'), levels: { '1': text('in 1'), '2': text('in 2'), '3': text('in 3'), '4': text('in 4'), '5': text('in 5'), 'n/a': text('in n/a') } },
     outsource: { name: text('Outsource rubric'), levels: { '1': text('out 1'), '2': text('out 2'), '3': text('out 3'), '4': text('out 4'), '5': text('out 5'), 'n/a': text('out n/a') } },
@@ -147,15 +148,20 @@ describe('rubrics and scores', () => {
     expect(scoreOptions('insource', 'as_is', null)).toEqual([]);
   });
 
-  it('makes n/a apply to both sides, and a number clear an n/a on the other side', () => {
+  it("makes the vocabulary's whole-pair scores apply to both sides, and another value clear one on the other side", () => {
     const e = entry('A-1', { assignment: 'insource', insource: { as_is: '3', to_be: '5' } });
-    const na = withScore(e, 'insource', 'to_be', 'n/a');
+    const na = withScore(e, 'insource', 'to_be', 'n/a', vocabulary);
     expect(na.insource).toEqual({ as_is: 'n/a', to_be: 'n/a' });
-    const back = withScore(na, 'insource', 'as_is', '2');
+    const back = withScore(na, 'insource', 'as_is', '2', vocabulary);
     expect(back.insource).toEqual({ as_is: '2', to_be: null });
-    const plain = withScore(e, 'insource', 'as_is', '4');
+    const plain = withScore(e, 'insource', 'as_is', '4', vocabulary);
     expect(plain.insource).toEqual({ as_is: '4', to_be: '5' });
     expect(e.insource).toEqual({ as_is: '3', to_be: '5' }); // not mutated
+    // The rule is the vocabulary's: a table naming "1" makes "1" bind the pair, and n/a not.
+    const ones = { ...vocabulary, whole_pair_scores: ['1'] } as Vocabulary;
+    expect(withScore(e, 'insource', 'as_is', '1', ones).insource).toEqual({ as_is: '1', to_be: '1' });
+    expect(withScore(e, 'insource', 'as_is', 'n/a', ones).insource).toEqual({ as_is: 'n/a', to_be: '5' });
+    expect(withScore(e, 'insource', 'as_is', 'n/a', null).insource).toEqual({ as_is: 'n/a', to_be: '5' });
   });
 
   it('clears the scores a new assignment does not use, and says which', () => {

@@ -120,16 +120,23 @@ export function scoreOptions(rubric: RubricKey, side: Side, vocabulary: Vocabula
 }
 
 /**
- * One score changed. n/a applies to the whole service under a rubric, so choosing n/a sets both
- * sides to n/a, and choosing a number where the other side is n/a clears the other side. This is
- * the domain's rule (src/domain/rubric.cpp refuses n/a on one side only) written again: the
- * vocabulary's `score_options` lists each side's values but not that n/a binds the pair.
+ * One score changed. The vocabulary's `whole_pair_scores` (n/a) apply to the whole pair: choosing
+ * one sets the other side to it too, and choosing anything else where the other side holds one
+ * clears the other side (the server refuses a pair with such a score on one side only).
  */
-export function withScore(entry: ServiceEntry, rubric: RubricKey, side: Side, value: ScoreValue | null): ServiceEntry {
+export function withScore(
+  entry: ServiceEntry,
+  rubric: RubricKey,
+  side: Side,
+  value: ScoreValue | null,
+  vocabulary: Vocabulary | null,
+): ServiceEntry {
+  const wholePair: readonly ScoreValue[] = vocabulary?.whole_pair_scores ?? [];
   const other: Side = side === 'as_is' ? 'to_be' : 'as_is';
   const pair: ScorePair = { ...entry[rubric], [side]: value };
-  if (value === 'n/a') pair[other] = 'n/a';
-  else if (pair[other] === 'n/a') pair[other] = null;
+  const held = pair[other];
+  if (value !== null && wholePair.includes(value)) pair[other] = value;
+  else if (held !== null && wholePair.includes(held)) pair[other] = null;
   return { ...entry, [rubric]: pair };
 }
 

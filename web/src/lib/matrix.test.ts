@@ -93,6 +93,7 @@ const vocabulary = {
     outsource: { as_is: ['1', '2', '3', '4', '5', 'n/a'], to_be: ['1', '2', '3', '4', '5', 'n/a'] },
     unassigned: { as_is: ['1', 'n/a'], to_be: ['1', '2', '3', '4', '5', 'n/a'] },
   },
+  whole_pair_scores: ['n/a'],
   quadrants: [
     {
       id: 'I',

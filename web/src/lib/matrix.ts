@@ -426,7 +426,7 @@ export function applyEdit(entry: ServiceEntry, edit: Edit, vocabulary: Vocabular
       return withAssignment(entry, edit.value, vocabulary).entry;
     default: {
       const { side, at } = scoreCell(edit.column);
-      return withScore(entry, side, at, edit.value);
+      return withScore(entry, side, at, edit.value, vocabulary);
     }
   }
 }

@@ -337,6 +337,9 @@ describe('new organisation form', () => {
   const limits: Vocabulary['limits'] = {
     organisation_id: { pattern: '^[a-z0-9][a-z0-9_-]{0,63}$', max_length: 64 },
     evaluation_interval_days: { min: 1, max: 3660, default: 182 },
+    username: { pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$', max_length: 64 },
+    password: { min_length: 12, max_bytes: 1024 },
+    token_lifetime_days: { min: 1, max: 3660 },
   };
 
   it('checks ids with the server\'s pattern', () => {

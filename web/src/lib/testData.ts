@@ -1,7 +1,16 @@
 // Fixtures the unit tests share (imported by *.test.ts only): a service entry and a finding with
 // every field the API sends, so that a test names only the fields it is about.
 import { DERIVED_FIELDS, type SavedEntry } from './build';
-import type { Finding, ServiceEntry } from './types';
+import type { Finding, ServiceEntry, Vocabulary } from './types';
+
+/** Input limits deliberately narrower than the server's, so a test passes only if the code reads them. */
+export const narrowLimits: Vocabulary['limits'] = {
+  organisation_id: { pattern: '^[a-z]+$', max_length: 8 },
+  evaluation_interval_days: { min: 1, max: 10, default: 5 },
+  username: { pattern: '^[a-z]+$', max_length: 8 },
+  password: { min_length: 4, max_bytes: 16 },
+  token_lifetime_days: { min: 1, max: 10 },
+};
 
 /** A service entry as GET /services sends it: undecided, unassigned, unscored, outside the catalogue. */
 export function serviceEntry(service: string, over: Partial<ServiceEntry> = {}): ServiceEntry {

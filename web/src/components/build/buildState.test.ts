@@ -2,6 +2,7 @@
 // revision, a 409 becomes a conflict to resolve, and the server's answer is what is shown.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../lib/session.svelte';
+import { narrowLimits } from '../../lib/testData';
 import type { ServiceEntry, User, Vocabulary } from '../../lib/types';
 import { BuildState } from './buildState.svelte';
 
@@ -45,9 +46,10 @@ beforeEach(() => {
     rubrics: { insource: { name: text('In'), levels: {} as never }, outsource: { name: text('Out'), levels: {} as never } },
     quadrants: [{ id: 'I', balance: '', guidance: text('inside'), mismatch: { insource: null, outsource: text('I outsourced'), both: null, unassigned: null } }],
     quadrant_of: [{ information: 'internal', specialist_skill: false, quadrant: 'I' }],
-    limits: { organisation_id: { pattern: '^[a-z]+$', max_length: 8 }, evaluation_interval_days: { min: 1, max: 10, default: 5 } },
+    limits: narrowLimits,
     action_statuses: [],
     score_options: { insource: { as_is: [], to_be: [] }, outsource: { as_is: [], to_be: [] }, unassigned: { as_is: [], to_be: [] } },
+    whole_pair_scores: ['n/a'],
   } satisfies Vocabulary;
 });
 
