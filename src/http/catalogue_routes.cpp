@@ -59,6 +59,11 @@ void add_catalogue_routes(Router& router, ApiContext& ctx) {
                         return error_response(
                             domain::not_found("no template '" + p["template"] + "'", "template"));
                     const auto* c = ctx.library.catalogue(t->tmpl.catalogue_id);
+                    if (!c)
+                        return error_response(
+                            domain::not_found("template '" + p["template"] + "' names catalogue '" +
+                                                  t->tmpl.catalogue_id + "', which is not loaded",
+                                              "template"));
                     return json_response(report::template_document(*t, c->catalogue));
                 }});
     router.add({"GET", "/api/v1/crosswalks/{crosswalk}", Access::signed_in,
