@@ -94,6 +94,11 @@ Json openapi_document(const Router& router) {
                                   {"required", true},
                                   {"schema", {{"type", "string"}}}});
         const auto& doc = route.operation;
+        for (const auto& name : doc.query)
+            parameters.push_back({{"name", name},
+                                  {"in", "query"},
+                                  {"required", false},
+                                  {"schema", {{"type", "string"}}}});
         Json responses = Json::object();
         const bool creates = route.method == "POST" &&
                              route.pattern.find("/approval") == std::string::npos &&

@@ -132,7 +132,8 @@ void add_service_routes(Router& router, ApiContext& ctx) {
 
     router.add({"POST", "/api/v1/orgs/{org}/evidence", Access::organisation, Permission::edit,
                 operation("uploadEvidence", binary(), ref("Evidence"), "application/json",
-                          "application/octet-stream"),
+                          "application/octet-stream")
+                    .with_query({"filename"}),
                 "Upload an evidence file: the raw bytes as the body, its type as Content-Type, "
                 "?filename=…",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
