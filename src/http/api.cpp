@@ -131,6 +131,17 @@ Response Api::handle(Request& request) {
     return response;
 }
 
+std::size_t Api::body_limit(const Request& request) const {
+    const auto match =
+        router_.match(request.method == "HEAD" ? "GET" : request.method, request.path);
+    if (!match.route) return kJsonBodyLimit;
+    const bool credentials =
+        !request.header("authorization").empty() || !request.cookie(kSessionCookie).empty();
+    const std::size_t limit = match.route->operation.body_limit;
+    return credentials || match.route->access == Access::public_ ? limit
+                                                                 : std::min(limit, kJsonBodyLimit);
+}
+
 std::string Api::cache_key(const Route& route, const Router::Match& match, const Request& request,
                            std::int64_t organisation_id) const {
     // Each part length-prefixed, so that no two requests share a key unless the same answer

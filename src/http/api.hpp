@@ -30,6 +30,10 @@ class Api {
   public:
     Api(store::Store& store, const catalogue::Library& library, AuthOptions auth_options = {});
     Response handle(Request& request);
+    /// The most bytes the request's body may have (before it is read): its route's limit, or
+    /// kJsonBodyLimit when it names no route or carries no credentials at all (only signed-in
+    /// callers may send more).
+    std::size_t body_limit(const Request& request) const;
     const Router& router() const { return router_; }
 
   private:

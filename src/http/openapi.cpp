@@ -124,7 +124,8 @@ Json openapi_document(const Router& router) {
                        {"x-cdcwb-access", access_text(route)}};
         if (!doc.request.is_null())
             operation["requestBody"] = {
-                {"content", {{doc.request_media, {{"schema", doc.request}}}}}};
+                {"content", {{doc.request_media, {{"schema", doc.request}}}}},
+                {"x-cdcwb-max-bytes", doc.body_limit}};
         operation["responses"] = responses;
         if (!parameters.empty()) operation["parameters"] = parameters;
         if (route.access == Access::public_) operation["security"] = Json::array();

@@ -51,6 +51,10 @@ TEST_F(OpenApi, TheDocumentIsOpenApi31AndSaysWhoMayCallEachOperation) {
             for (const auto& parameter : op.value("parameters", Json::array()))
                 in_path += parameter["in"] == "path" ? 1u : 0u;
             EXPECT_EQ(in_path, braces);
+            if (op.contains("requestBody")) {
+                EXPECT_GE(op["requestBody"].value("x-cdcwb-max-bytes", 0), 64 * 1024)
+                    << "each body's limit is published";
+            }
             if (op["x-cdcwb-access"] != "anyone") {
                 EXPECT_TRUE(op["responses"].contains("401"));
             }
