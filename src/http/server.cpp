@@ -240,7 +240,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
             return read_header();
         }
         stream_.expires_after(server_->options.idle_timeout);
-        stream_.async_read_some(buffer_.prepare(4096),
+        stream_.async_read_some(buffer_.prepare(512),
                                 [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                                     if (ec) return self->close();
                                     self->buffer_.commit(n);
