@@ -131,15 +131,14 @@ Response Api::handle(Request& request) {
     return response;
 }
 
-std::size_t Api::body_limit(const Request& request) const {
+std::size_t Api::body_limit(const Request& request) {
     const auto match =
         router_.match(request.method == "HEAD" ? "GET" : request.method, request.path);
     if (!match.route) return kJsonBodyLimit;
-    const bool credentials =
-        !request.header("authorization").empty() || !request.cookie(kSessionCookie).empty();
     const std::size_t limit = match.route->operation.body_limit;
-    return credentials || match.route->access == Access::public_ ? limit
-                                                                 : std::min(limit, kJsonBodyLimit);
+    if (limit <= kJsonBodyLimit || match.route->access == Access::public_) return limit;
+    const auto caller = auth_.identify(request);
+    return caller && caller->signed_in() ? limit : kJsonBodyLimit;
 }
 
 std::string Api::cache_key(const Route& route, const Router::Match& match, const Request& request,

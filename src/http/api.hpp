@@ -30,10 +30,9 @@ class Api {
   public:
     Api(store::Store& store, const catalogue::Library& library, AuthOptions auth_options = {});
     Response handle(Request& request);
-    /// The most bytes the request's body may have (before it is read): its route's limit, or
-    /// kJsonBodyLimit when it names no route or carries no credentials at all (only signed-in
-    /// callers may send more).
-    std::size_t body_limit(const Request& request) const;
+    /// The most bytes the request's body may have (before it is read): its route's limit, but no
+    /// more than kJsonBodyLimit unless the route is public or the caller has signed in.
+    std::size_t body_limit(const Request& request);
     const Router& router() const { return router_; }
 
   private:

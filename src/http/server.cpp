@@ -290,10 +290,29 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         keep_alive_ = message.keep_alive() && !server_->draining;
         version_ = message.version();
 
-        limit_ = server_->body_limit ? server_->body_limit(request_) : server_->options.body_limit;
+        if (parser_->is_done()) return dispatch();
+        const auto length = parser_->content_length();
+        const std::size_t small = server_->options.body_limit;
+        if (!server_->body_limit || (length && *length <= small)) return read_body(small);
+        // A larger body: whether its route takes it may depend on who is calling, which the
+        // database says; ask on a worker, then read it (or refuse it unread) here.
+        busy_ = true;
+        const bool queued = server_->workers->submit([self = shared_from_this()] {
+            std::size_t limit = self->server_->options.body_limit;
+            try {
+                limit = self->server_->body_limit(self->request_);
+            } catch (const std::exception&) {
+            }
+            net::post(self->stream_.get_executor(), [self, limit] { self->read_body(limit); });
+        });
+        if (!queued) reply(busy_answer(), false);
+    }
+
+    /// Reads a body of at most `limit` bytes; one announced longer is refused unread.
+    void read_body(std::size_t limit) {
+        limit_ = limit;
         if (const auto length = parser_->content_length(); length && *length > limit_)
             return too_large();
-        if (parser_->is_done()) return dispatch();
         parser_->body_limit(limit_);
         stream_.expires_after(limit_ > server_->options.body_limit ? server_->options.upload_timeout
                                                                    : server_->options.read_timeout);
@@ -335,11 +354,13 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
                 self->send(std::move(response), std::move(payload), self->keep_alive_);
             });
         });
-        if (!queued) {
-            auto busy = error_response(domain::unavailable("the server is busy; retry shortly"));
-            busy.set_header("Retry-After", "1");
-            reply(std::move(busy), keep_alive_);
-        }
+        if (!queued) reply(busy_answer(), keep_alive_);
+    }
+
+    static Response busy_answer() {
+        auto busy = error_response(domain::unavailable("the server is busy; retry shortly"));
+        busy.set_header("Retry-After", "1");
+        return busy;
     }
 
     /// An answer made on the I/O thread (an error: small, never compressed).

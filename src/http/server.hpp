@@ -20,7 +20,8 @@ struct ServerOptions {
     int io_threads = 1;
     int workers = 4;
     std::size_t queue_limit = 512; ///< requests waiting for a worker; more get 503
-    /// Bytes of a body when no BodyLimit is given; more get 413 before the body is read.
+    /// Bytes of a body any request may have; a longer one only where BodyLimit allows it, else
+    /// 413 before the body is read.
     std::size_t body_limit = 64 * 1024;
     std::size_t header_limit = 16 * 1024;
     /// Open connections; more are answered 503 and closed at once.
@@ -54,7 +55,8 @@ struct AccessRecord {
 using Handler = std::function<Response(Request&)>;
 using AccessLog = std::function<void(const AccessRecord&)>;
 /// The most bytes a request's body may have, decided from its method, path and headers before
-/// any of the body is read (the route's limit).
+/// any of the body is read (the route's limit, which may depend on who is calling). Asked on a
+/// worker thread, only for a body announced longer than ServerOptions::body_limit or chunked.
 using BodyLimit = std::function<std::size_t(const Request&)>;
 
 class Server {

@@ -154,7 +154,7 @@ TEST_F(LimitsApi, ABodyOverItsRoutesLimitIsRefusedFromItsLengthBeforeItIsSent) {
     EXPECT_TRUE(closed) << "the unread body ends the connection";
 }
 
-TEST_F(LimitsApi, OnlyACallerWithCredentialsMaySendALargeBody) {
+TEST_F(LimitsApi, OnlyASignedInCallerMaySendALargeBody) {
     std::string file;
     for (int line = 0; file.size() < 200 * 1024; ++line)
         file += "evidence line " + std::to_string(line) + "\n";
@@ -162,6 +162,8 @@ TEST_F(LimitsApi, OnlyACallerWithCredentialsMaySendALargeBody) {
     const Headers text{{"Content-Type", "text/plain"}};
 
     EXPECT_TRUE(IsError(call({}, "POST", upload, file, text), 413, "payload_too_large"));
+    const Caller forged{"root", "not-a-session", "x", ""};
+    EXPECT_TRUE(IsError(call(forged, "POST", upload, file, text), 413, "payload_too_large"));
     EXPECT_TRUE(HasStatus(call(admin(), "POST", upload, file, text), 201));
 }
 
