@@ -88,7 +88,10 @@ die() {
 
 # --- cdcwb: demo organisation on a fresh SQLite file, any free port --------------------------
 # The access log (one JSON line per request, on stderr) goes to a file, as it would in service.
-"$cdcwb" serve --db "sqlite:$tmp/cdcwb.sqlite" --listen 127.0.0.1:0 --demo "${cdcwb_args[@]}" \
+# Every connection comes from 127.0.0.1, more than the default per-address limit allows: the
+# idle connections stand for many clients.
+"$cdcwb" serve --db "sqlite:$tmp/cdcwb.sqlite" --listen 127.0.0.1:0 --demo \
+    --max-connections-per-address $((idle + connections + 64)) "${cdcwb_args[@]}" \
     >"$tmp/cdcwb.out" 2>"$tmp/cdcwb.log" &
 cdcwb_pid=$!
 for ((i = 0; i < 300; i++)); do

@@ -232,6 +232,23 @@ void add_serve_command(CLI::App& app, Command& command) {
         ->check(CLI::Range(1, 16));
     serve_cmd->add_flag("--secure-cookies", s->secure_cookies,
                         "Mark the session cookie Secure (when a proxy serves HTTPS)");
+    serve_cmd
+        ->add_option("--max-connections", s->max_connections,
+                     "Open connections at most (default 4096); more are refused with 503")
+        ->check(CLI::Range(1, 1000000));
+    serve_cmd
+        ->add_option("--max-connections-per-address", s->max_connections_per_address,
+                     "Open connections from one address at most (default 256)")
+        ->check(CLI::Range(1, 1000000));
+    serve_cmd
+        ->add_option("--read-timeout", s->read_timeout,
+                     "Seconds a request's headers (and a body up to 64 KiB) may take to arrive "
+                     "(default 5)")
+        ->check(CLI::Range(1, 3600));
+    serve_cmd
+        ->add_option("--upload-timeout", s->upload_timeout,
+                     "Seconds a larger body (an evidence upload) may take (default 60)")
+        ->check(CLI::Range(1, 3600));
     auto* openapi_cmd =
         app.add_subcommand("openapi", "Print the API's OpenAPI 3.1 document (JSON)");
     on<FileOptions>(openapi_cmd, command, [](Context& c, FileOptions&) { return openapi(c); });

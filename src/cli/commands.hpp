@@ -85,6 +85,10 @@ struct ServeOptions {
     int workers = 0;    ///< 0: one per core, at least two
     int io_threads = 0; ///< 0: two, or one on a single-core machine
     bool secure_cookies = false;
+    std::size_t max_connections = 4096;
+    std::size_t max_connections_per_address = 256;
+    int read_timeout = 5;    ///< seconds for a request's headers (and a small body)
+    int upload_timeout = 60; ///< seconds for a larger body
 };
 int serve(Context& ctx, const ServeOptions& options);
 /// `cdcwb openapi`: prints the API's OpenAPI document (what GET /api/v1/openapi.json answers),

@@ -72,6 +72,11 @@ int serve(Context& ctx, const ServeOptions& options) {
             ? options.io_threads
             : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
 
+    server_options.max_connections = options.max_connections;
+    server_options.max_connections_per_address = options.max_connections_per_address;
+    server_options.read_timeout = std::chrono::seconds(options.read_timeout);
+    server_options.upload_timeout = std::chrono::seconds(options.upload_timeout);
+
     int code = kFailure;
     auto opened = open_database(ctx, code, static_cast<std::size_t>(server_options.workers) + 1);
     if (!opened) return code;
@@ -97,7 +102,7 @@ int serve(Context& ctx, const ServeOptions& options) {
             if (auto page = site.handle(r)) return std::move(*page);
             return api.handle(r);
         },
-        log_access);
+        log_access, [&api](const http::Request& r) { return api.body_limit(r); });
     if (auto started = server.start(); !started) {
         print_error(*ctx.err, started.error());
         return kBadInput;

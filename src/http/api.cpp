@@ -10,6 +10,22 @@ using domain::ErrorCode;
 
 namespace {
 
+/// Reads of an organisation are kept, except evidence downloads (large, binary) and requests with
+/// a query parameter the route does not declare (it might change the answer).
+bool cacheable(const Route& route, const Request& request) {
+    if (route.method != "GET" || route.access != Access::organisation ||
+        route.pattern.find("{sha256}") != std::string::npos)
+        return false;
+    const auto& declared = route.operation.query;
+    return std::all_of(request.query.begin(), request.query.end(), [&](const auto& q) {
+        return std::find(declared.begin(), declared.end(), q.first) != declared.end();
+    });
+}
+
+bool deletes_organisation(const Route& route) {
+    return route.method == "DELETE" && route.pattern == "/api/v1/orgs/{org}";
+}
+
 domain::Date today_utc() {
     return domain::Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
 }
@@ -73,27 +89,26 @@ Response Api::handle(Request& request) {
             return error_response(csrf.error());
 
     // Reads of an organisation depend only on its state (and the date): answer from the cache
-    // while its state version is unchanged. Evidence downloads (large, binary) are not kept.
-    std::string cache_key;
+    // while its state version is unchanged.
+    std::string key;
     std::int64_t version = 0;
-    if (route.method == "GET" && route.access == Access::organisation &&
-        route.pattern.find("{sha256}") == std::string::npos) {
-        if (auto current = context_.store.organisations.state_version(match.params["org"])) {
-            version = *current;
-            cache_key = request.path + "?";
-            for (const auto& [k, v] : request.query) cache_key += k + "=" + v + "&";
-            cache_key += "|" + context_.today().to_string();
+    if (cacheable(route, request))
+        if (auto stamp = context_.store.organisations.state_version(match.params["org"])) {
+            version = stamp->version;
+            key = cache_key(route, match, request, stamp->organisation_id);
         }
-    }
     std::optional<Response> hit;
-    if (!cache_key.empty()) hit = cached(cache_key, version);
+    if (!key.empty()) hit = cache_.find(key, version);
     Response response = hit ? std::move(*hit) : route.handler(request, match.params, *caller);
-    if (!cache_key.empty() && !hit && response.status == 200) {
+    if (!key.empty() && !hit && response.status == 200) {
         if (response.headers.end() == std::find_if(response.headers.begin(), response.headers.end(),
                                                    [](const auto& h) { return h.first == "ETag"; }))
             response.set_header("ETag", etag_of(response.body));
-        remember(cache_key, version, response);
+        cache_.put(key, version, response);
     }
+    // A deleted organisation's answers are never asked for again: free their room now.
+    if (deletes_organisation(route) && response.status == 204)
+        cache_.forget(key_part(match.params["org"]));
 
     if (caller->user) response.set_header("X-Cdcwb-User", caller->user->username);
     if ((request.method == "GET" || request.method == "HEAD") && response.status == 200) {
@@ -116,34 +131,30 @@ Response Api::handle(Request& request) {
     return response;
 }
 
-std::optional<Response> Api::cached(const std::string& key, std::int64_t version) {
-    std::shared_ptr<const Cached> entry;
-    {
-        std::lock_guard lock(cache_mutex_);
-        auto it = cache_.find(key);
-        if (it == cache_.end() || it->second->version != version) return std::nullopt;
-        entry = it->second;
-    }
-    return entry->response; // copied outside the lock
+std::size_t Api::body_limit(const Request& request) {
+    const auto match =
+        router_.match(request.method == "HEAD" ? "GET" : request.method, request.path);
+    if (!match.route) return kJsonBodyLimit;
+    const std::size_t limit = match.route->operation.body_limit;
+    if (limit <= kJsonBodyLimit || match.route->access == Access::public_) return limit;
+    const auto caller = auth_.identify(request);
+    return caller && caller->signed_in() ? limit : kJsonBodyLimit;
 }
 
-void Api::remember(std::string key, std::int64_t version, const Response& response) {
-    constexpr std::size_t kMaxBytes = 64 * 1024 * 1024;
-    Cached cached{version, response};
-    // Kept once and shared by every answer sent from the cache.
-    cached.response.shared_body = std::make_shared<const std::string>(response.body);
-    cached.response.body.clear();
-    const std::size_t size = cached.response.body_size();
-    auto entry = std::make_shared<const Cached>(std::move(cached));
-    std::lock_guard lock(cache_mutex_);
-    if (cache_bytes_ + size > kMaxBytes) {
-        cache_.clear();
-        cache_bytes_ = 0;
+std::string Api::cache_key(const Route& route, const Router::Match& match, const Request& request,
+                           std::int64_t organisation_id) const {
+    // Each part length-prefixed, so that no two requests share a key unless the same answer
+    // serves both. The organisation comes first (its slug, then its internal id: a new
+    // organisation under a deleted one's slug never meets the old answers), then the operation,
+    // the path's parameters, the declared query parameters ("-" when absent) and the date.
+    std::string key = key_part(match.params["org"]) + key_part(std::to_string(organisation_id)) +
+                      key_part(route.operation.id);
+    for (const auto& [name, value] : match.params.values) key += key_part(name) + key_part(value);
+    for (const auto& name : route.operation.query) {
+        auto it = request.query.find(name);
+        key += it == request.query.end() ? std::string("-") : key_part(it->second);
     }
-    auto& slot = cache_[std::move(key)];
-    if (slot) cache_bytes_ -= std::min(cache_bytes_, slot->response.body_size());
-    slot = std::move(entry);
-    cache_bytes_ += size;
+    return key + key_part(context_.today().to_string());
 }
 
 domain::Result<std::int64_t> expected_revision(const Request& request, const Json* body) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "catalogue/library.hpp"
+#include "http/answer_cache.hpp"
 #include "http/auth.hpp"
 #include "http/json_io.hpp"
 #include "http/router.hpp"
@@ -29,24 +30,22 @@ class Api {
   public:
     Api(store::Store& store, const catalogue::Library& library, AuthOptions auth_options = {});
     Response handle(Request& request);
+    /// The most bytes the request's body may have (before it is read): its route's limit, but no
+    /// more than kJsonBodyLimit unless the route is public or the caller has signed in.
+    std::size_t body_limit(const Request& request);
     const Router& router() const { return router_; }
 
   private:
-    /// Answers of organisation reads, kept with the organisation's state version they were
-    /// computed at; a changed version (any write, by any server) makes them stale.
-    struct Cached {
-        std::int64_t version = 0;
-        Response response;
-    };
-    std::optional<Response> cached(const std::string& key, std::int64_t version);
-    void remember(std::string key, std::int64_t version, const Response& response);
+    /// The cache key of a read of an organisation, or "" when the answer is not kept.
+    std::string cache_key(const Route& route, const Router::Match& match, const Request& request,
+                          std::int64_t organisation_id) const;
 
     Authenticator auth_;
     ApiContext context_;
     Router router_;
-    std::mutex cache_mutex_;
-    std::unordered_map<std::string, std::shared_ptr<const Cached>> cache_;
-    std::size_t cache_bytes_ = 0;
+    /// Answers of organisation reads, kept with the organisation's state version they were
+    /// computed at; a changed version (any write, by any server) makes them stale.
+    AnswerCache cache_{64 * 1024 * 1024};
 };
 
 // Route groups (one file each).

@@ -1,5 +1,8 @@
 #include "http/auth.hpp"
 
+#include "domain/user.hpp"
+
+#include <algorithm>
 #include <sodium.h>
 
 namespace cdcwb::http {
@@ -12,15 +15,24 @@ bool FailureLimiter::blocked(const std::string& key) {
     auto it = failures_.find(key);
     if (it == failures_.end()) return false;
     prune(it->second);
+    if (it->second.empty()) {
+        failures_.erase(it);
+        return false;
+    }
     return static_cast<int>(it->second.size()) >= max_;
 }
 
 void FailureLimiter::failed(const std::string& key) {
     std::lock_guard lock(mutex_);
-    auto& times = failures_[key];
-    prune(times);
-    times.push_back(std::chrono::steady_clock::now());
-    if (failures_.size() > 100000) failures_.clear(); // bounded memory under a flood
+    auto it = failures_.find(key);
+    if (it == failures_.end()) {
+        make_room();
+        it = failures_.emplace(key, std::deque<Clock::time_point>{}).first;
+    }
+    prune(it->second);
+    it->second.push_back(Clock::now());
+    // More than max_ failures in the window change nothing: keep no more.
+    while (it->second.size() > static_cast<std::size_t>(std::max(max_, 1))) it->second.pop_front();
 }
 
 void FailureLimiter::succeeded(const std::string& key) {
@@ -28,15 +40,40 @@ void FailureLimiter::succeeded(const std::string& key) {
     failures_.erase(key);
 }
 
-void FailureLimiter::prune(std::deque<std::chrono::steady_clock::time_point>& times) {
-    const auto cutoff = std::chrono::steady_clock::now() - window_;
+std::size_t FailureLimiter::size() {
+    std::lock_guard lock(mutex_);
+    return failures_.size();
+}
+
+void FailureLimiter::prune(std::deque<Clock::time_point>& times) const {
+    const auto cutoff = Clock::now() - window_;
     while (!times.empty() && times.front() < cutoff) times.pop_front();
+}
+
+void FailureLimiter::make_room() {
+    if (failures_.size() < max_keys_) return;
+    for (auto it = failures_.begin(); it != failures_.end();) {
+        prune(it->second);
+        it = it->second.empty() ? failures_.erase(it) : std::next(it);
+    }
+    if (failures_.size() < max_keys_) return;
+    // The key whose last failure is oldest gives way, one that blocks only when all of them do.
+    const auto blocks = [&](const auto& entry) {
+        return static_cast<int>(entry.second.size()) >= max_;
+    };
+    auto stalest = std::min_element(failures_.begin(), failures_.end(), [&](auto& a, auto& b) {
+        if (blocks(a) != blocks(b)) return !blocks(a);
+        return a.second.back() < b.second.back();
+    });
+    failures_.erase(stalest);
 }
 
 Authenticator::Authenticator(store::Store& store, AuthOptions options)
     : store_(store), options_(options),
-      by_account_(options.max_failures_per_account, options.failure_window),
-      by_address_(options.max_failures_per_address, options.failure_window) {}
+      by_account_(options.max_failures_per_account, options.failure_window,
+                  options.max_limited_keys),
+      by_address_(options.max_failures_per_address, options.failure_window,
+                  options.max_limited_keys) {}
 
 domain::Result<Caller> Authenticator::identify(const Request& request) {
     Caller caller;
@@ -79,11 +116,17 @@ domain::Status Authenticator::check_csrf(const Request& request, const Caller& c
 domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& username,
                                                             const std::string& password,
                                                             const std::string& address) {
-    const std::string account = "user:" + username;
     const std::string origin = "addr:" + address;
-    if (by_account_.blocked(account) || by_address_.blocked(origin))
+    // A name no account can have never becomes a key (it counts for the address alone).
+    const auto valid = domain::validate_username(username, "username");
+    const std::string account = valid ? "user:" + username : std::string();
+    if ((valid && by_account_.blocked(account)) || by_address_.blocked(origin))
         return domain::forbidden("too many failed sign-ins; wait 15 minutes and try again",
                                  "username");
+    if (!valid) {
+        by_address_.failed(origin);
+        return valid.error();
+    }
     auto user = store_.users.check_password(username, password);
     if (!user) {
         if (user.error().code == ErrorCode::unauthenticated) {

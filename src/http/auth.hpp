@@ -34,26 +34,36 @@ struct AuthOptions {
     int max_failures_per_account = 5;
     int max_failures_per_address = 20;
     std::chrono::seconds failure_window{15 * 60};
+    std::size_t max_limited_keys = 10000; ///< accounts (and as many addresses) counted at once
 };
 
 inline constexpr std::string_view kSessionCookie = "cdcwb_session";
 inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
 
 /// Counts failures per key in a sliding window. In memory, per process: with several servers
-/// each enforces its own limit.
+/// each enforces its own limit. Keys whose failures have all left the window are dropped, and at
+/// most `max_keys` are kept: when that many have recent failures, the one whose last failure is
+/// oldest gives way, a key that blocks only when every key does (so a flood of new names cannot
+/// lift a lock).
 class FailureLimiter {
   public:
-    FailureLimiter(int max, std::chrono::seconds window) : max_(max), window_(window) {}
+    using Clock = std::chrono::steady_clock;
+    FailureLimiter(int max, std::chrono::seconds window, std::size_t max_keys = 10000)
+        : max_(max), window_(window), max_keys_(max_keys) {}
     bool blocked(const std::string& key);
     void failed(const std::string& key);
     void succeeded(const std::string& key);
+    /// Keys kept now.
+    std::size_t size();
 
   private:
-    void prune(std::deque<std::chrono::steady_clock::time_point>& times);
+    void prune(std::deque<Clock::time_point>& times) const;
+    void make_room();
     int max_;
     std::chrono::seconds window_;
+    std::size_t max_keys_;
     std::mutex mutex_;
-    std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> failures_;
+    std::map<std::string, std::deque<Clock::time_point>> failures_;
 };
 
 class Authenticator {

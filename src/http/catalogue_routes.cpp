@@ -60,12 +60,17 @@ void add_catalogue_routes(Router& router, ApiContext& ctx) {
                 operation("getTemplate", nullptr, ref("TemplateDocument")),
                 "One template: the level of every service",
                 [&ctx](const Request&, const Params& p, const Caller&) {
+                    const auto* t = ctx.library.find_template(p["template"]);
+                    const auto* c = t ? ctx.library.catalogue(t->tmpl.catalogue_id) : nullptr;
+                    if (t && !c)
+                        return error_response(
+                            domain::not_found("template '" + p["template"] + "' names catalogue '" +
+                                                  t->tmpl.catalogue_id + "', which is not loaded",
+                                              "template"));
                     return found_answer(
-                        ctx.library.find_template(p["template"]),
-                        domain::not_found("no template '" + p["template"] + "'", "template"),
-                        [&](const auto& t) {
-                            const auto* c = ctx.library.catalogue(t.tmpl.catalogue_id);
-                            return report::template_document(t, c->catalogue);
+                        t, domain::not_found("no template '" + p["template"] + "'", "template"),
+                        [&](const auto& found) {
+                            return report::template_document(found, c->catalogue);
                         });
                 }});
     router.add({"GET", "/api/v1/crosswalks/{crosswalk}", Access::signed_in,

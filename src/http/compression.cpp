@@ -32,4 +32,9 @@ std::optional<std::string> gzip(std::string_view data, int level) {
     return out;
 }
 
+const std::string* GzipOnce::of(std::string_view data) const {
+    std::call_once(once_, [&] { packed_ = gzip(data); });
+    return packed_ ? &*packed_ : nullptr;
+}
+
 } // namespace cdcwb::http

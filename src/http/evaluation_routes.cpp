@@ -77,7 +77,8 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
         {"GET", "/api/v1/orgs/{org}/changes", Access::organisation, Permission::read,
          operation(
              "listChanges", nullptr,
-             object({{"from", string()}, {"to", string()}, {"changes", array_of(ref("Change"))}})),
+             object({{"from", string()}, {"to", string()}, {"changes", array_of(ref("Change"))}}))
+             .with_query({"from", "to"}),
          "What changed between two evaluations: ?from=ID&to=ID (to omitted: the current "
          "matrix)",
          [&ctx](const Request& request, const Params& p, const Caller&) {
@@ -117,7 +118,8 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/due", Access::organisation, Permission::read,
                 operation("listDueEvaluations", nullptr,
-                          object({{"date", string()}, {"due", array_of(ref("DueEvaluation"))}})),
+                          object({{"date", string()}, {"due", array_of(ref("DueEvaluation"))}}))
+                    .with_query({"date"}),
                 "The evaluations due and why (?date=YYYY-MM-DD, default today)",
                 [&ctx](const Request& request, const Params& p, const Caller&) {
                     auto day = date_from(query(request, "date"), "date", ctx.today());

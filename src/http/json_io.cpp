@@ -41,6 +41,72 @@ Response json_response(const Json& body, int status) {
     return r;
 }
 
+namespace {
+
+/// Walks a JSON text without building anything and stops at the first value over a limit, so
+/// that building the document afterwards takes time in proportion to its size.
+class ShapeCheck final : public nlohmann::json_sax<Json> {
+  public:
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t& value) override { return short_enough(value); }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return open(true); }
+    bool key(string_t& value) override {
+        if (++members_.back() > kMaxJsonMembers)
+            return fail("a JSON object in the body has more than " +
+                        std::to_string(kMaxJsonMembers) + " members");
+        return short_enough(value);
+    }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(false); }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t, const std::string&,
+                     const nlohmann::detail::exception& e) override {
+        return fail(std::string("malformed JSON: ") + e.what());
+    }
+
+    const std::optional<domain::Error>& error() const { return error_; }
+
+  private:
+    bool open(bool object) {
+        if (members_.size() >= static_cast<std::size_t>(kMaxJsonDepth))
+            return fail("the JSON is nested more than " + std::to_string(kMaxJsonDepth) +
+                        " levels deep");
+        members_.push_back(object ? 0 : kNotAnObject);
+        return true;
+    }
+    bool close() {
+        members_.pop_back();
+        return true;
+    }
+    bool short_enough(const string_t& value) {
+        if (value.size() <= kMaxJsonString) return true;
+        return fail("a JSON string in the body is longer than " + std::to_string(kMaxJsonString) +
+                    " bytes");
+    }
+    bool fail(std::string message) {
+        error_ = domain::invalid(std::move(message), "body");
+        return false;
+    }
+
+    static constexpr std::size_t kNotAnObject = 0; // arrays have no keys, so never count
+    std::vector<std::size_t> members_;
+    std::optional<domain::Error> error_;
+};
+
+domain::Status check_json_shape(const std::string& text) {
+    ShapeCheck check;
+    if (Json::sax_parse(text, &check)) return {};
+    if (check.error()) return *check.error();
+    return domain::invalid("malformed JSON", "body");
+}
+
+} // namespace
+
 domain::Result<Json> parse_body(const Request& request) {
     // Only a body declared as JSON: a cross-site HTML form can send text/plain that happens to
     // parse as JSON, but cannot set this type without the browser asking first (CORS).
@@ -51,28 +117,13 @@ domain::Result<Json> parse_body(const Request& request) {
                                "content-type");
     if (!domain::valid_utf8(request.body))
         return domain::invalid("the request body is not valid UTF-8", "body");
-    int depth = 0;
-    bool too_deep = false;
-    auto callback = [&](int d, Json::parse_event_t event, Json&) {
-        if (event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start)
-            depth = std::max(depth, d + 1);
-        if (depth > kMaxJsonDepth) too_deep = true;
-        return !too_deep;
-    };
+    if (auto checked = check_json_shape(request.body); !checked) return checked.error();
     Json parsed;
     try {
-        parsed = Json::parse(request.body, callback);
+        parsed = Json::parse(request.body);
     } catch (const Json::parse_error& e) {
-        if (too_deep)
-            return domain::invalid("the JSON is nested more than " + std::to_string(kMaxJsonDepth) +
-                                       " levels deep",
-                                   "body");
         return domain::invalid(std::string("malformed JSON: ") + e.what(), "body");
     }
-    if (too_deep)
-        return domain::invalid("the JSON is nested more than " + std::to_string(kMaxJsonDepth) +
-                                   " levels deep",
-                               "body");
     if (!parsed.is_object()) return domain::invalid("the JSON body must be an object", "body");
     return parsed;
 }

@@ -16,6 +16,11 @@ namespace cdcwb::http {
 using Json = nlohmann::ordered_json;
 
 inline constexpr int kMaxJsonDepth = 32;
+/// Members of one JSON object in a request: no object the API reads has a tenth of this, and it
+/// keeps parsing linear (an insertion-ordered object looks a key up among those before it).
+inline constexpr std::size_t kMaxJsonMembers = 256;
+/// Bytes of one JSON string (or key) in a request.
+inline constexpr std::size_t kMaxJsonString = 64 * 1024;
 
 /// The HTTP status for each error code (the one table; docs/api.md lists it): invalid_input and
 /// bad_request 400 (422 is not used: one status for bad input), unauthenticated 401, forbidden
@@ -29,7 +34,9 @@ Response error_response(const domain::Error& error);
 
 Response json_response(const Json& body, int status = 200);
 
-/// Parses a request body: valid UTF-8, JSON, nested at most kMaxJsonDepth deep, an object.
+/// Parses a request body: valid UTF-8, JSON, nested at most kMaxJsonDepth deep, objects of at most
+/// kMaxJsonMembers members, strings of at most kMaxJsonString bytes, an object. Input over a limit
+/// is refused after one pass that builds nothing.
 domain::Result<Json> parse_body(const Request& request);
 
 /// Like parse_body, but an empty body is an empty object (for bodies that are all optional).

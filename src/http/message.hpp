@@ -9,6 +9,8 @@
 
 namespace cdcwb::http {
 
+class GzipOnce;
+
 struct Request {
     std::string method; ///< "GET", "POST" …
     std::string path;   ///< without the query, percent-decoded segments are the router's job
@@ -32,12 +34,15 @@ struct Response {
     /// Set instead of `body` for an answer shared between requests (a cached one): sent without
     /// copying it.
     std::shared_ptr<const std::string> shared_body;
+    /// With `shared_body`: its gzip form, made once for every answer that shares the body.
+    std::shared_ptr<const GzipOnce> gzip_once;
 
     void set_header(std::string name, std::string value);
     std::size_t body_size() const { return shared_body ? shared_body->size() : body.size(); }
     void clear_body() {
         body.clear();
         shared_body.reset();
+        gzip_once.reset();
     }
 };
 

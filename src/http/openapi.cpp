@@ -94,6 +94,11 @@ Json openapi_document(const Router& router) {
                                   {"required", true},
                                   {"schema", {{"type", "string"}}}});
         const auto& doc = route.operation;
+        for (const auto& name : doc.query)
+            parameters.push_back({{"name", name},
+                                  {"in", "query"},
+                                  {"required", false},
+                                  {"schema", {{"type", "string"}}}});
         Json responses = Json::object();
         const bool creates = route.method == "POST" &&
                              route.pattern.find("/approval") == std::string::npos &&
@@ -119,7 +124,8 @@ Json openapi_document(const Router& router) {
                        {"x-cdcwb-access", access_text(route)}};
         if (!doc.request.is_null())
             operation["requestBody"] = {
-                {"content", {{doc.request_media, {{"schema", doc.request}}}}}};
+                {"content", {{doc.request_media, {{"schema", doc.request}}}}},
+                {"x-cdcwb-max-bytes", doc.body_limit}};
         operation["responses"] = responses;
         if (!parameters.empty()) operation["parameters"] = parameters;
         if (route.access == Access::public_) operation["security"] = Json::array();

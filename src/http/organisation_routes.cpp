@@ -112,7 +112,7 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                 }});
 
     router.add({"GET", "/api/v1/orgs/{org}/review", Access::organisation, Permission::read,
-                operation("getReview", nullptr, ref("Review")),
+                operation("getReview", nullptr, ref("Review")).with_query({"date"}),
                 "The live evaluation: scores, findings, changes since the last evaluation, "
                 "trend, what is due, draft actions (?date=YYYY-MM-DD)",
                 [&ctx](const Request& request, const Params& p, const Caller&) {

@@ -31,15 +31,35 @@ struct Params {
 struct Caller;
 using RouteHandler = std::function<Response(const Request&, const Params&, const Caller&)>;
 
-/// What the OpenAPI document says of a route besides its summary: an identifier-like operation id
-/// and the schemas of the request body and of the answer (JSON Schemas, usually a
-/// `report::schema::ref` to a component declared beside its encoder or decoder).
+/// The largest request body a route takes unless it says otherwise: plenty for any JSON the API
+/// reads, and all a caller who has not signed in can make the server hold.
+inline constexpr std::size_t kJsonBodyLimit = 64 * 1024;
+
+/// What the OpenAPI document says of a route besides its summary: an identifier-like operation id,
+/// the schemas of the request body and of the answer (JSON Schemas, usually a
+/// `report::schema::ref` to a component declared beside its encoder or decoder), the query
+/// parameters it reads and the largest body it takes.
 struct Operation {
     std::string id;         ///< "updateServiceEntry"
     Json request = nullptr; ///< the body's schema; null: no body
     Json answer = nullptr;  ///< the answer's schema; null: 204 No Content
     std::string answer_media = "application/json";
     std::string request_media = "application/json";
+    /// The query parameters the handler reads; only these make a cached answer differ.
+    std::vector<std::string> query = {};
+    /// Bytes; a longer body is refused (413) before it is read.
+    std::size_t body_limit = kJsonBodyLimit;
+
+    /// `operation(…).with_query({"date"})`
+    Operation with_query(std::vector<std::string> names) && {
+        query = std::move(names);
+        return std::move(*this);
+    }
+    /// `operation(…).with_body_limit(kEvidenceBodyLimit)`
+    Operation with_body_limit(std::size_t bytes) && {
+        body_limit = bytes;
+        return std::move(*this);
+    }
 };
 
 /// `operation("updateServiceEntry", ref("ServiceEntryInput"), ref("ServiceEntry"))`: a function,

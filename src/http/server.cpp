@@ -6,18 +6,22 @@
 
 // Asio 1.74 with g++ 12 in C++20 needs <utility> before its headers ("'exchange' is not a member
 // of 'std'").
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cctype>
+#include <cerrno>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -106,6 +110,47 @@ std::string new_request_id() {
     return buffer;
 }
 
+/// The bytes sent for an answer, gzipped when the client accepts it and it is worth it: a body
+/// shared between answers (a cached one) is compressed once, by the first answer that wants it.
+struct Payload {
+    std::shared_ptr<const std::string> bytes;
+    bool gzipped = false;
+    bool varies = false; ///< the bytes depend on Accept-Encoding
+};
+
+Payload payload_of(Response& response, std::string_view accept_encoding, std::size_t min_bytes) {
+    Payload out;
+    const auto& type = response.content_type;
+    const bool compressed =
+        std::any_of(response.headers.begin(), response.headers.end(),
+                    [](const auto& h) { return h.first == "Content-Encoding"; });
+    const bool compressible =
+        !compressed && (type.rfind("application/json", 0) == 0 || type.rfind("text/", 0) == 0 ||
+                        type.rfind("application/javascript", 0) == 0);
+    out.varies = compressible || compressed;
+    out.bytes = response.shared_body
+                    ? response.shared_body
+                    : std::make_shared<const std::string>(std::move(response.body));
+    if (!compressible || out.bytes->size() < min_bytes || !accepts_gzip(accept_encoding))
+        return out;
+    if (response.gzip_once) {
+        if (const std::string* packed = response.gzip_once->of(*out.bytes)) {
+            // Shares the cached entry's ownership: kept while any answer is being written.
+            out.bytes = std::shared_ptr<const std::string>(response.gzip_once, packed);
+            out.gzipped = true;
+        }
+    } else if (auto packed = gzip(*out.bytes)) {
+        out.bytes = std::make_shared<const std::string>(std::move(*packed));
+        out.gzipped = true;
+    }
+    return out;
+}
+
+bool out_of_resources(const beast::error_code& ec) {
+    return ec == net::error::no_descriptors || ec == net::error::no_buffer_space ||
+           ec == net::error::no_memory || ec.value() == ENFILE;
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -116,10 +161,13 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     ServerOptions options;
     Handler handler;
     AccessLog log;
+    BodyLimit body_limit;
     std::vector<std::unique_ptr<net::io_context>> contexts;
     std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
     std::vector<std::thread> io_threads;
     std::unique_ptr<tcp::acceptor> acceptor;
+    std::unique_ptr<net::steady_timer> accept_retry;
+    std::chrono::milliseconds accept_delay{0};
     std::unique_ptr<net::signal_set> signals;
     std::unique_ptr<WorkerPool> workers;
     std::atomic<std::size_t> next_context{0};
@@ -128,9 +176,14 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     std::atomic<bool> stopped{false};
     unsigned short bound_port = 0;
 
+    struct Open {
+        std::weak_ptr<Session> session;
+        std::string address;
+    };
     std::mutex sessions_mutex;
     std::condition_variable sessions_changed;
-    std::unordered_map<std::uint64_t, std::weak_ptr<Session>> sessions;
+    std::unordered_map<std::uint64_t, Open> sessions;
+    std::unordered_map<std::string, std::size_t> per_address;
     std::uint64_t next_session = 0;
 
     std::mutex done_mutex;
@@ -138,23 +191,26 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     bool done = false;
 
     void accept();
+    void accepted(tcp::socket socket);
     void begin_drain();
     void finish();
     void forget(std::uint64_t id) {
         std::lock_guard lock(sessions_mutex);
-        sessions.erase(id);
+        auto it = sessions.find(id);
+        if (it == sessions.end()) return;
+        if (auto count = per_address.find(it->second.address);
+            count != per_address.end() && --count->second == 0)
+            per_address.erase(count);
+        sessions.erase(it);
         sessions_changed.notify_all();
     }
 };
 
 class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   public:
-    Session(std::shared_ptr<Impl> server, tcp::socket socket, std::uint64_t id)
-        : server_(std::move(server)), stream_(std::move(socket)), id_(id) {
-        beast::error_code ec;
-        const auto endpoint = stream_.socket().remote_endpoint(ec);
-        remote_ = ec ? std::string("?") : endpoint.address().to_string();
-    }
+    Session(std::shared_ptr<Impl> server, tcp::socket socket, std::uint64_t id, std::string remote)
+        : server_(std::move(server)), stream_(std::move(socket)), id_(id),
+          remote_(std::move(remote)) {}
     ~Session() { server_->forget(id_); }
 
     void start() { read(); }
@@ -172,33 +228,47 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     }
 
   private:
+    /// Waits for the next request: on a kept-alive connection up to the idle timeout for its
+    /// first byte; then its headers must follow within the read timeout.
     void read() {
         parser_.emplace();
-        parser_->body_limit(server_->options.body_limit);
         parser_->header_limit(static_cast<std::uint32_t>(server_->options.header_limit));
-        // The first request gets the read timeout; later ones wait at most the idle timeout.
-        stream_.expires_after(first_ ? server_->options.read_timeout
-                                     : server_->options.idle_timeout);
-        first_ = false;
-        bhttp::async_read(
-            stream_, buffer_, *parser_,
-            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+        // No limit while the headers are read: the route's is set, and checked, once they are in.
+        parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+        if (first_ || buffer_.size() > 0) {
+            first_ = false;
+            return read_header();
+        }
+        stream_.expires_after(server_->options.idle_timeout);
+        stream_.async_read_some(buffer_.prepare(512),
+                                [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                                    if (ec) return self->close();
+                                    self->buffer_.commit(n);
+                                    self->read_header();
+                                });
     }
 
-    void on_read(beast::error_code ec) {
-        if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
-            ec == net::error::operation_aborted || ec == net::error::connection_reset ||
-            ec == net::error::eof)
-            return close();
+    void read_header() {
+        stream_.expires_after(server_->options.read_timeout);
+        bhttp::async_read_header(stream_, buffer_, *parser_,
+                                 [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                     self->on_header(ec);
+                                 });
+    }
+
+    static bool ended(const beast::error_code& ec) {
+        return ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+               ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+               ec == net::error::eof;
+    }
+
+    /// The headers are in: the route's body limit is known before any of the body is read.
+    void on_header(beast::error_code ec) {
+        if (ended(ec)) return close();
         started_ = Clock::now();
         request_ = Request{};
         request_.remote_address = remote_;
         request_.request_id = new_request_id();
-        if (ec == bhttp::error::body_limit)
-            return reply(error_response(domain::payload_too_large(
-                             "the request body is larger than " +
-                             std::to_string(server_->options.body_limit) + " bytes")),
-                         false);
         if (ec == bhttp::error::header_limit)
             return reply(
                 error_response(domain::headers_too_large("the request headers are too large")),
@@ -217,9 +287,57 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
             for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             request_.headers[name] = std::string(field.value().data(), field.value().size());
         }
-        request_.body = std::move(message.body());
         keep_alive_ = message.keep_alive() && !server_->draining;
         version_ = message.version();
+
+        if (parser_->is_done()) return dispatch();
+        const auto length = parser_->content_length();
+        const std::size_t small = server_->options.body_limit;
+        if (!server_->body_limit || (length && *length <= small)) return read_body(small);
+        // A larger body: whether its route takes it may depend on who is calling, which the
+        // database says; ask on a worker, then read it (or refuse it unread) here.
+        busy_ = true;
+        const bool queued = server_->workers->submit([self = shared_from_this()] {
+            std::size_t limit = self->server_->options.body_limit;
+            try {
+                limit = self->server_->body_limit(self->request_);
+            } catch (const std::exception&) {
+            }
+            net::post(self->stream_.get_executor(), [self, limit] { self->read_body(limit); });
+        });
+        if (!queued) reply(busy_answer(), false);
+    }
+
+    /// Reads a body of at most `limit` bytes; one announced longer is refused unread.
+    void read_body(std::size_t limit) {
+        limit_ = limit;
+        if (const auto length = parser_->content_length(); length && *length > limit_)
+            return too_large();
+        parser_->body_limit(limit_);
+        stream_.expires_after(limit_ > server_->options.body_limit ? server_->options.upload_timeout
+                                                                   : server_->options.read_timeout);
+        bhttp::async_read(
+            stream_, buffer_, *parser_,
+            [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_body(e); });
+    }
+
+    void on_body(beast::error_code ec) {
+        if (ended(ec)) return close();
+        if (ec == bhttp::error::body_limit) return too_large();
+        if (ec) return reply(error_response(domain::bad_request("malformed HTTP request")), false);
+        request_.body = std::move(parser_->get().body());
+        dispatch();
+    }
+
+    /// 413, and the connection closes: the body is never read.
+    void too_large() {
+        reply(error_response(domain::payload_too_large(
+                  "the request body is larger than " + std::to_string(limit_) +
+                  " bytes, the most " + request_.method + " " + request_.path + " takes")),
+              false);
+    }
+
+    void dispatch() {
         busy_ = true;
         const bool queued = server_->workers->submit([self = shared_from_this()] {
             Response response;
@@ -228,19 +346,30 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
             } catch (const std::exception&) {
                 response = error_response(domain::internal("the server failed; see its log"));
             }
-            net::post(self->stream_.get_executor(),
-                      [self, response = std::move(response)]() mutable {
-                          self->reply(std::move(response), self->keep_alive_);
-                      });
+            // Compressed here, off the I/O threads.
+            Payload payload = payload_of(response, self->request_.header("accept-encoding"),
+                                         self->server_->options.gzip_min_bytes);
+            net::post(self->stream_.get_executor(), [self, response = std::move(response),
+                                                     payload = std::move(payload)]() mutable {
+                self->send(std::move(response), std::move(payload), self->keep_alive_);
+            });
         });
-        if (!queued) {
-            auto busy = error_response(domain::unavailable("the server is busy; retry shortly"));
-            busy.set_header("Retry-After", "1");
-            reply(std::move(busy), keep_alive_);
-        }
+        if (!queued) reply(busy_answer(), keep_alive_);
     }
 
+    static Response busy_answer() {
+        auto busy = error_response(domain::unavailable("the server is busy; retry shortly"));
+        busy.set_header("Retry-After", "1");
+        return busy;
+    }
+
+    /// An answer made on the I/O thread (an error: small, never compressed).
     void reply(Response response, bool keep_alive) {
+        Payload payload = payload_of(response, {}, server_->options.gzip_min_bytes);
+        send(std::move(response), std::move(payload), keep_alive);
+    }
+
+    void send(Response response, Payload data, bool keep_alive) {
         busy_ = true;
         keep_alive = keep_alive && !server_->draining;
         auto res = std::make_shared<bhttp::response<bhttp::span_body<char const>>>();
@@ -265,26 +394,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
             }
             res->set(name, value);
         }
-        // An answer that arrives compressed (a static file, compressed once) is sent as it is.
-        const bool compressed = res->find(bhttp::field::content_encoding) != res->end();
-        const bool compressible =
-            !compressed && (response.content_type.rfind("application/json", 0) == 0 ||
-                            response.content_type.rfind("text/", 0) == 0 ||
-                            response.content_type.rfind("application/javascript", 0) == 0);
-        // The bytes to send, owned here until the write completes; a shared (cached) body is
-        // sent as it is, without a copy.
-        std::shared_ptr<const std::string> data =
-            response.shared_body ? response.shared_body
-                                 : std::make_shared<const std::string>(std::move(response.body));
-        if (compressible && data->size() >= server_->options.gzip_min_bytes &&
-            accepts_gzip(request_.header("accept-encoding"))) {
-            if (auto packed = gzip(*data)) {
-                data = std::make_shared<const std::string>(std::move(*packed));
-                res->set(bhttp::field::content_encoding, "gzip");
-            }
-        }
-        if (compressible || compressed) res->set(bhttp::field::vary, "Accept-Encoding");
-        res->body() = bhttp::span_body<char const>::value_type(data->data(), data->size());
+        if (data.gzipped) res->set(bhttp::field::content_encoding, "gzip");
+        if (data.varies) res->set(bhttp::field::vary, "Accept-Encoding");
+        res->body() =
+            bhttp::span_body<char const>::value_type(data.bytes->data(), data.bytes->size());
         res->keep_alive(keep_alive);
         res->prepare_payload();
 
@@ -302,7 +415,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
         stream_.expires_after(server_->options.write_timeout);
         bhttp::async_write(stream_, *res,
-                           [self = shared_from_this(), res, data, keep_alive,
+                           [self = shared_from_this(), res, bytes = data.bytes, keep_alive,
                             record = std::move(record)](beast::error_code ec, std::size_t) {
                                if (self->server_->log) self->server_->log(record);
                                self->busy_ = false;
@@ -325,6 +438,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     beast::flat_buffer buffer_;
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     Request request_;
+    std::size_t limit_ = 0;
     unsigned version_ = 11;
     bool keep_alive_ = true;
     bool first_ = true;
@@ -334,21 +448,57 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
 void Server::Impl::accept() {
     auto& target = *contexts[next_context++ % contexts.size()];
-    acceptor->async_accept(
-        target, [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
-            if (self->draining || !self->acceptor->is_open()) return;
-            if (!ec) {
-                std::shared_ptr<Session> session;
-                {
-                    std::lock_guard lock(self->sessions_mutex);
-                    const auto id = self->next_session++;
-                    session = std::make_shared<Session>(self, std::move(socket), id);
-                    self->sessions[id] = session;
-                }
-                session->start();
-            }
-            self->accept();
-        });
+    acceptor->async_accept(target, [self = shared_from_this()](beast::error_code ec,
+                                                               tcp::socket socket) {
+        if (self->draining || !self->acceptor->is_open()) return;
+        if (out_of_resources(ec)) {
+            // Out of descriptors or memory: retrying at once would spin. Wait, longer each
+            // time it persists (up to a second); open connections keep being served.
+            self->accept_delay = std::clamp(self->accept_delay * 2, std::chrono::milliseconds(10),
+                                            std::chrono::milliseconds(1000));
+            self->accept_retry->expires_after(self->accept_delay);
+            self->accept_retry->async_wait([self](beast::error_code waited) {
+                if (!waited) self->accept();
+            });
+            return;
+        }
+        self->accept_delay = std::chrono::milliseconds(0);
+        if (!ec) self->accepted(std::move(socket));
+        self->accept();
+    });
+}
+
+void Server::Impl::accepted(tcp::socket socket) {
+    beast::error_code ec;
+    const auto endpoint = socket.remote_endpoint(ec);
+    std::string address = ec ? std::string("?") : endpoint.address().to_string();
+    std::shared_ptr<Session> session;
+    {
+        std::lock_guard lock(sessions_mutex);
+        auto& from_here = per_address[address];
+        if (sessions.size() < options.max_connections &&
+            from_here < options.max_connections_per_address) {
+            ++from_here;
+            const auto id = next_session++;
+            session = std::make_shared<Session>(shared_from_this(), std::move(socket), id, address);
+            sessions[id] = {session, std::move(address)};
+        } else if (from_here == 0) {
+            per_address.erase(address);
+        }
+    }
+    if (session) return session->start();
+    // Over a limit: a short answer if the socket takes it at once, and the connection closes.
+    static const std::string kBusy = [] {
+        const std::string body =
+            error_json(domain::unavailable("too many open connections; retry shortly")).dump();
+        return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+               "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+               std::to_string(body.size()) + "\r\n\r\n" + body;
+    }();
+    socket.non_blocking(true, ec);
+    socket.write_some(net::buffer(kBusy.data(), kBusy.size()), ec);
+    socket.shutdown(tcp::socket::shutdown_both, ec);
+    socket.close(ec);
 }
 
 void Server::Impl::begin_drain() {
@@ -356,13 +506,14 @@ void Server::Impl::begin_drain() {
     net::post(acceptor->get_executor(), [self = shared_from_this()] {
         beast::error_code ec;
         self->acceptor->close(ec);
+        self->accept_retry->cancel();
         if (self->signals) self->signals->cancel(ec);
     });
     std::vector<std::shared_ptr<Session>> open;
     {
         std::lock_guard lock(sessions_mutex);
-        for (auto& [id, weak] : sessions)
-            if (auto s = weak.lock()) open.push_back(std::move(s));
+        for (auto& [id, entry] : sessions)
+            if (auto s = entry.session.lock()) open.push_back(std::move(s));
     }
     for (auto& s : open) s->close_if_idle();
     open.clear();
@@ -389,11 +540,12 @@ void Server::Impl::finish() {
     done_changed.notify_all();
 }
 
-Server::Server(ServerOptions options, Handler handler, AccessLog log)
+Server::Server(ServerOptions options, Handler handler, AccessLog log, BodyLimit body_limit)
     : impl_(std::make_shared<Impl>()) {
     impl_->options = std::move(options);
     impl_->handler = std::move(handler);
     impl_->log = std::move(log);
+    impl_->body_limit = std::move(body_limit);
 }
 
 Server::~Server() {
@@ -406,6 +558,7 @@ Server::~Server() {
     // Handlers still queued hold sessions (and with them this Impl): destroying the contexts
     // destroys them, after the objects that need a live context.
     impl_->signals.reset();
+    impl_->accept_retry.reset();
     impl_->acceptor.reset();
     impl_->guards.clear();
     impl_->contexts.clear();
@@ -424,6 +577,7 @@ domain::Status Server::start() {
         return domain::invalid("'" + o.host + "' is not an IP address; use e.g. 127.0.0.1",
                                "listen");
     impl_->acceptor = std::make_unique<tcp::acceptor>(*impl_->contexts.front());
+    impl_->accept_retry = std::make_unique<net::steady_timer>(*impl_->contexts.front());
     const tcp::endpoint endpoint(address, o.port);
     impl_->acceptor->open(endpoint.protocol(), ec);
     if (!ec) impl_->acceptor->set_option(net::socket_base::reuse_address(true), ec);

@@ -19,10 +19,20 @@ struct ServerOptions {
     unsigned short port = 8080; ///< 0: any free port (see Server::port())
     int io_threads = 1;
     int workers = 4;
-    std::size_t queue_limit = 512;             ///< requests waiting for a worker; more get 503
-    std::size_t body_limit = 12 * 1024 * 1024; ///< bytes; more get 413
+    std::size_t queue_limit = 512; ///< requests waiting for a worker; more get 503
+    /// Bytes of a body any request may have; a longer one only where BodyLimit allows it, else
+    /// 413 before the body is read.
+    std::size_t body_limit = 64 * 1024;
     std::size_t header_limit = 16 * 1024;
-    std::chrono::seconds read_timeout{30}; ///< a request must arrive within this
+    /// Open connections; more are answered 503 and closed at once.
+    std::size_t max_connections = 4096;
+    /// Open connections from one address (a reverse proxy is one address).
+    std::size_t max_connections_per_address = 256;
+    /// A request's headers (and a body of up to 64 KiB) must arrive within this, counted from its
+    /// first byte.
+    std::chrono::seconds read_timeout{5};
+    /// A larger body (an upload) must arrive within this.
+    std::chrono::seconds upload_timeout{60};
     std::chrono::seconds write_timeout{30};
     std::chrono::seconds idle_timeout{75};  ///< keep-alive connections idle longer are closed
     std::chrono::seconds drain_timeout{15}; ///< on shutdown, requests in flight get this long
@@ -44,10 +54,15 @@ struct AccessRecord {
 
 using Handler = std::function<Response(Request&)>;
 using AccessLog = std::function<void(const AccessRecord&)>;
+/// The most bytes a request's body may have, decided from its method, path and headers before
+/// any of the body is read (the route's limit, which may depend on who is calling). Asked on a
+/// worker thread, only for a body announced longer than ServerOptions::body_limit or chunked.
+using BodyLimit = std::function<std::size_t(const Request&)>;
 
 class Server {
   public:
-    Server(ServerOptions options, Handler handler, AccessLog log);
+    /// Without `body_limit`, every request may have options.body_limit bytes of body.
+    Server(ServerOptions options, Handler handler, AccessLog log, BodyLimit body_limit = {});
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;

@@ -13,6 +13,9 @@ using domain::Permission;
 
 namespace {
 
+/// Every entry of a large matrix with long rationales at once.
+constexpr std::size_t kBulkBodyLimit = 2 * 1024 * 1024;
+
 /// Answers one service entry like a GET of it (name, category, quadrant advice), or a 409 with
 /// the entry as it is now.
 template <class Write>
@@ -81,7 +84,8 @@ void add_service_routes(Router& router, ApiContext& ctx) {
                           object({{"services", array_of(extended(ref("ServiceEntryInput"),
                                                                  {{"service", string()},
                                                                   {"revision", integer()}}))}}),
-                          list_of("services", ref("ServiceEntry"))),
+                          list_of("services", ref("ServiceEntry")))
+                    .with_body_limit(kBulkBodyLimit),
                 "Replace many entries at once, all or nothing: {\"services\": [{\"service\", "
                 "\"revision\", …}]}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
@@ -125,7 +129,9 @@ void add_service_routes(Router& router, ApiContext& ctx) {
 
     router.add({"POST", "/api/v1/orgs/{org}/evidence", Access::organisation, Permission::edit,
                 operation("uploadEvidence", binary(), ref("Evidence"), "application/json",
-                          "application/octet-stream"),
+                          "application/octet-stream")
+                    .with_query({"filename"})
+                    .with_body_limit(store::EvidenceLimits{}.max_bytes),
                 "Upload an evidence file: the raw bytes as the body, its type as Content-Type, "
                 "?filename=…",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {

@@ -105,17 +105,18 @@ namespace {
 /// Prepared once per connection: every cached read checks it.
 struct StateVersionBySlug {
     std::string slug;
+    long long id = 0;
     long long version = 0;
     soci::statement st;
     explicit StateVersionBySlug(Session& sql)
-        : st((sql.prepare << "select state_version from organisations where slug = :slug",
-              soci::use(slug), soci::into(version))) {}
+        : st((sql.prepare << "select id, state_version from organisations where slug = :slug",
+              soci::use(slug), soci::into(id), soci::into(version))) {}
 };
 
 } // namespace
 
-Result<std::int64_t> OrganisationStore::state_version(std::string_view slug) {
-    return guarded([&]() -> Result<std::int64_t> {
+Result<StateStamp> OrganisationStore::state_version(std::string_view slug) {
+    return guarded([&]() -> Result<StateStamp> {
         Unit unit(core_.db, Unit::Mode::single);
         auto& q = unit.sql().prepared<StateVersionBySlug>();
         q.slug = std::string(slug);
@@ -123,7 +124,7 @@ Result<std::int64_t> OrganisationStore::state_version(std::string_view slug) {
         if (!found)
             return rows::not_found("no organisation '" + q.slug + "'; `cdcwb org list` shows them",
                                    "org");
-        return static_cast<std::int64_t>(q.version);
+        return StateStamp{static_cast<std::int64_t>(q.id), static_cast<std::int64_t>(q.version)};
     });
 }
 

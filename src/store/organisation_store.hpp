@@ -32,6 +32,13 @@ struct OrganisationRecord {
     std::int64_t state_version = 0;
 };
 
+/// Which organisation, in which state: the internal id is never given to another organisation (a
+/// new one under a deleted one's slug gets a new id), the version is its state version.
+struct StateStamp {
+    std::int64_t organisation_id = 0;
+    std::int64_t version = 0;
+};
+
 struct NewOrganisation {
     std::string slug;
     std::string name;
@@ -70,8 +77,9 @@ class OrganisationStore {
     Result<OrganisationRecord> create_organisation(const Actor& actor, const NewOrganisation& org);
     Result<std::vector<OrganisationRecord>> list();
     Result<OrganisationRecord> organisation(std::string_view slug);
-    /// The organisation's state version alone (one indexed read): see OrganisationRecord.
-    Result<std::int64_t> state_version(std::string_view slug);
+    /// The organisation's internal id and state version alone (one indexed read): see
+    /// OrganisationRecord.
+    Result<StateStamp> state_version(std::string_view slug);
     Result<OrganisationRecord> update_organisation(const Actor& actor, std::string_view slug,
                                                    const OrganisationSettings& settings,
                                                    std::int64_t expected_revision);

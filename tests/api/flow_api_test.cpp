@@ -490,7 +490,7 @@ TEST_F(FlowApi, EvidenceDeclaredAsTheWrongTypeIs400OnMediaType) {
     EXPECT_TRUE(json_of(get(admin(), base + "/evidence"))["evidence"].empty());
 }
 
-TEST_F(FlowApi, EvidenceOver10MiBIs400OnContent) {
+TEST_F(FlowApi, EvidenceOver10MiBIs413BeforeItIsRead) {
     const std::string org = new_org();
     const auto before = fingerprint(org);
 
@@ -498,7 +498,7 @@ TEST_F(FlowApi, EvidenceOver10MiBIs400OnContent) {
         call(member("assessor"), "POST", "/api/v1/orgs/" + org + "/evidence?filename=huge.txt",
              std::string(10 * 1024 * 1024 + 1, 'a'), {{"Content-Type", "text/plain"}});
 
-    EXPECT_TRUE(IsError(r, 400, "invalid_input", "content"));
+    EXPECT_TRUE(IsError(r, 413, "payload_too_large"));
     expect_unchanged(before, "an evidence file over 10 MiB", org);
 }
 

@@ -47,7 +47,14 @@ TEST_F(OpenApi, TheDocumentIsOpenApi31AndSaysWhoMayCallEachOperation) {
             EXPECT_TRUE(op["responses"].contains("400"));
             std::size_t braces = 0;
             for (char c : path) braces += c == '{' ? 1u : 0u;
-            EXPECT_EQ(op.contains("parameters") ? op["parameters"].size() : 0u, braces);
+            std::size_t in_path = 0;
+            for (const auto& parameter : op.value("parameters", Json::array()))
+                in_path += parameter["in"] == "path" ? 1u : 0u;
+            EXPECT_EQ(in_path, braces);
+            if (op.contains("requestBody")) {
+                EXPECT_GE(op["requestBody"].value("x-cdcwb-max-bytes", 0), 64 * 1024)
+                    << "each body's limit is published";
+            }
             if (op["x-cdcwb-access"] != "anyone") {
                 EXPECT_TRUE(op["responses"].contains("401"));
             }

@@ -210,6 +210,27 @@ TEST_F(OrganisationApi, MembersAreListedWithTheirRolesAndCanBeRemoved) {
     EXPECT_TRUE(IsError(get(member("viewer"), path), 404, "not_found", "org"));
 }
 
+TEST_F(OrganisationApi, AnOrganisationCreatedUnderADeletedOnesIdAnswersWithItsOwnData) {
+    const std::string id = unique_id("reborn");
+    const auto create = [&](const std::string& name) {
+        return post(admin(), "/api/v1/orgs",
+                    Json{{"id", id}, {"name", name}, {"template", "small-company"}});
+    };
+    ASSERT_TRUE(HasStatus(create("The first one"), 201));
+    ASSERT_EQ(settings(id)["name"], "The first one"); // now a cached answer
+    const auto services = get(admin(), "/api/v1/orgs/" + id + "/services");
+    ASSERT_TRUE(HasStatus(services, 200));
+    ASSERT_TRUE(HasStatus(call(admin(), "DELETE", "/api/v1/orgs/" + id), 204));
+
+    ASSERT_TRUE(HasStatus(create("The second one"), 201));
+
+    EXPECT_EQ(settings(id)["name"], "The second one");
+    const auto again = get(admin(), "/api/v1/orgs/" + id + "/services");
+    ASSERT_TRUE(HasStatus(again, 200));
+    EXPECT_NE(again.header("etag"), services.header("etag"))
+        << "the deleted organisation's answer, computed at the same state version";
+}
+
 TEST_F(OrganisationApi, DeletingAnOrganisationRemovesItForEveryone) {
     const std::string org = create_org("doomed", {{member("viewer").username, "viewer"}});
     ASSERT_TRUE(HasStatus(get(member("viewer"), "/api/v1/orgs/" + org), 200));

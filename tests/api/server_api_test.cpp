@@ -111,6 +111,31 @@ TEST_F(ServerApi, AChangeGivesTheResourceANewEtag) {
     EXPECT_NE(after.header("etag"), first.header("etag"));
 }
 
+TEST_F(ServerApi, AQueryParameterCannotPoisonAnotherRequestsCachedAnswer) {
+    const std::string review = "/api/v1/orgs/" + std::string(kOrg) + "/review";
+    // The same bytes once the pairs are joined: ?date=…&zz=1, and a date that contains "&zz=1".
+    ASSERT_TRUE(HasStatus(get(member("viewer"), review + "?date=2026-01-01&zz=1"), 200));
+
+    const auto odd = get(member("viewer"), review + "?date=2026-01-01%26zz%3D1");
+
+    EXPECT_TRUE(IsError(odd, 400, "invalid_input", "date"));
+}
+
+TEST_F(ServerApi, OnlyTheQueryParametersARouteReadsChangeItsAnswer) {
+    const std::string review = "/api/v1/orgs/" + std::string(kOrg) + "/review";
+    const auto plain = get(member("viewer"), review + "?date=2026-01-01");
+    const auto extra = get(member("viewer"), review + "?date=2026-01-01&utm=x");
+    const auto other_day = get(member("viewer"), review + "?date=2027-06-01");
+
+    ASSERT_TRUE(HasStatus(plain, 200));
+    EXPECT_EQ(extra.body, plain.body);
+    ASSERT_TRUE(HasStatus(other_day, 200));
+    EXPECT_NE(other_day.body, plain.body);
+    const auto openapi = json_of(get({}, "/api/v1/openapi.json"));
+    const auto& parameters = openapi["paths"]["/api/v1/orgs/{org}/review"]["get"]["parameters"];
+    EXPECT_NE(parameters.dump().find("\"date\""), std::string::npos) << parameters.dump();
+}
+
 TEST_F(ServerApi, AnUnknownPathIs404AndAnUnknownMethodIs405WithAllow) {
     const auto unknown = get(admin(), "/api/v1/nothing-here");
     const auto wrong_method = call(admin(), "PATCH", "/api/v1/tokens", "{}");

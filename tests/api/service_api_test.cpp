@@ -185,7 +185,8 @@ TEST_F(ServiceApi, JsonNestedDeeperThan32LevelsIs400) {
 
     const auto too_deep = put_raw(R"({"rationale": )" + nested_arrays(32) + "}");
     const auto at_limit = put_raw(R"({"rationale": )" + nested_arrays(31) + "}");
-    const auto far_too_deep = put_raw(R"({"rationale": )" + nested_arrays(100000) + "}");
+    // Within the route's 64 KiB: the parser meets it.
+    const auto far_too_deep = put_raw(R"({"rationale": )" + nested_arrays(30000) + "}");
 
     ASSERT_TRUE(IsError(too_deep, 400, "invalid_input", "body"));
     EXPECT_NE(json_of(too_deep)["error"]["message"].get<std::string>().find("nested"),

@@ -93,6 +93,16 @@ TEST_F(SessionApi, FiveFailuresBlockTheAccountEvenForTheRightPassword) {
         << "the limit is per account: others still sign in";
 }
 
+TEST_F(SessionApi, AUserNameNoAccountCanHaveIs400BeforeThePasswordIsChecked) {
+    // A name of 60,000 characters used to become a key of the sign-in limiter as it was.
+    const auto huge = sign_in_request(std::string(60000, 'x'), "whatever-password");
+    const auto odd = sign_in_request("root\n; drop", password_for("root"));
+
+    EXPECT_TRUE(IsError(huge, 400, "invalid_input", "username"));
+    EXPECT_TRUE(IsError(odd, 400, "invalid_input", "username"));
+    EXPECT_TRUE(HasStatus(sign_in_request("root", password_for("root")), 201));
+}
+
 TEST_F(SessionApi, SigningOutClearsTheCookieAndEndsTheSession) {
     const Caller root = sign_in("root", password_for("root"));
     ASSERT_TRUE(HasStatus(get(root, "/api/v1/session"), 200));

@@ -50,6 +50,33 @@ TEST(JsonIo, BodiesMustBeUtf8JsonObjectsOfLimitedDepth) {
         parse_body(with_body("{\"a\":" + ok + std::string(kMaxJsonDepth - 2, ']') + "}")).ok());
 }
 
+TEST(JsonIo, ObjectsOfTooManyMembersAndOverlongStringsAreRefusedNamingTheLimit) {
+    const auto object_of = [](std::size_t members) {
+        std::string text = "{";
+        for (std::size_t i = 0; i < members; ++i)
+            text += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":[]";
+        return text + "}";
+    };
+    EXPECT_TRUE(parse_body(with_body(object_of(kMaxJsonMembers))).ok());
+    const auto many = parse_body(with_body("{\"a\": [" + object_of(kMaxJsonMembers + 1) + "]}"));
+    ASSERT_FALSE(many.ok());
+    EXPECT_EQ(many.error().field, "body");
+    EXPECT_NE(many.error().message.find("256 members"), std::string::npos);
+    // Arrays are not objects: their elements are not members.
+    std::string elements = "0";
+    for (int i = 1; i < 1000; ++i) elements += ",0";
+    EXPECT_TRUE(parse_body(with_body("{\"a\": [" + elements + "]}")).ok());
+
+    const std::string longest(kMaxJsonString, 'x');
+    EXPECT_TRUE(parse_body(with_body("{\"a\": \"" + longest + "\"}")).ok());
+    const auto long_value = parse_body(with_body("{\"a\": \"" + longest + "x\"}"));
+    const auto long_key = parse_body(with_body("{\"" + longest + "x\": 1}"));
+    ASSERT_FALSE(long_value.ok());
+    ASSERT_FALSE(long_key.ok());
+    EXPECT_NE(long_value.error().message.find("longer than"), std::string::npos);
+    EXPECT_NE(long_key.error().message.find("longer than"), std::string::npos);
+}
+
 TEST(JsonIo, BodiesMustBeDeclaredAsJson) {
     Request r = with_body(R"({"username": "a", "password": "b=c"})");
     r.headers["content-type"] = "text/plain";
