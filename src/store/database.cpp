@@ -32,7 +32,7 @@ struct MigrationStep {
     void (*run)(Session&);
 };
 constexpr MigrationStep kMigrationSteps[] = {
-    {3, &audit_chain::chain_unchained}, // 0003_audit_chain.sql: chain the records already there
+    {4, &audit_chain::chain_unchained}, // 0004_audit_chain.sql: chain the records already there
 };
 
 /// Tables in the order foreign keys allow inserting them.

@@ -359,13 +359,13 @@ TEST_F(AuditChain, RecordsWrittenBeforeTheChainsAreChainedByTheMigration) {
         return out;
     };
     before_hashes = hashes();
-    // Take the database back to schema version 2, as a database made before the chains was.
+    // Take the database back to schema version 3, as a database made before the chains was.
     behind_the_back({"drop index audit_log_by_chain", "drop index audit_log_by_org_id",
                      "drop table audit_chains", "alter table audit_log drop column hash",
                      "alter table audit_log drop column prev_hash",
                      "alter table audit_log drop column chain_seq",
                      "alter table audit_log drop column chain",
-                     "delete from schema_migrations where version >= 3"});
+                     "delete from schema_migrations where version >= 4"});
     store_.reset();
     db_.reset();
     auto reopened = store::Database::open(url_);
@@ -373,7 +373,7 @@ TEST_F(AuditChain, RecordsWrittenBeforeTheChainsAreChainedByTheMigration) {
     db_ = std::move(*reopened);
     store_ = std::make_unique<store::Store>(*db_, test_library(), [this] { return now_; });
     ASSERT_FALSE(db().applied_now().empty());
-    EXPECT_EQ(db().applied_now().front(), 3);
+    EXPECT_EQ(db().applied_now().front(), 4);
     EXPECT_EQ(hashes(), before_hashes) << "the migration chains records as they were written";
     for (const auto& r : all_reports()) EXPECT_TRUE(r.verified()) << r.chain;
     make_org("gamma");
