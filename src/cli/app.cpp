@@ -182,6 +182,11 @@ struct FileOptions {
     bool yes = false;
 };
 
+struct AuditOptions {
+    std::string org;
+    bool json = false;
+};
+
 void add_database_commands(CLI::App& app, Command& command) {
     auto* init = app.add_subcommand("init", "Create the database (or check it) and migrate it");
     on<FileOptions>(init, command, [](Context& c, FileOptions&) { return init_database(c); });
@@ -214,6 +219,16 @@ void add_database_commands(CLI::App& app, Command& command) {
     });
     restore->add_option("FILE", r->file, "The backup file")->required();
     restore->add_flag("--yes", r->yes, "Confirm that the database's current content is replaced");
+
+    auto* audit = app.add_subcommand("audit", "Check the tamper-evident audit log");
+    audit->require_subcommand(1);
+    auto* verify = audit->add_subcommand(
+        "verify", "Check the audit chains and name the first record edited, removed or reordered");
+    auto v = on<AuditOptions>(verify, command, [](Context& c, AuditOptions& o) {
+        return audit_verify(c, o.org, o.json);
+    });
+    verify->add_option("--org", v->org, "Only this organisation's chain (default: every chain)");
+    verify->add_flag("--json", v->json, "JSON output");
 }
 
 void add_serve_command(CLI::App& app, Command& command) {

@@ -77,6 +77,8 @@ int org_members(Context& ctx, const std::string& org, bool json);
 int import_file(Context& ctx, const std::string& file, const std::string& org);
 int export_file(Context& ctx, const std::string& org, const std::string& out_file);
 int backup_database(Context& ctx, const std::string& to);
+/// Checks the audit chains (one organisation's, or all): exit 1 when one is broken.
+int audit_verify(Context& ctx, const std::string& org, bool json);
 int restore_database(Context& ctx, const std::string& from, bool yes);
 
 struct ServeOptions {

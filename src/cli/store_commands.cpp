@@ -313,6 +313,49 @@ int backup_database(Context& ctx, const std::string& to) {
     });
 }
 
+namespace {
+
+void print_chain(Context& ctx, const store::AuditChainReport& r) {
+    *ctx.out << (r.org.empty() ? ui("audit_site_chain", ctx.lang) : r.org) << " (" << r.chain
+             << "): " << r.records << " " << ui("audit_records", ctx.lang) << ", ";
+    if (r.broken) {
+        *ctx.out << ui("audit_broken_at", ctx.lang) << " " << r.broken->record_id << "\n  "
+                 << r.broken->message << "\n";
+        return;
+    }
+    *ctx.out << ui("audit_verified", ctx.lang);
+    if (r.head_id)
+        *ctx.out << " (" << ui("audit_head", ctx.lang) << " " << r.head_id << " " << r.head_hash
+                 << ")";
+    *ctx.out << "\n";
+}
+
+} // namespace
+
+int audit_verify(Context& ctx, const std::string& org, bool json) {
+    int code = kFailure;
+    auto s = open_database(ctx, code);
+    if (!s) return code;
+    std::vector<store::AuditChainReport> reports;
+    if (org.empty()) {
+        auto all = s->store->audit.verify_all();
+        if (!all) return report_error(ctx, all.error());
+        reports = std::move(*all);
+    } else {
+        auto one = s->store->audit.verify_organisation(org);
+        if (!one) return report_error(ctx, one.error());
+        reports.push_back(std::move(*one));
+    }
+    if (json)
+        *ctx.out << (org.empty() ? http::to_json(reports) : http::to_json(reports.front())).dump(2)
+                 << "\n";
+    else
+        for (const auto& r : reports) print_chain(ctx, r);
+    for (const auto& r : reports)
+        if (!r.verified()) return kFindings;
+    return kOk;
+}
+
 int restore_database(Context& ctx, const std::string& from, bool yes) {
     if (!yes) {
         return report_error(ctx, invalid("restore replaces everything in the database with the "

@@ -29,7 +29,10 @@ Response audit_page(ApiContext& ctx, const Request& request, const std::string& 
     if (!before) return error_response(before.error());
     q.limit = static_cast<int>(*limit);
     q.before_id = *before;
-    return respond(ctx.store.audit.query(q), [&](const auto& records) {
+    // An organisation's view is by its internal id: a deleted namesake's records stay out.
+    auto found =
+        org.empty() ? ctx.store.audit.query(q) : ctx.store.audit.organisation_records(org, q);
+    return respond(found, [&](const auto& records) {
         Json page = list_json("records", records);
         // The next page: records older than the last one here.
         page["next_before"] = static_cast<int>(records.size()) == q.limit && !records.empty()
@@ -59,6 +62,23 @@ void add_audit_routes(Router& router, ApiContext& ctx) {
                 "The organisation's audit log, newest first (same filters as /api/v1/audit)",
                 [&ctx](const Request& request, const Params& p, const Caller&) {
                     return audit_page(ctx, request, p["org"]);
+                }});
+    router.add({"GET", "/api/v1/audit/verify", Access::site_admin, Permission::read,
+                operation("verifyAuditChains", nullptr, ref("AuditVerification")),
+                "Checks every audit chain (the site-wide one and each organisation's, deleted "
+                "ones included) and names the first record of each that is not as written",
+                [&ctx](const Request&, const Params&, const Caller&) {
+                    return respond(ctx.store.audit.verify_all(),
+                                   [](const auto& reports) { return to_json(reports); });
+                }});
+    router.add({"GET", "/api/v1/orgs/{org}/audit/verify", Access::organisation,
+                Permission::manage_members,
+                operation("verifyOrganisationAuditChain", nullptr, ref("AuditChain")),
+                "Checks the organisation's audit chain and names the first record that is not "
+                "as written",
+                [&ctx](const Request&, const Params& p, const Caller&) {
+                    return respond(ctx.store.audit.verify_organisation(p["org"]),
+                                   [](const auto& report) { return to_json(report); });
                 }});
 }
 

@@ -383,10 +383,46 @@ Json to_json(const store::AuditRecord& r) {
                 {"entity_id", r.entity_id},
                 {"operation", r.operation},
                 {"before", value(r.before)},
-                {"after", value(r.after)}};
+                {"after", value(r.after)},
+                {"hash", r.hash.empty() ? Json(nullptr) : Json(r.hash)}};
+}
+
+Json to_json(const store::AuditChainReport& r) {
+    Json broken(nullptr);
+    if (r.broken)
+        broken = Json{{"record_id", r.broken->record_id},
+                      {"kind", r.broken->kind},
+                      {"message", r.broken->message}};
+    return Json{{"chain", r.chain},         {"org", r.org.empty() ? Json(nullptr) : Json(r.org)},
+                {"records", r.records},     {"head_id", r.head_id},
+                {"head_hash", r.head_hash}, {"verified", r.verified()},
+                {"broken", broken}};
+}
+
+Json to_json(const std::vector<store::AuditChainReport>& reports) {
+    Json chains = Json::array();
+    bool verified = true;
+    for (const auto& r : reports) {
+        chains.push_back(to_json(r));
+        verified = verified && r.verified();
+    }
+    return Json{{"verified", verified}, {"chains", chains}};
 }
 
 namespace {
+Json audit_chain_schema() {
+    return object({{"chain", string()},
+                   {"org", nullable(string())},
+                   {"records", integer()},
+                   {"head_id", integer()},
+                   {"head_hash", string()},
+                   {"verified", boolean()},
+                   {"broken", nullable(object({{"record_id", integer()},
+                                               {"kind", tokens({"edited", "removed", "reordered",
+                                                                "truncated", "head"})},
+                                               {"message", string()}}))}});
+}
+
 Json audit_record_schema() {
     return object({{"id", integer()},
                    {"at", string()},
@@ -396,7 +432,8 @@ Json audit_record_schema() {
                    {"entity_id", string()},
                    {"operation", string()},
                    {"before", any()},
-                   {"after", any()}});
+                   {"after", any()},
+                   {"hash", nullable(string())}});
 }
 } // namespace
 
@@ -807,6 +844,9 @@ Json schemas() {
                     {"Membership", membership_schema()},
                     {"Token", token_schema()},
                     {"AuditRecord", audit_record_schema()},
+                    {"AuditChain", audit_chain_schema()},
+                    {"AuditVerification",
+                     object({{"verified", boolean()}, {"chains", array_of(ref("AuditChain"))}})},
                     {"Evidence", evidence_schema()},
                     {"CustomService", custom_service_schema()},
                     {"CustomServiceInput", custom_service_input_schema()}});

@@ -25,6 +25,11 @@ Json to_json(const store::UserRecord& user);
 Json to_json(const store::Membership& membership);
 Json to_json(const store::TokenRecord& token);
 Json to_json(const store::AuditRecord& record);
+/// One audit chain's check: `{"chain", "org", "records", "head_id", "head_hash", "verified",
+/// "broken": null | {"record_id", "kind", "message"}}`.
+Json to_json(const store::AuditChainReport& report);
+/// Every chain's check: `{"verified": all verified, "chains": [...]}`.
+Json to_json(const std::vector<store::AuditChainReport>& reports);
 Json to_json(const store::EvidenceRecord& evidence);
 Json to_json(const domain::CustomService& service);
 /// `{"from", "to", "changes": [...]}` (GET …/changes).

@@ -1,6 +1,7 @@
 // Opening the database, the session pool, migrations, integrity checks, backup and restore.
 #include "store/database.hpp"
 
+#include "store/audit_chain.hpp"
 #include "store/embedded_migrations.hpp"
 #include "store/sql.hpp"
 
@@ -24,11 +25,21 @@ using domain::invalid;
 
 constexpr long kMigrationLockKey = 7106001; // pg_advisory_xact_lock key for migrations
 
+/// Steps of a migration that SQL cannot do the same way on both engines, run right after its
+/// statements in its transaction.
+struct MigrationStep {
+    int version;
+    void (*run)(Session&);
+};
+constexpr MigrationStep kMigrationSteps[] = {
+    {4, &audit_chain::chain_unchained}, // 0004_audit_chain.sql: chain the records already there
+};
+
 /// Tables in the order foreign keys allow inserting them.
 constexpr std::string_view kTables[] = {
     "organisations",  "users",          "memberships", "custom_services", "service_entries",
     "evidence_files", "trigger_events", "actions",     "action_services", "action_history",
-    "evaluations",    "api_tokens",     "sessions",    "audit_log",
+    "evaluations",    "api_tokens",     "sessions",    "audit_log",       "audit_chains",
 };
 /// Tables whose `id` the database numbers (PostgreSQL sequences to reset after a restore).
 constexpr std::string_view kNumberedTables[] = {"organisations", "users",      "trigger_events",
@@ -404,6 +415,8 @@ Status Database::migrate() {
             if (migration.version <= current) continue;
             for (const auto& statement : migration_statements(migration, unit.engine()))
                 sql << statement;
+            for (const auto& step : kMigrationSteps)
+                if (step.version == migration.version) step.run(sql);
             std::string now = "now";
             sql << (unit.engine() == Engine::sqlite
                         ? "insert into schema_migrations (version, name, applied_at) values "

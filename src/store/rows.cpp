@@ -1,5 +1,7 @@
 #include "store/rows.hpp"
 
+#include "store/audit_chain.hpp"
+
 #include <ctime>
 #include <map>
 
@@ -412,17 +414,21 @@ std::vector<OrganisationRecord> organisations(soci::session& sql) {
 
 /// Prepared once per connection: every change writes one.
 struct AuditInsert {
-    std::string at, actor, slug, entity, entity_id, operation, before, after;
-    long long org_id = 0;
+    std::string at, actor, slug, entity, entity_id, operation, before, after, chain, prev_hash,
+        hash;
+    long long org_id = 0, position = 0, id = 0;
     soci::indicator org_ind = soci::i_null, before_ind = soci::i_null, after_ind = soci::i_null;
     soci::statement st;
     explicit AuditInsert(Session& sql)
         : st((sql.prepare << "insert into audit_log (at, actor, org_id, org_slug, entity, "
-                             "entity_id, operation, before_value, after_value) values (:at, "
-                             ":actor, :org, :slug, :entity, :entity_id, :op, :before, :after)",
+                             "entity_id, operation, before_value, after_value, chain, chain_seq, "
+                             "prev_hash, hash) values (:at, :actor, :org, :slug, :entity, "
+                             ":entity_id, :op, :before, :after, :chain, :seq, :prev, :hash) "
+                             "returning id",
               soci::use(at), soci::use(actor), soci::use(org_id, org_ind), soci::use(slug),
               soci::use(entity), soci::use(entity_id), soci::use(operation),
-              soci::use(before, before_ind), soci::use(after, after_ind))) {}
+              soci::use(before, before_ind), soci::use(after, after_ind), soci::use(chain),
+              soci::use(position), soci::use(prev_hash), soci::use(hash), soci::into(id))) {}
 };
 
 /// Prepared once per connection: every change to an organisation raises its state version.
@@ -449,7 +455,22 @@ void audit(Session& sql, const std::string& at, const Actor& actor, const Organi
     q.operation = operation;
     q.before = dump_or_null(before, q.before_ind);
     q.after = dump_or_null(after, q.after_ind);
+    const auto optional = [](const std::string& text, soci::indicator ind) {
+        return ind == soci::i_ok ? std::optional<std::string>(text) : std::nullopt;
+    };
+    // The chain's head is taken (and, on PostgreSQL, locked) before the record is written.
+    const auto appended = audit_chain::append(
+        sql, {q.at, q.actor, org ? std::optional<long long>(org->id) : std::nullopt, q.slug,
+              q.entity, q.entity_id, q.operation, optional(q.before, q.before_ind),
+              optional(q.after, q.after_ind)});
+    q.chain = appended.link.chain;
+    q.position = appended.link.position;
+    q.prev_hash = appended.link.prev_hash;
+    q.hash = appended.hash;
     q.st.execute(true);
+    while (q.st.fetch()) {
+    }
+    audit_chain::advance_head(sql, appended, q.id);
     if (org) {
         auto& bump = sql.prepared<StateVersionBump>();
         bump.org_id = org->id;

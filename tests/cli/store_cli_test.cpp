@@ -195,6 +195,35 @@ TEST_F(StoreCli, BackupAndRestore) {
     EXPECT_EQ(json_of("--db sqlite:fresh.sqlite org list --json").size(), 1u);
 }
 
+TEST_F(StoreCli, AuditVerifyNamesTheFirstRecordEditedBehindItsBack) {
+    ASSERT_EQ(run("org add acme --name Acme").code, 0);
+    ASSERT_EQ(run("org add beta --name Beta").code, 0);
+    Outcome clean = run("audit verify");
+    ASSERT_EQ(clean.code, 0) << clean.out << clean.err;
+    EXPECT_NE(clean.out.find("acme (org:1): 1 records, chain verified"), std::string::npos)
+        << clean.out;
+    EXPECT_EQ(json_of("audit verify --json")["verified"], true);
+
+    const std::string db = (dir_ / "cdcwb-data" / "cdcwb.sqlite").string();
+    const std::string sql = "update audit_log set actor = 'mallory' where org_slug = 'beta'";
+    ASSERT_EQ(std::system(("sqlite3 '" + db + "' \"" + sql + "\"").c_str()), 0);
+
+    Outcome broken = run("audit verify");
+    EXPECT_EQ(broken.code, 1) << broken.out << broken.err;
+    EXPECT_NE(broken.out.find("beta (org:2): 1 records, chain broken at record 2"),
+              std::string::npos)
+        << broken.out;
+    EXPECT_NE(broken.out.find("record 2 was edited"), std::string::npos) << broken.out;
+    EXPECT_EQ(run("audit verify --org acme").code, 0);
+    Outcome one = run("audit verify --org beta --json");
+    EXPECT_EQ(one.code, 1);
+    auto report = nlohmann::json::parse(one.out, nullptr, false);
+    EXPECT_EQ(report["verified"], false) << one.out;
+    EXPECT_EQ(report["broken"]["record_id"], 2) << one.out;
+    EXPECT_EQ(report["broken"]["kind"], "edited") << one.out;
+    EXPECT_EQ(run("audit verify --org nobody").code, 2);
+}
+
 TEST_F(StoreCli, ADatabaseFromANewerVersionIsRefused) {
     ASSERT_EQ(run("init").code, 0);
     const std::string db = (dir_ / "cdcwb-data" / "cdcwb.sqlite").string();

@@ -1,7 +1,7 @@
 // Nothing acknowledged is lost: a child process writes continuously and is killed with SIGKILL at
 // random moments, 24 times; after each kill the database must open, pass its integrity checks,
-// and hold every change the child acknowledged (its audit record and, per service, a value at
-// least as new as the last acknowledged one).
+// hold every change the child acknowledged (its audit record and, per service, a value at least
+// as new as the last acknowledged one), and its audit chains must verify.
 #include "store_fixture.hpp"
 
 #include <gtest/gtest.h>
@@ -124,6 +124,11 @@ TEST(Durability, KilledWriterLosesNoAcknowledgedChange) {
         auto integrity = (*db)->check_integrity();
         ASSERT_TRUE(integrity.ok()) << "kill " << kill << ": " << integrity.error().message;
         store::Store s(**db, test_library());
+        auto chains = s.audit.verify_all();
+        ASSERT_TRUE(chains.ok()) << chains.error().message;
+        for (const auto& chain : *chains)
+            EXPECT_TRUE(chain.verified())
+                << "kill " << kill << ": " << chain.chain << ": " << chain.broken->message;
         auto state = s.organisations.load("acme");
         ASSERT_TRUE(state.ok()) << state.error().message;
         for (const auto& record : state->entries) {

@@ -312,6 +312,8 @@ try {
     await at(`/orgs/${ORG}/audit`);
     await page.getByTestId('audit-table').waitFor();
     expectTrue((await page.getByTestId('audit-row').count()) > 5, 'the audit log lists the changes made');
+    await page.getByTestId('audit-chain').waitFor();
+    expectEqual(await page.getByTestId('audit-chain').getAttribute('data-verified'), 'true', 'the audit chain verifies');
     // A reader in Tokyo (UTC+9, no summer time) sees each moment in their own time.
     const tokyo = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
     try {

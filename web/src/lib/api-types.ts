@@ -683,6 +683,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks every audit chain (the site-wide one and each organisation's, deleted ones included) and names the first record of each that is not as written */
+        get: operations["verifyAuditChains"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{org}/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks the organisation's audit chain and names the first record that is not as written */
+        get: operations["verifyOrganisationAuditChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1263,6 +1297,25 @@ export interface components {
             operation: string;
             before: unknown;
             after: unknown;
+            hash: string | null;
+        };
+        AuditChain: {
+            chain: string;
+            org: string | null;
+            records: number;
+            head_id: number;
+            head_hash: string;
+            verified: boolean;
+            broken: {
+                record_id: number;
+                /** @enum {string} */
+                kind: "edited" | "removed" | "reordered" | "truncated" | "head";
+                message: string;
+            } | null;
+        };
+        AuditVerification: {
+            verified: boolean;
+            chains: components["schemas"]["AuditChain"][];
         };
         Evidence: {
             sha256: string;
@@ -3032,6 +3085,56 @@ export interface operations {
                         records: components["schemas"]["AuditRecord"][];
                         next_before: number | null;
                     };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    verifyAuditChains: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    verifyOrganisationAuditChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChain"];
                 };
             };
             400: components["responses"]["InvalidInput"];

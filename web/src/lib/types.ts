@@ -79,4 +79,6 @@ export type Quadrant = Vocabulary['quadrants'][number];
 
 export type Token = Schemas['Token'];
 export type AuditRecord = Schemas['AuditRecord'];
+export type AuditChain = Schemas['AuditChain'];
+export type AuditVerification = Schemas['AuditVerification'];
 export type Evidence = Schemas['Evidence'];
