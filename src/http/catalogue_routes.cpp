@@ -56,23 +56,22 @@ void add_catalogue_routes(Router& router, ApiContext& ctx) {
                         domain::not_found("no catalogue '" + p["catalog"] + "'", "catalog"),
                         [](const auto& c) { return report::catalogue_document(c); });
                 }});
-    router.add({"GET", "/api/v1/templates/{template}", Access::signed_in, domain::Permission::read,
-                operation("getTemplate", nullptr, ref("TemplateDocument")),
-                "One template: the level of every service",
-                [&ctx](const Request&, const Params& p, const Caller&) {
-                    const auto* t = ctx.library.find_template(p["template"]);
-                    const auto* c = t ? ctx.library.catalogue(t->tmpl.catalogue_id) : nullptr;
-                    if (t && !c)
-                        return error_response(
-                            domain::not_found("template '" + p["template"] + "' names catalogue '" +
-                                                  t->tmpl.catalogue_id + "', which is not loaded",
-                                              "template"));
-                    return found_answer(
-                        t, domain::not_found("no template '" + p["template"] + "'", "template"),
-                        [&](const auto& found) {
-                            return report::template_document(found, c->catalogue);
-                        });
-                }});
+    router.add(
+        {"GET", "/api/v1/templates/{template}", Access::signed_in, domain::Permission::read,
+         operation("getTemplate", nullptr, ref("TemplateDocument")),
+         "One template: the level of every service",
+         [&ctx](const Request&, const Params& p, const Caller&) {
+             const auto* t = ctx.library.find_template(p["template"]);
+             const auto* c = t ? ctx.library.catalogue(t->tmpl.catalogue_id) : nullptr;
+             if (t && !c)
+                 return error_response(
+                     domain::not_found("template '" + p["template"] + "' names catalogue '" +
+                                           t->tmpl.catalogue_id + "', which is not loaded",
+                                       "template"));
+             return found_answer(
+                 t, domain::not_found("no template '" + p["template"] + "'", "template"),
+                 [&](const auto& found) { return report::template_document(found, c->catalogue); });
+         }});
     router.add({"GET", "/api/v1/crosswalks/{crosswalk}", Access::signed_in,
                 domain::Permission::read, operation("getCrosswalk", nullptr, crosswalk_schema()),
                 "One crosswalk: every link between the two catalogues, and the unmatched items",
