@@ -1995,7 +1995,9 @@ export interface operations {
     };
     getReview: {
         parameters: {
-            query?: never;
+            query?: {
+                date?: string;
+            };
             header?: never;
             path: {
                 org: string;
@@ -2287,7 +2289,9 @@ export interface operations {
     };
     uploadEvidence: {
         parameters: {
-            query?: never;
+            query?: {
+                filename?: string;
+            };
             header?: never;
             path: {
                 org: string;
@@ -2470,7 +2474,10 @@ export interface operations {
     };
     listChanges: {
         parameters: {
-            query?: never;
+            query?: {
+                from?: string;
+                to?: string;
+            };
             header?: never;
             path: {
                 org: string;
@@ -2594,7 +2601,9 @@ export interface operations {
     };
     listDueEvaluations: {
         parameters: {
-            query?: never;
+            query?: {
+                date?: string;
+            };
             header?: never;
             path: {
                 org: string;
