@@ -6,14 +6,18 @@
 #include "store/sql.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <condition_variable>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <libpq-fe.h>
 #include <mutex>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <sstream>
+#include <unistd.h>
 
 namespace cdcwb::store {
 
@@ -21,7 +25,30 @@ namespace {
 
 using domain::Error;
 using domain::ErrorCode;
+
 using domain::invalid;
+
+/// Creates `file` empty, readable and writable by its owner only, unless it exists. The database
+/// holds every organisation's assessments and evidence: it (and SQLite's -wal and -shm files,
+/// which take the database file's mode) must not be world-readable whatever the umask is.
+Status create_private_file(const std::filesystem::path& file, std::string_view field) {
+    const int fd = ::open(file.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+        return {};
+    }
+    if (errno == EEXIST) return {};
+    return invalid("cannot create " + file.string() + ": " + std::strerror(errno),
+                   std::string(field));
+}
+
+/// Removes a SQLite database file and its -wal and -shm files (a backup that failed half-way).
+void remove_database_files(const std::filesystem::path& file) {
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    std::filesystem::remove(file.string() + "-wal", ec);
+    std::filesystem::remove(file.string() + "-shm", ec);
+}
 
 constexpr long kMigrationLockKey = 7106001; // pg_advisory_xact_lock key for migrations
 
@@ -324,6 +351,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url,
                                        ": " + ec.message(),
                                    "db");
             }
+            if (auto created = create_private_file(file, "db"); !created) return created.error();
         }
         for (std::size_t i = 0; i < size; ++i) {
             auto session = std::make_unique<Session>();
@@ -458,8 +486,9 @@ Status Database::backup(const std::filesystem::path& to) {
         return invalid(to.string() + " already exists; choose a new file", "to");
     if (to.has_parent_path() && !std::filesystem::is_directory(to.parent_path()))
         return invalid("the folder " + to.parent_path().string() + " does not exist", "to");
+    if (auto created = create_private_file(to, "to"); !created) return created;
     if (engine() == Engine::sqlite) {
-        return guarded([&]() -> Status {
+        auto status = guarded([&]() -> Status {
             std::size_t slot = 0;
             Session& session = acquire(slot);
             struct Release {
@@ -467,11 +496,14 @@ Status Database::backup(const std::filesystem::path& to) {
                 std::size_t slot;
                 ~Release() { db->release(slot); }
             } release{this, slot};
-            // VACUUM INTO reads one consistent snapshot while writers carry on (WAL).
+            // VACUUM INTO reads one consistent snapshot while writers carry on (WAL). It writes
+            // into the empty file made private above.
             std::string target = to.string();
             session << "vacuum into :to", soci::use(target);
             return {};
         });
+        if (!status) remove_database_files(to);
+        return status;
     }
     // PostgreSQL: copy every table, in one REPEATABLE READ snapshot, into a new SQLite file.
     DatabaseUrl target{Engine::sqlite, to.string(), {}};
@@ -489,12 +521,7 @@ Status Database::backup(const std::filesystem::path& to) {
         return {};
     });
     copy->reset();
-    if (!status) {
-        std::error_code ec;
-        std::filesystem::remove(to, ec);
-        std::filesystem::remove(to.string() + "-wal", ec);
-        std::filesystem::remove(to.string() + "-shm", ec);
-    }
+    if (!status) remove_database_files(to);
     return status;
 }
 
@@ -502,21 +529,22 @@ Status Database::restore(const std::filesystem::path& from) {
     if (!std::filesystem::is_regular_file(from))
         return invalid(from.string() + " is not a backup file", "from");
     // Work on a copy: opening it migrates an older backup up to this build's schema.
-    const auto scratch = std::filesystem::temp_directory_path() /
-                         ("cdcwb-restore-" + std::to_string(::getpid()) + ".sqlite");
-    std::error_code ec;
-    std::filesystem::remove(scratch, ec);
-    std::filesystem::copy_file(from, scratch, ec);
-    if (ec) return invalid("cannot read " + from.string() + ": " + ec.message(), "from");
+    // In a folder of its own that only this user can enter (the backup holds everything).
+    std::string folder = (std::filesystem::temp_directory_path() / "cdcwb-restore-XXXXXX").string();
+    if (!::mkdtemp(folder.data()))
+        return domain::internal("cannot create a scratch folder for the restore: " +
+                                std::string(std::strerror(errno)));
     struct Cleanup {
-        std::filesystem::path file;
+        std::filesystem::path folder;
         ~Cleanup() {
             std::error_code e;
-            std::filesystem::remove(file, e);
-            std::filesystem::remove(file.string() + "-wal", e);
-            std::filesystem::remove(file.string() + "-shm", e);
+            std::filesystem::remove_all(folder, e);
         }
-    } cleanup{scratch};
+    } cleanup{folder};
+    const auto scratch = std::filesystem::path(folder) / "restore.sqlite";
+    std::error_code ec;
+    std::filesystem::copy_file(from, scratch, ec);
+    if (ec) return invalid("cannot read " + from.string() + ": " + ec.message(), "from");
     // Only a cdcwb backup is accepted: a SQLite file with a schema_migrations table. Anything
     // else (another program's database, an empty file) would otherwise restore as "no data".
     try {

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace cdcwb::testing {
 namespace {
@@ -472,6 +473,31 @@ TEST_F(DatabaseBackup, BackupRefusesAFileThatExists) {
     std::ifstream in(file);
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(content, "precious") << "the existing file is left alone";
+}
+
+/// Owner-only permission bits of a file, or -1 when it is missing.
+int permission_bits(const std::filesystem::path& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return -1;
+    return static_cast<int>(st.st_mode & 0777);
+}
+
+TEST_F(DatabaseBackup, TheDatabaseItsWalAndABackupAreReadableByTheirOwnerOnlyWhateverTheUmask) {
+    make_org();
+    const mode_t before = ::umask(022);
+    const auto file = dir_ / "backup.sqlite";
+    auto saved = db().backup(file);
+    const auto sqlite_file = dir_ / "fresh" / "cdcwb.sqlite";
+    auto opened =
+        store::Database::open(store::DatabaseUrl{store::Engine::sqlite, sqlite_file.string(), {}});
+    ::umask(before);
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    EXPECT_EQ(permission_bits(file), 0600) << "a backup holds every organisation's data";
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    EXPECT_EQ(permission_bits(sqlite_file), 0600);
+    EXPECT_EQ(permission_bits(sqlite_file.string() + "-wal"), 0600)
+        << "SQLite gives the write-ahead log the database file's mode";
+    opened->reset();
 }
 
 TEST_F(DatabaseBackup, BackupRefusesAFolderThatDoesNotExist) {
