@@ -264,6 +264,12 @@ void add_serve_command(CLI::App& app, Command& command) {
         ->add_option("--upload-timeout", s->upload_timeout,
                      "Seconds a larger body (an evidence upload) may take (default 60)")
         ->check(CLI::Range(1, 3600));
+    serve_cmd->add_option("--trusted-proxy", s->trusted_proxies,
+                          "A reverse proxy (ADDR or ADDR/PREFIX, IPv4 or IPv6; repeatable) whose "
+                          "X-Forwarded-For names the client");
+    serve_cmd->add_option("--session-idle-timeout", s->session_idle_timeout,
+                          "A session unused this long ends: seconds, or with s, m or h (default "
+                          "30m; at most 24h)");
     auto* openapi_cmd =
         app.add_subcommand("openapi", "Print the API's OpenAPI 3.1 document (JSON)");
     on<FileOptions>(openapi_cmd, command, [](Context& c, FileOptions&) { return openapi(c); });

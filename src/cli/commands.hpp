@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cdcwb::cli {
 
@@ -91,6 +92,8 @@ struct ServeOptions {
     std::size_t max_connections_per_address = 256;
     int read_timeout = 5;    ///< seconds for a request's headers (and a small body)
     int upload_timeout = 60; ///< seconds for a larger body
+    std::vector<std::string> trusted_proxies; ///< ADDR or ADDR/PREFIX each
+    std::string session_idle_timeout = "30m"; ///< seconds, or with s, m or h
 };
 int serve(Context& ctx, const ServeOptions& options);
 /// `cdcwb openapi`: prints the API's OpenAPI document (what GET /api/v1/openapi.json answers),

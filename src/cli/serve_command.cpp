@@ -43,6 +43,30 @@ void log_access(const http::AccessRecord& r) {
     std::fputs(line.c_str(), stderr);
 }
 
+/// "90", "90s", "30m" or "2h": 1 second to 24 hours.
+domain::Result<std::chrono::seconds> parse_duration(const std::string& text,
+                                                    const std::string& field) {
+    const domain::Error wrong =
+        domain::invalid("'" + text.substr(0, 40) +
+                            "' is not a duration from 1 second to 24 hours; use e.g. 90s, "
+                            "30m or 2h",
+                        field);
+    std::size_t used = 0;
+    long long n = 0;
+    try {
+        n = std::stoll(text, &used);
+    } catch (const std::exception&) {
+        return wrong;
+    }
+    const std::string unit = text.substr(used);
+    const long long scale = unit.empty() || unit == "s" ? 1
+                            : unit == "m"               ? 60
+                            : unit == "h"               ? 3600
+                                                        : 0;
+    if (scale == 0 || n < 1 || n > 24 * 3600 / scale) return wrong;
+    return std::chrono::seconds(n * scale);
+}
+
 } // namespace
 
 int serve(Context& ctx, const ServeOptions& options) {
@@ -76,6 +100,13 @@ int serve(Context& ctx, const ServeOptions& options) {
     server_options.max_connections_per_address = options.max_connections_per_address;
     server_options.read_timeout = std::chrono::seconds(options.read_timeout);
     server_options.upload_timeout = std::chrono::seconds(options.upload_timeout);
+    for (const auto& text : options.trusted_proxies) {
+        auto range = http::parse_address_range(text, "--trusted-proxy");
+        if (!range) return fail(*ctx.err, range.error());
+        server_options.trusted_proxies.push_back(*range);
+    }
+    auto idle = parse_duration(options.session_idle_timeout, "--session-idle-timeout");
+    if (!idle) return fail(*ctx.err, idle.error());
 
     int code = kFailure;
     auto opened = open_database(ctx, code, static_cast<std::size_t>(server_options.workers) + 1);
@@ -94,6 +125,7 @@ int serve(Context& ctx, const ServeOptions& options) {
 
     http::AuthOptions auth;
     auth.secure_cookies = options.secure_cookies;
+    auth.session_idle_timeout = *idle;
     http::Api api(*store, ctx.library, auth);
     const http::StaticSite site(http::embedded_web_files());
     http::Server server(

@@ -13,6 +13,7 @@ const char* to_string(ErrorCode code) {
     case ErrorCode::conflict: return "conflict";
     case ErrorCode::payload_too_large: return "payload_too_large";
     case ErrorCode::headers_too_large: return "headers_too_large";
+    case ErrorCode::too_many_requests: return "too_many_requests";
     case ErrorCode::internal: return "internal";
     case ErrorCode::unavailable: return "unavailable";
     }
@@ -32,6 +33,8 @@ const char* describe(ErrorCode code) {
     case ErrorCode::conflict: return "Changed by someone else since it was read, or already exists";
     case ErrorCode::payload_too_large: return "The request body is over the limit";
     case ErrorCode::headers_too_large: return "The request headers are over the limit";
+    case ErrorCode::too_many_requests:
+        return "Too many failed sign-ins; retry after the seconds Retry-After gives";
     case ErrorCode::internal: return "A fault in the server; the message says what failed";
     case ErrorCode::unavailable: return "Busy, or the database does not answer; retry shortly";
     }

@@ -22,16 +22,17 @@ enum class ErrorCode {
     conflict,           ///< changed by someone else since it was read, or already exists
     payload_too_large,  ///< the body is over the limit
     headers_too_large,  ///< the request headers are over the limit
+    too_many_requests,  ///< too many failed attempts; wait the time Retry-After says
     internal,           ///< a fault of ours; the message says what failed
     unavailable,        ///< busy or a dependency (the database) does not answer; retry later
 };
 
 /// Every code, in declaration order.
 inline constexpr ErrorCode kErrorCodes[] = {
-    ErrorCode::invalid_input, ErrorCode::bad_request,       ErrorCode::unauthenticated,
-    ErrorCode::forbidden,     ErrorCode::not_found,         ErrorCode::method_not_allowed,
-    ErrorCode::conflict,      ErrorCode::payload_too_large, ErrorCode::headers_too_large,
-    ErrorCode::internal,      ErrorCode::unavailable,
+    ErrorCode::invalid_input,     ErrorCode::bad_request,       ErrorCode::unauthenticated,
+    ErrorCode::forbidden,         ErrorCode::not_found,         ErrorCode::method_not_allowed,
+    ErrorCode::conflict,          ErrorCode::payload_too_large, ErrorCode::headers_too_large,
+    ErrorCode::too_many_requests, ErrorCode::internal,          ErrorCode::unavailable,
 };
 
 /// The stable name of an error code, as shown in JSON (`"invalid_input"`).
@@ -86,6 +87,9 @@ inline Error payload_too_large(std::string message) {
 }
 inline Error headers_too_large(std::string message) {
     return make_error(ErrorCode::headers_too_large, std::move(message));
+}
+inline Error too_many_requests(std::string message, std::string field = {}) {
+    return make_error(ErrorCode::too_many_requests, std::move(message), std::move(field));
 }
 inline Error internal(std::string message) {
     return make_error(ErrorCode::internal, std::move(message));

@@ -6,6 +6,13 @@ namespace cdcwb::domain {
 
 namespace {
 
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 bool ascii_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -34,6 +41,40 @@ Status validate_password(std::string_view password, const std::string& field) {
     if (*n < kMinPasswordLength)
         return invalid("a password needs at least " + std::to_string(kMinPasswordLength) +
                            " characters",
+                       field);
+    return {};
+}
+
+PasswordList PasswordList::parse(std::string_view text) {
+    PasswordList list;
+    while (!text.empty()) {
+        const auto end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() || line.front() == '#') continue;
+        list.sorted_.push_back(ascii_lower(line));
+    }
+    std::sort(list.sorted_.begin(), list.sorted_.end());
+    list.sorted_.erase(std::unique(list.sorted_.begin(), list.sorted_.end()), list.sorted_.end());
+    return list;
+}
+
+bool PasswordList::contains(std::string_view password) const {
+    return std::binary_search(sorted_.begin(), sorted_.end(), ascii_lower(password));
+}
+
+Status validate_new_password(std::string_view password, std::string_view username,
+                             const PasswordList& common, const std::string& field) {
+    if (auto s = validate_password(password, field); !s) return s;
+    const std::string lower = ascii_lower(password);
+    const std::string name = ascii_lower(username);
+    if (!name.empty() && (lower == name || (name.size() >= kMinUsernameInPassword &&
+                                            lower.find(name) != std::string::npos)))
+        return invalid("the password must not contain the user name", field);
+    if (common.contains(password))
+        return invalid("this password is one of the most common ones and easily guessed; choose "
+                       "another",
                        field);
     return {};
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cdcwb::domain {
 
@@ -23,6 +24,30 @@ Status validate_username(std::string_view username, const std::string& field);
 
 /// At least 12 characters (counted as Unicode code points), at most 1024 bytes, valid UTF-8.
 Status validate_password(std::string_view password, const std::string& field);
+
+/// Passwords too common to use (the product ships a list: data/common-passwords.txt), compared
+/// ignoring ASCII case.
+class PasswordList {
+  public:
+    PasswordList() = default;
+    /// One password a line; blank lines and lines starting with '#' are skipped.
+    static PasswordList parse(std::string_view text);
+    bool contains(std::string_view password) const;
+    std::size_t size() const { return sorted_.size(); }
+
+  private:
+    std::vector<std::string> sorted_; ///< lowercased
+};
+
+/// User names this long or longer may not appear anywhere in their password; shorter ones only
+/// may not be the whole password (a two-letter name is in too many good passwords).
+inline constexpr std::size_t kMinUsernameInPassword = 4;
+
+/// A password being set (a new account, an administrator's reset, one's own change):
+/// validate_password, not in `common`, and not the user name nor containing it (ignoring case;
+/// see kMinUsernameInPassword).
+Status validate_new_password(std::string_view password, std::string_view username,
+                             const PasswordList& common, const std::string& field);
 
 /// An API token lives 1 to 3660 days, or until revoked when no lifetime is given.
 inline constexpr long long kMaxTokenDays = 3660;

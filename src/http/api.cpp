@@ -41,6 +41,7 @@ Api::Api(store::Store& store, const catalogue::Library& library, AuthOptions aut
     add_evaluation_routes(router_, context_);
     add_action_routes(router_, context_);
     add_user_routes(router_, context_);
+    add_account_routes(router_, context_);
     add_audit_routes(router_, context_);
 }
 
@@ -179,6 +180,12 @@ domain::Result<std::int64_t> expected_revision(const Request& request, const Jso
     return domain::invalid(
         "say which revision you edited: send If-Match: \"<revision>\" or a \"revision\" field",
         "revision");
+}
+
+Response refusal(const domain::Error& error, std::chrono::seconds retry_after) {
+    auto r = error_response(error);
+    if (retry_after.count() > 0) r.set_header("Retry-After", std::to_string(retry_after.count()));
+    return r;
 }
 
 Response done_answer(const domain::Status& done) {

@@ -57,6 +57,7 @@ void add_evaluation_routes(Router& router, ApiContext& ctx);
 void add_action_routes(Router& router, ApiContext& ctx);
 void add_user_routes(Router& router, ApiContext& ctx);
 void add_audit_routes(Router& router, ApiContext& ctx);
+void add_account_routes(Router& router, ApiContext& ctx);
 
 /// The OpenAPI 3.1 document describing the router's routes.
 Json openapi_document(const Router& router);
@@ -69,6 +70,9 @@ Response respond(const domain::Result<T>& result, F&& to_json, int ok_status = 2
     if (!result) return error_response(result.error());
     return json_response(to_json(*result), ok_status);
 }
+
+/// The error, with Retry-After when `retry_after` is positive (a sign-in that must wait).
+Response refusal(const domain::Error& error, std::chrono::seconds retry_after);
 
 /// 204 No Content when done, else the error.
 Response done_answer(const domain::Status& done);

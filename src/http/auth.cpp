@@ -10,70 +10,91 @@ namespace cdcwb::http {
 using domain::Error;
 using domain::ErrorCode;
 
-bool FailureLimiter::blocked(const std::string& key) {
-    std::lock_guard lock(mutex_);
-    auto it = failures_.find(key);
-    if (it == failures_.end()) return false;
-    prune(it->second);
-    if (it->second.empty()) {
-        failures_.erase(it);
-        return false;
-    }
-    return static_cast<int>(it->second.size()) >= max_;
+namespace {
+
+std::chrono::seconds whole_seconds_until(FailureLimiter::Clock::time_point until,
+                                         FailureLimiter::Clock::time_point now) {
+    if (until <= now) return std::chrono::seconds(0);
+    return std::chrono::ceil<std::chrono::seconds>(until - now);
 }
 
-void FailureLimiter::failed(const std::string& key) {
+} // namespace
+
+bool FailureLimiter::forgotten(const Entry& e, Clock::time_point now) const {
+    return now >= e.until && now - e.last >= forget_after_;
+}
+
+std::chrono::seconds FailureLimiter::wait(const std::string& key) {
     std::lock_guard lock(mutex_);
-    auto it = failures_.find(key);
-    if (it == failures_.end()) {
-        make_room();
-        it = failures_.emplace(key, std::deque<Clock::time_point>{}).first;
+    const auto now = now_();
+    auto it = entries_.find(key);
+    if (it == entries_.end()) return std::chrono::seconds(0);
+    if (forgotten(it->second, now)) {
+        entries_.erase(it);
+        return std::chrono::seconds(0);
     }
-    prune(it->second);
-    it->second.push_back(Clock::now());
-    // More than max_ failures in the window change nothing: keep no more.
-    while (it->second.size() > static_cast<std::size_t>(std::max(max_, 1))) it->second.pop_front();
+    return whole_seconds_until(it->second.until, now);
+}
+
+std::chrono::seconds FailureLimiter::failed(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    const auto now = now_();
+    auto it = entries_.find(key);
+    if (it != entries_.end() && forgotten(it->second, now)) it->second = Entry{};
+    if (it == entries_.end()) {
+        make_room(now);
+        it = entries_.emplace(key, Entry{}).first;
+    }
+    auto& e = it->second;
+    // Counting stops where the wait reaches its cap: the count cannot overflow.
+    if (e.failures < free_ + 32) ++e.failures;
+    e.last = now;
+    const int beyond = e.failures - free_;
+    if (beyond <= 0) return std::chrono::seconds(0);
+    auto delay = first_delay_;
+    for (int i = 1; i < beyond && delay < max_delay_; ++i) delay *= 2;
+    delay = std::min(delay, max_delay_);
+    e.until = now + delay;
+    return delay;
 }
 
 void FailureLimiter::succeeded(const std::string& key) {
     std::lock_guard lock(mutex_);
-    failures_.erase(key);
+    entries_.erase(key);
+}
+
+int FailureLimiter::failures(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || forgotten(it->second, now_())) return 0;
+    return it->second.failures;
 }
 
 std::size_t FailureLimiter::size() {
     std::lock_guard lock(mutex_);
-    return failures_.size();
+    return entries_.size();
 }
 
-void FailureLimiter::prune(std::deque<Clock::time_point>& times) const {
-    const auto cutoff = Clock::now() - window_;
-    while (!times.empty() && times.front() < cutoff) times.pop_front();
-}
-
-void FailureLimiter::make_room() {
-    if (failures_.size() < max_keys_) return;
-    for (auto it = failures_.begin(); it != failures_.end();) {
-        prune(it->second);
-        it = it->second.empty() ? failures_.erase(it) : std::next(it);
-    }
-    if (failures_.size() < max_keys_) return;
-    // The key whose last failure is oldest gives way, one that blocks only when all of them do.
-    const auto blocks = [&](const auto& entry) {
-        return static_cast<int>(entry.second.size()) >= max_;
-    };
-    auto stalest = std::min_element(failures_.begin(), failures_.end(), [&](auto& a, auto& b) {
-        if (blocks(a) != blocks(b)) return !blocks(a);
-        return a.second.back() < b.second.back();
+void FailureLimiter::make_room(Clock::time_point now) {
+    if (entries_.size() < max_keys_) return;
+    for (auto it = entries_.begin(); it != entries_.end();)
+        it = forgotten(it->second, now) ? entries_.erase(it) : std::next(it);
+    if (entries_.size() < max_keys_) return;
+    // The key whose last failure is oldest gives way, one that waits only when all of them do.
+    const auto waits = [&](const auto& entry) { return entry.second.until > now; };
+    auto stalest = std::min_element(entries_.begin(), entries_.end(), [&](auto& a, auto& b) {
+        if (waits(a) != waits(b)) return !waits(a);
+        return a.second.last < b.second.last;
     });
-    failures_.erase(stalest);
+    entries_.erase(stalest);
 }
 
 Authenticator::Authenticator(store::Store& store, AuthOptions options)
     : store_(store), options_(options),
-      by_account_(options.max_failures_per_account, options.failure_window,
-                  options.max_limited_keys),
-      by_address_(options.max_failures_per_address, options.failure_window,
-                  options.max_limited_keys) {}
+      by_account_(options.free_failures_per_account, options.first_delay, options.max_delay,
+                  options.failure_window, options.max_limited_keys),
+      by_address_(options.free_failures_per_address, options.first_delay, options.max_delay,
+                  options.failure_window, options.max_limited_keys) {}
 
 domain::Result<Caller> Authenticator::identify(const Request& request) {
     Caller caller;
@@ -91,11 +112,12 @@ domain::Result<Caller> Authenticator::identify(const Request& request) {
     }
     const std::string cookie = request.cookie(kSessionCookie);
     if (cookie.empty()) return caller;
-    auto session = store_.credentials.session(cookie);
+    auto session = store_.credentials.session(cookie, options_.session_idle_timeout);
     if (!session) return session.error();
     caller.user = session->user;
     caller.via = Caller::Via::session;
     caller.session_token = cookie;
+    caller.session_id = session->public_id;
     caller.csrf_token = session->csrf_token;
     return caller;
 }
@@ -113,29 +135,71 @@ domain::Status Authenticator::check_csrf(const Request& request, const Caller& c
     return {};
 }
 
-domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& username,
-                                                            const std::string& password,
-                                                            const std::string& address) {
+domain::Result<store::UserRecord> Authenticator::check_password(const std::string& username,
+                                                                const std::string& password,
+                                                                const std::string& address,
+                                                                std::chrono::seconds& retry_after) {
+    retry_after = std::chrono::seconds(0);
     const std::string origin = "addr:" + address;
+    const auto wait_error = [&](std::chrono::seconds wait, const std::string& whose) {
+        retry_after = wait;
+        return domain::too_many_requests("too many failed sign-ins " + whose + "; try again in " +
+                                             std::to_string(wait.count()) + " seconds",
+                                         "username");
+    };
+    if (const auto wait = by_address_.wait(origin); wait.count() > 0)
+        return wait_error(wait, "from this address");
     // A name no account can have never becomes a key (it counts for the address alone).
     const auto valid = domain::validate_username(username, "username");
-    const std::string account = valid ? "user:" + username : std::string();
-    if ((valid && by_account_.blocked(account)) || by_address_.blocked(origin))
-        return domain::forbidden("too many failed sign-ins; wait 15 minutes and try again",
-                                 "username");
     if (!valid) {
-        by_address_.failed(origin);
+        failed({}, {}, origin);
         return valid.error();
     }
+    const std::string account = "user:" + username;
+    // An account's wait holds only addresses that have failed lately: whoever guesses at an
+    // account from elsewhere cannot keep its owner out (their own address waits instead).
+    if (const auto wait = by_account_.wait(account);
+        wait.count() > 0 && by_address_.failures(origin) > 0)
+        return wait_error(wait, "for this account");
     auto user = store_.users.check_password(username, password);
     if (!user) {
-        if (user.error().code == ErrorCode::unauthenticated) {
-            by_account_.failed(account);
-            by_address_.failed(origin);
-        }
+        if (user.error().code == ErrorCode::unauthenticated) failed(username, account, origin);
         return user.error();
     }
-    by_account_.succeeded(account);
+    // The right password clears the account's count, unless it is waiting: the owner signing in
+    // from elsewhere must not lift the wait of whoever is guessing.
+    if (by_account_.wait(account).count() == 0) by_account_.succeeded(account);
+    return user;
+}
+
+void Authenticator::failed(const std::string& username, const std::string& account,
+                           const std::string& origin) {
+    const std::string address = origin.substr(5);
+    // The audit log grows by one record per password checked (which the waits slow down) and
+    // one when a wait begins; attempts refused while waiting write nothing. Failing to record is
+    // not a reason to let the attempt pass, nor to answer differently.
+    bool exists = false;
+    if (!username.empty()) {
+        auto recorded = store_.credentials.record_failed_sign_in(username, address);
+        exists = recorded.ok() && *recorded;
+        const auto delay = by_account_.failed(account);
+        if (exists && delay.count() > 0 &&
+            by_account_.failures(account) == options_.free_failures_per_account + 1)
+            (void)store_.credentials.record_sign_in_delay("account", username,
+                                                          by_account_.failures(account), delay);
+    }
+    const auto delay = by_address_.failed(origin);
+    if (delay.count() > 0 && by_address_.failures(origin) == options_.free_failures_per_address + 1)
+        (void)store_.credentials.record_sign_in_delay("address", address,
+                                                      by_address_.failures(origin), delay);
+}
+
+domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& username,
+                                                            const std::string& password,
+                                                            const std::string& address,
+                                                            std::chrono::seconds& retry_after) {
+    auto user = check_password(username, password, address, retry_after);
+    if (!user) return user.error();
     return store_.credentials.create_session(user->id, options_.session_lifetime, address);
 }
 

@@ -1,5 +1,6 @@
 // Who is calling: a session cookie (browsers) or a bearer API token (automation). Sign-in with a
-// password, limited per account and per address; CSRF protection for writes made with a cookie.
+// password, slowed down per account and per client address by growing delays (never a lock that
+// others can hold shut); CSRF protection for writes made with a cookie.
 #pragma once
 
 #include "domain/result.hpp"
@@ -7,7 +8,7 @@
 #include "store/store.hpp"
 
 #include <chrono>
-#include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -19,6 +20,7 @@ struct Caller {
     std::optional<store::UserRecord> user;
     enum class Via { none, session, token } via = Via::none;
     std::string session_token; ///< the cookie's value, when signed in by cookie
+    std::string session_id;    ///< the session's public id, when signed in by cookie
     std::string csrf_token;
 
     bool signed_in() const { return user.has_value(); }
@@ -30,9 +32,16 @@ struct Caller {
 
 struct AuthOptions {
     std::chrono::seconds session_lifetime{12 * 3600};
+    /// A session unused this long ends (OWASP ASVS 3.3.2 asks for at most 30 minutes at L2).
+    std::chrono::seconds session_idle_timeout{30 * 60};
     bool secure_cookies = false; ///< set when served over TLS (behind a proxy that terminates it)
-    int max_failures_per_account = 5;
-    int max_failures_per_address = 20;
+    /// Failed sign-ins that cost nothing; each one after them makes the next attempt wait.
+    int free_failures_per_account = 5;
+    int free_failures_per_address = 20;
+    /// The first wait; each further failure doubles it, up to max_delay.
+    std::chrono::seconds first_delay{1};
+    std::chrono::seconds max_delay{60};
+    /// A key's failures are forgotten this long after its last one.
     std::chrono::seconds failure_window{15 * 60};
     std::size_t max_limited_keys = 10000; ///< accounts (and as many addresses) counted at once
 };
@@ -40,30 +49,48 @@ struct AuthOptions {
 inline constexpr std::string_view kSessionCookie = "cdcwb_session";
 inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
 
-/// Counts failures per key in a sliding window. In memory, per process: with several servers
-/// each enforces its own limit. Keys whose failures have all left the window are dropped, and at
-/// most `max_keys` are kept: when that many have recent failures, the one whose last failure is
-/// oldest gives way, a key that blocks only when every key does (so a flood of new names cannot
-/// lift a lock).
+/// Counts failed attempts per key (an account, a client address) and makes a key wait after
+/// `free_failures` of them: the n-th failure beyond them starts a wait of first_delay·2^(n-1),
+/// at most `max_delay`. Attempts refused while a key waits are not failures (they neither count
+/// nor extend the wait). A key is forgotten `forget_after` its last failure, or when it
+/// succeeds. In memory, per process: with several servers each enforces its own. At most
+/// `max_keys` are kept: when full, forgotten keys go first, then the one whose last failure is
+/// oldest among those not waiting (a flood of new keys cannot lift a wait until every key
+/// waits).
 class FailureLimiter {
   public:
     using Clock = std::chrono::steady_clock;
-    FailureLimiter(int max, std::chrono::seconds window, std::size_t max_keys = 10000)
-        : max_(max), window_(window), max_keys_(max_keys) {}
-    bool blocked(const std::string& key);
-    void failed(const std::string& key);
+    using Now = std::function<Clock::time_point()>;
+    FailureLimiter(int free_failures, std::chrono::seconds first_delay,
+                   std::chrono::seconds max_delay, std::chrono::seconds forget_after,
+                   std::size_t max_keys = 10000, Now now = &Clock::now)
+        : free_(free_failures), first_delay_(first_delay), max_delay_(max_delay),
+          forget_after_(forget_after), max_keys_(max_keys), now_(std::move(now)) {}
+    /// How long the key must still wait before its next attempt (zero: it may try now), in
+    /// whole seconds rounded up.
+    std::chrono::seconds wait(const std::string& key);
+    /// Counts a failure; returns the wait it starts (zero while failures are free).
+    std::chrono::seconds failed(const std::string& key);
     void succeeded(const std::string& key);
+    /// Failures counted for the key now (0 when unknown or forgotten).
+    int failures(const std::string& key);
     /// Keys kept now.
     std::size_t size();
 
   private:
-    void prune(std::deque<Clock::time_point>& times) const;
-    void make_room();
-    int max_;
-    std::chrono::seconds window_;
+    struct Entry {
+        int failures = 0;
+        Clock::time_point last;  ///< the last failure
+        Clock::time_point until; ///< no attempt before this
+    };
+    bool forgotten(const Entry& e, Clock::time_point now) const;
+    void make_room(Clock::time_point now);
+    int free_;
+    std::chrono::seconds first_delay_, max_delay_, forget_after_;
     std::size_t max_keys_;
+    Now now_;
     std::mutex mutex_;
-    std::map<std::string, std::deque<Clock::time_point>> failures_;
+    std::map<std::string, Entry> entries_;
 };
 
 class Authenticator {
@@ -77,15 +104,28 @@ class Authenticator {
     /// Writes by a cookie-authenticated caller need the session's CSRF token in X-CSRF-Token.
     domain::Status check_csrf(const Request& request, const Caller& caller) const;
 
-    /// Checks the password (rate-limited) and opens a session.
-    domain::Result<store::IssuedSession>
-    sign_in(const std::string& username, const std::string& password, const std::string& address);
+    /// The account, when the password is right: slowed down per account and per client
+    /// address (see FailureLimiter), failures of existing accounts and the start of each wait
+    /// audited. A wrong password is unauthenticated; an attempt that must wait is
+    /// too_many_requests with `retry_after` set to the seconds left.
+    domain::Result<store::UserRecord> check_password(const std::string& username,
+                                                     const std::string& password,
+                                                     const std::string& address,
+                                                     std::chrono::seconds& retry_after);
+
+    /// check_password, then a new session.
+    domain::Result<store::IssuedSession> sign_in(const std::string& username,
+                                                 const std::string& password,
+                                                 const std::string& address,
+                                                 std::chrono::seconds& retry_after);
 
     std::string session_cookie(const std::string& token) const;
     std::string expired_cookie() const;
     const AuthOptions& options() const { return options_; }
 
   private:
+    void failed(const std::string& username, const std::string& account,
+                const std::string& address);
     store::Store& store_;
     AuthOptions options_;
     FailureLimiter by_account_;

@@ -18,6 +18,7 @@ int status_of(ErrorCode code) {
     case ErrorCode::conflict: return 409;
     case ErrorCode::payload_too_large: return 413;
     case ErrorCode::headers_too_large: return 431;
+    case ErrorCode::too_many_requests: return 429;
     case ErrorCode::internal: return 500;
     case ErrorCode::unavailable: return 503;
     }

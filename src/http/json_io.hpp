@@ -25,7 +25,7 @@ inline constexpr std::size_t kMaxJsonString = 64 * 1024;
 /// The HTTP status for each error code (the one table; docs/api.md lists it): invalid_input and
 /// bad_request 400 (422 is not used: one status for bad input), unauthenticated 401, forbidden
 /// 403, not_found 404, method_not_allowed 405, conflict 409, payload_too_large 413,
-/// headers_too_large 431, internal 500, unavailable 503.
+/// too_many_requests 429, headers_too_large 431, internal 500, unavailable 503.
 int status_of(domain::ErrorCode code);
 
 /// `{"error": {"code": "invalid_input", "message": "...", "field": "as_is"}}`

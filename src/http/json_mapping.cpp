@@ -621,6 +621,26 @@ Result<Credentials> credentials_from_json(const Json& json) {
     return Credentials{std::move(*username), std::move(*password)};
 }
 
+Result<PasswordChange> password_change_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"current_password", "new_password"});
+    auto current = f.text("current_password");
+    auto next = f.text("new_password");
+    if (f.error()) return *f.error();
+    if (!current) return invalid("send your current password", "current_password");
+    if (!next) return invalid("send the new password", "new_password");
+    return PasswordChange{std::move(*current), std::move(*next)};
+}
+
+Json session_info_json(const store::SessionRecord& s, bool current) {
+    return Json{{"id", s.public_id},
+                {"created_at", s.created_at},
+                {"last_seen_at", s.last_seen_at},
+                {"expires_at", s.expires_at},
+                {"address", s.address},
+                {"current", current}};
+}
+
 Result<store::OrganisationSettings> settings_from_json(const Json& json) {
     Fields f(json);
     f.only({"name", "reference_template", "evaluation_interval_days", "separate_approver",
@@ -843,6 +863,12 @@ Json schemas() {
                     {"User", user_schema()},
                     {"Membership", membership_schema()},
                     {"Token", token_schema()},
+                    {"SessionInfo", object({{"id", string()},
+                                            {"created_at", string()},
+                                            {"last_seen_at", string()},
+                                            {"expires_at", string()},
+                                            {"address", string()},
+                                            {"current", boolean()}})},
                     {"AuditRecord", audit_record_schema()},
                     {"AuditChain", audit_chain_schema()},
                     {"AuditVerification",

@@ -62,6 +62,15 @@ struct Credentials {
     std::string password;
 };
 domain::Result<Credentials> credentials_from_json(const Json& json);
+/// One's own password change: `{"current_password", "new_password"}`, both required.
+struct PasswordChange {
+    std::string current_password;
+    std::string new_password;
+};
+domain::Result<PasswordChange> password_change_from_json(const Json& json);
+/// A session as its owner sees it (never the token nor the CSRF token); `current` marks the one
+/// making the request.
+Json session_info_json(const store::SessionRecord& s, bool current);
 /// The settings a PATCH of an organisation changes (only those given).
 domain::Result<store::OrganisationSettings> settings_from_json(const Json& json);
 /// The entries of a bulk PATCH: `{"services": [{"service", "revision", …entry}]}`, non-empty.

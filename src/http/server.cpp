@@ -285,8 +285,16 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         for (const auto& field : message) {
             std::string name(field.name_string().data(), field.name_string().size());
             for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            request_.headers[name] = std::string(field.value().data(), field.value().size());
+            const std::string_view value(field.value().data(), field.value().size());
+            auto [it, added] = request_.headers.try_emplace(name, value);
+            // Repeated X-Forwarded-For headers make one list, in order; other repeats: the last.
+            if (!added && name == "x-forwarded-for")
+                it->second.append(", ").append(value);
+            else if (!added)
+                it->second = std::string(value);
         }
+        request_.remote_address = client_address(remote_, request_.header("x-forwarded-for"),
+                                                 server_->options.trusted_proxies);
         keep_alive_ = message.keep_alive() && !server_->draining;
         version_ = message.version();
 
@@ -404,7 +412,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         AccessRecord record;
         record.time = domain::to_iso_utc(std::chrono::system_clock::now());
         record.request_id = request_.request_id;
-        record.remote = remote_;
+        record.remote = request_.remote_address;
         record.method = request_.method;
         record.path = request_.path;
         record.status = response.status;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "domain/result.hpp"
+#include "http/client_address.hpp"
 #include "http/message.hpp"
 
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace cdcwb::http {
 
@@ -37,6 +39,10 @@ struct ServerOptions {
     std::chrono::seconds idle_timeout{75};  ///< keep-alive connections idle longer are closed
     std::chrono::seconds drain_timeout{15}; ///< on shutdown, requests in flight get this long
     std::size_t gzip_min_bytes = 1024;
+    /// Reverse proxies whose X-Forwarded-For is believed: Request::remote_address (which the
+    /// sign-in limits, sessions and the access log use) is then the client it names (see
+    /// client_address). The connection limits count the connecting peer.
+    std::vector<AddressRange> trusted_proxies;
 };
 
 /// One line of the access log.

@@ -26,6 +26,24 @@ Json session_json(ApiContext& ctx, const store::UserRecord& user, const Json& cs
     return Json{{"user", to_json(user)}, {"memberships", memberships}, {"csrf_token", csrf_token}};
 }
 
+/// POST /api/v1/session: the password checked (slowed down per account and address), a session.
+Response sign_in(ApiContext& ctx, const Request& request) {
+    auto body = parse_body(request);
+    if (!body) return error_response(body.error());
+    auto credentials = credentials_from_json(*body);
+    if (!credentials) return error_response(credentials.error());
+    std::chrono::seconds retry_after{0};
+    auto issued = ctx.auth.sign_in(credentials->username, credentials->password,
+                                   request.remote_address, retry_after);
+    if (!issued) return refusal(issued.error(), retry_after);
+    auto out = session_json(ctx, issued->record.user, issued->record.csrf_token);
+    out["expires_at"] = issued->record.expires_at;
+    auto r = json_response(out, 201);
+    r.set_header("Set-Cookie", ctx.auth.session_cookie(issued->token));
+    r.set_header("X-Cdcwb-User", issued->record.user.username);
+    return r;
+}
+
 } // namespace
 
 void add_system_routes(Router& router, ApiContext& ctx) {
@@ -55,21 +73,11 @@ void add_system_routes(Router& router, ApiContext& ctx) {
     router.add({"POST", "/api/v1/session", Access::public_, domain::Permission::read,
                 operation("signIn", object({{"username", string()}, {"password", string()}}),
                           session_schema()),
-                "Sign in with a user name and password; sets the session cookie",
+                "Sign in with a user name and password; sets the session cookie. After a few "
+                "failures for the account or from the address, attempts wait (429 with "
+                "Retry-After)",
                 [&ctx](const Request& request, const Params&, const Caller&) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto credentials = credentials_from_json(*body);
-                    if (!credentials) return error_response(credentials.error());
-                    auto issued = ctx.auth.sign_in(credentials->username, credentials->password,
-                                                   request.remote_address);
-                    if (!issued) return error_response(issued.error());
-                    auto out = session_json(ctx, issued->record.user, issued->record.csrf_token);
-                    out["expires_at"] = issued->record.expires_at;
-                    auto r = json_response(out, 201);
-                    r.set_header("Set-Cookie", ctx.auth.session_cookie(issued->token));
-                    r.set_header("X-Cdcwb-User", issued->record.user.username);
-                    return r;
+                    return sign_in(ctx, request);
                 }});
     router.add({"GET", "/api/v1/session", Access::signed_in, domain::Permission::read,
                 operation("getSession", nullptr, session_schema()),

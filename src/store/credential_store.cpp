@@ -16,6 +16,8 @@ namespace {
 constexpr std::string_view kTokenPrefix = "cdcwb_";
 constexpr std::size_t kTokenBytes = 32;
 constexpr auto kSessionTouchInterval = std::chrono::minutes(5);
+/// A session's last use is written at most this often (or every half of its idle timeout).
+constexpr std::chrono::seconds kSessionSeenInterval{60};
 
 Result<long long> user_id_of(soci::session& sql, std::string_view username) {
     long long id = 0;
@@ -61,15 +63,22 @@ struct SessionLookup {
     UserColumns c;
     soci::statement st;
     explicit SessionLookup(Session& sql)
-        : st((sql.prepare << "select s.csrf_token, s.created_at, s.expires_at, u.id, u.username, "
-                             "u.display_name, u.is_admin, u.disabled, u.lang, u.created_at from "
-                             "sessions s join users u on u.id = s.user_id where s.token_hash = "
-                             ":hash",
+        : st((sql.prepare << "select s.csrf_token, s.created_at, s.expires_at, s.public_id, "
+                             "s.last_seen_at, s.address, u.id, u.username, u.display_name, "
+                             "u.is_admin, u.disabled, u.lang, u.created_at from sessions s join "
+                             "users u on u.id = s.user_id where s.token_hash = :hash",
               soci::use(hash), soci::into(r.csrf_token), soci::into(r.created_at),
-              soci::into(r.expires_at), soci::into(c.id), soci::into(c.username),
+              soci::into(r.expires_at), soci::into(r.public_id), soci::into(r.last_seen_at),
+              soci::into(r.address), soci::into(c.id), soci::into(c.username),
               soci::into(c.display_name), soci::into(c.is_admin), soci::into(c.disabled),
               soci::into(c.lang), soci::into(c.created_at))) {}
 };
+
+/// How often a session's last use is written: once a minute, or every half of a shorter idle
+/// timeout (so a session in use never times out between two writes).
+std::chrono::seconds seen_interval(std::chrono::seconds idle_timeout) {
+    return std::min(kSessionSeenInterval, idle_timeout / 2);
+}
 
 } // namespace
 
@@ -239,13 +248,17 @@ Result<IssuedSession> CredentialStore::create_session(std::int64_t user_id,
         r.csrf_token = secrets::random_token(kTokenBytes);
         r.created_at = core_.now();
         r.expires_at = rows::format_time(core_.clock() + lifetime);
+        r.public_id = secrets::random_token(12);
+        r.last_seen_at = r.created_at;
         const std::string hash = secrets::sha256_hex(issued.token);
         std::string addr(address.substr(0, 100));
+        r.address = addr;
         sql << "insert into sessions (token_hash, user_id, csrf_token, address, created_at, "
-               "expires_at, last_seen_at) values (:hash, :user, :csrf, :addr, :at, :expires, "
-               ":seen)",
+               "expires_at, last_seen_at, public_id) values (:hash, :user, :csrf, :addr, :at, "
+               ":expires, :seen, :public_id)",
             soci::use(hash), soci::use(id), soci::use(r.csrf_token), soci::use(addr),
-            soci::use(r.created_at), soci::use(r.expires_at), soci::use(r.created_at);
+            soci::use(r.created_at), soci::use(r.expires_at), soci::use(r.created_at),
+            soci::use(r.public_id);
         // Expired sessions of anyone are cleared as new ones are made.
         sql << "delete from sessions where expires_at <= :at", soci::use(r.created_at);
         rows::audit(sql, r.created_at, Actor{c.username, c.id}, nullptr, "session", c.username,
@@ -255,19 +268,129 @@ Result<IssuedSession> CredentialStore::create_session(std::int64_t user_id,
     });
 }
 
-Result<SessionRecord> CredentialStore::session(std::string_view token) {
+Result<SessionRecord> CredentialStore::session(std::string_view token,
+                                               std::chrono::seconds idle_timeout) {
     const Error refused = domain::unauthenticated("the session has ended; sign in again");
     if (token.empty() || token.size() > 200) return refused;
     const std::string hash = secrets::sha256_hex(token);
     return guarded([&]() -> Result<SessionRecord> {
-        Unit unit(core_.db, Unit::Mode::single);
-        auto& q = unit.sql().prepared<SessionLookup>();
-        q.hash = hash;
-        const bool found = fetch_one(q.st);
-        if (!found || q.r.expires_at <= core_.now() || q.c.disabled) return refused;
-        SessionRecord r = q.r;
-        r.user = q.c.get();
+        SessionRecord r;
+        const auto now = core_.clock();
+        {
+            Unit unit(core_.db, Unit::Mode::single);
+            auto& q = unit.sql().prepared<SessionLookup>();
+            q.hash = hash;
+            const bool found = fetch_one(q.st);
+            if (!found || q.r.expires_at <= rows::format_time(now) || q.c.disabled ||
+                q.r.last_seen_at <= rows::format_time(now - idle_timeout))
+                return refused;
+            r = q.r;
+            r.user = q.c.get();
+        }
+        // Record the use when the last record is older than the interval: most requests read.
+        if (r.last_seen_at <= rows::format_time(now - seen_interval(idle_timeout))) {
+            Unit unit(core_.db, Unit::Mode::write);
+            r.last_seen_at = rows::format_time(now);
+            unit.sql() << "update sessions set last_seen_at = :at where token_hash = :hash",
+                soci::use(r.last_seen_at), soci::use(hash);
+            unit.commit();
+        }
         return r;
+    });
+}
+
+Result<std::vector<SessionRecord>> CredentialStore::sessions_of(std::int64_t user_id,
+                                                                std::chrono::seconds idle_timeout) {
+    return guarded(
+        [&]() -> Result<std::vector<SessionRecord>> {
+            Unit unit(core_.db, Unit::Mode::read);
+            const auto now = core_.clock();
+            const std::string at = rows::format_time(now);
+            const std::string idle_before = rows::format_time(now - idle_timeout);
+            long long id = user_id;
+            SessionRecord r;
+            soci::statement st =
+                (unit.sql().prepare
+                     << "select public_id, created_at, expires_at, last_seen_at, address from "
+                        "sessions where user_id = :user and expires_at > :at and last_seen_at > "
+                        ":idle order by created_at desc, public_id",
+                 soci::use(id), soci::use(at), soci::use(idle_before), soci::into(r.public_id),
+                 soci::into(r.created_at), soci::into(r.expires_at), soci::into(r.last_seen_at),
+                 soci::into(r.address));
+            st.execute();
+            std::vector<SessionRecord> out;
+            while (st.fetch()) out.push_back(r);
+            return out;
+        });
+}
+
+Status CredentialStore::end_session_by_id(const Actor& actor, std::int64_t user_id,
+                                          std::string_view public_id) {
+    return guarded([&]() -> Status {
+        Unit unit(core_.db, Unit::Mode::write);
+        auto& sql = unit.sql();
+        long long id = user_id;
+        std::string pid(public_id.substr(0, 100));
+        soci::statement st = (sql.prepare << "delete from sessions where user_id = :user and "
+                                             "public_id = :pid and public_id <> ''",
+                              soci::use(id), soci::use(pid));
+        st.execute(true);
+        if (st.get_affected_rows() != 1)
+            return rows::not_found("you have no session '" + pid + "'", "id");
+        rows::audit(sql, core_.now(), actor, nullptr, "session", actor.name, "end", nullptr,
+                    Json{{"session", pid}});
+        unit.commit();
+        return {};
+    });
+}
+
+Result<long long> CredentialStore::end_sessions(const Actor& actor, std::int64_t user_id,
+                                                const std::optional<std::string>& keep) {
+    return guarded([&]() -> Result<long long> {
+        Unit unit(core_.db, Unit::Mode::write);
+        auto& sql = unit.sql();
+        long long id = user_id;
+        std::string kept = keep.value_or("");
+        soci::statement st = (sql.prepare << "delete from sessions where user_id = :user and "
+                                             "(public_id <> :kept or public_id = '')",
+                              soci::use(id), soci::use(kept));
+        st.execute(true);
+        const long long ended = st.get_affected_rows();
+        rows::audit(sql, core_.now(), actor, nullptr, "session", actor.name, "end_all", nullptr,
+                    Json{{"ended", ended}, {"kept", keep ? Json(*keep) : Json(nullptr)}});
+        unit.commit();
+        return ended;
+    });
+}
+
+Result<bool> CredentialStore::record_failed_sign_in(std::string_view username,
+                                                    std::string_view address) {
+    return guarded([&]() -> Result<bool> {
+        Unit unit(core_.db, Unit::Mode::write);
+        auto& sql = unit.sql();
+        auto user_id = user_id_of(sql, username);
+        if (!user_id) return false; // no such account: nothing to record
+        const std::string name(username);
+        rows::audit(sql, core_.now(), Actor{"anonymous", {}}, nullptr, "session", name,
+                    "sign_in_failed", nullptr,
+                    Json{{"address", std::string(address.substr(0, 100))}});
+        unit.commit();
+        return true;
+    });
+}
+
+Status CredentialStore::record_sign_in_delay(std::string_view subject_kind,
+                                             std::string_view subject, int failures,
+                                             std::chrono::seconds delay) {
+    return guarded([&]() -> Status {
+        Unit unit(core_.db, Unit::Mode::write);
+        rows::audit(unit.sql(), core_.now(), Actor{"anonymous", {}}, nullptr, "session",
+                    std::string(subject.substr(0, 100)), "sign_in_delayed", nullptr,
+                    Json{{"subject", std::string(subject_kind)},
+                         {"failures", failures},
+                         {"delay_seconds", delay.count()}});
+        unit.commit();
+        return {};
     });
 }
 

@@ -35,6 +35,9 @@ struct SessionRecord {
     std::string csrf_token;
     std::string created_at;
     std::string expires_at;
+    std::string public_id;    ///< names the session in lists; not a secret, never the token
+    std::string last_seen_at; ///< recorded at most once a minute (see session())
+    std::string address;      ///< the client address it was opened from
 };
 
 struct IssuedSession {
@@ -58,8 +61,27 @@ class CredentialStore {
     Result<UserRecord> authenticate_token(std::string_view token);
     Result<IssuedSession> create_session(std::int64_t user_id, std::chrono::seconds lifetime,
                                          std::string_view address);
-    Result<SessionRecord> session(std::string_view token);
+    /// The session, when known, not expired, used within `idle_timeout` and its user enabled.
+    /// Records the use, at most once a minute (or every half of `idle_timeout` when shorter).
+    Result<SessionRecord> session(std::string_view token,
+                                  std::chrono::seconds idle_timeout = std::chrono::minutes(30));
     Status end_session(std::string_view token);
+    /// The user's sessions that have not expired, newest first (without CSRF tokens).
+    Result<std::vector<SessionRecord>> sessions_of(std::int64_t user_id,
+                                                   std::chrono::seconds idle_timeout);
+    /// Ends the user's session with this public id; not_found when they have none by that id.
+    Status end_session_by_id(const Actor& actor, std::int64_t user_id, std::string_view public_id);
+    /// Ends every session of the user except `keep` (a public id; none: all of them). Returns
+    /// how many ended.
+    Result<long long> end_sessions(const Actor& actor, std::int64_t user_id,
+                                   const std::optional<std::string>& keep);
+
+    /// Audits a failed sign-in when `username` names an account (site-wide chain); a name that
+    /// is no account's writes nothing. Answers whether the account exists.
+    Result<bool> record_failed_sign_in(std::string_view username, std::string_view address);
+    /// Audits that sign-ins for an account or from an address are delayed (site-wide chain).
+    Status record_sign_in_delay(std::string_view subject_kind, std::string_view subject,
+                                int failures, std::chrono::seconds delay);
 
   private:
     StoreCore& core_;

@@ -1,5 +1,6 @@
 // People: accounts with argon2id password hashes, and their roles in organisations.
 #include "domain/user.hpp"
+#include "store/common_passwords.hpp"
 #include "store/rows.hpp"
 #include "store/secrets.hpp"
 #include "store/store.hpp"
@@ -92,7 +93,10 @@ std::vector<Membership> membership_rows(soci::session& sql, const std::string& w
 
 Result<UserRecord> UserStore::create_user(const Actor& actor, const NewUser& request) {
     if (auto s = validate_username(request.username, "username"); !s) return s.error();
-    if (auto s = validate_password(request.password, "password"); !s) return s.error();
+    if (auto s = validate_new_password(request.password, request.username, common_passwords(),
+                                       "password");
+        !s)
+        return s.error();
     if (auto s = validate_lang(request.lang, "lang"); !s) return s.error();
     if (auto s = validate_text(request.display_name, "display_name", 200); !s) return s.error();
     const std::string hash = secrets::hash_password(request.password);
@@ -142,11 +146,13 @@ namespace {
 
 /// The changes of an account, applied inside the caller's write unit; each is audited.
 void apply_password(Session& sql, const std::string& at, const Actor& actor, const UserRecord& user,
-                    const std::string& hash) {
+                    const std::string& hash, const std::optional<std::string>& keep_session) {
     sql << "update users set password_hash = :hash, password_changed_at = :at where id = :id",
         soci::use(hash), soci::use(at), soci::use(user.id);
-    // A new password ends every session of the account.
-    sql << "delete from sessions where user_id = :id", soci::use(user.id);
+    // A new password ends every session of the account (but the one changing it, when asked).
+    std::string kept = keep_session.value_or("");
+    sql << "delete from sessions where user_id = :id and (public_id <> :kept or public_id = '')",
+        soci::use(user.id), soci::use(kept);
     rows::audit(sql, at, actor, nullptr, "user", user.username, "password", nullptr,
                 Json{{"password", "changed"}});
 }
@@ -179,7 +185,10 @@ UserRecord apply_lang(Session& sql, const std::string& at, const Actor& actor,
 Result<UserRecord> UserStore::update_account(const Actor& actor, std::string_view username,
                                              const AccountChange& change) {
     if (change.password)
-        if (auto s = validate_password(*change.password, "password"); !s) return s.error();
+        if (auto s =
+                validate_new_password(*change.password, username, common_passwords(), "password");
+            !s)
+            return s.error();
     if (change.lang)
         if (auto s = validate_lang(*change.lang, "lang"); !s) return s.error();
     const std::string hash = change.password ? secrets::hash_password(*change.password) : "";
@@ -189,7 +198,7 @@ Result<UserRecord> UserStore::update_account(const Actor& actor, std::string_vie
         auto user = require_user(sql, username);
         if (!user) return user.error();
         const std::string at = core_.now();
-        if (change.password) apply_password(sql, at, actor, *user, hash);
+        if (change.password) apply_password(sql, at, actor, *user, hash, change.keep_session);
         if (change.disabled) *user = apply_disabled(sql, at, actor, *user, *change.disabled);
         if (change.lang) *user = apply_lang(sql, at, actor, *user, *change.lang);
         unit.commit();
@@ -204,12 +213,12 @@ Result<UserRecord> UserStore::update_account(const Actor& actor, std::string_vie
 
 Status UserStore::set_password(const Actor& actor, std::string_view username,
                                std::string_view password) {
-    auto done = update_account(actor, username, {std::string(password), {}, {}});
+    auto done = update_account(actor, username, {std::string(password), {}, {}, {}});
     return done ? Status{} : Status{done.error()};
 }
 
 Status UserStore::set_user_disabled(const Actor& actor, std::string_view username, bool disabled) {
-    auto done = update_account(actor, username, {{}, disabled, {}});
+    auto done = update_account(actor, username, {{}, disabled, {}, {}});
     return done ? Status{} : Status{done.error()};
 }
 

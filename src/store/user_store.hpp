@@ -44,6 +44,8 @@ struct AccountChange {
     std::optional<std::string> password;
     std::optional<bool> disabled;
     std::optional<std::string> lang;
+    /// With a password: the session (public id) that stays open; every other one ends.
+    std::optional<std::string> keep_session;
 };
 
 /// An organisation as one user sees it: with their role there (none for a site administrator who
@@ -60,7 +62,8 @@ class UserStore {
     Result<UserRecord> create_user(const Actor& actor, const NewUser& user);
     Result<std::vector<UserRecord>> list();
     Result<UserRecord> user(std::string_view username);
-    /// Changes an account in one write: the password (ending its sessions), disabled (ending
+    /// Changes an account in one write: the password (checked against the common passwords and
+    /// the user name; ending its sessions but `keep_session`), disabled (ending
     /// its sessions and tokens) and the language, each when given. Returns the account after.
     Result<UserRecord> update_account(const Actor& actor, std::string_view username,
                                       const AccountChange& change);

@@ -110,8 +110,11 @@ class ApiTest : public ::testing::Test {
     Caller sign_in(const std::string& username, const std::string& password);
     /// An API token for `who` (who must be signed in with a cookie).
     Caller with_token(const Caller& who);
+    /// A password for `username` that does not contain the name (new passwords may not).
     static std::string password_for(const std::string& username) {
-        return "pw-" + username + "-correct-horse";
+        std::string shifted = username;
+        for (auto& c : shifted) c = static_cast<char>(c + 1);
+        return "pw-" + shifted + "-correct-horse";
     }
 
     /// Creates an organisation with a fresh id (`prefix-<n>`) from the small-company template,

@@ -1,5 +1,5 @@
 // Signing in and out with a password: the session cookie, the same answer for a wrong password
-// and an unknown user, and the per-account limit on failed attempts.
+// and an unknown user, and the per-account wait after failed attempts.
 #include "api/api_fixture.hpp"
 
 namespace cdcwb::testing {
@@ -74,23 +74,24 @@ TEST_F(SessionApi, AnIncompleteSignInIs400) {
                         400, "invalid_input", "content-type"));
 }
 
-TEST_F(SessionApi, FiveFailuresBlockTheAccountEvenForTheRightPassword) {
+TEST_F(SessionApi, AfterFiveFreeFailuresTheAccountWaitsEvenForTheRightPassword) {
     create_user("bob");
     create_user("carol");
 
-    for (int i = 0; i < 5; ++i)
+    for (int i = 0; i < 6; ++i)
         EXPECT_TRUE(
             IsError(sign_in_request("bob", "guess-" + std::to_string(i)), 401, "unauthenticated"))
             << "attempt " << i + 1;
-    const auto blocked = sign_in_request("bob", password_for("bob"));
+    const auto waiting = sign_in_request("bob", password_for("bob"));
 
-    ASSERT_TRUE(IsError(blocked, 403, "forbidden", "username"));
-    EXPECT_NE(json_of(blocked)["error"]["message"].get<std::string>().find("too many"),
+    ASSERT_TRUE(IsError(waiting, 429, "too_many_requests", "username"));
+    EXPECT_NE(json_of(waiting)["error"]["message"].get<std::string>().find("too many"),
               std::string::npos)
-        << blocked.body;
-    EXPECT_FALSE(blocked.has_header("set-cookie"));
+        << waiting.body;
+    EXPECT_EQ(waiting.header("retry-after"), "1");
+    EXPECT_FALSE(waiting.has_header("set-cookie"));
     EXPECT_TRUE(HasStatus(sign_in_request("carol", password_for("carol")), 201))
-        << "the limit is per account: others still sign in";
+        << "the wait is per account: others still sign in";
 }
 
 TEST_F(SessionApi, AUserNameNoAccountCanHaveIs400BeforeThePasswordIsChecked) {
@@ -177,11 +178,11 @@ TEST_F(SessionApi, AnEndedSessionCookieDoesNotStopTheUserSigningInAgain) {
     // An administrator sets a new password: that ends dave's sessions, but his browser still
     // sends the old cookie.
     ASSERT_TRUE(HasStatus(call(admin(), "PATCH", "/api/v1/users/dave",
-                               Json{{"password", "dave-new-password-long"}}.dump()),
+                               Json{{"password", "his-new-password-long"}}.dump()),
                           200));
     ASSERT_TRUE(IsError(get(dave, "/api/v1/session"), 401, "unauthenticated"));
 
-    const auto again = sign_in_request("dave", "dave-new-password-long",
+    const auto again = sign_in_request("dave", "his-new-password-long",
                                        {{"Cookie", "cdcwb_session=" + dave.session}});
     const auto health = get(dave, "/healthz");
 

@@ -1,4 +1,4 @@
-// `cdcwb serve` refusing what it cannot do, with exit code 2 and a message naming --listen.
+// `cdcwb serve` refusing what it cannot do, with exit code 2 and a message naming the option.
 #include "cli_fixture.hpp"
 
 #include <arpa/inet.h>
@@ -17,6 +17,20 @@ TEST_F(Cli, ServeRefusesAnAddressThatIsNotHostAndPort) {
     Outcome bad_host = run("serve --listen 999.1.1.1:8080");
     EXPECT_EQ(bad_host.code, 2);
     EXPECT_NE(bad_host.err.find("not an IP address"), std::string::npos) << bad_host.err;
+}
+
+TEST_F(Cli, ServeRefusesATrustedProxyOrIdleTimeoutItCannotUse) {
+    for (const char* proxy : {"proxy.example", "10.0.0.1/8", "10.0.0.0/33", "fd00::/200"}) {
+        Outcome r = run(std::string("serve --listen 127.0.0.1:0 --trusted-proxy '") + proxy + "'");
+        EXPECT_EQ(r.code, 2) << proxy;
+        EXPECT_NE(r.err.find("--trusted-proxy"), std::string::npos) << r.err;
+    }
+    for (const char* idle : {"0", "5d", "25h", "soon", "10x"}) {
+        Outcome r =
+            run(std::string("serve --listen 127.0.0.1:0 --session-idle-timeout '") + idle + "'");
+        EXPECT_EQ(r.code, 2) << idle;
+        EXPECT_NE(r.err.find("--session-idle-timeout"), std::string::npos) << r.err;
+    }
 }
 
 TEST_F(Cli, ServeRefusesAPortInUse) {

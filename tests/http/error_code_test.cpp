@@ -40,7 +40,7 @@ TEST(ErrorCodes, EachHasAUniqueNameADescriptionAndAnErrorStatus) {
         EXPECT_GE(status, 400) << name;
         EXPECT_LT(status, 600) << name;
     }
-    EXPECT_EQ(names.size(), 11u);
+    EXPECT_EQ(names.size(), 12u);
 }
 
 TEST(ErrorCodes, DocsTableListsEveryCodeWithItsStatusAndNothingElse) {

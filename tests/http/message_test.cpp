@@ -1,5 +1,4 @@
-// Requests as handlers see them: cookies, query strings, percent-decoding; the sign-in limiter.
-#include "http/auth.hpp"
+// Requests as handlers see them: cookies, query strings, percent-decoding.
 #include "http/message.hpp"
 
 #include <gtest/gtest.h>
@@ -29,22 +28,6 @@ TEST(Message, QueryStringsAreDecoded) {
     EXPECT_FALSE(percent_decode("%gg", out, false));
     EXPECT_TRUE(percent_decode("a+b%20c", out, false));
     EXPECT_EQ(out, "a+b c");
-}
-
-TEST(FailureLimiter, BlocksAfterTheLimitWithinTheWindowAndResetsOnSuccess) {
-    FailureLimiter limiter(3, std::chrono::seconds(60));
-    EXPECT_FALSE(limiter.blocked("user:alice"));
-    limiter.failed("user:alice");
-    limiter.failed("user:alice");
-    EXPECT_FALSE(limiter.blocked("user:alice"));
-    limiter.failed("user:alice");
-    EXPECT_TRUE(limiter.blocked("user:alice"));
-    EXPECT_FALSE(limiter.blocked("user:bob"));
-    limiter.succeeded("user:alice");
-    EXPECT_FALSE(limiter.blocked("user:alice"));
-    FailureLimiter instant(1, std::chrono::seconds(0));
-    instant.failed("k");
-    EXPECT_FALSE(instant.blocked("k")); // outside a zero-length window
 }
 
 } // namespace

@@ -360,12 +360,13 @@ TEST_F(AuditChain, RecordsWrittenBeforeTheChainsAreChainedByTheMigration) {
     };
     before_hashes = hashes();
     // Take the database back to schema version 3, as a database made before the chains was.
-    behind_the_back({"drop index audit_log_by_chain", "drop index audit_log_by_org_id",
-                     "drop table audit_chains", "alter table audit_log drop column hash",
-                     "alter table audit_log drop column prev_hash",
-                     "alter table audit_log drop column chain_seq",
-                     "alter table audit_log drop column chain",
-                     "delete from schema_migrations where version >= 4"});
+    behind_the_back(
+        {"drop index sessions_by_public_id", "alter table sessions drop column public_id",
+         "drop index audit_log_by_chain", "drop index audit_log_by_org_id",
+         "drop table audit_chains", "alter table audit_log drop column hash",
+         "alter table audit_log drop column prev_hash",
+         "alter table audit_log drop column chain_seq", "alter table audit_log drop column chain",
+         "delete from schema_migrations where version >= 4"});
     store_.reset();
     db_.reset();
     auto reopened = store::Database::open(url_);

@@ -176,7 +176,7 @@ TEST_F(CredentialStore, SessionGivesItsUserAndCsrfToken) {
     EXPECT_NE(issued.record.csrf_token, issued.token);
     EXPECT_EQ(issued.record.expires_at, "2026-11-22T17:00:00.000Z");
     now_ += hours(7);
-    auto s = store().credentials.session(issued.token);
+    auto s = store().credentials.session(issued.token, hours(8));
     ASSERT_TRUE(s.ok()) << s.error().message;
     EXPECT_EQ(s->user.id, alice_.id);
     EXPECT_EQ(s->user.username, "alice");
@@ -185,6 +185,34 @@ TEST_F(CredentialStore, SessionGivesItsUserAndCsrfToken) {
     EXPECT_EQ(s->expires_at, "2026-11-22T17:00:00.000Z");
     EXPECT_EQ(database_fingerprint(db()).find(issued.token), std::string::npos)
         << "only the session token's hash is stored";
+}
+
+TEST_F(CredentialStore, ASessionUnusedForTheIdleTimeoutEndsAndUseIsRecordedAtMostOnceAMinute) {
+    using std::chrono::minutes;
+    using std::chrono::seconds;
+    const auto issued = session();
+    EXPECT_EQ(issued.record.last_seen_at, issued.record.created_at);
+    EXPECT_FALSE(issued.record.public_id.empty());
+    EXPECT_NE(issued.record.public_id, issued.token);
+
+    now_ += seconds(59);
+    auto s = store().credentials.session(issued.token, minutes(30));
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    EXPECT_EQ(s->last_seen_at, "2026-11-22T09:00:00.000Z") << "not written within the minute";
+    now_ += seconds(2);
+    s = store().credentials.session(issued.token, minutes(30));
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    EXPECT_EQ(s->last_seen_at, "2026-11-22T09:01:01.000Z") << "written once a minute has passed";
+
+    now_ += minutes(29);
+    EXPECT_TRUE(store().credentials.session(issued.token, minutes(30)).ok()) << "used in time";
+    now_ += minutes(30);
+    auto idle = store().credentials.session(issued.token, minutes(30));
+    ASSERT_FALSE(idle.ok()) << "unused for 30 minutes";
+    EXPECT_EQ(idle.error().code, ErrorCode::unauthenticated);
+    auto listed = store().credentials.sessions_of(alice_.id, minutes(30));
+    ASSERT_TRUE(listed.ok());
+    EXPECT_TRUE(listed->empty()) << "an idle session is not listed either";
 }
 
 TEST_F(CredentialStore, ExpiredSessionIsUnauthenticated) {

@@ -171,18 +171,19 @@ TEST_F(ReviewStore, AccountChangesApplyTogetherAndAreValidatedFirst) {
         store()
             .users.create_user(actor_, {"alice", "Alice", "correct horse battery", false, "en"})
             .ok());
-    auto changed = store().users.update_account(actor_, "alice", {std::nullopt, true, "ja"});
+    auto changed = store().users.update_account(actor_, "alice", {std::nullopt, true, "ja", {}});
     ASSERT_TRUE(changed.ok()) << changed.error().message;
     EXPECT_TRUE(changed->disabled);
     EXPECT_EQ(changed->lang, "ja");
     // A bad password refuses the whole change: the account stays disabled and in Japanese.
-    EXPECT_REFUSED_UNCHANGED(store().users.update_account(actor_, "alice", {"short", false, "en"}),
-                             ErrorCode::invalid_input, "password");
     EXPECT_REFUSED_UNCHANGED(
-        store().users.update_account(actor_, "alice", {std::nullopt, false, "fr"}),
+        store().users.update_account(actor_, "alice", {"short", false, "en", {}}),
+        ErrorCode::invalid_input, "password");
+    EXPECT_REFUSED_UNCHANGED(
+        store().users.update_account(actor_, "alice", {std::nullopt, false, "fr", {}}),
         ErrorCode::invalid_input, "lang");
     EXPECT_REFUSED_UNCHANGED(
-        store().users.update_account(actor_, "mallory", {std::nullopt, false, {}}),
+        store().users.update_account(actor_, "mallory", {std::nullopt, false, {}, {}}),
         ErrorCode::not_found, "");
 }
 

@@ -2,6 +2,8 @@
 #include "domain/user.hpp"
 
 #include <gtest/gtest.h>
+#include <tuple>
+#include <vector>
 
 namespace {
 
@@ -56,6 +58,34 @@ TEST(User, TokenLivesOneTo3660DaysOrUntilRevoked) {
         EXPECT_EQ(refused.error().field, "days");
         EXPECT_NE(refused.error().message.find("1 to 3660"), std::string::npos);
     }
+}
+
+TEST(User, APasswordListIgnoresCaseCommentsAndBlankLines) {
+    const auto list = PasswordList::parse("# a comment\npassword123456\r\n\nQwertyuiop123\n");
+    EXPECT_EQ(list.size(), 2u);
+    EXPECT_TRUE(list.contains("PASSWORD123456"));
+    EXPECT_TRUE(list.contains("qwertyuiop123"));
+    EXPECT_FALSE(list.contains("# a comment"));
+    EXPECT_FALSE(list.contains("password12345"));
+}
+
+TEST(User, ANewPasswordIsNeitherCommonNorTheUserName) {
+    const auto common = PasswordList::parse("iloveyou1234\n");
+    EXPECT_TRUE(validate_new_password("a sound passphrase", "alice", common, "password").ok());
+
+    for (const auto& [password, username, says] :
+         std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"ILoveYou1234", "alice", "common"},
+             {"alice.sato@example", "alice.sato@example", "user name"},
+             {"my-name-is-ALICE-ok", "alice", "user name"},
+             {"short", "alice", "at least 12"}}) {
+        const auto s = validate_new_password(password, username, common, "password");
+        ASSERT_FALSE(s.ok()) << password;
+        EXPECT_EQ(s.error().field, "password");
+        EXPECT_NE(s.error().message.find(says), std::string::npos) << s.error().message;
+    }
+    // A name shorter than kMinUsernameInPassword may appear inside, not be the whole password.
+    EXPECT_TRUE(validate_new_password("bob is my uncle, ok", "bob", common, "password").ok());
 }
 
 } // namespace

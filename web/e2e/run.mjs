@@ -10,8 +10,9 @@ import { Run, addUser, expectEqual, expectTrue, launchBrowser, signIn, startServ
 const binary = resolve(process.argv[2] ?? '../build/release/cdcwb');
 const outDir = resolve(process.argv[3] ?? '../build/release/web-e2e');
 const ORG = 'e2e-corp';
-const ADMIN = ['e2e-admin', 'e2e-admin-password-1'];
-const VIEWER = ['e2e-viewer', 'e2e-viewer-password-1'];
+// Passwords may not contain the user name.
+const ADMIN = ['e2e-admin', 'e2e-chief-passphrase-1'];
+const VIEWER = ['e2e-viewer', 'e2e-reader-passphrase-1'];
 const timeout = 15000;
 
 const server = await startServer(binary);
@@ -341,6 +342,45 @@ try {
     expectTrue(/cdcwb_/.test(secret ?? ''), 'the token is shown once');
   });
 
+  await run.step('account-sessions-and-password', page, async () => {
+    // The same user signed in elsewhere: a second session.
+    const other = await browser.newContext();
+    try {
+      const signedIn = await other.request.post(server.url + '/api/v1/session', { data: { username: ADMIN[0], password: ADMIN[1] } });
+      expectEqual(signedIn.status(), 201, 'a second sign-in');
+      await page.getByTestId('account-link').click();
+      await page.waitForURL(/\/account$/);
+      // Earlier steps signed in elsewhere too: end one session, then every other.
+      const ends = page.locator('[data-testid^="session-end-"]');
+      await until(async () => (await ends.count()) >= 1, 'the other sessions are listed, each with a sign-out button');
+      const before = await ends.count();
+      await ends.first().click();
+      await page.getByRole('status').filter({ hasText: 'That session was signed out.' }).waitFor();
+      await until(async () => (await ends.count()) === before - 1, 'one session fewer');
+      if (before > 1) {
+        await page.getByTestId('sessions-end-others').click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Sign out everywhere else' }).click();
+        await page.getByRole('status').filter({ hasText: 'other sessions were signed out' }).waitFor();
+      }
+      await page.getByTestId('sessions-none-else').waitFor();
+      expectEqual((await other.request.get(server.url + '/api/v1/session')).status(), 401, 'the other session has ended');
+
+      const fresh = 'e2e-a-whole-new-passphrase';
+      await page.getByTestId('account-current-password').fill('not-the-password');
+      await page.getByTestId('account-new-password').fill(fresh);
+      await page.getByTestId('account-repeat-password').fill(fresh);
+      await page.getByTestId('account-change-password').click();
+      await page.getByRole('alert').filter({ hasText: 'The current password is wrong.' }).waitFor();
+      await page.getByTestId('account-current-password').fill(ADMIN[1]);
+      await page.getByTestId('account-change-password').click();
+      await page.getByTestId('account-password-done').waitFor();
+      ADMIN[1] = fresh;
+      expectEqual((await api('/api/v1/session')).user.username, ADMIN[0], 'this session stays signed in');
+    } finally {
+      await other.close();
+    }
+  });
+
   // Every screen, with the data the steps above made, checked with axe-core (WCAG 2.1 A/AA) in
   // both languages: any violation fails the run.
   const testid = (id) => (p) => p.getByTestId(id).first().waitFor();
@@ -359,6 +399,7 @@ try {
     { name: 'members', path: `/orgs/${ORG}/members`, ready: testid(`member-${VIEWER[0]}`) },
     { name: 'users', path: '/admin/users', ready: testid(`user-${VIEWER[0]}`) },
     { name: 'tokens', path: '/account/tokens', ready: testid('token-name') },
+    { name: 'account', path: '/account', ready: testid('account-sessions') },
     { name: 'audit', path: `/orgs/${ORG}/audit`, ready: testid('audit-table') },
     { name: 'site-audit', path: '/admin/audit', ready: testid('audit-table') },
   ];

@@ -17,6 +17,7 @@ export const screens = {
   Members: () => import('./screens/Members.svelte'),
   Users: () => import('./screens/Users.svelte'),
   Tokens: () => import('./screens/Tokens.svelte'),
+  Account: () => import('./screens/Account.svelte'),
   Audit: () => import('./screens/Audit.svelte'),
 };
 
@@ -35,6 +36,7 @@ const byRoute: Record<string, keyof typeof screens> = {
   members: 'Members',
   users: 'Users',
   tokens: 'Tokens',
+  account: 'Account',
   'org-audit': 'Audit',
   'site-audit': 'Audit',
 };

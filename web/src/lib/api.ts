@@ -7,14 +7,17 @@ export class ApiError extends Error {
   readonly field: string | null;
   /** On 409: the record as it is now on the server. */
   readonly current: unknown;
+  /** On 429: the seconds to wait before trying again (Retry-After), else null. */
+  readonly retryAfter: number | null;
 
-  constructor(status: number, code: string, message: string, field: string | null, current: unknown) {
+  constructor(status: number, code: string, message: string, field: string | null, current: unknown, retryAfter: number | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
     this.current = current;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -60,7 +63,8 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy's page, say): keep the status.
   }
-  return new ApiError(response.status, code, message, field, current);
+  const wait = Number.parseInt(response.headers?.get('Retry-After') ?? '', 10);
+  return new ApiError(response.status, code, message, field, current, Number.isFinite(wait) && wait > 0 ? wait : null);
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {

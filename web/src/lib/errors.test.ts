@@ -34,9 +34,12 @@ describe('errors', () => {
     }
   });
 
-  it('says "too many attempts" for a blocked sign-in', () => {
-    const e = new ApiError(403, 'forbidden', 'too many failed sign-ins; try again later', null, null);
-    expect(explain(e).message).toContain('15');
+  it('says how long to wait when sign-ins are delayed (429 with Retry-After)', () => {
+    const e = new ApiError(429, 'too_many_requests', 'too many failed sign-ins; try again in 8 seconds', 'username', null, 8);
+    i18n.set('en');
+    expect(explain(e).message).toContain('8 seconds');
+    i18n.set('ja');
+    expect(explain(e).message).toContain('8秒');
   });
 
   it('explains an unknown code with its status', () => {

@@ -7,7 +7,7 @@ import { en, type MessageKey } from './messages';
 
 const known = new Set([
   'invalid_input', 'unauthenticated', 'forbidden', 'not_found', 'method_not_allowed', 'conflict',
-  'payload_too_large', 'headers_too_large', 'internal', 'unavailable', 'network',
+  'payload_too_large', 'headers_too_large', 'too_many_requests', 'internal', 'unavailable', 'network',
 ]);
 
 /** The label of an API field name ("insource.as_is", "services[3].level" → "Level"). */
@@ -38,8 +38,8 @@ export function explain(error: unknown): Explained {
           : t('error.invalid_input', { detail }),
         detail,
       };
-    if (error.code === 'forbidden' && /too many/i.test(detail))
-      return { message: t('signin.tooMany'), detail };
+    if (error.code === 'too_many_requests')
+      return { message: t('signin.tooMany', { seconds: error.retryAfter ?? 60 }), detail };
     if (known.has(error.code)) return { message: t(('error.' + error.code) as MessageKey), detail };
     return { message: t('error.unknown', { status: error.status }), detail };
   }

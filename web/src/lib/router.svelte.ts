@@ -12,6 +12,7 @@ const patterns: [name: string, pattern: string][] = [
   ['signin', '/signin'],
   ['browser', '/catalogues'],
   ['tokens', '/account/tokens'],
+  ['account', '/account'],
   ['users', '/admin/users'],
   ['site-audit', '/admin/audit'],
   ['overview', '/orgs/:org'],

@@ -78,6 +78,7 @@ export type Named = Vocabulary['levels'][number];
 export type Quadrant = Vocabulary['quadrants'][number];
 
 export type Token = Schemas['Token'];
+export type SessionInfo = Schemas['SessionInfo'];
 export type AuditRecord = Schemas['AuditRecord'];
 export type AuditChain = Schemas['AuditChain'];
 export type AuditVerification = Schemas['AuditVerification'];
