@@ -65,12 +65,10 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                 "Sign off an evaluation (once), dated today; by someone other than who recorded "
                 "it when the organisation separates the duties",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto approval = decoded_optional_body(request, [&](const Json& body) {
-                        return approval_from_json(body, ctx.today());
-                    });
-                    if (!approval) return error_response(approval.error());
+                    auto date = decoded_optional_body(request, approval_from_json);
+                    if (!date) return error_response(date.error());
                     return respond(ctx.store.evaluations.approve_evaluation(
-                                       caller.actor(), p["org"], p["evaluation"]),
+                                       caller.actor(), p["org"], p["evaluation"], *date),
                                    [](const auto& r) { return to_json(r, false); });
                 }});
     router.add({"GET", "/api/v1/orgs/{org}/changes", Access::organisation, Permission::read,

@@ -646,18 +646,15 @@ Result<store::NewEvaluation> new_evaluation_from_json(const Json& json, Date tod
     return e;
 }
 
-Status approval_from_json(const Json& json, Date today) {
+Result<std::optional<Date>> approval_from_json(const Json& json) {
     Fields f(json);
     f.only({"date"});
     auto date = f.text("date");
     if (f.error()) return *f.error();
-    auto day = date_from(date, "date", today);
+    if (!date) return std::optional<Date>();
+    auto day = date_from(date, "date", Date{});
     if (!day) return day.error();
-    if (*day != today)
-        return invalid("an approval is dated the day it is given (today, " + today.to_string() +
-                           "); leave out date",
-                       "date");
-    return {};
+    return std::optional<Date>(*day);
 }
 
 Result<Action> action_from_json(const Json& json, const std::string& action_id) {

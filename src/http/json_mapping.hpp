@@ -90,8 +90,9 @@ struct Escalation {
 domain::Result<Escalation> escalation_from_json(const Json& json, domain::Date today);
 /// A request to run an evaluation: `{"id", "date", "kinds", "note"}`, all optional.
 domain::Result<store::NewEvaluation> new_evaluation_from_json(const Json& json, domain::Date today);
-/// A sign-off: `{}`, or `{"date"}` naming today (an approval is dated the day it is given).
-domain::Status approval_from_json(const Json& json, domain::Date today);
+/// A sign-off: `{}`, or `{"date"}`, the day it is asked to bear (domain::check_approval accepts
+/// only today).
+domain::Result<std::optional<domain::Date>> approval_from_json(const Json& json);
 domain::Result<domain::Action> action_from_json(const Json& json, const std::string& action_id);
 domain::Result<domain::CustomService> custom_service_from_json(const Json& json);
 domain::Result<domain::TriggerEvent> event_from_json(const Json& json);
