@@ -20,8 +20,13 @@ bool Evaluation::covers(EvaluationKind kind) const {
 }
 
 Status check_approval(const Evaluation& evaluation, std::string_view recorded_by,
-                      std::string_view approver, Date today, bool separate_approver) {
+                      std::string_view approver, Date today, bool separate_approver,
+                      std::optional<Date> requested) {
     if (approver.empty()) return invalid("an approval needs the approver's name", "actor");
+    if (requested && *requested != today)
+        return invalid("an approval is dated the day it is given (today, " + today.to_string() +
+                           "); leave out date",
+                       "date");
     if (!evaluation.approved_by.empty())
         return conflict("evaluation '" + evaluation.id + "' was already approved by " +
                             evaluation.approved_by + " on " +

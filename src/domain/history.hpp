@@ -29,11 +29,13 @@ struct Evaluation {
 /// An evaluation's id: 1–64 printable characters without spaces.
 Status validate_evaluation_id(std::string_view id, const std::string& field);
 
-/// Whether `approver` may sign off `evaluation`, recorded by `recorded_by`, on `today`: once only,
-/// not before the day it is dated, and — where the organisation separates the duties
-/// (`separate_approver`) — not by the person who recorded it.
+/// Whether `approver` may sign off `evaluation`, recorded by `recorded_by`, on `today`: an
+/// approval is dated the day it is given (a `requested` date, when one is asked for, must be
+/// `today`), once only, not before the day the evaluation is dated, and — where the organisation
+/// separates the duties (`separate_approver`) — not by the person who recorded it.
 Status check_approval(const Evaluation& evaluation, std::string_view recorded_by,
-                      std::string_view approver, Date today, bool separate_approver);
+                      std::string_view approver, Date today, bool separate_approver,
+                      std::optional<Date> requested = std::nullopt);
 
 /// An evaluation of the current matrix as of `date`: the entries stripped of rationale and
 /// evidence.

@@ -65,31 +65,26 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                 "Sign off an evaluation (once), dated today; by someone other than who recorded "
                 "it when the organisation separates the duties",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto approval = decoded_optional_body(request, [&](const Json& body) {
-                        return approval_from_json(body, ctx.today());
-                    });
-                    if (!approval) return error_response(approval.error());
+                    auto date = decoded_optional_body(request, approval_from_json);
+                    if (!date) return error_response(date.error());
                     return respond(ctx.store.evaluations.approve_evaluation(
-                                       caller.actor(), p["org"], p["evaluation"]),
+                                       caller.actor(), p["org"], p["evaluation"], *date),
                                    [](const auto& r) { return to_json(r, false); });
                 }});
-    router.add(
-        {"GET", "/api/v1/orgs/{org}/changes", Access::organisation, Permission::read,
-         operation(
-             "listChanges", nullptr,
-             object({{"from", string()}, {"to", string()}, {"changes", array_of(ref("Change"))}}))
-             .with_query({"from", "to"}),
-         "What changed between two evaluations: ?from=ID&to=ID (to omitted: the current "
-         "matrix)",
-         [&ctx](const Request& request, const Params& p, const Caller&) {
-             auto from = query(request, "from");
-             if (!from)
-                 return error_response(
-                     domain::invalid("give the earlier evaluation as ?from=ID", "from"));
-             auto to = query(request, "to");
-             return respond(ctx.store.evaluations.changes(p["org"], *from, to, ctx.today()),
-                            [](const auto& c) { return to_json(c); });
-         }});
+    router.add({"GET", "/api/v1/orgs/{org}/changes", Access::organisation, Permission::read,
+                operation("listChanges", nullptr, json_shape<store::ChangeSet>().schema())
+                    .with_query({"from", "to"}),
+                "What changed between two evaluations: ?from=ID&to=ID (to omitted: the current "
+                "matrix)",
+                [&ctx](const Request& request, const Params& p, const Caller&) {
+                    auto from = query(request, "from");
+                    if (!from)
+                        return error_response(
+                            domain::invalid("give the earlier evaluation as ?from=ID", "from"));
+                    auto to = query(request, "to");
+                    return respond(ctx.store.evaluations.changes(p["org"], *from, to, ctx.today()),
+                                   [](const auto& c) { return to_json(c); });
+                }});
     router.add({"GET", "/api/v1/orgs/{org}/trends", Access::organisation, Permission::read,
                 operation("listTrends", nullptr, trends_schema()),
                 "Overall and per-category scores over every recorded evaluation",

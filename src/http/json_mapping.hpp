@@ -1,7 +1,9 @@
 // The API's JSON: store records out, domain values in — the one encoder of each record, used by the
 // API and by the CLI's --json. A record is its domain value as report/json.hpp writes it plus
-// the record's metadata (revision, timestamps, ids). Each encoder and decoder declares its JSON
-// Schema beside it (schemas(), for the OpenAPI document). Input readers name the offending field
+// the record's metadata (revision, timestamps, ids). A record that is an object of its own fields
+// declares them once (json_shape, report/schema.hpp's Shape), and its encoder and JSON Schema both
+// come from that; the other encoders and decoders declare their schema beside them (schemas(),
+// for the OpenAPI document). Input readers name the offending field
 // and say what is allowed; the rules themselves stay in the domain (the store applies them). Domain
 // values are encoded once, in store/codec.hpp (the persistence format); this adds what the API
 // computes and the records' metadata.
@@ -9,11 +11,41 @@
 
 #include "domain/service_entry.hpp"
 #include "http/json_io.hpp"
+#include "report/schema.hpp"
 #include "store/store.hpp"
+
+#include <tuple>
 
 namespace cdcwb::http {
 
-Json to_json(const store::OrganisationRecord& org);
+/// One of the caller's sessions as GET /api/v1/me/sessions lists it: whether it is the one asking.
+struct OwnSession {
+    store::SessionRecord session;
+    bool current = false;
+};
+
+/// The records whose JSON is an object of their own fields. Each declares those fields once, in
+/// json_mapping.cpp (json_shape), and both its encoder and its schema come from that declaration.
+using ShapedRecords = std::tuple<store::OrganisationRecord, store::UserRecord, store::Membership,
+                                 store::TokenRecord, store::AuditRecord, store::AuditChainReport,
+                                 store::EvidenceRecord, store::ChangeSet, OwnSession>;
+template <class Record, class Records = ShapedRecords> inline constexpr bool is_shaped = false;
+template <class Record, class... Records>
+inline constexpr bool
+    is_shaped<Record, std::tuple<Records...>> = (std::is_same_v<Record, Records> || ...);
+
+/// The declared fields of a shaped record.
+template <class Record>
+requires is_shaped<Record>
+const report::schema::Shape<Record>& json_shape();
+/// A shaped record as the API (and the CLI's --json) writes it. An audit chain's check is
+/// `{"chain", "org", "records", "head_id", "head_hash", "verified", "broken": null |
+/// {"record_id", "kind", "message"}}`; a change set (GET …/changes) `{"from", "to", "changes"}`.
+template <class Record>
+requires is_shaped<Record> Json to_json(const Record& record) {
+    return json_shape<Record>().encode(record);
+}
+
 /// An organisation with the caller's "role" there (null when not a member).
 Json to_json(const store::VisibleOrganisation& org);
 Json to_json(const store::ServiceEntryRecord& entry, const domain::ServiceDirectory* directory);
@@ -21,19 +53,9 @@ Json to_json(const store::ActionRecord& action, const domain::ServiceDirectory& 
              domain::Date today);
 Json to_json(const store::EventRecord& event);
 Json to_json(const store::EvaluationRecord& evaluation, bool full);
-Json to_json(const store::UserRecord& user);
-Json to_json(const store::Membership& membership);
-Json to_json(const store::TokenRecord& token);
-Json to_json(const store::AuditRecord& record);
-/// One audit chain's check: `{"chain", "org", "records", "head_id", "head_hash", "verified",
-/// "broken": null | {"record_id", "kind", "message"}}`.
-Json to_json(const store::AuditChainReport& report);
 /// Every chain's check: `{"verified": all verified, "chains": [...]}`.
 Json to_json(const std::vector<store::AuditChainReport>& reports);
-Json to_json(const store::EvidenceRecord& evidence);
 Json to_json(const domain::CustomService& service);
-/// `{"from", "to", "changes": [...]}` (GET …/changes).
-Json to_json(const store::ChangeSet& changes);
 
 /// A service entry from a request body. `service_id` comes from the path.
 domain::Result<domain::ServiceEntry>
@@ -70,7 +92,6 @@ struct PasswordChange {
 domain::Result<PasswordChange> password_change_from_json(const Json& json);
 /// A session as its owner sees it (never the token nor the CSRF token); `current` marks the one
 /// making the request.
-Json session_info_json(const store::SessionRecord& s, bool current);
 /// The settings a PATCH of an organisation changes (only those given).
 domain::Result<store::OrganisationSettings> settings_from_json(const Json& json);
 /// The entries of a bulk PATCH: `{"services": [{"service", "revision", …entry}]}`, non-empty.
@@ -83,8 +104,9 @@ struct Escalation {
 domain::Result<Escalation> escalation_from_json(const Json& json, domain::Date today);
 /// A request to run an evaluation: `{"id", "date", "kinds", "note"}`, all optional.
 domain::Result<store::NewEvaluation> new_evaluation_from_json(const Json& json, domain::Date today);
-/// A sign-off: `{}`, or `{"date"}` naming today (an approval is dated the day it is given).
-domain::Status approval_from_json(const Json& json, domain::Date today);
+/// A sign-off: `{}`, or `{"date"}`, the day it is asked to bear (domain::check_approval accepts
+/// only today).
+domain::Result<std::optional<domain::Date>> approval_from_json(const Json& json);
 domain::Result<domain::Action> action_from_json(const Json& json, const std::string& action_id);
 domain::Result<domain::CustomService> custom_service_from_json(const Json& json);
 domain::Result<domain::TriggerEvent> event_from_json(const Json& json);

@@ -32,38 +32,21 @@ double round2(double value) {
 
 namespace {
 
-Json opt_token(const auto& optional) {
-    return optional ? Json(std::string(to_string(*optional))) : Json(nullptr);
+/// A field holding a text in both languages, read from `member`.
+template <class T> auto text_of(LocalizedText T::*member) {
+    return [member](const T& value) { return store::codec::to_json(value.*member); };
 }
 
-Json opt_int(const std::optional<int>& v) {
-    return v ? Json(*v) : Json(nullptr);
-}
-
-Json header_json(const CatalogueHeader& h) {
-    return {{"id", h.id},
-            {"title", to_json(h.title)},
-            {"version", h.version},
-            {"edition_date", h.edition_date},
-            {"publisher", to_json(h.publisher)},
-            {"licence_note", to_json(h.licence_note)},
-            {"languages", h.languages}};
-}
-
-Json header_schema() {
-    return object({{"id", string()},
-                   {"title", ref("LocalizedText")},
-                   {"version", string()},
-                   {"edition_date", string()},
-                   {"publisher", ref("LocalizedText")},
-                   {"licence_note", ref("LocalizedText")},
-                   {"languages", array_of(string())}});
-}
-
-Json sourcing_json(const SourcingAnswers& a) {
-    return {{"information", std::string(to_string(a.information))},
-            {"specialist_skill", a.specialist_skill},
-            {"quadrant", std::string(to_string(quadrant_of(a)))}};
+const Shape<CatalogueHeader>& header_shape() {
+    using H = CatalogueHeader;
+    static const Shape<H> shape{{"id", string(), &H::id},
+                                {"title", ref("LocalizedText"), text_of(&H::title)},
+                                {"version", string(), &H::version},
+                                {"edition_date", string(), &H::edition_date},
+                                {"publisher", ref("LocalizedText"), text_of(&H::publisher)},
+                                {"licence_note", ref("LocalizedText"), text_of(&H::licence_note)},
+                                {"languages", array_of(string()), &H::languages}};
+    return shape;
 }
 
 } // namespace
@@ -84,91 +67,96 @@ Json localized_text_schema() {
 }
 } // namespace
 
+namespace {
+const Shape<Alias>& alias_shape() {
+    static const Shape<Alias> shape{
+        {"lang", nullable(string()), [](const Alias& a) { return text_or_null(a.lang); }},
+        {"name", string(), &Alias::name},
+        {"source", string(), &Alias::source}};
+    return shape;
+}
+
+/// A catalogue's sourcing default: the answers, the quadrant they give and why.
+const Shape<Sourcing>& sourcing_default_shape() {
+    static const Shape<Sourcing> shape{
+        {"information", ref("Information"),
+         [](const Sourcing& s) { return s.answers.information; }},
+        {"specialist_skill", boolean(),
+         [](const Sourcing& s) { return s.answers.specialist_skill; }},
+        {"quadrant", ref("Quadrant"), [](const Sourcing& s) { return quadrant_of(s.answers); }},
+        {"reason", ref("LocalizedText"), text_of(&Sourcing::reason)}};
+    return shape;
+}
+
+const Shape<CatalogueNode>& catalogue_node_shape() {
+    using N = CatalogueNode;
+    static const Shape<N> shape{
+        {"id", string(), &N::id},
+        {"kind", ref("NodeKind"), &N::kind},
+        {"parent", nullable(string()), [](const N& n) { return text_or_null(n.parent); }},
+        {"name", ref("LocalizedText"), text_of(&N::name)},
+        {"description", ref("LocalizedText"), text_of(&N::description)},
+        {"aliases", array_of(alias_shape().schema()),
+         [](const N& n) { return alias_shape().encode_each(n.aliases); }},
+        // Only a category has a phase.
+        {"phase", nullable(ref("Phase")),
+         [](const N& n) { return n.kind == NodeKind::category ? json_of(n.phase) : absent(); },
+         Presence::when_given},
+        {"sourcing", sourcing_default_shape().schema(),
+         [](const N& n) {
+             return n.sourcing ? sourcing_default_shape().encode(*n.sourcing) : absent();
+         },
+         Presence::when_given}};
+    return shape;
+}
+} // namespace
+
 Json to_json(const CatalogueNode& n) {
-    Json j{{"id", n.id}, {"kind", std::string(to_string(n.kind))}};
-    j["parent"] = n.parent.empty() ? Json(nullptr) : Json(n.parent);
-    j["name"] = to_json(n.name);
-    j["description"] = to_json(n.description);
-    Json aliases = Json::array();
-    for (const auto& a : n.aliases)
-        aliases.push_back({{"lang", a.lang.empty() ? Json(nullptr) : Json(a.lang)},
-                           {"name", a.name},
-                           {"source", a.source}});
-    j["aliases"] = aliases;
-    if (n.kind == NodeKind::category) j["phase"] = opt_token(n.phase);
-    if (n.sourcing) {
-        Json s = sourcing_json(n.sourcing->answers);
-        s["reason"] = to_json(n.sourcing->reason);
-        j["sourcing"] = s;
-    }
-    return j;
+    return catalogue_node_shape().encode(n);
 }
 
 namespace {
-Json catalogue_node_schema() {
-    return object({{"id", string()},
-                   {"kind", ref("NodeKind")},
-                   {"parent", nullable(string())},
-                   {"name", ref("LocalizedText")},
-                   {"description", ref("LocalizedText")},
-                   {"aliases",
-                    array_of(object(
-                        {{"lang", nullable(string())}, {"name", string()}, {"source", string()}}))},
-                   {"phase", nullable(ref("Phase"))},
-                   {"sourcing", object({{"information", ref("Information")},
-                                        {"specialist_skill", boolean()},
-                                        {"quadrant", ref("Quadrant")},
-                                        {"reason", ref("LocalizedText")}})}},
-                  {"phase", "sourcing"});
+const Shape<Finding>& finding_shape() {
+    using F = Finding;
+    static const Shape<F> shape{{"evaluation", ref("EvaluationKind"), &F::kind},
+                                {"severity", ref("Severity"), &F::severity},
+                                {"code", string(), &F::code},
+                                {"service", string(), &F::service_id},
+                                {"level", nullable(ref("Level")), &F::level},
+                                {"reference_level", nullable(ref("Level")), &F::reference_level},
+                                {"assignment", nullable(ref("Assignment")), &F::assignment},
+                                {"quadrant", nullable(ref("Quadrant")), &F::quadrant},
+                                {"as_is", nullable(integer()), &F::as_is},
+                                {"to_be", nullable(integer()), &F::to_be},
+                                {"message", ref("LocalizedText"), text_of(&F::message)}};
+    return shape;
+}
+
+/// A mean rounded for display, or null when no service counted.
+auto mean_of(double (*mean)(const Aggregate&)) {
+    return [mean](const Aggregate& a) { return a.counted ? Json(round2(mean(a))) : Json(nullptr); };
+}
+
+const Shape<Aggregate>& aggregate_shape() {
+    using A = Aggregate;
+    static const Shape<A> shape{
+        {"counted", integer(), &A::counted},
+        {"not_applicable", integer(), &A::not_applicable},
+        {"incomplete", integer(), &A::incomplete},
+        {"as_is", nullable(number()), mean_of([](const A& a) { return a.as_is; })},
+        {"to_be", nullable(number()), mean_of([](const A& a) { return a.to_be; })},
+        {"gap", nullable(number()), mean_of([](const A& a) { return a.gap(); })}};
+    return shape;
 }
 } // namespace
 
 Json to_json(const Finding& f) {
-    return {{"evaluation", std::string(to_string(f.kind))},
-            {"severity", std::string(to_string(f.severity))},
-            {"code", f.code},
-            {"service", f.service_id},
-            {"level", opt_token(f.level)},
-            {"reference_level", opt_token(f.reference_level)},
-            {"assignment", opt_token(f.assignment)},
-            {"quadrant", opt_token(f.quadrant)},
-            {"as_is", opt_int(f.as_is)},
-            {"to_be", opt_int(f.to_be)},
-            {"message", to_json(f.message)}};
+    return finding_shape().encode(f);
 }
-
-namespace {
-Json finding_schema() {
-    return object({{"evaluation", ref("EvaluationKind")},
-                   {"severity", ref("Severity")},
-                   {"code", string()},
-                   {"service", string()},
-                   {"level", nullable(ref("Level"))},
-                   {"reference_level", nullable(ref("Level"))},
-                   {"assignment", nullable(ref("Assignment"))},
-                   {"quadrant", nullable(ref("Quadrant"))},
-                   {"as_is", nullable(integer())},
-                   {"to_be", nullable(integer())},
-                   {"message", ref("LocalizedText")}});
-}
-} // namespace
 
 Json to_json(const Aggregate& a) {
-    return {{"counted", a.counted},
-            {"not_applicable", a.not_applicable},
-            {"incomplete", a.incomplete},
-            {"as_is", a.counted ? Json(round2(a.as_is)) : Json(nullptr)},
-            {"to_be", a.counted ? Json(round2(a.to_be)) : Json(nullptr)},
-            {"gap", a.counted ? Json(round2(a.gap())) : Json(nullptr)}};
+    return aggregate_shape().encode(a);
 }
-
-namespace {
-Json aggregate_properties() {
-    return Json{{"counted", integer()},        {"not_applicable", integer()},
-                {"incomplete", integer()},     {"as_is", nullable(number())},
-                {"to_be", nullable(number())}, {"gap", nullable(number())}};
-}
-} // namespace
 
 Json to_json(const Action& a, const ServiceDirectory& directory, Date today) {
     Json out = store::codec::to_json(a);
@@ -183,14 +171,28 @@ Json to_json(const Action& a, const ServiceDirectory& directory, Date today) {
     return out;
 }
 
+namespace {
+/// What a draft adds to its action: its texts in both languages and its finding's figures.
+const Shape<DraftAction>& draft_shape() {
+    using D = DraftAction;
+    static const Shape<D> texts{{"title", ref("LocalizedText"), text_of(&D::title)},
+                                {"resources", ref("LocalizedText"), text_of(&D::resources)}};
+    static const Shape<D> parameters{
+        {"code", string(), [](const D& d) { return d.action.finding; }},
+        {"service", string(), [](const D& d) { return d.action.services.front(); }},
+        {"from", nullable(integer()), &D::from},
+        {"to", nullable(integer()), &D::to},
+        {"quadrant", nullable(ref("Quadrant")), &D::quadrant}};
+    static const Shape<D> shape{
+        {"texts", texts.schema(), [](const D& d) { return texts.encode(d); }},
+        {"parameters", parameters.schema(), [](const D& d) { return parameters.encode(d); }}};
+    return shape;
+}
+} // namespace
+
 Json to_json(const DraftAction& d, const ServiceDirectory& directory, Date today) {
     Json out = to_json(d.action, directory, today);
-    out["texts"] = {{"title", to_json(d.title)}, {"resources", to_json(d.resources)}};
-    out["parameters"] = {{"code", d.action.finding},
-                         {"service", d.action.services.front()},
-                         {"from", opt_int(d.from)},
-                         {"to", opt_int(d.to)},
-                         {"quadrant", opt_token(d.quadrant)}};
+    out.update(draft_shape().encode(d));
     return out;
 }
 
@@ -218,14 +220,7 @@ Json action_schema() {
 }
 
 Json draft_action_schema() {
-    return extended(
-        ref("ActionValue"),
-        {{"texts", object({{"title", ref("LocalizedText")}, {"resources", ref("LocalizedText")}})},
-         {"parameters", object({{"code", string()},
-                                {"service", string()},
-                                {"from", nullable(integer())},
-                                {"to", nullable(integer())},
-                                {"quadrant", nullable(ref("Quadrant"))}})}});
+    return extended(ref("ActionValue"), draft_shape().properties());
 }
 } // namespace
 
@@ -239,14 +234,24 @@ Json trigger_event_schema() {
 }
 } // namespace
 
+namespace {
+const Shape<DueEvaluation>& due_shape() {
+    using D = DueEvaluation;
+    static const Shape<D> shape{{"evaluation", ref("EvaluationKind"), &D::kind},
+                                {"last_done", nullable(string()), &D::last_done},
+                                {"events", array_of(ref("TriggerEvent")),
+                                 [](const D& d) {
+                                     Json events = Json::array();
+                                     for (const auto& e : d.events) events.push_back(to_json(e));
+                                     return events;
+                                 }},
+                                {"scheduled_date", nullable(string()), &D::scheduled_date}};
+    return shape;
+}
+} // namespace
+
 Json to_json(const DueEvaluation& d) {
-    Json events = Json::array();
-    for (const auto& e : d.events) events.push_back(to_json(e));
-    return {
-        {"evaluation", std::string(to_string(d.kind))},
-        {"last_done", d.last_done ? Json(d.last_done->to_string()) : Json(nullptr)},
-        {"events", events},
-        {"scheduled_date", d.scheduled_date ? Json(d.scheduled_date->to_string()) : Json(nullptr)}};
+    return due_shape().encode(d);
 }
 
 Json to_json(const Trend& t) {
@@ -259,30 +264,20 @@ Json to_json(const Trend& t) {
 }
 
 namespace {
-Json due_schema() {
-    return object({{"evaluation", ref("EvaluationKind")},
-                   {"last_done", nullable(string())},
-                   {"events", array_of(ref("TriggerEvent"))},
-                   {"scheduled_date", nullable(string())}});
+const Shape<Change>& change_shape() {
+    using C = Change;
+    static const Shape<C> shape{
+        {"service", string(), &C::service_id},
+        {"field", string(), &C::field},
+        {"before", nullable(string()), [](const C& c) { return text_or_null(c.before); }},
+        {"after", nullable(string()), [](const C& c) { return text_or_null(c.after); }}};
+    return shape;
 }
 } // namespace
 
 Json to_json(const Change& c) {
-    auto v = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
-    return {{"service", c.service_id},
-            {"field", c.field},
-            {"before", v(c.before)},
-            {"after", v(c.after)}};
+    return change_shape().encode(c);
 }
-
-namespace {
-Json change_schema() {
-    return object({{"service", string()},
-                   {"field", string()},
-                   {"before", nullable(string())},
-                   {"after", nullable(string())}});
-}
-} // namespace
 
 namespace {
 
@@ -431,7 +426,7 @@ Json vocabulary_schema() {
 Json library_summary(const catalogue::Library& library) {
     Json catalogues = Json::array();
     for (const auto& lc : library.catalogues()) {
-        Json j = header_json(lc.catalogue.header());
+        Json j = header_shape().encode(lc.catalogue.header());
         Json counts = Json::object();
         for (auto kind : {NodeKind::category, NodeKind::service, NodeKind::area, NodeKind::function,
                           NodeKind::internal}) {
@@ -461,25 +456,26 @@ Json library_summary(const catalogue::Library& library) {
 
 namespace {
 Json library_schema() {
-    return object({{"catalogs", array_of(extended(header_schema(), {{"counts", map_of(integer())},
-                                                                    {"source", string()}}))},
-                   {"crosswalks", array_of(object({{"id", string()},
-                                                   {"from", string()},
-                                                   {"to", string()},
-                                                   {"version", string()},
-                                                   {"links", integer()},
-                                                   {"source", string()}}))},
-                   {"templates", array_of(object({{"id", string()},
-                                                  {"catalog", string()},
-                                                  {"name", ref("LocalizedText")},
-                                                  {"source", string()}}))}});
+    return object(
+        {{"catalogs", array_of(extended(header_shape().schema(),
+                                        {{"counts", map_of(integer())}, {"source", string()}}))},
+         {"crosswalks", array_of(object({{"id", string()},
+                                         {"from", string()},
+                                         {"to", string()},
+                                         {"version", string()},
+                                         {"links", integer()},
+                                         {"source", string()}}))},
+         {"templates", array_of(object({{"id", string()},
+                                        {"catalog", string()},
+                                        {"name", ref("LocalizedText")},
+                                        {"source", string()}}))}});
 }
 } // namespace
 
 Json catalogue_document(const catalogue::LoadedCatalog& lc) {
     Json nodes = Json::array();
     for (const auto& n : lc.catalogue.nodes()) nodes.push_back(to_json(n));
-    Json header = header_json(lc.catalogue.header());
+    Json header = header_shape().encode(lc.catalogue.header());
     header["source"] = lc.source;
     return {{"catalog", header}, {"nodes", nodes}};
 }
@@ -506,8 +502,8 @@ Json crosswalk_document(const Crosswalk& x) {
 
 namespace {
 Json catalogue_document_schema() {
-    return object({{"catalog", extended(header_schema(), {{"source", string()}})},
-                   {"nodes", array_of(catalogue_node_schema())}});
+    return object({{"catalog", extended(header_shape().schema(), {{"source", string()}})},
+                   {"nodes", array_of(catalogue_node_shape().schema())}});
 }
 } // namespace
 
@@ -547,7 +543,7 @@ Json review_document(const Review& r) {
     Json categories = Json::array();
     for (const auto& [id, agg] : r.evaluation.scores.categories) {
         const CatalogueNode* node = dir.catalogue().find(id);
-        Json j{{"id", id}, {"name", to_json(node->name)}, {"phase", opt_token(node->phase)}};
+        Json j{{"id", id}, {"name", to_json(node->name)}, {"phase", json_of(node->phase)}};
         j.update(to_json(agg));
         categories.push_back(j);
     }
@@ -562,7 +558,7 @@ Json review_document(const Review& r) {
                {"name", to_json(info.name)},
                {"category", info.category},
                {"custom", info.custom}};
-        j["level"] = e ? opt_token(e->level) : Json(nullptr);
+        j["level"] = e ? json_of(e->level) : Json(nullptr);
         j["in_catalogue"] = e && in_scope(*e);
         j["assignment"] = std::string(to_string(e ? e->assignment : Assignment::unassigned));
         j["owner"] = e ? e->owner : "";
@@ -634,13 +630,13 @@ Json review_document(const Review& r) {
 
 namespace {
 Json review_schema() {
-    const auto aggregate = object(aggregate_properties());
-    Json category = aggregate_properties();
+    const auto aggregate = aggregate_shape().schema();
+    Json category = aggregate_shape().properties();
     category.update(
         Json{{"id", string()}, {"name", ref("LocalizedText")}, {"phase", nullable(ref("Phase"))}});
     Json phases = Json::object(); // every phase (domain::score_portfolio)
     for (const auto p : kAllPhases) phases[std::string(to_string(p))] = aggregate;
-    Json point = aggregate_properties();
+    Json point = aggregate_shape().properties();
     point.update(Json{{"evaluation", string()}, {"date", string()}});
     return object(
         {{"format", tokens({"cdcwb/v1"})},
@@ -681,8 +677,8 @@ Json review_schema() {
 Json schemas() {
     return Json{
         {"LocalizedText", localized_text_schema()},
-        {"Finding", finding_schema()},
-        {"Aggregate", object(aggregate_properties())},
+        {"Finding", finding_shape().schema()},
+        {"Aggregate", aggregate_shape().schema()},
         {"ActionValue", action_schema()},
         {"DraftAction", draft_action_schema()},
         {"ScoreSlot", tokens({"insource", "outsource", "unassigned"})},
@@ -691,7 +687,7 @@ Json schemas() {
          tokens({std::string(finding::unassigned), std::string(finding::quadrant_mismatch),
                  std::string(finding::missing_owner), std::string(finding::missing_provider)})},
         {"TriggerEvent", trigger_event_schema()},
-        {"DueEvaluation", due_schema()},
+        {"DueEvaluation", due_shape().schema()},
         {"Level", one_of(kAllLevels)},
         {"Assignment", one_of(kAllAssignments)},
         {"Phase", one_of(kAllPhases)},
@@ -703,7 +699,7 @@ Json schemas() {
         {"ActionStatus", one_of(kActionStatuses)},
         {"Quadrant", one_of(kQuadrants)},
         {"Information", one_of(kInformation)},
-        {"Change", change_schema()},
+        {"Change", change_shape().schema()},
         {"Vocabulary", vocabulary_schema()},
         {"Library", library_schema()},
         {"CatalogueDocument", catalogue_document_schema()},

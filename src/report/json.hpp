@@ -1,7 +1,9 @@
 // JSON documents of domain values, for `--json` output and the API (http/json_mapping.hpp builds
 // its records on them): catalogues, templates, findings, actions, evaluation reports. A value the
 // store encodes too (an action, an event, a text) starts from store/codec.hpp's encoder. The shapes
-// are stable and documented in docs/json-output.md; schemas() describes them (OpenAPI components).
+// are stable and documented in docs/json-output.md; schemas() describes them (OpenAPI components):
+// an object of a type's own fields (a finding, an aggregate, a change, …) comes with its schema
+// from one declaration of those fields (a schema::Shape in json.cpp).
 #pragma once
 
 #include "catalogue/library.hpp"

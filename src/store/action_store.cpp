@@ -11,10 +11,6 @@ using codec::Json;
 
 namespace {
 
-Date today(const std::string& now) {
-    return *Date::parse(now.substr(0, 10));
-}
-
 /// The next free "A-<n>": one more than the highest number in use.
 std::string next_action_id(const std::vector<ActionRecord>& existing) {
     int highest = 0;
@@ -60,7 +56,7 @@ Result<ActionRecord> ActionStore::create_action(const Actor& actor, std::string_
                     return rows::conflict("an action '" + action.id + "' already exists",
                                           "action.id");
             const std::string at = core_.now();
-            action = record_creation(std::move(action), today(at));
+            action = record_creation(std::move(action), StoreCore::day_of(at));
             rows::insert_action(sql, org.id, rows::next_position(sql, "actions", org.id), action,
                                 at, actor.name);
             rows::audit(sql, at, actor, &org, "action", action.id, "create", nullptr,
@@ -81,7 +77,7 @@ Result<ActionRecord> ActionStore::update_action(const Actor& actor, std::string_
             auto before = rows::action(sql, org.id, action.id);
             if (!before) return rows::not_found("no action '" + action.id + "'", "action.id");
             const std::string at = core_.now();
-            const Action edited = record_edit(before->action, action, today(at));
+            const Action edited = record_edit(before->action, action, StoreCore::day_of(at));
             if (!rows::update_action(sql, org.id, edited, expected_revision, at, actor.name))
                 return stale(*before, expected_revision);
             rows::audit(sql, at, actor, &org, "action", action.id, "update",

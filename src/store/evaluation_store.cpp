@@ -83,7 +83,8 @@ Result<EvaluationRecord> EvaluationStore::evaluation(std::string_view slug, std:
 
 Result<EvaluationRecord> EvaluationStore::approve_evaluation(const Actor& actor,
                                                              std::string_view slug,
-                                                             std::string_view id) {
+                                                             std::string_view id,
+                                                             std::optional<Date> requested) {
     return rows::change_organisation(
         core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<EvaluationRecord> {
             const std::string evaluation_id(id);
@@ -91,7 +92,7 @@ Result<EvaluationRecord> EvaluationStore::approve_evaluation(const Actor& actor,
             if (!before) return rows::not_found("no evaluation '" + evaluation_id + "'", "id");
             const Date today = core_.today();
             if (auto s = check_approval(before->evaluation, before->created_by, actor.name, today,
-                                        org.separate_approver);
+                                        org.separate_approver, requested);
                 !s)
                 return s.error();
             const std::string date = today.to_string();

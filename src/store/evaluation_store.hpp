@@ -68,10 +68,11 @@ class EvaluationStore {
     Result<EvaluationRecord> run_evaluation(const Actor& actor, std::string_view slug,
                                             const NewEvaluation& request);
     Result<EvaluationRecord> evaluation(std::string_view slug, std::string_view id);
-    /// Signs off an evaluation, once, dated the day it happens (the store's clock); see
-    /// domain::check_approval for who may.
-    Result<EvaluationRecord> approve_evaluation(const Actor& actor, std::string_view slug,
-                                                std::string_view id);
+    /// Signs off an evaluation, once, dated the day it happens (the store's clock); a date
+    /// asked for must be that day. See domain::check_approval for who may.
+    Result<EvaluationRecord>
+    approve_evaluation(const Actor& actor, std::string_view slug, std::string_view id,
+                       std::optional<domain::Date> requested = std::nullopt);
     Result<EventRecord> add_event(const Actor& actor, std::string_view slug,
                                   const domain::TriggerEvent& event);
     /// The live evaluation as of `date`: scores, findings, changes since the last evaluation,

@@ -49,7 +49,11 @@ std::string StoreCore::now() const {
 }
 
 domain::Date StoreCore::today() const {
-    return *domain::Date::parse(now().substr(0, 10));
+    return day_of(now());
+}
+
+domain::Date StoreCore::day_of(const std::string& time) {
+    return *domain::Date::parse(time.substr(0, 10));
 }
 
 domain::Assessment OrganisationState::assessment() const {

@@ -38,6 +38,9 @@ class StoreCore {
     std::string now() const;
     /// The clock's day (UTC).
     domain::Date today() const;
+    /// The day (UTC) of a time as now() writes it: a change dated by the same reading of the
+    /// clock as its audit record.
+    static domain::Date day_of(const std::string& time);
     /// The directory of a catalogue plus custom services; built once and shared while the
     /// custom services stay the same.
     Result<std::shared_ptr<const domain::ServiceDirectory>>

@@ -284,6 +284,18 @@ TEST_F(EvaluationStore, ApprovalRecordsWhoSignedAndWhen) {
     EXPECT_FALSE(read->findings.empty()) << "approval keeps the findings";
 }
 
+TEST_F(EvaluationStore, AnApprovalAskedForAnotherDayThanTheClocksIsRefusedAndWritesNothing) {
+    ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
+    now_ += std::chrono::days(3);
+    EXPECT_REFUSED_UNCHANGED(
+        store().evaluations.approve_evaluation(actor_, "acme", "2026-11-22", day("2026-11-22")),
+        ErrorCode::invalid_input, "date");
+    auto approved =
+        store().evaluations.approve_evaluation(actor_, "acme", "2026-11-22", day("2026-11-25"));
+    ASSERT_TRUE(approved.ok()) << approved.error().message;
+    EXPECT_EQ(approved->evaluation.approved_on, day("2026-11-25"));
+}
+
 TEST_F(EvaluationStore, ApprovalOnTheEvaluationDayIsAllowed) {
     ASSERT_TRUE(store().evaluations.run_evaluation(actor_, "acme", on("2026-11-22")).ok());
     auto approved = store().evaluations.approve_evaluation(actor_, "acme", "2026-11-22");

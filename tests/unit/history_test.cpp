@@ -187,4 +187,20 @@ TEST(Evaluation, EvaluationIdsArePrintableWithoutSpaces) {
     }
 }
 
+TEST(Evaluation, AnApprovalIsDatedTheDayItIsGiven) {
+    const auto evaluation = snap("E-1", "2026-11-22", {});
+    const auto today = day("2026-11-25");
+    EXPECT_TRUE(check_approval(evaluation, "alice", "bob", today, false).ok())
+        << "no date asked for: today's";
+    EXPECT_TRUE(check_approval(evaluation, "alice", "bob", today, false, today).ok());
+    for (const char* other : {"2026-11-22", "2026-11-26"}) {
+        auto s = check_approval(evaluation, "alice", "bob", today, false, day(other));
+        ASSERT_FALSE(s.ok()) << other;
+        EXPECT_EQ(s.error().code, ErrorCode::invalid_input);
+        EXPECT_EQ(s.error().field, "date");
+        EXPECT_NE(s.error().message.find("2026-11-25"), std::string::npos)
+            << "names today: " << s.error().message;
+    }
+}
+
 } // namespace

@@ -29,7 +29,7 @@ import {
   withEvidence,
   withScore,
   withoutEvidence,
-  type SavedEntry,
+  type SavedServiceEntry,
 } from './build';
 import { narrowLimits, serviceEntry } from './testData';
 import type { CatalogueNode, ServiceEntry, Vocabulary } from './types';
@@ -269,7 +269,7 @@ describe('quadrant advisor', () => {
   it('takes a saved entry as the server answers it, keeping what the answer lacks', () => {
     const before = entry('A-1', { name: text('Risk'), category: 'A', phase: 'strategic', quadrant: 'I', gap: 1 });
     const { name: _n, category: _c, phase: _p, custom: _cu, ...rest } = before;
-    const saved: SavedEntry = {
+    const saved: SavedServiceEntry = {
       ...rest,
       assignment: 'insource',
       revision: 2,

@@ -30,7 +30,7 @@ export type QuadrantId = Quadrant['id'];
 export const DERIVED_FIELDS = ['name', 'category', 'phase', 'custom', 'quadrant', 'quadrant_mismatch', 'in_catalogue', 'scored', 'score_pairs', 'gaps', 'gap', 'profile_issues'] as const;
 type Derived = (typeof DERIVED_FIELDS)[number];
 /** What the server answers for one entry (PUT, PATCH, 409 `current`). */
-export type SavedEntry = Omit<ServiceEntry, Derived> & Partial<Pick<ServiceEntry, Derived>>;
+export type SavedServiceEntry = Omit<ServiceEntry, Derived> & Partial<Pick<ServiceEntry, Derived>>;
 
 // ---------------------------------------------------------------------------------------------
 // Catalogue structure
@@ -319,7 +319,7 @@ export function defaultSourcing(entry: ServiceEntry, node: CatalogueNode | undef
  * data, quadrant advice, gaps, profile issues …); what an answer lacks is kept from the entry shown
  * before.
  */
-export function withCatalogueData(saved: SavedEntry, before: ServiceEntry): ServiceEntry {
+export function withCatalogueData(saved: SavedServiceEntry, before: ServiceEntry): ServiceEntry {
   return { ...before, ...saved };
 }
 

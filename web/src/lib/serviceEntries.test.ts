@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api';
-import type { SavedEntry } from './build';
-import { EntrySaves, customServiceBody, saveEntry, saveMany, uploadEvidence, type EntrySaveHooks } from './serviceEntries';
+import type { SavedServiceEntry } from './build';
+import { ServiceEntrySaves, customServiceBody, saveServiceEntry, saveMany, uploadEvidence, type ServiceEntrySaveHooks } from './serviceEntries';
 import { savedEntry } from './testData';
 import type { ServiceEntry } from './types';
 
-function saved(over: Partial<SavedEntry> = {}): SavedEntry {
+function saved(over: Partial<SavedServiceEntry> = {}): SavedServiceEntry {
   return savedEntry('A-1', { level: 'basic', assignment: 'insource', owner: 'SOC', insource: { as_is: '3', to_be: '5' }, revision: 3, updated_by: 'alice', ...over });
 }
 
@@ -30,11 +30,11 @@ function answer(status: number, body: unknown) {
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('saveEntry', () => {
+describe('saveServiceEntry', () => {
   it('PUTs the whole entry with the revision it was loaded at', async () => {
     const calls = answer(200, saved({ owner: 'CSIRT', revision: 4 }));
     const base = saved();
-    const outcome = await saveEntry('org 1', base, { ...base, owner: 'CSIRT' });
+    const outcome = await saveServiceEntry('org 1', base, { ...base, owner: 'CSIRT' });
     expect(outcome).toEqual({ kind: 'saved', entry: saved({ owner: 'CSIRT', revision: 4 }) });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.method).toBe('PUT');
@@ -52,7 +52,7 @@ describe('saveEntry', () => {
     answer(409, { error: { code: 'conflict', message: 'changed' }, current });
     const base = saved();
     const mine = { ...base, owner: 'CSIRT' };
-    const outcome = await saveEntry('org', base, mine);
+    const outcome = await saveServiceEntry('org', base, mine);
     expect(outcome.kind).toBe('conflict');
     if (outcome.kind !== 'conflict') return;
     expect(outcome.current).toEqual(current);
@@ -65,17 +65,17 @@ describe('saveEntry', () => {
   it('throws other errors (with the field the server names)', async () => {
     answer(400, { error: { code: 'invalid_input', message: 'too long', field: 'owner' } });
     const base = saved();
-    const error = await saveEntry('org', base, base).catch((e: unknown) => e);
+    const error = await saveServiceEntry('org', base, base).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).field).toBe('owner');
   });
 });
 
-describe('EntrySaves (the queue the build steps and the matrix share)', () => {
-  const shown = (over: Partial<SavedEntry> = {}) => ({ ...saved(over), name: { en: 'Risk', ja: 'リスク' } }) as ServiceEntry;
+describe('ServiceEntrySaves (the queue the build steps and the matrix share)', () => {
+  const shown = (over: Partial<SavedServiceEntry> = {}) => ({ ...saved(over), name: { en: 'Risk', ja: 'リスク' } }) as ServiceEntry;
   function recorder() {
     const events: string[] = [];
-    const hooks: EntrySaveHooks = {
+    const hooks: ServiceEntrySaveHooks = {
       merge: (answer, before) => ({ ...before, ...answer }) as ServiceEntry,
       saving: (s) => events.push(`saving ${s}`),
       saved: (s, e) => events.push(`saved ${s} ${e.owner} r${e.revision} ${e.name.en}`),
@@ -90,11 +90,11 @@ describe('EntrySaves (the queue the build steps and the matrix share)', () => {
     let revision = 3;
     vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
       calls.push(String((init.headers as Record<string, string>)['If-Match']));
-      const body = JSON.parse(String(init.body)) as Partial<SavedEntry>;
+      const body = JSON.parse(String(init.body)) as Partial<SavedServiceEntry>;
       return new Response(JSON.stringify(saved({ ...body, revision: ++revision })), { status: 200, headers: { 'Content-Type': 'application/json' } });
     }));
     const { events, hooks } = recorder();
-    const saves = new EntrySaves('org', hooks);
+    const saves = new ServiceEntrySaves('org', hooks);
     saves.adopt([shown()]);
     saves.save('A-1', shown({ owner: 'CSIRT' }));
     saves.save('A-1', shown({ owner: 'PSIRT' }));
@@ -109,7 +109,7 @@ describe('EntrySaves (the queue the build steps and the matrix share)', () => {
     const current = saved({ owner: 'IT', revision: 9 });
     answer(409, { error: { code: 'conflict', message: 'changed' }, current });
     const { events, hooks } = recorder();
-    const saves = new EntrySaves('org', hooks);
+    const saves = new ServiceEntrySaves('org', hooks);
     saves.adopt([shown()]);
     saves.save('A-1', shown({ owner: 'CSIRT', rationale: 'mine' }));
     await vi.waitFor(() => expect(saves.busy()).toBe(false));

@@ -1,9 +1,9 @@
 // The organisation's service entries over the API: loading them, saving one with the revision it
 // was loaded at (a 409 becomes the differences to offer), the save queue the build steps and the
-// matrix share (EntrySaves), saving many at once, custom services,
+// matrix share (ServiceEntrySaves), saving many at once, custom services,
 // evidence files and the reference data the build flow reads.
 import { ApiError, del, get, orgPath, patch, post, put } from './api';
-import { CONFLICT_FIELDS, entryBody, flatten, unflatten, type BulkItem, type SavedEntry } from './build';
+import { CONFLICT_FIELDS, entryBody, flatten, unflatten, type BulkItem, type SavedServiceEntry } from './build';
 import { differences, resolve, type Choice, type Difference } from './conflicts';
 import type { Crosswalk, Evidence, Level, Library, ServiceEntry, Sourcing, TemplateSummary, Text } from './types';
 
@@ -19,11 +19,11 @@ export function loadServices(org: string, signal?: AbortSignal): Promise<Service
 
 /** The outcome of saving one entry: saved, or refused because someone else saved it first. */
 export type SaveOutcome =
-  | { kind: 'saved'; entry: SavedEntry }
-  | { kind: 'conflict'; current: SavedEntry; differences: Difference[] };
+  | { kind: 'saved'; entry: SavedServiceEntry }
+  | { kind: 'conflict'; current: SavedServiceEntry; differences: Difference[] };
 
 /** The differences between my edit and the entry as it is now, given what I started from. */
-export function conflictDifferences(base: SavedEntry, mine: SavedEntry, current: SavedEntry): Difference[] {
+export function conflictDifferences(base: SavedServiceEntry, mine: SavedServiceEntry, current: SavedServiceEntry): Difference[] {
   return differences(flatten(base), flatten(mine), flatten(current), [...CONFLICT_FIELDS]);
 }
 
@@ -31,26 +31,26 @@ export function conflictDifferences(base: SavedEntry, mine: SavedEntry, current:
  * PUT one entry with the revision it was loaded at. A 409 carrying the current entry is answered
  * as a conflict with the differences to choose from; any other error is thrown.
  */
-export async function saveEntry(org: string, base: SavedEntry, mine: SavedEntry): Promise<SaveOutcome> {
+export async function saveServiceEntry(org: string, base: SavedServiceEntry, mine: SavedServiceEntry): Promise<SaveOutcome> {
   try {
-    const entry = await put<SavedEntry>(orgPath(org, 'services', mine.service), entryBody(mine), { revision: base.revision });
+    const entry = await put<SavedServiceEntry>(orgPath(org, 'services', mine.service), entryBody(mine), { revision: base.revision });
     return { kind: 'saved', entry };
   } catch (e) {
-    if (e instanceof ApiError && e.code === 'conflict' && isEntry(e.current)) {
+    if (e instanceof ApiError && e.code === 'conflict' && isServiceEntry(e.current)) {
       return { kind: 'conflict', current: e.current, differences: conflictDifferences(base, mine, e.current) };
     }
     throw e;
   }
 }
 
-function isEntry(value: unknown): value is SavedEntry {
+function isServiceEntry(value: unknown): value is SavedServiceEntry {
   return typeof value === 'object' && value !== null && 'service' in value && 'revision' in value && 'assignment' in value;
 }
 
 /** What the save queue tells the screen using it. */
-export interface EntrySaveHooks {
+export interface ServiceEntrySaveHooks {
   /** A server answer made a shown entry again (catalogue data, quadrant advice kept or looked up). */
-  merge: (saved: SavedEntry, before: ServiceEntry) => ServiceEntry;
+  merge: (saved: SavedServiceEntry, before: ServiceEntry) => ServiceEntry;
   /** The service is being sent. */
   saving: (service: string) => void;
   /** Saved, and no later edit is waiting: show this. */
@@ -67,14 +67,14 @@ export interface EntrySaveHooks {
  * never in parallel (the second would meet the first's new revision), the latest edit including
  * the earlier ones. A 409 becomes a conflict over CONFLICT_FIELDS, with the user's edit kept.
  */
-export class EntrySaves {
+export class ServiceEntrySaves {
   private saved = new Map<string, ServiceEntry>();
   private queued = new Map<string, ServiceEntry>();
   private running = new Set<string>();
 
   constructor(
     private readonly org: string,
-    private readonly hooks: EntrySaveHooks,
+    private readonly hooks: ServiceEntrySaveHooks,
   ) {}
 
   /** The entries as loaded: what the next edits are made on. */
@@ -112,7 +112,7 @@ export class EntrySaves {
         this.hooks.saving(service);
         const base = this.saved.get(service) ?? mine;
         try {
-          const outcome = await saveEntry(this.org, base, mine);
+          const outcome = await saveServiceEntry(this.org, base, mine);
           if (outcome.kind === 'saved') {
             const merged = this.hooks.merge(outcome.entry, base);
             this.saved.set(service, merged);
@@ -144,8 +144,8 @@ export function chosenEntry(mine: ServiceEntry, current: ServiceEntry, choices: 
 }
 
 /** PATCH many entries at once, all or nothing. */
-export async function saveMany(org: string, services: BulkItem[]): Promise<SavedEntry[]> {
-  const answer = await patch<{ services: SavedEntry[] }>(orgPath(org, 'services'), { services });
+export async function saveMany(org: string, services: BulkItem[]): Promise<SavedServiceEntry[]> {
+  const answer = await patch<{ services: SavedServiceEntry[] }>(orgPath(org, 'services'), { services });
   return answer.services;
 }
 
@@ -172,8 +172,8 @@ export function customServiceBody(input: CustomServiceInput): CustomServiceInput
   return body;
 }
 
-export function addCustomService(org: string, input: CustomServiceInput): Promise<SavedEntry> {
-  return post<SavedEntry>(orgPath(org, 'custom-services'), customServiceBody(input));
+export function addCustomService(org: string, input: CustomServiceInput): Promise<SavedServiceEntry> {
+  return post<SavedServiceEntry>(orgPath(org, 'custom-services'), customServiceBody(input));
 }
 
 export function removeCustomService(org: string, service: string): Promise<void> {

@@ -1,6 +1,6 @@
 // Fixtures the unit tests share (imported by *.test.ts only): a service entry and a finding with
 // every field the API sends, so that a test names only the fields it is about.
-import { DERIVED_FIELDS, type SavedEntry } from './build';
+import { DERIVED_FIELDS, type SavedServiceEntry } from './build';
 import type { Finding, ServiceEntry, Vocabulary } from './types';
 
 /** Input limits deliberately narrower than the server's, so a test passes only if the code reads them. */
@@ -48,9 +48,9 @@ export function serviceEntry(service: string, over: Partial<ServiceEntry> = {}):
 }
 
 /** What the server answers for a saved entry (PUT, PATCH, a 409's current): the stored fields only. */
-export function savedEntry(service: string, over: Partial<SavedEntry> = {}): SavedEntry {
+export function savedEntry(service: string, over: Partial<SavedServiceEntry> = {}): SavedServiceEntry {
   const stored = Object.entries(serviceEntry(service)).filter(([field]) => !(DERIVED_FIELDS as readonly string[]).includes(field));
-  return { ...(Object.fromEntries(stored) as SavedEntry), ...over };
+  return { ...(Object.fromEntries(stored) as SavedServiceEntry), ...over };
 }
 
 /** A finding of the profile evaluation about one service, with no figures. */

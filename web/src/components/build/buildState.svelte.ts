@@ -1,6 +1,6 @@
 // The state one build screen works on: the organisation's entries as shown and per service
 // whether it is saving, saved or failed. Edits are saved through the save queue the matrix uses
-// too (lib/serviceEntries' EntrySaves: at once, one after another per service, with the revision);
+// too (lib/serviceEntries' ServiceEntrySaves: at once, one after another per service, with the revision);
 // a 409 queues a conflict for the dialog, with the user's edit kept until they choose.
 import { ApiError, get } from '../../lib/api';
 import {
@@ -13,10 +13,10 @@ import {
   type BulkChange,
   type BulkItem,
   type LevelChange,
-  type SavedEntry,
+  type SavedServiceEntry,
 } from '../../lib/build';
 import type { Choice, Difference } from '../../lib/conflicts';
-import { EntrySaves, addCustomService, chosenEntry, loadServices, removeCustomService, saveMany, type CustomServiceInput } from '../../lib/serviceEntries';
+import { ServiceEntrySaves, addCustomService, chosenEntry, loadServices, removeCustomService, saveMany, type CustomServiceInput } from '../../lib/serviceEntries';
 import { session } from '../../lib/session.svelte';
 import type { CatalogueDocument, ServiceEntry, Sourcing, Vocabulary } from '../../lib/types';
 
@@ -55,11 +55,11 @@ export class BuildState {
 
   private index = new Map<string, number>();
   private defaults = new Map<string, Sourcing | null>();
-  private readonly saves: EntrySaves;
+  private readonly saves: ServiceEntrySaves;
 
   constructor(org: string) {
     this.org = org;
-    this.saves = new EntrySaves(org, {
+    this.saves = new ServiceEntrySaves(org, {
       merge: (saved, before) => this.merge(saved, before),
       saving: (service) => (this.status[service] = 'saving'),
       saved: (service, entry) => {
@@ -133,7 +133,7 @@ export class BuildState {
     this.entries = next;
   }
 
-  private merge(saved: SavedEntry, before: ServiceEntry): ServiceEntry {
+  private merge(saved: SavedServiceEntry, before: ServiceEntry): ServiceEntry {
     return withCatalogueData(saved, before);
   }
 
