@@ -17,9 +17,7 @@ namespace {
 
 /// What GET …/trends answers (built below).
 Json trends_schema() {
-    const auto point =
-        object({{"evaluation", string()}, {"date", string()}, {"value", ref("Aggregate")}});
-    return list_of("trends", object({{"scope", string()}, {"points", array_of(point)}}));
+    return list_of("trends", report::trend_schema());
 }
 
 } // namespace

@@ -254,13 +254,25 @@ Json to_json(const DueEvaluation& d) {
     return due_shape().encode(d);
 }
 
+namespace {
+const Shape<Trend>& trend_shape() {
+    static const Shape<TrendPoint> point{
+        {"evaluation", string(), &TrendPoint::evaluation_id},
+        {"date", string(), &TrendPoint::date},
+        {"value", ref("Aggregate"), [](const TrendPoint& p) { return to_json(p.value); }}};
+    static const Shape<Trend> shape{{"scope", string(), &Trend::scope},
+                                    {"points", array_of(point.schema()),
+                                     [](const Trend& t) { return point.encode_each(t.points); }}};
+    return shape;
+}
+} // namespace
+
 Json to_json(const Trend& t) {
-    Json points = Json::array();
-    for (const auto& point : t.points)
-        points.push_back({{"evaluation", point.evaluation_id},
-                          {"date", point.date.to_string()},
-                          {"value", to_json(point.value)}});
-    return Json{{"scope", t.scope}, {"points", points}};
+    return trend_shape().encode(t);
+}
+
+Json trend_schema() {
+    return trend_shape().schema();
 }
 
 namespace {

@@ -35,6 +35,8 @@ Json to_json(const domain::DueEvaluation& due);
 Json to_json(const domain::Change& change);
 /// `{"scope", "points": [{"evaluation", "date", "value": aggregate}]}` (GET …/trends).
 Json to_json(const domain::Trend& trend);
+/// Its schema, from the same declaration.
+Json trend_schema();
 /// Score pair names ("insource", "outsource", "unassigned").
 Json slot_names(const std::vector<domain::ScoreSlot>& slots);
 
