@@ -91,6 +91,8 @@ struct ServeOptions {
     std::size_t max_connections_per_address = 256;
     int read_timeout = 5;    ///< seconds for a request's headers (and a small body)
     int upload_timeout = 60; ///< seconds for a larger body
+    std::string tls_cert;    ///< PEM certificate (chain): serve HTTPS (with tls_key)
+    std::string tls_key;     ///< PEM private key of tls_cert
 };
 int serve(Context& ctx, const ServeOptions& options);
 /// `cdcwb openapi`: prints the API's OpenAPI document (what GET /api/v1/openapi.json answers),

@@ -38,6 +38,9 @@ struct AuthOptions {
 };
 
 inline constexpr std::string_view kSessionCookie = "cdcwb_session";
+/// The session cookie's name with secure cookies: the __Host- prefix makes browsers take it only
+/// over HTTPS, for the whole site (Path=/) and from this host alone (no Domain).
+inline constexpr std::string_view kSecureSessionCookie = "__Host-cdcwb_session";
 inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
 
 /// Counts failures per key in a sliding window. In memory, per process: with several servers
@@ -81,6 +84,8 @@ class Authenticator {
     domain::Result<store::IssuedSession>
     sign_in(const std::string& username, const std::string& password, const std::string& address);
 
+    /// The session cookie's name: kSecureSessionCookie with secure cookies, else kSessionCookie.
+    std::string_view cookie_name() const;
     std::string session_cookie(const std::string& token) const;
     std::string expired_cookie() const;
     const AuthOptions& options() const { return options_; }
