@@ -610,16 +610,22 @@ void Server::Impl::accepted(tcp::socket socket) {
         }
     }
     if (session) return start();
-    // Over a limit: a short answer if the socket takes it at once, and the connection closes.
-    static const std::string kBusy = [] {
-        const std::string body =
-            error_json(domain::unavailable("too many open connections; retry shortly")).dump();
-        return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-               "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
-               std::to_string(body.size()) + "\r\n\r\n" + body;
-    }();
-    socket.non_blocking(true, ec);
-    socket.write_some(net::buffer(kBusy.data(), kBusy.size()), ec);
+    // Over a limit: a short answer if the socket takes it at once (over TLS, which would need a
+    // handshake first, none), and the connection closes.
+    if (!tls) {
+        Response busy = error_response(domain::unavailable("too many open connections; retry "
+                                                           "shortly"));
+        const std::string id = new_request_id();
+        stamp_request_id(busy, id);
+        const std::string answer =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+            "Retry-After: 1\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
+            "X-Request-Id: " +
+            id + "\r\nConnection: close\r\nContent-Length: " + std::to_string(busy.body.size()) +
+            "\r\n\r\n" + busy.body;
+        socket.non_blocking(true, ec);
+        socket.write_some(net::buffer(answer.data(), answer.size()), ec);
+    }
     socket.shutdown(tcp::socket::shutdown_both, ec);
     socket.close(ec);
 }
