@@ -352,7 +352,7 @@ class Server::Impl::Session : public Server::Impl::Connection,
     static bool ended(const beast::error_code& ec) {
         return ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
                ec == net::error::operation_aborted || ec == net::error::connection_reset ||
-               ec == net::error::eof;
+               ec == net::error::eof || ec == ssl::error::stream_truncated;
     }
 
     /// The headers are in: the route's body limit is known before any of the body is read.
