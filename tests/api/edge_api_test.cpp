@@ -102,7 +102,8 @@ TEST_F(EdgeApi, SecureCookiesUseTheHostPrefixAndTheServerSendsHsts) {
     ASSERT_TRUE(secure) << error;
     HttpClient client("127.0.0.1", secure->port());
 
-    const auto signed_in = sign_in_on(client, std::string(kAdmin), password_for(std::string(kAdmin)));
+    const auto signed_in =
+        sign_in_on(client, std::string(kAdmin), password_for(std::string(kAdmin)));
     ASSERT_TRUE(HasStatus(signed_in, 201));
     const std::string set_cookie = signed_in.header("set-cookie");
     const std::string session = cookie_value(set_cookie, "__Host-cdcwb_session");
@@ -122,14 +123,14 @@ TEST_F(EdgeApi, SecureCookiesUseTheHostPrefixAndTheServerSendsHsts) {
         client.request("GET", "/api/v1/session", {{"Cookie", "__Host-cdcwb_session=" + session}});
     ASSERT_TRUE(HasStatus(me, 200));
     EXPECT_EQ(json_of(me)["user"]["username"], kAdmin);
-    EXPECT_TRUE(IsError(client.request("GET", "/api/v1/session",
-                                       {{"Cookie", "cdcwb_session=" + session}}),
-                        401, "unauthenticated"));
+    EXPECT_TRUE(
+        IsError(client.request("GET", "/api/v1/session", {{"Cookie", "cdcwb_session=" + session}}),
+                401, "unauthenticated"));
 
-    const auto out = client.request(
-        "DELETE", "/api/v1/session",
-        {{"Cookie", "__Host-cdcwb_session=" + session},
-         {"X-CSRF-Token", json_of(signed_in)["csrf_token"].get<std::string>()}});
+    const auto out =
+        client.request("DELETE", "/api/v1/session",
+                       {{"Cookie", "__Host-cdcwb_session=" + session},
+                        {"X-CSRF-Token", json_of(signed_in)["csrf_token"].get<std::string>()}});
     ASSERT_EQ(out.status, 204) << out.body;
     EXPECT_EQ(out.header("set-cookie").rfind("__Host-cdcwb_session=;", 0), 0u)
         << out.header("set-cookie");
@@ -144,8 +145,9 @@ TEST_F(EdgeApi, ADatabaseFailureAnswersARequestIdAndTheLogKeepsTheCause) {
     ASSERT_TRUE(::mkdtemp(dir));
     const std::string file = std::string(dir) + "/cdcwb.sqlite";
     const std::string url = "sqlite:" + file;
-    const auto added = run_cdcwb({"user", "add", "edge", "--admin", "--password-stdin", "--db", url},
-                                 password_for("edge") + "\n");
+    const auto added =
+        run_cdcwb({"user", "add", "edge", "--admin", "--password-stdin", "--db", url},
+                  password_for("edge") + "\n");
     ASSERT_EQ(added.exit_code, 0) << added.output;
     std::string error;
     auto server = CdcwbServer::start(url, error);
@@ -153,9 +155,8 @@ TEST_F(EdgeApi, ADatabaseFailureAnswersARequestIdAndTheLogKeepsTheCause) {
     HttpClient client("127.0.0.1", server->port());
     const auto signed_in = sign_in_on(client, "edge", password_for("edge"));
     ASSERT_TRUE(HasStatus(signed_in, 201));
-    const Headers cookie{
-        {"Cookie", "cdcwb_session=" + cookie_value(signed_in.header("set-cookie"),
-                                                   "cdcwb_session")}};
+    const Headers cookie{{"Cookie", "cdcwb_session=" + cookie_value(signed_in.header("set-cookie"),
+                                                                    "cdcwb_session")}};
     ASSERT_TRUE(HasStatus(client.request("GET", "/api/v1/tokens", cookie), 200));
 
     // Behind the server's back, the table of API tokens goes.
@@ -165,8 +166,10 @@ TEST_F(EdgeApi, ADatabaseFailureAnswersARequestIdAndTheLogKeepsTheCause) {
     const auto failed = client.request("GET", "/api/v1/tokens", cookie);
     ASSERT_TRUE(IsError(failed, 500, "internal"));
     const std::string id = json_of(failed)["error"]["request_id"];
-    for (const auto* leak : {"no such table", "api_tokens", "sqlite", "SQL", "select", "database error"})
-        EXPECT_FALSE(has(failed.body, leak)) << "the answer shows '" << leak << "': " << failed.body;
+    for (const auto* leak :
+         {"no such table", "api_tokens", "sqlite", "SQL", "select", "database error"})
+        EXPECT_FALSE(has(failed.body, leak))
+            << "the answer shows '" << leak << "': " << failed.body;
     EXPECT_EQ(failed.header("cache-control"), "no-store");
 
     // The log has one line with the id, the request and the driver's words.

@@ -80,8 +80,8 @@ class Tls : public ::testing::Test {
     }
     /// `cdcwb serve` with `args`, which must fail at start-up (killed after 10 s otherwise).
     Shell serve_failing(const std::string& args) {
-        return sh("timeout 10 '" CDCWB_BINARY "' serve --db '" + url_ +
-                  "' --listen 127.0.0.1:0 " + args + " </dev/null");
+        return sh("timeout 10 '" CDCWB_BINARY "' serve --db '" + url_ + "' --listen 127.0.0.1:0 " +
+                  args + " </dev/null");
     }
 
     std::string dir_, cert_, key_, url_, client_conf_, base_;
@@ -95,8 +95,8 @@ TEST_F(Tls, TheServerAnswersOverTls12And13WithHstsAndAHostPrefixedCookie) {
         ASSERT_EQ(health.code, 0) << version << ": " << health.output;
         EXPECT_TRUE(has(health.output, "HTTP/1.1 200")) << health.output;
         EXPECT_TRUE(has(health.output, "{\"status\":\"ok\"}")) << health.output;
-        EXPECT_TRUE(has(health.output,
-                        "Strict-Transport-Security: max-age=31536000; includeSubDomains"))
+        EXPECT_TRUE(
+            has(health.output, "Strict-Transport-Security: max-age=31536000; includeSubDomains"))
             << health.output;
     }
     const auto signed_in =
@@ -122,8 +122,8 @@ TEST_F(Tls, Tls11AndPlainHttpAreRefused) {
     ::unsetenv("OPENSSL_CONF");
     const auto old = curl("--tlsv1.1 --tls-max 1.1 " + base_ + "/healthz");
     EXPECT_NE(old.code, 0) << "TLS 1.1 was accepted: " << old.output;
-    const auto plain = sh("curl -sS --max-time 10 http://127.0.0.1:" +
-                          std::to_string(server_->port()) + "/healthz");
+    const auto plain = sh(
+        "curl -sS --max-time 10 http://127.0.0.1:" + std::to_string(server_->port()) + "/healthz");
     EXPECT_FALSE(has(plain.output, "{\"status\":\"ok\"}")) << plain.output;
     // The server still answers afterwards.
     EXPECT_EQ(curl(base_ + "/healthz").output, "{\"status\":\"ok\"}");
@@ -135,12 +135,14 @@ TEST_F(Tls, BadCertificateOrKeyFilesStopTheStartWithAClearError) {
     EXPECT_TRUE(has(only_cert.output, "needs both --tls-cert FILE and --tls-key FILE"))
         << only_cert.output;
 
-    const auto missing = serve_failing("--tls-cert '" + cert_ + "' --tls-key '" + dir_ + "/nope.pem'");
+    const auto missing =
+        serve_failing("--tls-cert '" + cert_ + "' --tls-key '" + dir_ + "/nope.pem'");
     EXPECT_EQ(missing.code, 2) << missing.output;
     EXPECT_TRUE(has(missing.output, "--tls-key")) << missing.output;
     EXPECT_TRUE(has(missing.output, "cannot read the key file")) << missing.output;
 
-    const auto not_pem = serve_failing("--tls-cert '" + client_conf_ + "' --tls-key '" + key_ + "'");
+    const auto not_pem =
+        serve_failing("--tls-cert '" + client_conf_ + "' --tls-key '" + key_ + "'");
     EXPECT_EQ(not_pem.code, 2) << not_pem.output;
     EXPECT_TRUE(has(not_pem.output, "is not a PEM certificate")) << not_pem.output;
 
