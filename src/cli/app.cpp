@@ -246,7 +246,12 @@ void add_serve_command(CLI::App& app, Command& command) {
                      "I/O threads (default 2, or 1 on a single core)")
         ->check(CLI::Range(1, 16));
     serve_cmd->add_flag("--secure-cookies", s->secure_cookies,
-                        "Mark the session cookie Secure (when a proxy serves HTTPS)");
+                        "Secure session cookie (__Host- prefix) and HSTS, for when a proxy "
+                        "serves HTTPS (implied by --tls-cert)");
+    serve_cmd->add_option("--tls-cert", s->tls_cert,
+                          "Serve HTTPS (TLS 1.2/1.3) with this PEM certificate chain; needs "
+                          "--tls-key");
+    serve_cmd->add_option("--tls-key", s->tls_key, "The PEM private key of --tls-cert");
     serve_cmd
         ->add_option("--max-connections", s->max_connections,
                      "Open connections at most (default 4096); more are refused with 503")

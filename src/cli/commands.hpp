@@ -94,6 +94,8 @@ struct ServeOptions {
     int upload_timeout = 60; ///< seconds for a larger body
     std::vector<std::string> trusted_proxies; ///< ADDR or ADDR/PREFIX each
     std::string session_idle_timeout = "30m"; ///< seconds, or with s, m or h
+    std::string tls_cert; ///< PEM certificate (chain): serve HTTPS (with tls_key)
+    std::string tls_key;  ///< PEM private key of tls_cert
 };
 int serve(Context& ctx, const ServeOptions& options);
 /// `cdcwb openapi`: prints the API's OpenAPI document (what GET /api/v1/openapi.json answers),

@@ -7,6 +7,7 @@ namespace cdcwb::cli {
 
 void print_error(std::ostream& err, const domain::Error& error) {
     err << "error: " << error.describe() << "\n";
+    if (!error.cause.empty()) err << "  cause: " << error.cause << "\n";
 }
 
 void print_errors(std::ostream& err, const domain::Errors& errors) {

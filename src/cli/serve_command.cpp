@@ -38,7 +38,14 @@ void log_access(const http::AccessRecord& r) {
         r.remote + "\",\"user\":\"" + json_escape(r.user) + "\",\"method\":\"" +
         json_escape(r.method) + "\",\"path\":\"" + json_escape(r.path) +
         "\",\"status\":" + std::to_string(r.status) + ",\"bytes\":" + std::to_string(r.bytes) +
-        ",\"ms\":" + duration + "}\n";
+        ",\"ms\":" + duration + "}\n" +
+        // Why it failed, for the operator: the client saw only the request id.
+        (r.cause.empty()
+             ? std::string()
+             : "{\"time\":\"" + r.time + "\",\"level\":\"error\",\"request_id\":\"" + r.request_id +
+                   "\",\"method\":\"" + json_escape(r.method) + "\",\"path\":\"" +
+                   json_escape(r.path) + "\",\"status\":" + std::to_string(r.status) +
+                   ",\"error\":\"" + json_escape(r.cause) + "\"}\n");
     std::lock_guard lock(mutex);
     std::fputs(line.c_str(), stderr);
 }
@@ -107,6 +114,14 @@ int serve(Context& ctx, const ServeOptions& options) {
     }
     auto idle = parse_duration(options.session_idle_timeout, "--session-idle-timeout");
     if (!idle) return fail(*ctx.err, idle.error());
+    if (options.tls_cert.empty() != options.tls_key.empty())
+        return fail(*ctx.err,
+                    domain::invalid("HTTPS needs both --tls-cert FILE and --tls-key FILE",
+                                    options.tls_cert.empty() ? "--tls-cert" : "--tls-key"));
+    server_options.tls_cert = options.tls_cert;
+    server_options.tls_key = options.tls_key;
+    const bool https = !options.tls_cert.empty();
+    server_options.hsts = https || options.secure_cookies;
 
     int code = kFailure;
     auto opened = open_database(ctx, code, static_cast<std::size_t>(server_options.workers) + 1);
@@ -124,7 +139,7 @@ int serve(Context& ctx, const ServeOptions& options) {
                  << "\n";
 
     http::AuthOptions auth;
-    auth.secure_cookies = options.secure_cookies;
+    auth.secure_cookies = options.secure_cookies || https;
     auth.session_idle_timeout = *idle;
     http::Api api(*store, ctx.library, auth);
     const http::StaticSite site(http::embedded_web_files());
@@ -140,7 +155,8 @@ int serve(Context& ctx, const ServeOptions& options) {
         return kBadInput;
     }
     server.stop_on_signals();
-    *ctx.out << "cdcwb serving on http://" << server_options.host << ":" << server.port()
+    *ctx.out << "cdcwb serving on " << (https ? "https://" : "http://") << server_options.host
+             << ":" << server.port()
              << "  (web UI: /, API: /api/v1, OpenAPI: /api/v1/openapi.json; Ctrl-C or SIGTERM "
                 "stops)\n"
              << std::flush;

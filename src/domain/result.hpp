@@ -48,6 +48,9 @@ struct Error {
     std::string file;  ///< set when the input came from a file
     int line = 0;      ///< 1-based; 0 when unknown
     std::string id;    ///< the item concerned in a file (a node, link or service id); may be empty
+    /// What went wrong underneath (a database driver's text), for the operator: the CLI prints
+    /// it, the server logs it, and no answer to a client ever carries it.
+    std::string cause;
 
     /// "file:line: [id] field: message", leaving out the parts that are unknown.
     std::string describe() const;
@@ -57,7 +60,7 @@ struct Error {
 using Errors = std::vector<Error>;
 
 inline Error make_error(ErrorCode code, std::string message, std::string field = {}) {
-    return Error{code, std::move(message), std::move(field), {}, 0, {}};
+    return Error{code, std::move(message), std::move(field), {}, 0, {}, {}};
 }
 
 // One named factory per code.
@@ -106,7 +109,8 @@ inline Error invalid_in_file(std::string file, int line, std::string id, std::st
                  std::move(field),
                  std::move(file),
                  line,
-                 std::move(id)};
+                 std::move(id),
+                 {}};
 }
 
 template <class T> class [[nodiscard]] Result {

@@ -22,6 +22,16 @@ bool cacheable(const Route& route, const Request& request) {
     });
 }
 
+/// Reads whose answer is the same for every signed-in caller (the built-in catalogues, templates,
+/// crosswalks and the vocabulary): browsers may keep them and revalidate with the ETag. Every
+/// other answer to a signed-in caller is not stored at all.
+bool same_for_everyone(const Route& route) {
+    const std::string_view p = route.pattern;
+    return route.access == Access::public_ || p == "/api/v1/vocabulary" ||
+           p.starts_with("/api/v1/catalogs") || p.starts_with("/api/v1/templates/") ||
+           p.starts_with("/api/v1/crosswalks/");
+}
+
 bool deletes_organisation(const Route& route) {
     return route.method == "DELETE" && route.pattern == "/api/v1/orgs/{org}";
 }
@@ -120,7 +130,8 @@ Response Api::handle(Request& request) {
             etag = etag_of(response.body);
             response.set_header("ETag", etag);
         }
-        response.set_header("Cache-Control", "private, no-cache");
+        response.set_header("Cache-Control",
+                            same_for_everyone(route) ? "private, no-cache" : "no-store");
         if (etag_matches(request.header("if-none-match"), etag)) {
             response.status = 304;
             response.clear_body();

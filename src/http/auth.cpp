@@ -110,7 +110,7 @@ domain::Result<Caller> Authenticator::identify(const Request& request) {
         caller.via = Caller::Via::token;
         return caller;
     }
-    const std::string cookie = request.cookie(kSessionCookie);
+    const std::string cookie = request.cookie(cookie_name());
     if (cookie.empty()) return caller;
     auto session = store_.credentials.session(cookie, options_.session_idle_timeout);
     if (!session) return session.error();
@@ -203,15 +203,18 @@ domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& u
     return store_.credentials.create_session(user->id, options_.session_lifetime, address);
 }
 
+std::string_view Authenticator::cookie_name() const {
+    return options_.secure_cookies ? kSecureSessionCookie : kSessionCookie;
+}
+
 std::string Authenticator::session_cookie(const std::string& token) const {
-    return std::string(kSessionCookie) + "=" + token +
-           "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+    return std::string(cookie_name()) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
            std::to_string(options_.session_lifetime.count()) +
            (options_.secure_cookies ? "; Secure" : "");
 }
 
 std::string Authenticator::expired_cookie() const {
-    return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" +
+    return std::string(cookie_name()) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" +
            (options_.secure_cookies ? "; Secure" : "");
 }
 

@@ -47,6 +47,9 @@ struct AuthOptions {
 };
 
 inline constexpr std::string_view kSessionCookie = "cdcwb_session";
+/// The session cookie's name with secure cookies: the __Host- prefix makes browsers take it only
+/// over HTTPS, for the whole site (Path=/) and from this host alone (no Domain).
+inline constexpr std::string_view kSecureSessionCookie = "__Host-cdcwb_session";
 inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
 
 /// Counts failed attempts per key (an account, a client address) and makes a key wait after
@@ -119,6 +122,8 @@ class Authenticator {
                                                  const std::string& address,
                                                  std::chrono::seconds& retry_after);
 
+    /// The session cookie's name: kSecureSessionCookie with secure cookies, else kSessionCookie.
+    std::string_view cookie_name() const;
     std::string session_cookie(const std::string& token) const;
     std::string expired_cookie() const;
     const AuthOptions& options() const { return options_; }

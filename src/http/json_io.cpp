@@ -26,13 +26,24 @@ int status_of(ErrorCode code) {
 }
 
 Json error_json(const Error& error) {
-    Json body{{"code", domain::to_string(error.code)}, {"message", error.message}};
+    // A fault of ours says nothing about its cause: the request id (added by the server) finds
+    // it in the log.
+    const std::string message =
+        error.code == ErrorCode::internal
+            ? "the server failed; its operator finds the cause in its log under this request_id"
+            : error.message;
+    Json body{{"code", domain::to_string(error.code)}, {"message", message}};
     if (!error.field.empty()) body["field"] = error.field;
     return Json{{"error", body}};
 }
 
 Response error_response(const Error& error) {
-    return json_response(error_json(error), status_of(error.code));
+    auto r = json_response(error_json(error), status_of(error.code));
+    if (error.code == ErrorCode::internal)
+        r.cause = error.cause.empty() ? error.message : error.message + ": " + error.cause;
+    else if (!error.cause.empty())
+        r.cause = error.message + ": " + error.cause;
+    return r;
 }
 
 Response json_response(const Json& body, int status) {

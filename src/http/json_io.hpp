@@ -28,8 +28,12 @@ inline constexpr std::size_t kMaxJsonString = 64 * 1024;
 /// too_many_requests 429, headers_too_large 431, internal 500, unavailable 503.
 int status_of(domain::ErrorCode code);
 
-/// `{"error": {"code": "invalid_input", "message": "...", "field": "as_is"}}`
+/// `{"error": {"code": "invalid_input", "message": "...", "field": "as_is"}}`; the message of an
+/// internal error is a generic one, and an error's `cause` is never included (the server adds
+/// "request_id" to every error it sends).
 Json error_json(const domain::Error& error);
+/// The error as JSON with its status; the cause of an internal error (or any error with a
+/// `cause`) goes to Response::cause, which the server logs.
 Response error_response(const domain::Error& error);
 
 Response json_response(const Json& body, int status = 200);

@@ -36,6 +36,9 @@ struct Response {
     std::shared_ptr<const std::string> shared_body;
     /// With `shared_body`: its gzip form, made once for every answer that shares the body.
     std::shared_ptr<const GzipOnce> gzip_once;
+    /// Why this answer is an error, for the server's log only (never sent): what a 500 or a
+    /// failing database said.
+    std::string cause;
 
     void set_header(std::string name, std::string value);
     std::size_t body_size() const { return shared_body ? shared_body->size() : body.size(); }

@@ -60,15 +60,17 @@ std::vector<std::string> error_codes() {
     return codes;
 }
 
-/// The one error shape; a 409 adds the record as it is now ("current").
+/// The one error shape, with the request's id (as in X-Request-Id and the server's log); a 409
+/// adds the record as it is now ("current").
 Json error_schema() {
     using namespace report::schema;
-    return object(
-        {{"error",
-          object({{"code", tokens(error_codes())}, {"message", string()}, {"field", string()}},
-                 {"field"})},
-         {"current", any()}},
-        {"current"});
+    return object({{"error", object({{"request_id", string()},
+                                     {"code", tokens(error_codes())},
+                                     {"message", string()},
+                                     {"field", string()}},
+                                    {"field"})},
+                   {"current", any()}},
+                  {"current"});
 }
 
 /// Every schema the routes name: the encoders' and decoders' (json_mapping.cpp, report/json.cpp)

@@ -11,9 +11,11 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <cctype>
 #include <cerrno>
 #include <condition_variable>
@@ -21,6 +23,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <fstream>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -34,6 +37,7 @@ namespace cdcwb::http {
 namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
+namespace ssl = boost::asio::ssl;
 using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
@@ -151,12 +155,74 @@ bool out_of_resources(const beast::error_code& ec) {
            ec == net::error::no_memory || ec.value() == ENFILE;
 }
 
+/// Adds the request id to an error answer's JSON ({"error": {...}}) without parsing it: the body
+/// starts with the error object, and the id is hex.
+void stamp_request_id(Response& response, const std::string& request_id) {
+    static constexpr std::string_view kStart = "{\"error\":{";
+    if (response.status < 400 || response.shared_body ||
+        response.content_type.rfind("application/json", 0) != 0 ||
+        response.body.rfind(kStart, 0) != 0)
+        return;
+    response.body.insert(kStart.size(), "\"request_id\":\"" + request_id + "\",");
+}
+
+/// Whether a file can be opened for reading.
+bool readable(const std::string& path) {
+    std::ifstream in(path);
+    return in.good();
+}
+
+/// The TLS settings: TLS 1.2 and 1.3 only, forward-secret AEAD ciphers, the server's order.
+domain::Result<std::shared_ptr<ssl::context>> tls_context(const ServerOptions& o) {
+    if (!readable(o.tls_cert))
+        return domain::invalid("cannot read the certificate file '" + o.tls_cert + "'",
+                               "--tls-cert");
+    if (!readable(o.tls_key))
+        return domain::invalid("cannot read the key file '" + o.tls_key + "'", "--tls-key");
+    auto ctx = std::make_shared<ssl::context>(ssl::context::tls_server);
+    ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                     ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
+                     ssl::context::single_dh_use | SSL_OP_NO_COMPRESSION |
+                     SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION);
+    SSL_CTX_set_min_proto_version(ctx->native_handle(), TLS1_2_VERSION);
+    SSL_CTX_set_cipher_list(ctx->native_handle(),
+                            "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                            "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+                            "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305");
+    beast::error_code ec;
+    ctx->use_certificate_chain_file(o.tls_cert, ec);
+    if (ec)
+        return domain::invalid(
+            "'" + o.tls_cert + "' is not a PEM certificate (" + ec.message() + ")", "--tls-cert");
+    ctx->use_private_key_file(o.tls_key, ssl::context::pem, ec);
+    // OpenSSL checks the key against the certificate as it loads it.
+    if (ec && ec.message().find("mismatch") == std::string::npos)
+        return domain::invalid(
+            "'" + o.tls_key + "' is not a PEM private key (" + ec.message() + ")", "--tls-key");
+    if (ec || SSL_CTX_check_private_key(ctx->native_handle()) != 1)
+        return domain::invalid("the key in '" + o.tls_key +
+                                   "' does not belong to the certificate "
+                                   "in '" +
+                                   o.tls_cert + "'",
+                               "--tls-key");
+    return ctx;
+}
+
+/// The transport under a session: a TCP stream, or TLS over one (after a handshake).
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
 
 struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
-    class Session;
+    /// What shutdown needs of an open connection, whatever its transport.
+    struct Connection {
+        virtual ~Connection() = default;
+        virtual void close_if_idle() = 0;
+    };
+    template <class Stream> class Session;
 
     ServerOptions options;
     Handler handler;
@@ -170,6 +236,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     std::chrono::milliseconds accept_delay{0};
     std::unique_ptr<net::signal_set> signals;
     std::unique_ptr<WorkerPool> workers;
+    std::shared_ptr<ssl::context> tls; ///< set when serving HTTPS
     std::atomic<std::size_t> next_context{0};
     std::atomic<bool> started{false};
     std::atomic<bool> draining{false};
@@ -177,7 +244,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     unsigned short bound_port = 0;
 
     struct Open {
-        std::weak_ptr<Session> session;
+        std::weak_ptr<Connection> session;
         std::string address;
     };
     std::mutex sessions_mutex;
@@ -206,23 +273,50 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
 };
 
-class Server::Impl::Session : public std::enable_shared_from_this<Session> {
+/// One connection: requests read, handed to the workers, answered, kept alive. Templated on the
+/// transport so that plain HTTP pays nothing for TLS.
+template <class Stream>
+class Server::Impl::Session : public Server::Impl::Connection,
+                              public std::enable_shared_from_this<Session<Stream>> {
   public:
-    Session(std::shared_ptr<Impl> server, tcp::socket socket, std::uint64_t id, std::string remote)
-        : server_(std::move(server)), stream_(std::move(socket)), id_(id),
+    Session(std::shared_ptr<Impl> server, tcp::socket socket, std::uint64_t id,
+            std::string remote) requires std::is_same_v<Stream, PlainStream>
+        : server_(std::move(server)),
+          stream_(std::move(socket)),
+          id_(id),
           remote_(std::move(remote)) {}
-    ~Session() { server_->forget(id_); }
+    Session(std::shared_ptr<Impl> server, tcp::socket socket, std::uint64_t id,
+            std::string remote) requires std::is_same_v<Stream, TlsStream>
+        : server_(std::move(server)),
+          stream_(std::move(socket), *server_->tls),
+          id_(id),
+          remote_(std::move(remote)) {}
+    ~Session() override { server_->forget(id_); }
 
-    void start() { read(); }
+    void start() {
+        if constexpr (std::is_same_v<Stream, TlsStream>) {
+            // The handshake must finish within the read timeout, like a request's headers.
+            first_ = false;
+            lowest().expires_after(server_->options.read_timeout);
+            stream_.async_handshake(ssl::stream_base::server,
+                                    [self = this->shared_from_this()](beast::error_code ec) {
+                                        if (ec) return self->close();
+                                        self->first_ = true;
+                                        self->read();
+                                    });
+        } else {
+            read();
+        }
+    }
 
     /// Called on shutdown: an idle connection (waiting for a request) is closed now; a busy one
     /// closes after its response.
-    void close_if_idle() {
-        net::post(stream_.get_executor(), [self = shared_from_this()] {
+    void close_if_idle() override {
+        net::post(stream_.get_executor(), [self = this->shared_from_this()] {
             if (!self->busy_) {
                 beast::error_code ec;
-                self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-                self->stream_.close();
+                self->lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
+                self->lowest().close();
             }
         });
     }
@@ -239,27 +333,26 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
             first_ = false;
             return read_header();
         }
-        stream_.expires_after(server_->options.idle_timeout);
-        stream_.async_read_some(buffer_.prepare(512),
-                                [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-                                    if (ec) return self->close();
-                                    self->buffer_.commit(n);
-                                    self->read_header();
-                                });
+        lowest().expires_after(server_->options.idle_timeout);
+        stream_.async_read_some(buffer_.prepare(512), [self = this->shared_from_this()](
+                                                          beast::error_code ec, std::size_t n) {
+            if (ec) return self->close();
+            self->buffer_.commit(n);
+            self->read_header();
+        });
     }
 
     void read_header() {
-        stream_.expires_after(server_->options.read_timeout);
+        lowest().expires_after(server_->options.read_timeout);
         bhttp::async_read_header(stream_, buffer_, *parser_,
-                                 [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                                     self->on_header(ec);
-                                 });
+                                 [self = this->shared_from_this()](
+                                     beast::error_code ec, std::size_t) { self->on_header(ec); });
     }
 
     static bool ended(const beast::error_code& ec) {
         return ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
                ec == net::error::operation_aborted || ec == net::error::connection_reset ||
-               ec == net::error::eof;
+               ec == net::error::eof || ec == ssl::error::stream_truncated;
     }
 
     /// The headers are in: the route's body limit is known before any of the body is read.
@@ -305,7 +398,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         // A larger body: whether its route takes it may depend on who is calling, which the
         // database says; ask on a worker, then read it (or refuse it unread) here.
         busy_ = true;
-        const bool queued = server_->workers->submit([self = shared_from_this()] {
+        const bool queued = server_->workers->submit([self = this->shared_from_this()] {
             std::size_t limit = self->server_->options.body_limit;
             try {
                 limit = self->server_->body_limit(self->request_);
@@ -322,11 +415,13 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         if (const auto length = parser_->content_length(); length && *length > limit_)
             return too_large();
         parser_->body_limit(limit_);
-        stream_.expires_after(limit_ > server_->options.body_limit ? server_->options.upload_timeout
-                                                                   : server_->options.read_timeout);
-        bhttp::async_read(
-            stream_, buffer_, *parser_,
-            [self = shared_from_this()](beast::error_code e, std::size_t) { self->on_body(e); });
+        lowest().expires_after(limit_ > server_->options.body_limit
+                                   ? server_->options.upload_timeout
+                                   : server_->options.read_timeout);
+        bhttp::async_read(stream_, buffer_, *parser_,
+                          [self = this->shared_from_this()](beast::error_code e, std::size_t) {
+                              self->on_body(e);
+                          });
     }
 
     void on_body(beast::error_code ec) {
@@ -347,13 +442,16 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
     void dispatch() {
         busy_ = true;
-        const bool queued = server_->workers->submit([self = shared_from_this()] {
+        const bool queued = server_->workers->submit([self = this->shared_from_this()] {
             Response response;
             try {
                 response = self->server_->handler(self->request_);
-            } catch (const std::exception&) {
-                response = error_response(domain::internal("the server failed; see its log"));
+            } catch (const std::exception& e) {
+                response = error_response(domain::internal(std::string("uncaught: ") + e.what()));
+            } catch (...) {
+                response = error_response(domain::internal("uncaught: not a std::exception"));
             }
+            stamp_request_id(response, self->request_.request_id);
             // Compressed here, off the I/O threads.
             Payload payload = payload_of(response, self->request_.header("accept-encoding"),
                                          self->server_->options.gzip_min_bytes);
@@ -373,6 +471,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
     /// An answer made on the I/O thread (an error: small, never compressed).
     void reply(Response response, bool keep_alive) {
+        stamp_request_id(response, request_.request_id);
         Payload payload = payload_of(response, {}, server_->options.gzip_min_bytes);
         send(std::move(response), std::move(payload), keep_alive);
     }
@@ -387,21 +486,30 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         if (!response.content_type.empty())
             res->set(bhttp::field::content_type, response.content_type);
         res->set("X-Request-Id", request_.request_id);
-        // Security headers on every response.
+        // Security headers on every response. The UI needs no inline script or style (the e2e
+        // fails on any CSP violation), and nothing may frame it.
         res->set("X-Content-Type-Options", "nosniff");
         res->set("Referrer-Policy", "no-referrer");
         res->set("X-Frame-Options", "DENY");
         res->set("Content-Security-Policy",
-                 "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; "
+                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                 "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
                  "base-uri 'none'; form-action 'self'");
+        if (server_->options.hsts || server_->tls)
+            res->set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         std::string user;
+        bool caching = false;
         for (auto& [name, value] : response.headers) {
             if (name == "X-Cdcwb-User") {
                 user = value; // for the access log only
                 continue;
             }
+            caching = caching || name == "Cache-Control";
             res->set(name, value);
         }
+        // An answer that does not say it may be kept (the API's shared reads, the UI's files)
+        // is not: errors, refusals and everything a caller signed in for.
+        if (!caching) res->set(bhttp::field::cache_control, "no-store");
         if (data.gzipped) res->set(bhttp::field::content_encoding, "gzip");
         if (data.varies) res->set(bhttp::field::vary, "Accept-Encoding");
         res->body() =
@@ -420,10 +528,12 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
         record.duration_ms =
             std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
         record.user = user;
+        record.cause = std::move(response.cause);
+        if (response.status == 500 && record.cause.empty()) record.cause = "(no cause recorded)";
 
-        stream_.expires_after(server_->options.write_timeout);
+        lowest().expires_after(server_->options.write_timeout);
         bhttp::async_write(stream_, *res,
-                           [self = shared_from_this(), res, bytes = data.bytes, keep_alive,
+                           [self = this->shared_from_this(), res, bytes = data.bytes, keep_alive,
                             record = std::move(record)](beast::error_code ec, std::size_t) {
                                if (self->server_->log) self->server_->log(record);
                                self->busy_ = false;
@@ -435,12 +545,14 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
     void close() {
         beast::error_code ec;
-        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-        stream_.close();
+        lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
+        lowest().close();
     }
 
+    beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+
     std::shared_ptr<Impl> server_;
-    beast::tcp_stream stream_;
+    Stream stream_;
     std::uint64_t id_;
     std::string remote_;
     beast::flat_buffer buffer_;
@@ -480,7 +592,8 @@ void Server::Impl::accepted(tcp::socket socket) {
     beast::error_code ec;
     const auto endpoint = socket.remote_endpoint(ec);
     std::string address = ec ? std::string("?") : endpoint.address().to_string();
-    std::shared_ptr<Session> session;
+    std::shared_ptr<Connection> session;
+    std::function<void()> start;
     {
         std::lock_guard lock(sessions_mutex);
         auto& from_here = per_address[address];
@@ -488,23 +601,39 @@ void Server::Impl::accepted(tcp::socket socket) {
             from_here < options.max_connections_per_address) {
             ++from_here;
             const auto id = next_session++;
-            session = std::make_shared<Session>(shared_from_this(), std::move(socket), id, address);
+            if (tls) {
+                auto s = std::make_shared<Session<TlsStream>>(shared_from_this(), std::move(socket),
+                                                              id, address);
+                start = [s] { s->start(); };
+                session = std::move(s);
+            } else {
+                auto s = std::make_shared<Session<PlainStream>>(shared_from_this(),
+                                                                std::move(socket), id, address);
+                start = [s] { s->start(); };
+                session = std::move(s);
+            }
             sessions[id] = {session, std::move(address)};
         } else if (from_here == 0) {
             per_address.erase(address);
         }
     }
-    if (session) return session->start();
-    // Over a limit: a short answer if the socket takes it at once, and the connection closes.
-    static const std::string kBusy = [] {
-        const std::string body =
-            error_json(domain::unavailable("too many open connections; retry shortly")).dump();
-        return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-               "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
-               std::to_string(body.size()) + "\r\n\r\n" + body;
-    }();
-    socket.non_blocking(true, ec);
-    socket.write_some(net::buffer(kBusy.data(), kBusy.size()), ec);
+    if (session) return start();
+    // Over a limit: a short answer if the socket takes it at once (over TLS, which would need a
+    // handshake first, none), and the connection closes.
+    if (!tls) {
+        Response busy = error_response(domain::unavailable("too many open connections; retry "
+                                                           "shortly"));
+        const std::string id = new_request_id();
+        stamp_request_id(busy, id);
+        const std::string answer =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+            "Retry-After: 1\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
+            "X-Request-Id: " +
+            id + "\r\nConnection: close\r\nContent-Length: " + std::to_string(busy.body.size()) +
+            "\r\n\r\n" + busy.body;
+        socket.non_blocking(true, ec);
+        socket.write_some(net::buffer(answer.data(), answer.size()), ec);
+    }
     socket.shutdown(tcp::socket::shutdown_both, ec);
     socket.close(ec);
 }
@@ -517,7 +646,7 @@ void Server::Impl::begin_drain() {
         self->accept_retry->cancel();
         if (self->signals) self->signals->cancel(ec);
     });
-    std::vector<std::shared_ptr<Session>> open;
+    std::vector<std::shared_ptr<Connection>> open;
     {
         std::lock_guard lock(sessions_mutex);
         for (auto& [id, entry] : sessions)
@@ -574,6 +703,11 @@ Server::~Server() {
 
 domain::Status Server::start() {
     auto& o = impl_->options;
+    if (!o.tls_cert.empty() || !o.tls_key.empty()) {
+        auto tls = tls_context(o);
+        if (!tls) return tls.error();
+        impl_->tls = std::move(*tls);
+    }
     const int io = std::max(1, o.io_threads);
     for (int i = 0; i < io; ++i) {
         impl_->contexts.push_back(std::make_unique<net::io_context>(1));

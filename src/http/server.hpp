@@ -43,6 +43,12 @@ struct ServerOptions {
     /// sign-in limits, sessions and the access log use) is then the client it names (see
     /// client_address). The connection limits count the connecting peer.
     std::vector<AddressRange> trusted_proxies;
+    /// PEM files: with both set the server speaks only HTTPS (TLS 1.2 and 1.3, forward-secret
+    /// AEAD ciphers); with neither, plain HTTP. The key must belong to the certificate.
+    std::string tls_cert;
+    std::string tls_key;
+    /// Sends Strict-Transport-Security (set when the server, or a proxy in front, speaks HTTPS).
+    bool hsts = false;
 };
 
 /// One line of the access log.
@@ -56,6 +62,9 @@ struct AccessRecord {
     std::size_t bytes = 0;
     double duration_ms = 0;
     std::string user; ///< set by the handler in the response header X-Cdcwb-User (not sent)
+    /// Why the request failed, for the operator (Response::cause; a 500 always has one): the
+    /// client saw only the request id.
+    std::string cause;
 };
 
 using Handler = std::function<Response(Request&)>;
@@ -73,7 +82,9 @@ class Server {
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
 
-    /// Binds and starts the I/O threads and workers. Fails when the address cannot be used.
+    /// Loads the TLS certificate and key (when set), binds and starts the I/O threads and workers.
+    /// Fails when a file cannot be read, the key is not the certificate's, or the address cannot
+    /// be used.
     domain::Status start();
     /// The port bound (useful with port 0).
     unsigned short port() const;

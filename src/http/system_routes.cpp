@@ -58,8 +58,11 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                 "Readiness: the database answers",
                 [&ctx](const Request&, const Params&, const Caller&) {
                     auto version = ctx.store.database().schema_version();
-                    if (!version)
-                        return error_response(domain::unavailable("the database does not answer"));
+                    if (!version) {
+                        auto down = domain::unavailable("the database does not answer");
+                        down.cause = version.error().message + " " + version.error().cause;
+                        return error_response(down);
+                    }
                     return json_response(Json{{"status", "ready"}, {"schema_version", *version}});
                 }});
     router.add({"GET", "/api/v1/openapi.json", Access::public_, domain::Permission::read,

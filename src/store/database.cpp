@@ -631,13 +631,20 @@ void Unit::commit() {
 }
 
 domain::Error database_error(const std::exception& e) {
+    // The driver's text names tables, columns and SQL: it goes to the operator (the CLI prints
+    // the cause, the server logs it), never to a client.
     if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e)) {
-        if (soci_error->get_error_category() == soci::soci_error::constraint_violation)
-            return domain::conflict("the change clashes with existing data: " +
-                                    soci_error->get_error_message());
-        return internal("database error: " + soci_error->get_error_message());
+        auto error =
+            soci_error->get_error_category() == soci::soci_error::constraint_violation
+                ? domain::conflict("the change clashes with existing data (the server's log "
+                                   "names the constraint)")
+                : internal("the database failed");
+        error.cause = "database error: " + soci_error->get_error_message();
+        return error;
     }
-    return internal(std::string("database error: ") + e.what());
+    auto error = internal("the database failed");
+    error.cause = std::string("database error: ") + e.what();
+    return error;
 }
 
 } // namespace cdcwb::store

@@ -85,8 +85,15 @@ Json json_of(const HttpResponse& response) {
         return fail("the body is not {\"error\": {…}}");
     const auto& error = body["error"];
     for (const auto& [key, value] : error.items())
-        if (key != "code" && key != "message" && key != "field")
+        if (key != "code" && key != "message" && key != "field" && key != "request_id")
             return fail("the error has an unexpected key '" + key + "'");
+    // Every error names its request, as the X-Request-Id header (and the server's log) do.
+    if (!error.contains("request_id") || !error["request_id"].is_string() ||
+        error["request_id"].get<std::string>().empty())
+        return fail("the error has no request_id");
+    if (error["request_id"] != response.header("x-request-id"))
+        return fail("the error's request_id is not the X-Request-Id header (" +
+                    response.header("x-request-id") + ")");
     if (!error.contains("code") || !error["code"].is_string() || error["code"] != code)
         return fail("expected error code '" + std::string(code) + "'");
     if (!error.contains("message") || !error["message"].is_string() ||
@@ -97,6 +104,18 @@ Json json_of(const HttpResponse& response) {
     if (field && (!error.contains("field") || error["field"] != *field))
         return fail("expected the error to name field '" + std::string(*field) + "'");
     return ::testing::AssertionSuccess();
+}
+
+std::string without_request_id(std::string body) {
+    static const std::string kKey = "\"request_id\":\"";
+    if (const auto at = body.find(kKey); at != std::string::npos) {
+        const auto end = body.find('"', at + kKey.size());
+        if (end != std::string::npos) {
+            const bool comma = end + 1 < body.size() && body[end + 1] == ',';
+            body.erase(at, end + 1 + (comma ? 1 : 0) - at);
+        }
+    }
+    return body;
 }
 
 std::string fill_path(const std::string& pattern,

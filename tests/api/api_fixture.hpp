@@ -52,9 +52,14 @@ Json json_of(const HttpResponse& response);
 ::testing::AssertionResult HasStatus(const HttpResponse& response, int status);
 
 /// The one error shape: `status`, a JSON body {"error": {"code": `code`, "message": non-empty,
-/// "field": `field` when given}} (a "field", when present, is a string).
+/// "field": `field` when given, "request_id": the X-Request-Id header}} (a "field", when present,
+/// is a string).
 ::testing::AssertionResult IsError(const HttpResponse& response, int status, std::string_view code,
                                    std::optional<std::string_view> field = std::nullopt);
+
+/// `body` without the error's "request_id" (which differs on every request): for comparing two
+/// error answers.
+std::string without_request_id(std::string body);
 
 /// The path of `pattern` ("/api/v1/orgs/{org}") with each {name} replaced by `values[name]`.
 std::string fill_path(const std::string& pattern,

@@ -89,12 +89,12 @@ TEST_F(AuthorisationApi, AMemberOfAnotherOrganisationCannotTellOursExists) {
             EXPECT_TRUE(IsError(ours, 403, "forbidden")) << "site administrators only";
         }
         // The same answer as for an organisation that does not exist, but for its id.
-        std::string expected = none.body;
+        std::string expected = without_request_id(none.body);
         for (auto at = expected.find("no-such-org"); at != std::string::npos;
              at = expected.find("no-such-org", at))
             expected.replace(at, 11, kOrg);
         EXPECT_EQ(ours.status, none.status);
-        EXPECT_EQ(ours.body, expected);
+        EXPECT_EQ(without_request_id(ours.body), expected);
         ++checked;
     }
     const auto listed = get(stranger, "/api/v1/orgs");

@@ -11,6 +11,7 @@
 #include <future>
 #include <netinet/in.h>
 #include <poll.h>
+#include <regex>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <thread>
@@ -205,6 +206,11 @@ TEST_F(LimitsApi, ConnectionsFromOneAddressAreLimited) {
 
     EXPECT_EQ(answer.rfind("HTTP/1.1 503", 0), 0u) << answer;
     EXPECT_NE(answer.find("\"unavailable\""), std::string::npos) << answer;
+    // Even this refusal, made before any request is read, names itself.
+    std::smatch id;
+    ASSERT_TRUE(std::regex_search(answer, id, std::regex("X-Request-Id: ([0-9a-f]{16})\r\n")))
+        << answer;
+    EXPECT_NE(answer.find("\"request_id\":\"" + id[1].str() + "\""), std::string::npos) << answer;
     EXPECT_TRUE(closed);
     open.pop_back();
     EXPECT_EQ(healthz_within_3s(second->port()), 200) << "a closed connection frees its place";

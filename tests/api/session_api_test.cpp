@@ -55,7 +55,7 @@ TEST_F(SessionApi, AWrongPasswordIs401WithTheSameAnswerAsAnUnknownUser) {
 
     EXPECT_TRUE(IsError(wrong, 401, "unauthenticated"));
     EXPECT_TRUE(IsError(unknown, 401, "unauthenticated"));
-    EXPECT_EQ(json_of(wrong)["error"], json_of(unknown)["error"])
+    EXPECT_EQ(without_request_id(wrong.body), without_request_id(unknown.body))
         << "the answer must not tell whether the account exists";
     EXPECT_FALSE(wrong.has_header("set-cookie"));
     EXPECT_FALSE(unknown.has_header("set-cookie"));
@@ -149,8 +149,8 @@ TEST_F(SessionApi, ADisabledUserIsRefusedEverywhereUntilEnabledAgain) {
     EXPECT_TRUE(IsError(get(erin_token, "/api/v1/session"), 401, "unauthenticated"));
     const auto refused = sign_in_request("erin", password_for("erin"));
     EXPECT_TRUE(IsError(refused, 401, "unauthenticated"));
-    EXPECT_EQ(json_of(refused)["error"],
-              json_of(sign_in_request("erin", "wrong-password"))["error"])
+    EXPECT_EQ(without_request_id(refused.body),
+              without_request_id(sign_in_request("erin", "wrong-password").body))
         << "a disabled account answers like a wrong password";
     ASSERT_TRUE(HasStatus(
         call(admin(), "PATCH", "/api/v1/users/erin", Json{{"disabled", false}}.dump()), 200));

@@ -18,6 +18,26 @@ Request with_body(std::string body) {
     return r;
 }
 
+TEST(JsonIo, AnErrorsCauseIsKeptForTheLogAndNeverSent) {
+    auto internal = cdcwb::domain::internal("the database failed");
+    internal.cause = "database error: no such table: api_tokens";
+    const auto r500 = error_response(internal);
+    EXPECT_EQ(r500.status, 500);
+    EXPECT_EQ(r500.body.find("api_tokens"), std::string::npos) << r500.body;
+    EXPECT_EQ(r500.body.find("the database failed"), std::string::npos)
+        << "a fault of ours is described only in the log: " << r500.body;
+    EXPECT_EQ(r500.cause, "the database failed: database error: no such table: api_tokens");
+
+    auto clash = cdcwb::domain::conflict("the change clashes with existing data");
+    clash.cause = "database error: UNIQUE constraint failed: users.username";
+    const auto r409 = error_response(clash);
+    EXPECT_NE(r409.body.find("clashes with existing data"), std::string::npos) << r409.body;
+    EXPECT_EQ(r409.body.find("UNIQUE"), std::string::npos) << r409.body;
+    EXPECT_NE(r409.cause.find("UNIQUE constraint failed"), std::string::npos);
+
+    EXPECT_TRUE(error_response(cdcwb::domain::invalid("bad score", "as_is")).cause.empty());
+}
+
 TEST(JsonIo, ErrorCodesMapToOneStatusEach) {
     EXPECT_EQ(status_of(ErrorCode::invalid_input), 400);
     EXPECT_EQ(status_of(ErrorCode::unauthenticated), 401);

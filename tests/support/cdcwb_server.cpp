@@ -200,6 +200,10 @@ std::unique_ptr<CdcwbServer> CdcwbServer::start(const std::string& db_url, std::
             // answer after this server said it listens is its own.
             const bool listening = server->output().find("http://127.0.0.1:" +
                                                          std::to_string(port)) != std::string::npos;
+            // Over HTTPS (which the probe does not speak) the server is ready once it listens.
+            const bool https = server->output().find("https://127.0.0.1:" + std::to_string(port)) !=
+                               std::string::npos;
+            if (https) return server;
             try {
                 if (listening && probe.request("GET", "/readyz").status == 200) return server;
             } catch (const std::exception&) {

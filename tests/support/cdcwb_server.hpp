@@ -35,7 +35,8 @@ struct ExitStatus {
 class CdcwbServer {
   public:
     /// Starts `cdcwb serve --db DB_URL --listen 127.0.0.1:PORT EXTRA_ARGS…` on a free port and
-    /// waits (up to `ready_timeout`) until GET /readyz answers 200. Returns nullptr and fills
+    /// waits (up to `ready_timeout`) until GET /readyz answers 200 (with --tls-cert: until it
+    /// says it serves https). Returns nullptr and fills
     /// `error` (with the server's output) when it does not get ready.
     static std::unique_ptr<CdcwbServer>
     start(const std::string& db_url, std::string& error,

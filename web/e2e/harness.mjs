@@ -12,8 +12,39 @@ export const chromiumArgs = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export function launchBrowser() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+/**
+ * Every Content-Security-Policy violation seen in any page of any context of a browser made by
+ * launchBrowser(): the server's policy allows no inline script or style, so a violation is a bug
+ * (a style attribute in markup, a library injecting <style>), and the run fails on it.
+ */
+export const cspViolations = [];
+
+/** Reports each violation of the page (from the document's own event) on the console. */
+const reportViolations = () => {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} sample=${e.sample}`);
+  });
+};
+
+async function watchContext(context) {
+  await context.addInitScript(reportViolations);
+  const watch = (page) =>
+    page.on('console', (m) => {
+      const text = m.text();
+      if (m.type() === 'error' && (text.startsWith('CSP violation') || text.includes('Content Security Policy')))
+        cspViolations.push(`${page.url()}: ${text}`);
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return context;
+}
+
+export async function launchBrowser() {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  // Browser.newPage makes its context with newContext, so every page is watched.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => watchContext(await newContext(...args));
+  return browser;
 }
 
 /** Runs the CLI; throws with its output unless it exits 0. */

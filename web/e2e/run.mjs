@@ -5,7 +5,7 @@
 //   node e2e/run.mjs path/to/cdcwb [output-dir]
 import { resolve } from 'node:path';
 import { axeViolations, checkScreens, describeViolations } from './axe.mjs';
-import { Run, addUser, expectEqual, expectTrue, launchBrowser, signIn, startServer } from './harness.mjs';
+import { Run, addUser, cspViolations, expectEqual, expectTrue, launchBrowser, signIn, startServer } from './harness.mjs';
 
 const binary = resolve(process.argv[2] ?? '../build/release/cdcwb');
 const outDir = resolve(process.argv[3] ?? '../build/release/web-e2e');
@@ -54,6 +54,18 @@ try {
   };
   const focusIn = (testid) =>
     page.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), testid);
+
+  await run.step('csp-violations-are-caught', null, async () => {
+    // The watch that fails the run at the end sees a style attribute put into the page's markup.
+    const probe = await browser.newContext();
+    const p = await probe.newPage();
+    await p.goto(server.url + '/signin');
+    await p.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div style="color: red">probe</div>'));
+    for (let i = 0; i < 50 && cspViolations.length === 0; i++) await p.waitForTimeout(100);
+    await probe.close();
+    expectTrue(cspViolations.some((v) => v.includes('style-src')), `a violation was reported: ${cspViolations.join(' | ')}`);
+    cspViolations.length = 0;
+  });
 
   await run.step('sign-in-wrong-password', page, async () => {
     await at('/');
@@ -457,6 +469,10 @@ try {
 
   await run.step('no-script-errors', null, async () => {
     expectEqual(errors, [], 'uncaught errors in the pages');
+  });
+
+  await run.step('no-content-security-policy-violations', null, async () => {
+    expectEqual(cspViolations, [], 'CSP violations in the pages (the policy allows no inline script or style)');
   });
 } catch {
   exitCode = 1;

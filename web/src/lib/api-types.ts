@@ -1408,6 +1408,7 @@ export interface components {
         };
         Error: {
             error: {
+                request_id: string;
                 /** @enum {string} */
                 code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "headers_too_large" | "too_many_requests" | "internal" | "unavailable";
                 message: string;

@@ -279,4 +279,10 @@ describe('trends', () => {
     expect(option.series.map((s) => s.name)).toEqual(['as_is', 'gap']);
     expect(option.series[0]!.data).toEqual([null, 0.38, 0.28]);
   });
+
+  it('draws the default tooltips on the canvas (their HTML form has style attributes the CSP refuses)', () => {
+    const deltas = scoreDeltas(scoresAt(trends, '2025-H2'), scoresAt(trends, '2026-H1'));
+    for (const option of [trendOption(trends, 'as_is', labels), deltaOption(deltas, { scope: (s) => s, metric: (m) => m })])
+      expect((option as { tooltip: { renderMode?: string } }).tooltip.renderMode).toBe('richText');
+  });
 });

@@ -275,7 +275,8 @@ export function trendOption(trends: readonly Trend[], metric: Metric, labels: Tr
       : { min: 1, max: 5 };
   return {
     animation: false,
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : '–') },
+    // Drawn on the canvas: ECharts' HTML tooltips put style attributes in markup, which the CSP refuses.
+    tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : '–') },
     legend: { type: 'plain', orient: 'vertical', right: 0, top: 'middle', itemGap: 8, textStyle: { fontSize: 12, width: 210, overflow: 'truncate' } },
     grid: { left: 44, right: 290, top: 28, bottom: 48 },
     xAxis: {
@@ -300,7 +301,8 @@ export function deltaOption(deltas: readonly ScoreDelta[], labels: DeltaChartLab
   const metrics: Metric[] = ['as_is', 'gap'];
   return {
     animation: false,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? formatDelta(v) : '–') },
+    // Drawn on the canvas (see trendOption).
+    tooltip: { trigger: 'axis', renderMode: 'richText', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? formatDelta(v) : '–') },
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 32, bottom: 8 },
     xAxis: { type: 'value', splitNumber: 4, axisLabel: { formatter: (v: number) => formatDelta(v, 1), fontSize: 11 } },
