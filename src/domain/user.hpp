@@ -24,10 +24,20 @@ Status validate_username(std::string_view username, const std::string& field);
 /// At least 12 characters (counted as Unicode code points), at most 1024 bytes, valid UTF-8.
 Status validate_password(std::string_view password, const std::string& field);
 
-/// An API token lives 1 to 3660 days, or until revoked when no lifetime is given.
-inline constexpr long long kMaxTokenDays = 3660;
-Result<std::optional<std::chrono::seconds>> token_lifetime(std::optional<long long> days,
-                                                           const std::string& field);
+/// An API token lives 1 to 365 days; 90 when no lifetime is asked. Every token expires.
+inline constexpr long long kMinTokenDays = 1;
+inline constexpr long long kDefaultTokenDays = 90;
+inline constexpr long long kMaxTokenDays = 365;
+Result<std::chrono::seconds> token_lifetime(std::optional<long long> days,
+                                            const std::string& field);
+
+/// What an API token may do: `read` only reads (GET and HEAD), `read_write` everything its user
+/// may. A session is not limited by a scope.
+enum class TokenScope { read, read_write };
+std::string_view to_string(TokenScope scope);
+std::optional<TokenScope> parse_token_scope(std::string_view text);
+/// Whether a request with this method may be made with a token of this scope.
+bool scope_allows(TokenScope scope, std::string_view method);
 
 /// "en" or "ja".
 Status validate_lang(std::string_view lang, const std::string& field);

@@ -84,9 +84,13 @@ Response Api::handle(Request& request) {
                                                         ") does not allow this",
                                                     "org"));
     }
-    if (route.access != Access::public_)
+    if (route.access != Access::public_) {
+        // A read-only API token writes nothing, whatever its user's rights.
+        if (auto scope = auth_.check_scope(request, *caller); !scope)
+            return error_response(scope.error());
         if (auto csrf = auth_.check_csrf(request, *caller); !csrf)
             return error_response(csrf.error());
+    }
 
     // Reads of an organisation depend only on its state (and the date): answer from the cache
     // while its state version is unchanged.

@@ -83,10 +83,11 @@ domain::Result<Caller> Authenticator::identify(const Request& request) {
         if (authorization.substr(0, bearer.size()) != bearer)
             return domain::unauthenticated("use 'Authorization: Bearer <API token>' or sign in",
                                            "authorization");
-        auto user = store_.credentials.authenticate_token(authorization.substr(bearer.size()));
-        if (!user) return user.error();
-        caller.user = *user;
+        auto identity = store_.credentials.authenticate_token(authorization.substr(bearer.size()));
+        if (!identity) return identity.error();
+        caller.user = identity->user;
         caller.via = Caller::Via::token;
+        caller.scope = identity->scope;
         return caller;
     }
     const std::string cookie = request.cookie(kSessionCookie);
@@ -111,6 +112,30 @@ domain::Status Authenticator::check_csrf(const Request& request, const Caller& c
             "X-CSRF-Token header",
             "x-csrf-token");
     return {};
+}
+
+domain::Status Authenticator::check_scope(const Request& request, const Caller& caller) const {
+    if (caller.via != Caller::Via::token || domain::scope_allows(caller.scope, request.method))
+        return {};
+    return domain::forbidden("this API token's scope is 'read': it may only read (GET and "
+                             "HEAD); make a token with scope 'read_write' to change things",
+                             "scope");
+}
+
+domain::Status Authenticator::confirm_password(const store::UserRecord& user,
+                                               const std::string& password,
+                                               const std::string& address) {
+    const std::string origin = "addr:" + address;
+    const std::string account = "user:" + user.username;
+    if (by_account_.blocked(account) || by_address_.blocked(origin))
+        return domain::forbidden("too many failed sign-ins; wait 15 minutes and try again",
+                                 "password");
+    auto checked = store_.users.check_password(user.username, password);
+    if (checked) return {};
+    if (checked.error().code != ErrorCode::unauthenticated) return checked.error();
+    by_account_.failed(account);
+    by_address_.failed(origin);
+    return domain::forbidden("the password is wrong: send your current password", "password");
 }
 
 domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& username,

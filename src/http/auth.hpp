@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/result.hpp"
+#include "domain/user.hpp"
 #include "http/message.hpp"
 #include "store/store.hpp"
 
@@ -20,6 +21,8 @@ struct Caller {
     enum class Via { none, session, token } via = Via::none;
     std::string session_token; ///< the cookie's value, when signed in by cookie
     std::string csrf_token;
+    /// What an API token may do (a session may do whatever its user may).
+    domain::TokenScope scope = domain::TokenScope::read_write;
 
     bool signed_in() const { return user.has_value(); }
     bool site_admin() const { return user && user->is_admin; }
@@ -76,6 +79,16 @@ class Authenticator {
 
     /// Writes by a cookie-authenticated caller need the session's CSRF token in X-CSRF-Token.
     domain::Status check_csrf(const Request& request, const Caller& caller) const;
+
+    /// A token's scope allows the request's method (always so for a session): a read token
+    /// writing is forbidden, naming "scope".
+    domain::Status check_scope(const Request& request, const Caller& caller) const;
+
+    /// The signed-in user's password again, before something that needs it (making an API
+    /// token): rate-limited like sign-in, a wrong one counts as a failed sign-in and is
+    /// forbidden (not unauthenticated: the session itself is fine), naming "password".
+    domain::Status confirm_password(const store::UserRecord& user, const std::string& password,
+                                    const std::string& address);
 
     /// Checks the password (rate-limited) and opens a session.
     domain::Result<store::IssuedSession>

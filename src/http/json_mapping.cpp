@@ -350,6 +350,7 @@ Json to_json(const store::TokenRecord& t) {
                 {"user", t.username},
                 {"name", t.name},
                 {"prefix", t.prefix},
+                {"scope", std::string(domain::to_string(t.scope))},
                 {"created_at", t.created_at},
                 {"expires_at", opt(t.expires_at)},
                 {"last_used_at", opt(t.last_used_at)},
@@ -362,6 +363,7 @@ Json token_schema() {
                    {"user", string()},
                    {"name", string()},
                    {"prefix", string()},
+                   {"scope", ref("TokenScope")},
                    {"created_at", string()},
                    {"expires_at", nullable(string())},
                    {"last_used_at", nullable(string())},
@@ -599,9 +601,19 @@ Result<Role> role_from_json(const Json& json) {
 
 Result<NewToken> new_token_from_json(const Json& json) {
     Fields f(json);
-    f.only({"name", "days"});
-    NewToken token{f.text("name").value_or(""), f.integer("days")};
+    f.only({"name", "days", "scope", "password"});
+    NewToken token{f.text("name").value_or(""), f.integer("days"), {}, {}};
+    const auto scope = f.text("scope");
+    auto password = f.text("password");
     if (f.error()) return *f.error();
+    const auto parsed = scope ? domain::parse_token_scope(*scope) : std::nullopt;
+    if (!parsed)
+        return invalid("scope must be read (reads only) or read_write (whatever you may do)",
+                       "scope");
+    if (!password || password->empty())
+        return invalid("send your password again to make a token", "password");
+    token.scope = *parsed;
+    token.password = std::move(*password);
     return token;
 }
 
@@ -843,6 +855,7 @@ Json schemas() {
                     {"User", user_schema()},
                     {"Membership", membership_schema()},
                     {"Token", token_schema()},
+                    {"TokenScope", tokens({"read", "read_write"})},
                     {"AuditRecord", audit_record_schema()},
                     {"AuditChain", audit_chain_schema()},
                     {"AuditVerification",

@@ -48,10 +48,13 @@ domain::Result<store::NewOrganisation> new_organisation_from_json(const Json& js
 domain::Result<store::NewUser> new_user_from_json(const Json& json);
 /// A membership's role: `{"role": "assessor"}`.
 domain::Result<domain::Role> role_from_json(const Json& json);
-/// A new API token: `{"name", "days"}` (the store checks both).
+/// A new API token: `{"name", "days", "scope", "password"}`; scope and password are required
+/// (the store checks name and days; the password is checked against the caller's).
 struct NewToken {
     std::string name;
     std::optional<long long> days;
+    domain::TokenScope scope = domain::TokenScope::read;
+    std::string password;
 };
 domain::Result<NewToken> new_token_from_json(const Json& json);
 /// A token as created: its record and, shown this once, the token itself ("token").

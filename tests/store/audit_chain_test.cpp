@@ -365,6 +365,8 @@ TEST_F(AuditChain, RecordsWrittenBeforeTheChainsAreChainedByTheMigration) {
                      "alter table audit_log drop column prev_hash",
                      "alter table audit_log drop column chain_seq",
                      "alter table audit_log drop column chain",
+                     // 0005: token scopes.
+                     "alter table api_tokens drop column scope",
                      "delete from schema_migrations where version >= 4"});
     store_.reset();
     db_.reset();

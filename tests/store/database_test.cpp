@@ -368,7 +368,8 @@ class DatabaseBackup : public StoreTest {
             actor_, {"alice", "Alice", "correct horse battery", false, "ja"});
         ASSERT_TRUE(user.ok()) << user.error().message;
         ASSERT_TRUE(store().users.set_role(actor_, "acme", "alice", domain::Role::assessor).ok());
-        auto token = store().credentials.create_token(actor_, "alice", "ci", std::nullopt);
+        auto token = store().credentials.create_token(actor_, "alice", "ci", std::nullopt,
+                                                      domain::TokenScope::read_write);
         ASSERT_TRUE(token.ok()) << token.error().message;
         auto session =
             store().credentials.create_session(user->id, std::chrono::hours(8), "127.0.0.1");
@@ -454,7 +455,8 @@ TEST_F(DatabaseBackup, NewRowsAfterARestoreGetFreshIds) {
     auto evaluation = other.evaluations.run_evaluation(
         actor_, "acme", {"", *domain::Date::parse("2026-11-23"), {}, ""});
     ASSERT_TRUE(evaluation.ok()) << evaluation.error().message;
-    auto token = other.credentials.create_token(actor_, "bob", "ci", std::nullopt);
+    auto token = other.credentials.create_token(actor_, "bob", "ci", std::nullopt,
+                                                domain::TokenScope::read_write);
     ASSERT_TRUE(token.ok()) << token.error().message;
     auto audit = other.audit.query({});
     ASSERT_TRUE(audit.ok()) << audit.error().message;
