@@ -123,8 +123,9 @@ std::string otpauth_uri(std::string_view issuer, std::string_view account,
                         std::string_view secret_base32) {
     const std::string label = percent_encode(issuer) + ":" + percent_encode(account);
     return "otpauth://totp/" + label + "?secret=" + std::string(secret_base32) +
-           "&issuer=" + percent_encode(issuer) + "&algorithm=SHA1&digits=" +
-           std::to_string(kDigits) + "&period=" + std::to_string(kStepSeconds);
+           "&issuer=" + percent_encode(issuer) +
+           "&algorithm=SHA1&digits=" + std::to_string(kDigits) +
+           "&period=" + std::to_string(kStepSeconds);
 }
 
 } // namespace cdcwb::domain::totp

@@ -30,8 +30,7 @@ std::string code_at(std::string_view secret, std::int64_t step, int digits = kDi
 /// The step within ±kWindow of `at` whose code is `code`, when there is one later than
 /// `last_used` (an earlier or the same step is a replay and matches nothing).
 std::optional<std::int64_t> match(std::string_view secret, std::string_view code,
-                                  std::chrono::system_clock::time_point at,
-                                  std::int64_t last_used);
+                                  std::chrono::system_clock::time_point at, std::int64_t last_used);
 
 /// Whether `code` looks like a TOTP code: exactly 6 ASCII digits.
 bool looks_like_code(std::string_view code);

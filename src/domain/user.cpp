@@ -65,6 +65,27 @@ std::optional<TokenScope> parse_token_scope(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view to_string(TwoFactorRequirement requirement) {
+    switch (requirement) {
+    case TwoFactorRequirement::admins: return "admins";
+    case TwoFactorRequirement::everyone: return "everyone";
+    case TwoFactorRequirement::none: break;
+    }
+    return "none";
+}
+
+std::optional<TwoFactorRequirement> parse_two_factor_requirement(std::string_view text) {
+    if (text == "none") return TwoFactorRequirement::none;
+    if (text == "admins") return TwoFactorRequirement::admins;
+    if (text == "everyone") return TwoFactorRequirement::everyone;
+    return std::nullopt;
+}
+
+bool two_factor_required(TwoFactorRequirement requirement, bool is_admin) {
+    return requirement == TwoFactorRequirement::everyone ||
+           (requirement == TwoFactorRequirement::admins && is_admin);
+}
+
 bool scope_allows(TokenScope scope, std::string_view method) {
     return scope == TokenScope::read_write || method == "GET" || method == "HEAD";
 }

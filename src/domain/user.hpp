@@ -39,6 +39,14 @@ std::optional<TokenScope> parse_token_scope(std::string_view text);
 /// Whether a request with this method may be made with a token of this scope.
 bool scope_allows(TokenScope scope, std::string_view method);
 
+/// Whom the site requires to sign in with a second factor: nobody, site administrators, or
+/// everyone. Stored as a site setting; a site administrator changes it.
+enum class TwoFactorRequirement { none, admins, everyone };
+std::string_view to_string(TwoFactorRequirement requirement);
+std::optional<TwoFactorRequirement> parse_two_factor_requirement(std::string_view text);
+/// Whether a user (a site administrator or not) must use two-factor sign-in.
+bool two_factor_required(TwoFactorRequirement requirement, bool is_admin);
+
 /// "en" or "ja".
 Status validate_lang(std::string_view lang, const std::string& field);
 

@@ -138,8 +138,33 @@ domain::Status Authenticator::confirm_password(const store::UserRecord& user,
     return domain::forbidden("the password is wrong: send your current password", "password");
 }
 
+void Authenticator::forget_requirement() {
+    std::lock_guard lock(requirement_mutex_);
+    requirement_.reset();
+}
+
+domain::Result<bool> Authenticator::must_enrol(const store::UserRecord& user) {
+    domain::TwoFactorRequirement requirement{};
+    {
+        std::lock_guard lock(requirement_mutex_);
+        const auto now = std::chrono::steady_clock::now();
+        if (!requirement_ || now - requirement_read_ > std::chrono::seconds(2)) {
+            auto read = store_.two_factor.requirement();
+            if (!read) return read.error();
+            requirement_ = *read;
+            requirement_read_ = now;
+        }
+        requirement = *requirement_;
+    }
+    if (!domain::two_factor_required(requirement, user.is_admin)) return false;
+    auto status = store_.two_factor.status(user.id);
+    if (!status) return status.error();
+    return !status->enabled;
+}
+
 domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& username,
                                                             const std::string& password,
+                                                            const std::optional<std::string>& code,
                                                             const std::string& address) {
     const std::string origin = "addr:" + address;
     // A name no account can have never becomes a key (it counts for the address alone).
@@ -159,6 +184,22 @@ domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& u
             by_address_.failed(origin);
         }
         return user.error();
+    }
+    auto second = store_.two_factor.status(user->id);
+    if (!second) return second.error();
+    if (second->enabled) {
+        if (!code || code->empty())
+            return domain::unauthenticated(
+                "this account signs in with two factors: send the 6-digit code of the "
+                "authenticator app (or a recovery code) as \"code\" with the password",
+                "code");
+        if (auto verified = store_.two_factor.verify(*user, *code); !verified) {
+            if (verified.error().code == ErrorCode::unauthenticated) {
+                by_account_.failed(account);
+                by_address_.failed(origin);
+            }
+            return verified.error();
+        }
     }
     by_account_.succeeded(account);
     return store_.credentials.create_session(user->id, options_.session_lifetime, address);

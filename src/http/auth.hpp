@@ -90,9 +90,20 @@ class Authenticator {
     domain::Status confirm_password(const store::UserRecord& user, const std::string& password,
                                     const std::string& address);
 
-    /// Checks the password (rate-limited) and opens a session.
-    domain::Result<store::IssuedSession>
-    sign_in(const std::string& username, const std::string& password, const std::string& address);
+    /// Checks the password (rate-limited) and, for an account with two-factor sign-in, the
+    /// code (a TOTP code or a recovery code; none: unauthenticated naming "code", not counted as
+    /// a failure; a wrong one counts), then opens a session.
+    domain::Result<store::IssuedSession> sign_in(const std::string& username,
+                                                 const std::string& password,
+                                                 const std::optional<std::string>& code,
+                                                 const std::string& address);
+
+    /// Whether the site requires two-factor sign-in of `user` and they have not turned it on:
+    /// then they may do nothing but set it up. The site's setting is read at most every 2
+    /// seconds.
+    domain::Result<bool> must_enrol(const store::UserRecord& user);
+    /// Reads the site's setting again on the next request (after this server changed it).
+    void forget_requirement();
 
     std::string session_cookie(const std::string& token) const;
     std::string expired_cookie() const;
@@ -103,6 +114,9 @@ class Authenticator {
     AuthOptions options_;
     FailureLimiter by_account_;
     FailureLimiter by_address_;
+    std::mutex requirement_mutex_;
+    std::optional<domain::TwoFactorRequirement> requirement_;
+    std::chrono::steady_clock::time_point requirement_read_;
 };
 
 } // namespace cdcwb::http

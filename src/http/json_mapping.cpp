@@ -625,12 +625,15 @@ Json to_json(const store::IssuedToken& issued) {
 
 Result<Credentials> credentials_from_json(const Json& json) {
     Fields f(json);
-    f.only({"username", "password"});
+    f.only({"username", "password", "code"});
     auto username = f.text("username");
     auto password = f.text("password");
+    auto code = f.text("code");
     if (f.error()) return *f.error();
     if (!username || !password) return invalid("send a username and a password", "username");
-    return Credentials{std::move(*username), std::move(*password)};
+    if (code && code->size() > 64)
+        return invalid("a code is 6 digits, or a recovery code like abcde-fghij", "code");
+    return Credentials{std::move(*username), std::move(*password), std::move(code)};
 }
 
 Result<store::OrganisationSettings> settings_from_json(const Json& json) {

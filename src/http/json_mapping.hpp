@@ -59,10 +59,12 @@ struct NewToken {
 domain::Result<NewToken> new_token_from_json(const Json& json);
 /// A token as created: its record and, shown this once, the token itself ("token").
 Json to_json(const store::IssuedToken& issued);
-/// Sign-in: `{"username", "password"}`, both required.
+/// Sign-in: `{"username", "password", "code"}`; the code (TOTP or recovery code) only for an
+/// account with two-factor sign-in.
 struct Credentials {
     std::string username;
     std::string password;
+    std::optional<std::string> code;
 };
 domain::Result<Credentials> credentials_from_json(const Json& json);
 /// The settings a PATCH of an organisation changes (only those given).

@@ -360,14 +360,16 @@ TEST_F(AuditChain, RecordsWrittenBeforeTheChainsAreChainedByTheMigration) {
     };
     before_hashes = hashes();
     // Take the database back to schema version 3, as a database made before the chains was.
-    behind_the_back({"drop index audit_log_by_chain", "drop index audit_log_by_org_id",
-                     "drop table audit_chains", "alter table audit_log drop column hash",
-                     "alter table audit_log drop column prev_hash",
-                     "alter table audit_log drop column chain_seq",
-                     "alter table audit_log drop column chain",
-                     // 0005: token scopes.
-                     "alter table api_tokens drop column scope",
-                     "delete from schema_migrations where version >= 4"});
+    behind_the_back(
+        {"drop index audit_log_by_chain", "drop index audit_log_by_org_id",
+         "drop table audit_chains", "alter table audit_log drop column hash",
+         "alter table audit_log drop column prev_hash",
+         "alter table audit_log drop column chain_seq", "alter table audit_log drop column chain",
+         // 0005: token scopes.
+         "alter table api_tokens drop column scope",
+         // 0006: two-factor sign-in.
+         "drop table recovery_codes", "drop table two_factor", "drop table site_settings",
+         "delete from schema_migrations where version >= 4"});
     store_.reset();
     db_.reset();
     auto reopened = store::Database::open(url_);

@@ -62,7 +62,7 @@ TEST(Totp, OnlySixDigitsAreACode) {
     const auto now = at(1234567890);
     const auto code = code_at(kRfcSecret, step_of(now));
     for (const std::string& bad : {std::string(), code.substr(1), code + "0", std::string("abcdef"),
-                                  code.substr(0, 5) + " ", " " + code.substr(1)})
+                                   code.substr(0, 5) + " ", " " + code.substr(1)})
         EXPECT_FALSE(match(kRfcSecret, bad, now, 0).has_value()) << "'" << bad << "'";
     EXPECT_FALSE(match("", code, now, 0).has_value()) << "no secret, no match";
     EXPECT_TRUE(looks_like_code("012345"));
@@ -70,9 +70,13 @@ TEST(Totp, OnlySixDigitsAreACode) {
 }
 
 TEST(Totp, Base32IsRfc4648WithoutPadding) {
-    const std::vector<std::pair<std::string, std::string>> vectors{
-        {"", ""},          {"f", "MY"},          {"fo", "MZXQ"},         {"foo", "MZXW6"},
-        {"foob", "MZXW6YQ"}, {"fooba", "MZXW6YTB"}, {"foobar", "MZXW6YTBOI"}};
+    const std::vector<std::pair<std::string, std::string>> vectors{{"", ""},
+                                                                   {"f", "MY"},
+                                                                   {"fo", "MZXQ"},
+                                                                   {"foo", "MZXW6"},
+                                                                   {"foob", "MZXW6YQ"},
+                                                                   {"fooba", "MZXW6YTB"},
+                                                                   {"foobar", "MZXW6YTBOI"}};
     for (const auto& [plain, encoded] : vectors) {
         EXPECT_EQ(base32_encode(plain), encoded);
         EXPECT_EQ(base32_decode(encoded), plain);

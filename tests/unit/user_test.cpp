@@ -58,6 +58,17 @@ TEST(User, TokenLivesOneTo365DaysAnd90WhenNotAsked) {
     }
 }
 
+TEST(User, TwoFactorIsRequiredOfNobodyAdminsOrEveryone) {
+    using R = TwoFactorRequirement;
+    for (const auto r : {R::none, R::admins, R::everyone})
+        EXPECT_EQ(parse_two_factor_requirement(to_string(r)), r);
+    EXPECT_FALSE(parse_two_factor_requirement("all").has_value());
+    EXPECT_FALSE(two_factor_required(R::none, true));
+    EXPECT_TRUE(two_factor_required(R::admins, true));
+    EXPECT_FALSE(two_factor_required(R::admins, false));
+    EXPECT_TRUE(two_factor_required(R::everyone, false));
+}
+
 TEST(User, AReadScopedTokenOnlyReads) {
     EXPECT_EQ(parse_token_scope("read"), TokenScope::read);
     EXPECT_EQ(parse_token_scope("read_write"), TokenScope::read_write);
