@@ -17,6 +17,7 @@ export const screens = {
   Members: () => import('./screens/Members.svelte'),
   Users: () => import('./screens/Users.svelte'),
   Tokens: () => import('./screens/Tokens.svelte'),
+  TwoFactor: () => import('./screens/TwoFactor.svelte'),
   Audit: () => import('./screens/Audit.svelte'),
 };
 
@@ -35,6 +36,7 @@ const byRoute: Record<string, keyof typeof screens> = {
   members: 'Members',
   users: 'Users',
   tokens: 'Tokens',
+  'two-factor': 'TwoFactor',
   'org-audit': 'Audit',
   'site-audit': 'Audit',
 };

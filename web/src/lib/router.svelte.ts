@@ -12,6 +12,7 @@ const patterns: [name: string, pattern: string][] = [
   ['signin', '/signin'],
   ['browser', '/catalogues'],
   ['tokens', '/account/tokens'],
+  ['two-factor', '/account/two-factor'],
   ['users', '/admin/users'],
   ['site-audit', '/admin/audit'],
   ['overview', '/orgs/:org'],
