@@ -94,11 +94,12 @@ void add_two_factor_routes(Router& router, ApiContext& ctx) {
                 "Whether the caller's two-factor sign-in is on, required, and how many recovery "
                 "codes are left",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
-                    return respond(ctx.store.two_factor.status(caller.user->id),
-                                   [&](const auto& s) { return status_json(ctx, *caller.user, s); });
+                    return respond(
+                        ctx.store.two_factor.status(caller.user->id),
+                        [&](const auto& s) { return status_json(ctx, *caller.user, s); });
                 }});
     router.add({"POST", "/api/v1/me/two-factor", Access::signed_in, Permission::read,
-                operation("startTwoFactor", nullptr,
+                operation("startTwoFactor", optional_object(Json::object()),
                           object({{"secret", string()},
                                   {"uri", string()},
                                   {"qr", object({{"size", integer()}, {"path", string()}})}})),
@@ -108,23 +109,23 @@ void add_two_factor_routes(Router& router, ApiContext& ctx) {
                     return respond(ctx.store.two_factor.start(caller.actor(), *caller.user),
                                    enrolment_json, 201);
                 }});
-    router.add({"POST", "/api/v1/me/two-factor/confirmation", Access::signed_in,
-                Permission::read,
-                operation("confirmTwoFactor", object({{"code", string()}}),
-                          object({{"recovery_codes", array_of(string())}})),
-                "Turn two-factor sign-in on with a first code: {\"code\"}; answers the 10 "
-                "one-time recovery codes, shown this once",
-                [&ctx](const Request& request, const Params&, const Caller& caller) {
-                    auto body =
-                        decoded_body(request, [](const Json& j) { return code_from_json(j, false); });
-                    if (!body) return error_response(body.error());
-                    return respond(
-                        ctx.store.two_factor.confirm(caller.actor(), *caller.user, body->first),
-                        [](const auto& codes) { return Json{{"recovery_codes", codes}}; });
-                }});
+    router.add(
+        {"POST", "/api/v1/me/two-factor/confirmation", Access::signed_in, Permission::read,
+         operation("confirmTwoFactor", object({{"code", string()}}),
+                   object({{"recovery_codes", array_of(string())}})),
+         "Turn two-factor sign-in on with a first code: {\"code\"}; answers the 10 "
+         "one-time recovery codes, shown this once",
+         [&ctx](const Request& request, const Params&, const Caller& caller) {
+             auto body =
+                 decoded_body(request, [](const Json& j) { return code_from_json(j, false); });
+             if (!body) return error_response(body.error());
+             return respond(ctx.store.two_factor.confirm(caller.actor(), *caller.user, body->first),
+                            [](const auto& codes) {
+                                return Json{{"recovery_codes", codes}};
+                            });
+         }});
     router.add({"POST", "/api/v1/me/two-factor/removal", Access::signed_in, Permission::read,
-                operation("disableTwoFactor",
-                          object({{"password", string()}, {"code", string()}})),
+                operation("disableTwoFactor", object({{"password", string()}, {"code", string()}})),
                 "Turn two-factor sign-in off: {\"password\", \"code\"} (a current code or a "
                 "recovery code)",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {

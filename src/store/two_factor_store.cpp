@@ -133,8 +133,7 @@ Result<TwoFactorEnrolment> TwoFactorStore::start(const Actor& actor, const UserR
     });
 }
 
-Result<std::vector<std::string>> TwoFactorStore::confirm(const Actor& actor,
-                                                         const UserRecord& user,
+Result<std::vector<std::string>> TwoFactorStore::confirm(const Actor& actor, const UserRecord& user,
                                                          std::string_view code) {
     if (!totp::looks_like_code(code))
         return domain::invalid("send the 6-digit code your authenticator app shows", "code");

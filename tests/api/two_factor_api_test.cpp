@@ -30,8 +30,8 @@ std::string oathtool(const std::string& secret, int offset = 0) {
 
 /// A 6-digit code that is none of the codes of the steps around now.
 std::string wrong_code(const std::string& secret) {
-    const std::set<std::string> near{oathtool(secret, -60), oathtool(secret, -30),
-                                     oathtool(secret), oathtool(secret, 30), oathtool(secret, 60)};
+    const std::set<std::string> near{oathtool(secret, -60), oathtool(secret, -30), oathtool(secret),
+                                     oathtool(secret, 30), oathtool(secret, 60)};
     for (int n = 0;; ++n) {
         char text[8];
         std::snprintf(text, sizeof text, "%06d", (n * 137 + 13) % 1000000);
@@ -87,9 +87,9 @@ TEST_F(TwoFactorApi, SettingUpShowsASecretAUriAndAQrCodeAndAFirstCodeTurnsItOn) 
                                  std::regex("(M\\d+ \\d+h\\d+v1h-\\d+z)+")));
     EXPECT_TRUE(json_of(get(ada, "/api/v1/me/two-factor"))["pending"].get<bool>());
     // A wrong first code turns nothing on.
-    EXPECT_TRUE(IsError(post(ada, "/api/v1/me/two-factor/confirmation",
-                             Json{{"code", wrong_code(secret)}}),
-                        400, "invalid_input", "code"));
+    EXPECT_TRUE(
+        IsError(post(ada, "/api/v1/me/two-factor/confirmation", Json{{"code", wrong_code(secret)}}),
+                400, "invalid_input", "code"));
     EXPECT_TRUE(IsError(post(ada, "/api/v1/me/two-factor/confirmation", Json{{"code", "12ab"}}),
                         400, "invalid_input", "code"));
     EXPECT_TRUE(IsError(post(ada, "/api/v1/me/two-factor/confirmation", Json::object()), 400,
@@ -168,7 +168,8 @@ TEST_F(TwoFactorApi, WrongCodesCountAsFailedSignIns) {
     const Caller di = create_user("di");
     const auto [secret, codes] = enrol(di);
     for (int i = 0; i < 5; ++i)
-        EXPECT_TRUE(IsError(sign_in_with("di", wrong_code(secret)), 401, "unauthenticated", "code"));
+        EXPECT_TRUE(
+            IsError(sign_in_with("di", wrong_code(secret)), 401, "unauthenticated", "code"));
 
     EXPECT_TRUE(IsError(sign_in_with("di", oathtool(secret, 30)), 403, "forbidden"))
         << "locked like five wrong passwords";
@@ -181,7 +182,8 @@ TEST_F(TwoFactorApi, TurningItOffNeedsThePasswordAndACode) {
         return post(ed, "/api/v1/me/two-factor/removal", body);
     };
 
-    EXPECT_TRUE(IsError(off(Json{{"code", oathtool(secret, 30)}}), 400, "invalid_input", "password"));
+    EXPECT_TRUE(
+        IsError(off(Json{{"code", oathtool(secret, 30)}}), 400, "invalid_input", "password"));
     EXPECT_TRUE(IsError(off(Json{{"password", password_for("ed")}}), 400, "invalid_input", "code"));
     EXPECT_TRUE(IsError(off(Json{{"password", "not-the-password"}, {"code", oathtool(secret, 30)}}),
                         403, "forbidden", "password"));
@@ -206,9 +208,9 @@ TEST_F(TwoFactorSiteApi, TheSiteRequiresItAndAUserWhoHasNotSetItUpMaySetItUpOnly
     EXPECT_TRUE(IsError(call(viewer, "PATCH", "/api/v1/site-settings",
                              Json{{"two_factor_required", "everyone"}}.dump()),
                         403, "forbidden"));
-    EXPECT_TRUE(IsError(call(boss, "PATCH", "/api/v1/site-settings",
-                             Json{{"two_factor_required", "all"}}.dump()),
-                        400, "invalid_input", "two_factor_required"));
+    EXPECT_TRUE(IsError(
+        call(boss, "PATCH", "/api/v1/site-settings", Json{{"two_factor_required", "all"}}.dump()),
+        400, "invalid_input", "two_factor_required"));
     EXPECT_TRUE(IsError(call(boss, "PATCH", "/api/v1/site-settings",
                              Json{{"two_factor_required", "everyone"}}.dump()),
                         409, "conflict", "two_factor_required"))
@@ -230,11 +232,10 @@ TEST_F(TwoFactorSiteApi, TheSiteRequiresItAndAUserWhoHasNotSetItUpMaySetItUpOnly
     const Caller fresh = caller_of(signed_in, viewer.username);
     const std::string evaluations = "/api/v1/orgs/" + std::string(kOrg) + "/evaluations";
     const auto evaluations_before = json_of(get(boss, evaluations))["evaluations"].size();
-    for (const auto& r :
-         {get(fresh, "/api/v1/orgs"), get(fresh, "/api/v1/tokens"),
-          get(viewer_token, "/api/v1/orgs"),
-          call(fresh, "PATCH", "/api/v1/me", Json{{"lang", "ja"}}.dump()),
-          post(fresh, evaluations, Json::object())}) {
+    for (const auto& r : {get(fresh, "/api/v1/orgs"), get(fresh, "/api/v1/tokens"),
+                          get(viewer_token, "/api/v1/orgs"),
+                          call(fresh, "PATCH", "/api/v1/me", Json{{"lang", "ja"}}.dump()),
+                          post(fresh, evaluations, Json::object())}) {
         EXPECT_TRUE(IsError(r, 403, "forbidden", "two_factor"));
     }
     EXPECT_TRUE(HasStatus(get(fresh, "/api/v1/session"), 200));
@@ -245,9 +246,9 @@ TEST_F(TwoFactorSiteApi, TheSiteRequiresItAndAUserWhoHasNotSetItUpMaySetItUpOnly
     EXPECT_FALSE(json_of(get(fresh, "/api/v1/session"))["two_factor"]["must_enrol"].get<bool>());
 
     // Back to none, for nobody else's sake.
-    ASSERT_TRUE(HasStatus(call(boss, "PATCH", "/api/v1/site-settings",
-                               Json{{"two_factor_required", "none"}}.dump()),
-                          200));
+    ASSERT_TRUE(HasStatus(
+        call(boss, "PATCH", "/api/v1/site-settings", Json{{"two_factor_required", "none"}}.dump()),
+        200));
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // The database layer: URLs, migrations, the integrity check, and backup and restore, on the
 // engine under test (a backup is always a SQLite file; it restores into either engine).
+#include "domain/totp.hpp"
 #include "store/sql.hpp"
 #include "store_fixture.hpp"
 
@@ -374,6 +375,14 @@ class DatabaseBackup : public StoreTest {
         auto session =
             store().credentials.create_session(user->id, std::chrono::hours(8), "127.0.0.1");
         ASSERT_TRUE(session.ok()) << session.error().message;
+        // Two-factor sign-in, so its secret and recovery codes are copied too.
+        auto enrolment = store().two_factor.start(actor_, *user);
+        ASSERT_TRUE(enrolment.ok()) << enrolment.error().message;
+        const auto secret = domain::totp::base32_decode(enrolment->secret);
+        ASSERT_TRUE(secret.has_value());
+        auto codes = store().two_factor.confirm(
+            actor_, *user, domain::totp::code_at(*secret, domain::totp::step_of(now_)));
+        ASSERT_TRUE(codes.ok()) << codes.error().message;
         make_org("beta");
     }
     TempDir dir_;
