@@ -383,6 +383,8 @@ class DatabaseBackup : public StoreTest {
         auto codes = store().two_factor.confirm(
             actor_, *user, domain::totp::code_at(*secret, domain::totp::step_of(now_)));
         ASSERT_TRUE(codes.ok()) << codes.error().message;
+        ASSERT_TRUE(
+            store().two_factor.set_requirement(actor_, domain::TwoFactorRequirement::none).ok());
         make_org("beta");
     }
     TempDir dir_;

@@ -21,9 +21,9 @@ create table recovery_codes (
 );
 create index recovery_codes_by_user on recovery_codes (user_id);
 
--- Settings of the whole site, one row each. two_factor_required: none | admins | everyone.
+-- Settings of the whole site, one row each, absent until first set. two_factor_required: none
+-- (when absent) | admins | everyone.
 create table site_settings (
     name text primary key,
     value text not null
 );
-insert into site_settings (name, value) values ('two_factor_required', 'none');
