@@ -49,10 +49,28 @@ inline constexpr std::size_t kMinUsernameInPassword = 4;
 Status validate_new_password(std::string_view password, std::string_view username,
                              const PasswordList& common, const std::string& field);
 
-/// An API token lives 1 to 3660 days, or until revoked when no lifetime is given.
-inline constexpr long long kMaxTokenDays = 3660;
-Result<std::optional<std::chrono::seconds>> token_lifetime(std::optional<long long> days,
-                                                           const std::string& field);
+/// An API token lives 1 to 365 days; 90 when no lifetime is asked. Every token expires.
+inline constexpr long long kMinTokenDays = 1;
+inline constexpr long long kDefaultTokenDays = 90;
+inline constexpr long long kMaxTokenDays = 365;
+Result<std::chrono::seconds> token_lifetime(std::optional<long long> days,
+                                            const std::string& field);
+
+/// What an API token may do: `read` only reads (GET and HEAD), `read_write` everything its user
+/// may. A session is not limited by a scope.
+enum class TokenScope { read, read_write };
+std::string_view to_string(TokenScope scope);
+std::optional<TokenScope> parse_token_scope(std::string_view text);
+/// Whether a request with this method may be made with a token of this scope.
+bool scope_allows(TokenScope scope, std::string_view method);
+
+/// Whom the site requires to sign in with a second factor: nobody, site administrators, or
+/// everyone. Stored as a site setting; a site administrator changes it.
+enum class TwoFactorRequirement { none, admins, everyone };
+std::string_view to_string(TwoFactorRequirement requirement);
+std::optional<TwoFactorRequirement> parse_two_factor_requirement(std::string_view text);
+/// Whether a user (a site administrator or not) must use two-factor sign-in.
+bool two_factor_required(TwoFactorRequirement requirement, bool is_admin);
 
 /// "en" or "ja".
 Status validate_lang(std::string_view lang, const std::string& field);

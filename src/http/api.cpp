@@ -32,6 +32,15 @@ bool same_for_everyone(const Route& route) {
            p.starts_with("/api/v1/crosswalks/");
 }
 
+/// What a user who must set up two-factor sign-in may still do: see and end their session, and
+/// set it up.
+bool allowed_before_enrolment(const Route& route) {
+    static const std::vector<std::string> ids{"getSession",       "signOut",
+                                              "getTwoFactor",     "startTwoFactor",
+                                              "confirmTwoFactor", "getVocabulary"};
+    return std::find(ids.begin(), ids.end(), route.operation.id) != ids.end();
+}
+
 bool deletes_organisation(const Route& route) {
     return route.method == "DELETE" && route.pattern == "/api/v1/orgs/{org}";
 }
@@ -53,6 +62,7 @@ Api::Api(store::Store& store, const catalogue::Library& library, AuthOptions aut
     add_user_routes(router_, context_);
     add_account_routes(router_, context_);
     add_audit_routes(router_, context_);
+    add_two_factor_routes(router_, context_);
 }
 
 Response Api::handle(Request& request) {
@@ -79,6 +89,17 @@ Response Api::handle(Request& request) {
     }
     if (route.access != Access::public_ && !caller->signed_in())
         return error_response(domain::unauthenticated("sign in or send an API token"));
+    // Before anything else it might do: a user the site requires two-factor sign-in of, who has
+    // not set it up, may only set it up.
+    if (route.access != Access::public_ && !allowed_before_enrolment(route)) {
+        auto must_enrol = auth_.must_enrol(*caller->user);
+        if (!must_enrol) return error_response(must_enrol.error());
+        if (*must_enrol)
+            return error_response(domain::forbidden(
+                "this site requires two-factor sign-in of your account: set it up first "
+                "(POST /api/v1/me/two-factor, then confirm it with a code)",
+                "two_factor"));
+    }
     if (route.access == Access::site_admin && !caller->site_admin())
         return error_response(domain::forbidden("only site administrators may do this"));
     if (route.access == Access::organisation && !caller->site_admin()) {
@@ -95,9 +116,13 @@ Response Api::handle(Request& request) {
                                                         ") does not allow this",
                                                     "org"));
     }
-    if (route.access != Access::public_)
+    if (route.access != Access::public_) {
+        // A read-only API token writes nothing, whatever its user's rights.
+        if (auto scope = auth_.check_scope(request, *caller); !scope)
+            return error_response(scope.error());
         if (auto csrf = auth_.check_csrf(request, *caller); !csrf)
             return error_response(csrf.error());
+    }
 
     // Reads of an organisation depend only on its state (and the date): answer from the cache
     // while its state version is unchanged.

@@ -58,6 +58,7 @@ void add_action_routes(Router& router, ApiContext& ctx);
 void add_user_routes(Router& router, ApiContext& ctx);
 void add_audit_routes(Router& router, ApiContext& ctx);
 void add_account_routes(Router& router, ApiContext& ctx);
+void add_two_factor_routes(Router& router, ApiContext& ctx);
 
 /// The OpenAPI 3.1 document describing the router's routes.
 Json openapi_document(const Router& router);

@@ -104,10 +104,11 @@ domain::Result<Caller> Authenticator::identify(const Request& request) {
         if (authorization.substr(0, bearer.size()) != bearer)
             return domain::unauthenticated("use 'Authorization: Bearer <API token>' or sign in",
                                            "authorization");
-        auto user = store_.credentials.authenticate_token(authorization.substr(bearer.size()));
-        if (!user) return user.error();
-        caller.user = *user;
+        auto identity = store_.credentials.authenticate_token(authorization.substr(bearer.size()));
+        if (!identity) return identity.error();
+        caller.user = identity->user;
         caller.via = Caller::Via::token;
+        caller.scope = identity->scope;
         return caller;
     }
     const std::string cookie = request.cookie(cookie_name());
@@ -135,10 +136,56 @@ domain::Status Authenticator::check_csrf(const Request& request, const Caller& c
     return {};
 }
 
+domain::Status Authenticator::check_scope(const Request& request, const Caller& caller) const {
+    if (caller.via != Caller::Via::token || domain::scope_allows(caller.scope, request.method))
+        return {};
+    return domain::forbidden("this API token's scope is 'read': it may only read (GET and "
+                             "HEAD); make a token with scope 'read_write' to change things",
+                             "scope");
+}
+
+domain::Status Authenticator::confirm_password(const store::UserRecord& user,
+                                               const std::string& password,
+                                               const std::string& address) {
+    std::chrono::seconds retry_after{0};
+    auto checked = check_password(user.username, password, address, retry_after);
+    if (checked) return {};
+    auto error = checked.error();
+    if (error.code == ErrorCode::unauthenticated)
+        return domain::forbidden("the password is wrong: send your current password", "password");
+    if (error.code == ErrorCode::too_many_requests) error.field = "password";
+    return error;
+}
+
+void Authenticator::forget_requirement() {
+    std::lock_guard lock(requirement_mutex_);
+    requirement_.reset();
+}
+
+domain::Result<bool> Authenticator::must_enrol(const store::UserRecord& user) {
+    domain::TwoFactorRequirement requirement{};
+    {
+        std::lock_guard lock(requirement_mutex_);
+        const auto now = std::chrono::steady_clock::now();
+        if (!requirement_ || now - requirement_read_ > std::chrono::seconds(2)) {
+            auto read = store_.two_factor.requirement();
+            if (!read) return read.error();
+            requirement_ = *read;
+            requirement_read_ = now;
+        }
+        requirement = *requirement_;
+    }
+    if (!domain::two_factor_required(requirement, user.is_admin)) return false;
+    auto status = store_.two_factor.status(user.id);
+    if (!status) return status.error();
+    return !status->enabled;
+}
+
 domain::Result<store::UserRecord> Authenticator::check_password(const std::string& username,
                                                                 const std::string& password,
                                                                 const std::string& address,
-                                                                std::chrono::seconds& retry_after) {
+                                                                std::chrono::seconds& retry_after,
+                                                                bool settle) {
     retry_after = std::chrono::seconds(0);
     const std::string origin = "addr:" + address;
     const auto wait_error = [&](std::chrono::seconds wait, const std::string& whose) {
@@ -168,7 +215,7 @@ domain::Result<store::UserRecord> Authenticator::check_password(const std::strin
     }
     // The right password clears the account's count, unless it is waiting: the owner signing in
     // from elsewhere must not lift the wait of whoever is guessing.
-    if (by_account_.wait(account).count() == 0) by_account_.succeeded(account);
+    if (settle && by_account_.wait(account).count() == 0) by_account_.succeeded(account);
     return user;
 }
 
@@ -196,10 +243,27 @@ void Authenticator::failed(const std::string& username, const std::string& accou
 
 domain::Result<store::IssuedSession> Authenticator::sign_in(const std::string& username,
                                                             const std::string& password,
+                                                            const std::optional<std::string>& code,
                                                             const std::string& address,
                                                             std::chrono::seconds& retry_after) {
-    auto user = check_password(username, password, address, retry_after);
+    auto user = check_password(username, password, address, retry_after, false);
     if (!user) return user.error();
+    const std::string account = "user:" + username;
+    auto second = store_.two_factor.status(user->id);
+    if (!second) return second.error();
+    if (second->enabled) {
+        if (!code || code->empty())
+            return domain::unauthenticated(
+                "this account signs in with two factors: send the 6-digit code of the "
+                "authenticator app (or a recovery code) as \"code\" with the password",
+                "code");
+        if (auto verified = store_.two_factor.verify(*user, *code); !verified) {
+            if (verified.error().code == ErrorCode::unauthenticated)
+                failed(username, account, "addr:" + address);
+            return verified.error();
+        }
+    }
+    if (by_account_.wait(account).count() == 0) by_account_.succeeded(account);
     return store_.credentials.create_session(user->id, options_.session_lifetime, address);
 }
 

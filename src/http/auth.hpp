@@ -4,6 +4,7 @@
 #pragma once
 
 #include "domain/result.hpp"
+#include "domain/user.hpp"
 #include "http/message.hpp"
 #include "store/store.hpp"
 
@@ -22,6 +23,8 @@ struct Caller {
     std::string session_token; ///< the cookie's value, when signed in by cookie
     std::string session_id;    ///< the session's public id, when signed in by cookie
     std::string csrf_token;
+    /// What an API token may do (a session may do whatever its user may).
+    domain::TokenScope scope = domain::TokenScope::read_write;
 
     bool signed_in() const { return user.has_value(); }
     bool site_admin() const { return user && user->is_admin; }
@@ -110,17 +113,40 @@ class Authenticator {
     /// The account, when the password is right: slowed down per account and per client
     /// address (see FailureLimiter), failures of existing accounts and the start of each wait
     /// audited. A wrong password is unauthenticated; an attempt that must wait is
-    /// too_many_requests with `retry_after` set to the seconds left.
+    /// too_many_requests with `retry_after` set to the seconds left. With `settle`, the right
+    /// password clears the account's count of failures; sign_in settles only once the second
+    /// factor is right too, so that codes cannot be guessed behind a known password.
     domain::Result<store::UserRecord> check_password(const std::string& username,
                                                      const std::string& password,
                                                      const std::string& address,
-                                                     std::chrono::seconds& retry_after);
+                                                     std::chrono::seconds& retry_after,
+                                                     bool settle = true);
 
-    /// check_password, then a new session.
+    /// A token's scope allows the request's method (always so for a session): a read token
+    /// writing is forbidden, naming "scope".
+    domain::Status check_scope(const Request& request, const Caller& caller) const;
+
+    /// The signed-in user's password again, before something that needs it (making an API
+    /// token): check_password, but a wrong one is forbidden (not unauthenticated: the session
+    /// itself is fine), naming "password".
+    domain::Status confirm_password(const store::UserRecord& user, const std::string& password,
+                                    const std::string& address);
+
+    /// check_password and, for an account with two-factor sign-in, the code (a TOTP code or a
+    /// recovery code; none: unauthenticated naming "code", not counted as a failure; a wrong
+    /// one counts as a failed sign-in), then a new session.
     domain::Result<store::IssuedSession> sign_in(const std::string& username,
                                                  const std::string& password,
+                                                 const std::optional<std::string>& code,
                                                  const std::string& address,
                                                  std::chrono::seconds& retry_after);
+
+    /// Whether the site requires two-factor sign-in of `user` and they have not turned it on:
+    /// then they may do nothing but set it up. The site's setting is read at most every 2
+    /// seconds.
+    domain::Result<bool> must_enrol(const store::UserRecord& user);
+    /// Reads the site's setting again on the next request (after this server changed it).
+    void forget_requirement();
 
     /// The session cookie's name: kSecureSessionCookie with secure cookies, else kSessionCookie.
     std::string_view cookie_name() const;
@@ -135,6 +161,9 @@ class Authenticator {
     AuthOptions options_;
     FailureLimiter by_account_;
     FailureLimiter by_address_;
+    std::mutex requirement_mutex_;
+    std::optional<domain::TwoFactorRequirement> requirement_;
+    std::chrono::steady_clock::time_point requirement_read_;
 };
 
 } // namespace cdcwb::http

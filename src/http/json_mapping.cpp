@@ -332,6 +332,7 @@ template <> const Shape<store::TokenRecord>& json_shape() {
                                 {"user", string(), &R::username},
                                 {"name", string(), &R::name},
                                 {"prefix", string(), &R::prefix},
+                                {"scope", ref("TokenScope"), &R::scope},
                                 {"created_at", string(), &R::created_at},
                                 {"expires_at", nullable(string()), &R::expires_at},
                                 {"last_used_at", nullable(string()), &R::last_used_at},
@@ -550,9 +551,19 @@ Result<Role> role_from_json(const Json& json) {
 
 Result<NewToken> new_token_from_json(const Json& json) {
     Fields f(json);
-    f.only({"name", "days"});
-    NewToken token{f.text("name").value_or(""), f.integer("days")};
+    f.only({"name", "days", "scope", "password"});
+    NewToken token{f.text("name").value_or(""), f.integer("days"), {}, {}};
+    const auto scope = f.text("scope");
+    auto password = f.text("password");
     if (f.error()) return *f.error();
+    const auto parsed = scope ? domain::parse_token_scope(*scope) : std::nullopt;
+    if (!parsed)
+        return invalid("scope must be read (reads only) or read_write (whatever you may do)",
+                       "scope");
+    if (!password || password->empty())
+        return invalid("send your password again to make a token", "password");
+    token.scope = *parsed;
+    token.password = std::move(*password);
     return token;
 }
 
@@ -564,12 +575,15 @@ Json to_json(const store::IssuedToken& issued) {
 
 Result<Credentials> credentials_from_json(const Json& json) {
     Fields f(json);
-    f.only({"username", "password"});
+    f.only({"username", "password", "code"});
     auto username = f.text("username");
     auto password = f.text("password");
+    auto code = f.text("code");
     if (f.error()) return *f.error();
     if (!username || !password) return invalid("send a username and a password", "username");
-    return Credentials{std::move(*username), std::move(*password)};
+    if (code && code->size() > 64)
+        return invalid("a code is 6 digits, or a recovery code like abcde-fghij", "code");
+    return Credentials{std::move(*username), std::move(*password), std::move(code)};
 }
 
 Result<PasswordChange> password_change_from_json(const Json& json) {
@@ -814,6 +828,7 @@ Json schemas() {
                     {"User", json_shape<store::UserRecord>().schema()},
                     {"Membership", json_shape<store::Membership>().schema()},
                     {"Token", json_shape<store::TokenRecord>().schema()},
+                    {"TokenScope", tokens({"read", "read_write"})},
                     {"SessionInfo", json_shape<OwnSession>().schema()},
                     {"AuditRecord", json_shape<store::AuditRecord>().schema()},
                     {"AuditChain", json_shape<store::AuditChainReport>().schema()},

@@ -70,18 +70,23 @@ domain::Result<store::NewOrganisation> new_organisation_from_json(const Json& js
 domain::Result<store::NewUser> new_user_from_json(const Json& json);
 /// A membership's role: `{"role": "assessor"}`.
 domain::Result<domain::Role> role_from_json(const Json& json);
-/// A new API token: `{"name", "days"}` (the store checks both).
+/// A new API token: `{"name", "days", "scope", "password"}`; scope and password are required
+/// (the store checks name and days; the password is checked against the caller's).
 struct NewToken {
     std::string name;
     std::optional<long long> days;
+    domain::TokenScope scope = domain::TokenScope::read;
+    std::string password;
 };
 domain::Result<NewToken> new_token_from_json(const Json& json);
 /// A token as created: its record and, shown this once, the token itself ("token").
 Json to_json(const store::IssuedToken& issued);
-/// Sign-in: `{"username", "password"}`, both required.
+/// Sign-in: `{"username", "password", "code"}`; the code (TOTP or recovery code) only for an
+/// account with two-factor sign-in.
 struct Credentials {
     std::string username;
     std::string password;
+    std::optional<std::string> code;
 };
 domain::Result<Credentials> credentials_from_json(const Json& json);
 /// One's own password change: `{"current_password", "new_password"}`, both required.

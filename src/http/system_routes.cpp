@@ -14,7 +14,8 @@ Json session_schema() {
     return object({{"user", ref("User")},
                    {"csrf_token", nullable(string())},
                    {"expires_at", string()},
-                   {"memberships", array_of(ref("Membership"))}},
+                   {"memberships", array_of(ref("Membership"))},
+                   {"two_factor", object({{"enabled", boolean()}, {"must_enrol", boolean()}})}},
                   {"expires_at"});
 }
 
@@ -23,17 +24,27 @@ Json session_json(ApiContext& ctx, const store::UserRecord& user, const Json& cs
     Json memberships = Json::array();
     if (auto mine = ctx.store.users.memberships(user.username))
         for (const auto& m : *mine) memberships.push_back(to_json(m));
-    return Json{{"user", to_json(user)}, {"memberships", memberships}, {"csrf_token", csrf_token}};
+    // Whether two-factor sign-in is on, and whether the site requires it of this user who has
+    // not set it up (then the web UI shows only its setup).
+    const auto status = ctx.store.two_factor.status(user.id);
+    const auto must_enrol = ctx.auth.must_enrol(user);
+    const Json two_factor{{"enabled", status && status->enabled},
+                          {"must_enrol", must_enrol && *must_enrol}};
+    return Json{{"user", to_json(user)},
+                {"memberships", memberships},
+                {"csrf_token", csrf_token},
+                {"two_factor", two_factor}};
 }
 
-/// POST /api/v1/session: the password checked (slowed down per account and address), a session.
+/// POST /api/v1/session: the password (slowed down per account and address) and the second
+/// factor checked, a session.
 Response sign_in(ApiContext& ctx, const Request& request) {
     auto body = parse_body(request);
     if (!body) return error_response(body.error());
     auto credentials = credentials_from_json(*body);
     if (!credentials) return error_response(credentials.error());
     std::chrono::seconds retry_after{0};
-    auto issued = ctx.auth.sign_in(credentials->username, credentials->password,
+    auto issued = ctx.auth.sign_in(credentials->username, credentials->password, credentials->code,
                                    request.remote_address, retry_after);
     if (!issued) return refusal(issued.error(), retry_after);
     auto out = session_json(ctx, issued->record.user, issued->record.csrf_token);
@@ -73,15 +84,18 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                     return json_response(openapi_document(*ctx.router));
                 }});
 
-    router.add({"POST", "/api/v1/session", Access::public_, domain::Permission::read,
-                operation("signIn", object({{"username", string()}, {"password", string()}}),
-                          session_schema()),
-                "Sign in with a user name and password; sets the session cookie. After a few "
-                "failures for the account or from the address, attempts wait (429 with "
-                "Retry-After)",
-                [&ctx](const Request& request, const Params&, const Caller&) {
-                    return sign_in(ctx, request);
-                }});
+    router.add(
+        {"POST", "/api/v1/session", Access::public_, domain::Permission::read,
+         operation(
+             "signIn",
+             object({{"username", string()}, {"password", string()}, {"code", string()}}, {"code"}),
+             session_schema()),
+         "Sign in with a user name and password, and \"code\" (a TOTP or recovery code) "
+         "when the account has two-factor sign-in; sets the session cookie. After a few "
+         "failures for the account or from the address, attempts wait (429 with Retry-After)",
+         [&ctx](const Request& request, const Params&, const Caller&) {
+             return sign_in(ctx, request);
+         }});
     router.add({"GET", "/api/v1/session", Access::signed_in, domain::Permission::read,
                 operation("getSession", nullptr, session_schema()),
                 "The signed-in user, their memberships and the CSRF token",

@@ -12,6 +12,25 @@ using namespace report::schema;
 
 using domain::Permission;
 
+namespace {
+
+/// A token for the caller, once their password is confirmed (a wrong one counts as a failed
+/// sign-in).
+domain::Result<store::IssuedToken> create_token(ApiContext& ctx, const Request& request,
+                                                const Caller& caller, const NewToken& token) {
+    // Input first: a request refused for its lifetime costs no password attempt.
+    if (auto lifetime = domain::token_lifetime(token.days, "days"); !lifetime)
+        return lifetime.error();
+    if (auto confirmed =
+            ctx.auth.confirm_password(*caller.user, token.password, request.remote_address);
+        !confirmed)
+        return confirmed.error();
+    return ctx.store.credentials.create_token(caller.actor(), caller.user->username, token.name,
+                                              token.days, token.scope);
+}
+
+} // namespace
+
 void add_user_routes(Router& router, ApiContext& ctx) {
     router.add({"GET", "/api/v1/users", Access::site_admin, Permission::read,
                 operation("listUsers", nullptr, list_of("users", ref("User"))), "Every user",
@@ -73,19 +92,23 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                 }});
     router.add({"POST", "/api/v1/tokens", Access::signed_in, Permission::read,
                 operation("createToken",
-                          optional_object({{"name", string()},
-                                           {"days", Json{{"type", "integer"},
-                                                         {"minimum", 1},
-                                                         {"maximum", domain::kMaxTokenDays}}}}),
+                          object({{"name", string()},
+                                  {"scope", ref("TokenScope")},
+                                  {"password", string()},
+                                  {"days", Json{{"type", "integer"},
+                                                {"minimum", domain::kMinTokenDays},
+                                                {"maximum", domain::kMaxTokenDays},
+                                                {"default", domain::kDefaultTokenDays}}}},
+                                 {"days"}),
                           extended(ref("Token"), {{"token", string()}})),
-                "Create an API token for the caller: {\"name\", \"days\"}; the token is shown "
-                "once",
+                "Create an API token for the caller: {\"name\", \"scope\": \"read\" | "
+                "\"read_write\", \"password\" (the caller's, again), \"days\" (default 90, at "
+                "most 365)}; the token is shown once",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
                     auto token = decoded_body(request, new_token_from_json);
                     if (!token) return error_response(token.error());
                     return respond(
-                        ctx.store.credentials.create_token(caller.actor(), caller.user->username,
-                                                           token->name, token->days),
+                        create_token(ctx, request, caller, *token),
                         [](const auto& issued) { return to_json(issued); }, 201);
                 }});
     router.add({"DELETE", "/api/v1/tokens/{token}", Access::signed_in, Permission::read,

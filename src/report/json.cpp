@@ -383,7 +383,8 @@ Json vocabulary_document() {
           {"username",
            {{"pattern", std::string(kUsernamePattern)}, {"max_length", kMaxUsernameLength}}},
           {"password", {{"min_length", kMinPasswordLength}, {"max_bytes", kMaxPasswordBytes}}},
-          {"token_lifetime_days", {{"min", 1}, {"max", kMaxTokenDays}}}}}};
+          {"token_lifetime_days",
+           {{"min", kMinTokenDays}, {"max", kMaxTokenDays}, {"default", kDefaultTokenDays}}}}}};
 }
 
 namespace {
@@ -410,7 +411,8 @@ Json vocabulary_schema() {
                  object({{"min", integer()}, {"max", integer()}, {"default", integer()}})},
                 {"username", object({{"pattern", string()}, {"max_length", integer()}})},
                 {"password", object({{"min_length", integer()}, {"max_bytes", integer()}})},
-                {"token_lifetime_days", object({{"min", integer()}, {"max", integer()}})}});
+                {"token_lifetime_days",
+                 object({{"min", integer()}, {"max", integer()}, {"default", integer()}})}});
     return object({{"levels", names},
                    {"assignments", assignments},
                    {"phases", names},

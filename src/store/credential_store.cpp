@@ -42,19 +42,27 @@ struct TokenLookup {
     std::string hash;
     long long token_id = 0;
     NullableText expires, used, revoked;
+    std::string scope;
     UserColumns c;
     soci::statement st;
     explicit TokenLookup(Session& sql)
-        : st((sql.prepare << "select t.id, t.expires_at, t.last_used_at, t.revoked_at, u.id, "
+        : st((sql.prepare << "select t.id, t.expires_at, t.last_used_at, t.revoked_at, t.scope, "
+                             "u.id, "
                              "u.username, u.display_name, u.is_admin, u.disabled, u.lang, "
                              "u.created_at from api_tokens t join users u on u.id = t.user_id "
                              "where t.token_hash = :hash",
               soci::use(hash), soci::into(token_id), soci::into(expires.value, expires.ind),
               soci::into(used.value, used.ind), soci::into(revoked.value, revoked.ind),
-              soci::into(c.id), soci::into(c.username), soci::into(c.display_name),
-              soci::into(c.is_admin), soci::into(c.disabled), soci::into(c.lang),
-              soci::into(c.created_at))) {}
+              soci::into(scope), soci::into(c.id), soci::into(c.username),
+              soci::into(c.display_name), soci::into(c.is_admin), soci::into(c.disabled),
+              soci::into(c.lang), soci::into(c.created_at))) {}
 };
+
+domain::TokenScope stored_scope(const std::string& text) {
+    auto scope = domain::parse_token_scope(text);
+    if (!scope) throw std::runtime_error("stored data is damaged: token scope");
+    return *scope;
+}
 
 /// Prepared once per connection: every request with a session cookie looks it up.
 struct SessionLookup {
@@ -84,7 +92,8 @@ std::chrono::seconds seen_interval(std::chrono::seconds idle_timeout) {
 
 Result<IssuedToken> CredentialStore::create_token(const Actor& actor, std::string_view username,
                                                   std::string_view name,
-                                                  std::optional<long long> days) {
+                                                  std::optional<long long> days,
+                                                  domain::TokenScope scope) {
     auto lifetime = domain::token_lifetime(days, "days");
     if (!lifetime) return lifetime.error();
     if (name.empty()) return invalid("a token needs a name saying what uses it", "name");
@@ -100,18 +109,21 @@ Result<IssuedToken> CredentialStore::create_token(const Actor& actor, std::strin
         r.username = std::string(username);
         r.name = std::string(name);
         r.prefix = issued.token.substr(0, kTokenPrefix.size() + 6);
+        r.scope = scope;
         r.created_at = core_.now();
-        if (*lifetime) r.expires_at = rows::format_time(core_.clock() + **lifetime);
+        r.expires_at = rows::format_time(core_.clock() + *lifetime);
         const std::string hash = secrets::sha256_hex(issued.token);
-        NullableText expires(r.expires_at);
+        std::string scope_text(domain::to_string(scope));
         long long id = 0;
-        sql << "insert into api_tokens (user_id, name, token_hash, prefix, created_at, "
-               "expires_at) values (:user, :name, :hash, :prefix, :at, :expires) returning id",
+        sql << "insert into api_tokens (user_id, name, token_hash, prefix, scope, created_at, "
+               "expires_at) values (:user, :name, :hash, :prefix, :scope, :at, :expires) "
+               "returning id",
             soci::use(*user_id), soci::use(r.name), soci::use(hash), soci::use(r.prefix),
-            soci::use(r.created_at), soci::use(expires.value, expires.ind), soci::into(id);
+            soci::use(scope_text), soci::use(r.created_at), soci::use(*r.expires_at),
+            soci::into(id);
         r.id = id;
-        Json after{{"id", id}, {"user", r.username}, {"name", r.name}, {"prefix", r.prefix}};
-        after["expires_at"] = r.expires_at ? Json(*r.expires_at) : Json(nullptr);
+        Json after{{"id", id},           {"user", r.username},  {"name", r.name},
+                   {"prefix", r.prefix}, {"scope", scope_text}, {"expires_at", *r.expires_at}};
         rows::audit(sql, r.created_at, actor, nullptr, "token", std::to_string(id), "create",
                     nullptr, after);
         unit.commit();
@@ -127,16 +139,18 @@ Result<std::vector<TokenRecord>> CredentialStore::tokens(std::string_view userna
         if (!user_id) return user_id.error();
         TokenRecord r;
         NullableText expires, used, revoked;
+        std::string scope;
         soci::statement st =
-            (sql.prepare << "select id, name, prefix, created_at, expires_at, last_used_at, "
+            (sql.prepare << "select id, name, prefix, scope, created_at, expires_at, last_used_at, "
                             "revoked_at from api_tokens where user_id = :user order by id",
              soci::use(*user_id), soci::into(r.id), soci::into(r.name), soci::into(r.prefix),
-             soci::into(r.created_at), soci::into(expires.value, expires.ind),
+             soci::into(scope), soci::into(r.created_at), soci::into(expires.value, expires.ind),
              soci::into(used.value, used.ind), soci::into(revoked.value, revoked.ind));
         st.execute();
         std::vector<TokenRecord> out;
         while (st.fetch()) {
             r.username = std::string(username);
+            r.scope = stored_scope(scope);
             r.expires_at = expires.get();
             r.last_used_at = used.get();
             r.revoked_at = revoked.get();
@@ -173,7 +187,7 @@ Status CredentialStore::revoke_token(const Actor& actor, std::string_view userna
     });
 }
 
-Result<UserRecord> CredentialStore::authenticate_token(std::string_view token) {
+Result<TokenIdentity> CredentialStore::authenticate_token(std::string_view token) {
     const Error refused = domain::unauthenticated("the API token is unknown, expired or revoked");
     if (token.substr(0, kTokenPrefix.size()) != kTokenPrefix) return refused;
     const std::string hash = secrets::sha256_hex(token);
@@ -183,12 +197,12 @@ Result<UserRecord> CredentialStore::authenticate_token(std::string_view token) {
         auto it = core_.tokens->entries.find(hash);
         if (it != core_.tokens->entries.end() && now_steady - it->second.checked < kTokenTrust &&
             (!it->second.expires_at || *it->second.expires_at > core_.now()))
-            return it->second.user;
+            return TokenIdentity{it->second.user, it->second.scope};
     }
-    return guarded([&]() -> Result<UserRecord> {
+    return guarded([&]() -> Result<TokenIdentity> {
         long long token_id = 0;
         bool touch = false;
-        UserRecord user;
+        TokenIdentity identity;
         std::optional<std::string> expires_at;
         {
             // Every API request does this: one statement, kept prepared.
@@ -205,14 +219,14 @@ Result<UserRecord> CredentialStore::authenticate_token(std::string_view token) {
                 rows::format_time(core_.clock() - kSessionTouchInterval);
             touch = !q.used.get() || *q.used.get() < touch_before;
             token_id = q.token_id;
-            user = q.c.get();
+            identity = {q.c.get(), stored_scope(q.scope)};
             expires_at = q.expires.get();
         }
         {
             std::lock_guard lock(core_.tokens->mutex);
             if (core_.tokens->entries.size() > 10000) core_.tokens->entries.clear();
             core_.tokens->entries[hash] =
-                StoreCore::TokenCache::Entry{user, now_steady, expires_at};
+                StoreCore::TokenCache::Entry{identity.user, identity.scope, now_steady, expires_at};
         }
         if (touch) {
             Unit unit(core_.db, Unit::Mode::write);
@@ -221,7 +235,7 @@ Result<UserRecord> CredentialStore::authenticate_token(std::string_view token) {
                 soci::use(token_id);
             unit.commit();
         }
-        return user;
+        return identity;
     });
 }
 

@@ -64,13 +64,15 @@ constexpr MigrationStep kMigrationSteps[] = {
 
 /// Tables in the order foreign keys allow inserting them.
 constexpr std::string_view kTables[] = {
-    "organisations",  "users",          "memberships", "custom_services", "service_entries",
-    "evidence_files", "trigger_events", "actions",     "action_services", "action_history",
-    "evaluations",    "api_tokens",     "sessions",    "audit_log",       "audit_chains",
+    "organisations",  "users",          "memberships",   "custom_services", "service_entries",
+    "evidence_files", "trigger_events", "actions",       "action_services", "action_history",
+    "evaluations",    "api_tokens",     "sessions",      "audit_log",       "audit_chains",
+    "two_factor",     "recovery_codes", "site_settings",
 };
 /// Tables whose `id` the database numbers (PostgreSQL sequences to reset after a restore).
 constexpr std::string_view kNumberedTables[] = {"organisations", "users",      "trigger_events",
-                                                "evaluations",   "api_tokens", "audit_log"};
+                                                "evaluations",   "api_tokens", "audit_log",
+                                                "recovery_codes"};
 
 std::string quote_sqlite_path(const std::string& path) {
     // SOCI's connection string takes a quoted value; a quote inside the path cannot be expressed.

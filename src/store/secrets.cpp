@@ -35,6 +35,13 @@ void dummy_verify(std::string_view password) {
     (void)verify_password(dummy, password);
 }
 
+std::string random_bytes(std::size_t bytes) {
+    ensure_sodium();
+    std::string raw(bytes, '\0');
+    randombytes_buf(raw.data(), raw.size());
+    return raw;
+}
+
 std::string random_token(std::size_t bytes) {
     ensure_sodium();
     std::vector<unsigned char> raw(bytes);

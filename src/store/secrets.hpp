@@ -14,6 +14,8 @@ bool verify_password(const std::string& hash, std::string_view password);
 /// Spends as long as a verification, for unknown users (no timing hint that a name is unknown).
 void dummy_verify(std::string_view password);
 
+/// `bytes` random bytes.
+std::string random_bytes(std::size_t bytes);
 /// `bytes` random bytes as URL-safe base64 without padding.
 std::string random_token(std::size_t bytes);
 /// Lowercase hex SHA-256.

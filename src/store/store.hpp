@@ -14,6 +14,7 @@
 #include "store/organisation_store.hpp"
 #include "store/service_entry_store.hpp"
 #include "store/store_core.hpp"
+#include "store/two_factor_store.hpp"
 #include "store/user_store.hpp"
 
 namespace cdcwb::store {
@@ -41,6 +42,7 @@ class Store {
     CredentialStore credentials{core_};
     EvidenceStore evidence{core_};
     AuditStore audit{core_};
+    TwoFactorStore two_factor{core_};
 };
 
 } // namespace cdcwb::store

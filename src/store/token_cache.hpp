@@ -17,6 +17,7 @@ namespace cdcwb::store {
 struct StoreCore::TokenCache {
     struct Entry {
         UserRecord user;
+        domain::TokenScope scope = domain::TokenScope::read;
         std::chrono::steady_clock::time_point checked;
         std::optional<std::string> expires_at;
     };

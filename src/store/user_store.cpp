@@ -144,28 +144,46 @@ Result<UserRecord> UserStore::user(std::string_view username) {
 
 namespace {
 
+/// Revokes every live API token of the user; how many were.
+long long revoke_tokens(Session& sql, const std::string& at, long long user_id) {
+    soci::statement st = (sql.prepare << "update api_tokens set revoked_at = :at where user_id = "
+                                         ":id and revoked_at is null",
+                          soci::use(at), soci::use(user_id));
+    st.execute(true);
+    return st.get_affected_rows();
+}
+
 /// The changes of an account, applied inside the caller's write unit; each is audited.
 void apply_password(Session& sql, const std::string& at, const Actor& actor, const UserRecord& user,
                     const std::string& hash, const std::optional<std::string>& keep_session) {
     sql << "update users set password_hash = :hash, password_changed_at = :at where id = :id",
         soci::use(hash), soci::use(at), soci::use(user.id);
-    // A new password ends every session of the account (but the one changing it, when asked).
+    // A new password ends every session of the account (but the one changing it, when asked)
+    // and revokes its API tokens: whoever knew the old password may have made them.
     std::string kept = keep_session.value_or("");
     sql << "delete from sessions where user_id = :id and (public_id <> :kept or public_id = '')",
         soci::use(user.id), soci::use(kept);
+    const long long revoked = revoke_tokens(sql, at, user.id);
     rows::audit(sql, at, actor, nullptr, "user", user.username, "password", nullptr,
-                Json{{"password", "changed"}});
+                Json{{"password", "changed"}, {"tokens_revoked", revoked}});
 }
 
 UserRecord apply_disabled(Session& sql, const std::string& at, const Actor& actor,
                           const UserRecord& user, bool disabled) {
     int flag = disabled ? 1 : 0;
     sql << "update users set disabled = :flag where id = :id", soci::use(flag), soci::use(user.id);
-    if (disabled) sql << "delete from sessions where user_id = :id", soci::use(user.id);
+    long long revoked = 0;
+    if (disabled) {
+        // Disabling ends the sessions and revokes the tokens: enabling again brings none back.
+        sql << "delete from sessions where user_id = :id", soci::use(user.id);
+        revoked = revoke_tokens(sql, at, user.id);
+    }
     auto after = user;
     after.disabled = disabled;
+    Json after_json = user_json(after);
+    if (disabled) after_json["tokens_revoked"] = revoked;
     rows::audit(sql, at, actor, nullptr, "user", user.username, disabled ? "disable" : "enable",
-                user_json(user), user_json(after));
+                user_json(user), after_json);
     return after;
 }
 
@@ -204,9 +222,9 @@ Result<UserRecord> UserStore::update_account(const Actor& actor, std::string_vie
         unit.commit();
         return *user;
     });
-    if (updated && change.disabled) {
+    if (updated && (change.disabled || change.password)) {
         std::lock_guard lock(core_.tokens->mutex);
-        core_.tokens->entries.clear(); // a disabled user's tokens stop working here at once
+        core_.tokens->entries.clear(); // the revoked tokens stop working here at once
     }
     return updated;
 }

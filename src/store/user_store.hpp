@@ -63,8 +63,9 @@ class UserStore {
     Result<std::vector<UserRecord>> list();
     Result<UserRecord> user(std::string_view username);
     /// Changes an account in one write: the password (checked against the common passwords and
-    /// the user name; ending its sessions but `keep_session`), disabled (ending
-    /// its sessions and tokens) and the language, each when given. Returns the account after.
+    /// the user name; ending its sessions but `keep_session`, and revoking its API tokens),
+    /// disabled (ending its sessions and revoking its tokens) and the language, each when given.
+    /// Returns the account after.
     Result<UserRecord> update_account(const Actor& actor, std::string_view username,
                                       const AccountChange& change);
     Status set_password(const Actor& actor, std::string_view username, std::string_view password);

@@ -292,7 +292,10 @@ const Caller& ApiTest::outsider() {
 }
 
 Caller ApiTest::with_token(const Caller& who) {
-    const auto r = post(who, "/api/v1/tokens", Json{{"name", "test token"}});
+    const auto r = post(who, "/api/v1/tokens",
+                        Json{{"name", "test token"},
+                             {"scope", "read_write"},
+                             {"password", password_for(who.username)}});
     if (r.status != 201)
         throw std::runtime_error("create a token for " + who.username + ": status " +
                                  std::to_string(r.status) + " " + shorten(r.body));

@@ -113,7 +113,7 @@ class ApiTest : public ::testing::Test {
     Caller create_user(const std::string& username, bool is_admin = false);
     /// Signs in with a cookie; throws unless the server answers 201.
     Caller sign_in(const std::string& username, const std::string& password);
-    /// An API token for `who` (who must be signed in with a cookie).
+    /// A read_write API token for `who` (made with their password_for).
     Caller with_token(const Caller& who);
     /// A password for `username` that does not contain the name (new passwords may not).
     static std::string password_for(const std::string& username) {

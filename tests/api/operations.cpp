@@ -65,7 +65,7 @@ SampleRequest sample_request(const Operation& op, const Ids& ids) {
     if (m == "POST" && p == "/api/v1/session") {
         body = Json::object(); // refused as incomplete: no sign-in, no failure counted
     } else if (m == "POST" && p == "/api/v1/tokens") {
-        body = {{"name", "walk"}};
+        body = {{"name", "walk"}, {"scope", "read"}, {"password", ids.password}};
     } else if (m == "PATCH" && p == "/api/v1/me") {
         body = {{"lang", "ja"}};
     } else if (m == "POST" && p == "/api/v1/users") {
@@ -150,11 +150,15 @@ Ids WalkTest::ids_in(const std::string& org, const std::string& member) {
                 201, "upload evidence");
         evidence = must_be(get(admin(), base + "/evidence"), 200, "evidence");
     }
-    const auto token = must_be(post(admin(), "/api/v1/tokens", Json{{"name", "walk"}}), 201,
-                               "create an API token");
+    const auto token = must_be(post(admin(), "/api/v1/tokens",
+                                    Json{{"name", "walk"},
+                                         {"scope", "read_write"},
+                                         {"password", password_for(std::string(kAdmin))}}),
+                               201, "create an API token");
 
     const auto& action = actions.at("actions").front();
     ids.action_revision = action.at("revision");
+    ids.password = password_for(std::string(kAdmin));
     ids.path = {{"org", org},
                 {"service", "D-2"},
                 {"evaluation", evaluations.at("evaluations").back().at("id")},

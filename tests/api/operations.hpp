@@ -37,6 +37,7 @@ struct Ids {
     Json entry;                       ///< the {service}'s entry as GET returns it
     std::int64_t org_revision = 0;    ///< the organisation's revision
     std::int64_t action_revision = 0; ///< the {action}'s revision
+    std::string password;             ///< the site administrator's, to make an API token
 };
 
 struct SampleRequest {

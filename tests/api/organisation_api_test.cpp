@@ -2,6 +2,8 @@
 // admins with revision checks, their members managed.
 #include "api/api_fixture.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <regex>
 
 namespace cdcwb::testing {
@@ -108,12 +110,32 @@ TEST_F(OrganisationApi, TheVocabularysAccountLimitsAreTheRulesTheServerApplies) 
                         400, "invalid_input", "password"));
 
     const auto& days = limits["token_lifetime_days"];
+    const auto token = [&](const Json& n) {
+        Json body{
+            {"name", "limits"}, {"scope", "read"}, {"password", password_for(std::string(kAdmin))}};
+        if (!n.is_null()) body["days"] = n;
+        return post(admin(), "/api/v1/tokens", body);
+    };
     for (const int n : {days["min"].get<int>() - 1, days["max"].get<int>() + 1})
-        EXPECT_TRUE(IsError(post(admin(), "/api/v1/tokens", Json{{"name", "limits"}, {"days", n}}),
-                            400, "invalid_input", "days"))
-            << n;
-    EXPECT_TRUE(HasStatus(
-        post(admin(), "/api/v1/tokens", Json{{"name", "limits"}, {"days", days["max"]}}), 201));
+        EXPECT_TRUE(IsError(token(n), 400, "invalid_input", "days")) << n;
+    EXPECT_TRUE(HasStatus(token(days["max"]), 201));
+    const auto unasked = token(nullptr);
+    ASSERT_TRUE(HasStatus(unasked, 201));
+    const auto made = std::chrono::sys_days(
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+    const std::string expires = json_of(unasked)["expires_at"];
+    // The default the vocabulary names is the lifetime a token gets when none is asked (give or
+    // take the day the test runs across).
+    const int default_days = days["default"];
+    bool matches = false;
+    for (int d = default_days - 1; d <= default_days; ++d) {
+        const auto date = std::chrono::year_month_day(made + std::chrono::days(d));
+        char text[16];
+        std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+        matches = matches || expires.rfind(text, 0) == 0;
+    }
+    EXPECT_TRUE(matches) << expires << " is not " << default_days << " days from now";
 
     EXPECT_EQ(vocabulary["whole_pair_scores"], Json::array({"n/a"}))
         << "n/a is the one score that applies to both sides of a pair";

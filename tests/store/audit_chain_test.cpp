@@ -366,6 +366,10 @@ TEST_F(AuditChain, RecordsWrittenBeforeTheChainsAreChainedByTheMigration) {
          "drop table audit_chains", "alter table audit_log drop column hash",
          "alter table audit_log drop column prev_hash",
          "alter table audit_log drop column chain_seq", "alter table audit_log drop column chain",
+         // 0006: token scopes.
+         "alter table api_tokens drop column scope",
+         // 0007: two-factor sign-in.
+         "drop table recovery_codes", "drop table two_factor", "drop table site_settings",
          "delete from schema_migrations where version >= 4"});
     store_.reset();
     db_.reset();

@@ -174,7 +174,8 @@ TEST_F(AuditStore, EveryChangeWritesExactlyOneRecord) {
          "tester", "acme", "membership", "alice", "delete"},
         {"create token",
          [&] {
-             auto t = store().credentials.create_token(actor_, "alice", "ci", std::nullopt);
+             auto t = store().credentials.create_token(actor_, "alice", "ci", std::nullopt,
+                                                       domain::TokenScope::read_write);
              if (t.ok()) token_id = t->record.id;
              return t.ok();
          },

@@ -21,8 +21,9 @@ class CredentialStore : public StoreTest {
         ASSERT_TRUE(user.ok()) << user.error().message;
         alice_ = *user;
     }
-    store::IssuedToken token(std::optional<long long> days = std::nullopt) {
-        auto issued = store().credentials.create_token(actor_, "alice", "ci pipeline", days);
+    store::IssuedToken token(std::optional<long long> days = std::nullopt,
+                             domain::TokenScope scope = domain::TokenScope::read_write) {
+        auto issued = store().credentials.create_token(actor_, "alice", "ci pipeline", days, scope);
         EXPECT_TRUE(issued.ok()) << issued.error().message;
         return issued.ok() ? *issued : store::IssuedToken{};
     }
@@ -76,10 +77,11 @@ TEST_F(CredentialStore, OnlyTheTokensSha256IsStored) {
 TEST_F(CredentialStore, TokenAuthenticatesItsUserAndRecordsItsUse) {
     const auto issued = token(1);
     now_ += minutes(59);
-    auto user = store().credentials.authenticate_token(issued.token);
-    ASSERT_TRUE(user.ok()) << user.error().message;
-    EXPECT_EQ(user->id, alice_.id);
-    EXPECT_EQ(user->username, "alice");
+    auto identity = store().credentials.authenticate_token(issued.token);
+    ASSERT_TRUE(identity.ok()) << identity.error().message;
+    EXPECT_EQ(identity->user.id, alice_.id);
+    EXPECT_EQ(identity->user.username, "alice");
+    EXPECT_EQ(identity->scope, domain::TokenScope::read_write);
     auto listed = store().credentials.tokens("alice");
     ASSERT_TRUE(listed.ok());
     ASSERT_EQ(listed->size(), 1u);
@@ -132,21 +134,81 @@ TEST_F(CredentialStore, TokenOfADisabledUserIsUnauthenticated) {
     expect_token_refused(issued.token);
 }
 
-TEST_F(CredentialStore, TokenNeedsANameALifetimeOf1To3660DaysAndAKnownUser) {
-    EXPECT_REFUSED_UNCHANGED(store().credentials.create_token(actor_, "alice", "", std::nullopt),
-                             ErrorCode::invalid_input, "name");
+TEST_F(CredentialStore, TokenNeedsANameALifetimeOf1To365DaysAndAKnownUser) {
+    constexpr auto rw = domain::TokenScope::read_write;
     EXPECT_REFUSED_UNCHANGED(
-        store().credentials.create_token(actor_, "alice", std::string(101, 'n'), std::nullopt),
+        store().credentials.create_token(actor_, "alice", "", std::nullopt, rw),
         ErrorCode::invalid_input, "name");
-    for (const long long days : {0LL, -1LL, domain::kMaxTokenDays + 1})
-        EXPECT_REFUSED_UNCHANGED(store().credentials.create_token(actor_, "alice", "ci", days),
+    EXPECT_REFUSED_UNCHANGED(
+        store().credentials.create_token(actor_, "alice", std::string(101, 'n'), std::nullopt, rw),
+        ErrorCode::invalid_input, "name");
+    for (const long long days : {0LL, -1LL, 366LL, 3660LL})
+        EXPECT_REFUSED_UNCHANGED(store().credentials.create_token(actor_, "alice", "ci", days, rw),
                                  ErrorCode::invalid_input, "days");
     EXPECT_REFUSED_UNCHANGED(
-        store().credentials.create_token(actor_, "mallory", "ci", std::nullopt),
+        store().credentials.create_token(actor_, "mallory", "ci", std::nullopt, rw),
         ErrorCode::not_found, "user");
     auto listed = store().credentials.tokens("mallory");
     ASSERT_FALSE(listed.ok());
     EXPECT_EQ(listed.error().code, ErrorCode::not_found);
+}
+
+TEST_F(CredentialStore, ATokenKeepsItsScope) {
+    const auto reader = token(1, domain::TokenScope::read);
+    EXPECT_EQ(reader.record.scope, domain::TokenScope::read);
+    auto identity = store().credentials.authenticate_token(reader.token);
+    ASSERT_TRUE(identity.ok()) << identity.error().message;
+    EXPECT_EQ(identity->scope, domain::TokenScope::read);
+    // Again, from the in-memory trust of the last 2 seconds.
+    EXPECT_EQ(store().credentials.authenticate_token(reader.token)->scope,
+              domain::TokenScope::read);
+    auto listed = store().credentials.tokens("alice");
+    ASSERT_TRUE(listed.ok());
+    EXPECT_EQ(listed->front().scope, domain::TokenScope::read);
+}
+
+TEST_F(CredentialStore, ANewPasswordRevokesEveryTokenOfTheUser) {
+    const auto first = token();
+    const auto second = token(1, domain::TokenScope::read);
+    ASSERT_TRUE(store().credentials.authenticate_token(first.token).ok()); // trusted for 2 s
+    now_ += minutes(3);
+    ASSERT_TRUE(store().users.set_password(actor_, "alice", "a brand new passphrase").ok());
+    expect_token_refused(first.token);
+    expect_token_refused(second.token);
+    auto listed = store().credentials.tokens("alice");
+    ASSERT_TRUE(listed.ok());
+    for (const auto& t : *listed) EXPECT_EQ(t.revoked_at, "2026-11-22T09:03:00.000Z") << t.id;
+}
+
+TEST_F(CredentialStore, DisablingRevokesTheTokensAndEnablingBringsNoneBack) {
+    const auto issued = token();
+    ASSERT_TRUE(store().credentials.authenticate_token(issued.token).ok());
+    ASSERT_TRUE(store().users.set_user_disabled(actor_, "alice", true).ok());
+    expect_token_refused(issued.token);
+    ASSERT_TRUE(store().users.set_user_disabled(actor_, "alice", false).ok());
+    expect_token_refused(issued.token);
+    auto listed = store().credentials.tokens("alice");
+    ASSERT_TRUE(listed.ok());
+    EXPECT_TRUE(listed->front().revoked_at.has_value());
+}
+
+TEST_F(CredentialStore, ATokenMadeBeforeEveryTokenExpiredWorksUntilRevoked) {
+    const auto issued = token();
+    {
+        // As the migration leaves a token made without a lifetime by an older version.
+        store::Unit unit(db(), store::Unit::Mode::write);
+        unit.sql() << "update api_tokens set expires_at = null";
+        unit.commit();
+    }
+    now_ += hours(24 * 400);
+    auto identity = store().credentials.authenticate_token(issued.token);
+    ASSERT_TRUE(identity.ok()) << identity.error().message;
+    EXPECT_EQ(identity->scope, domain::TokenScope::read_write);
+    auto listed = store().credentials.tokens("alice");
+    ASSERT_TRUE(listed.ok());
+    EXPECT_FALSE(listed->front().expires_at.has_value()) << "listed without an expiry";
+    ASSERT_TRUE(store().credentials.revoke_token(actor_, "alice", issued.record.id).ok());
+    expect_token_refused(issued.token);
 }
 
 TEST_F(CredentialStore, TokensListsEveryTokenOfTheUserWithItsPrefix) {
@@ -159,7 +221,8 @@ TEST_F(CredentialStore, TokensListsEveryTokenOfTheUserWithItsPrefix) {
     EXPECT_EQ((*listed)[0].prefix, first.record.prefix);
     EXPECT_EQ((*listed)[0].name, "ci pipeline");
     EXPECT_EQ((*listed)[0].username, "alice");
-    EXPECT_FALSE((*listed)[0].expires_at.has_value());
+    EXPECT_EQ((*listed)[0].scope, domain::TokenScope::read_write);
+    EXPECT_EQ((*listed)[0].expires_at, "2027-02-20T09:00:00.000Z") << "90 days when not asked";
     EXPECT_FALSE((*listed)[0].last_used_at.has_value());
     EXPECT_FALSE((*listed)[0].revoked_at.has_value());
     EXPECT_EQ((*listed)[1].id, second.record.id);

@@ -1,5 +1,6 @@
 // The database layer: URLs, migrations, the integrity check, and backup and restore, on the
 // engine under test (a backup is always a SQLite file; it restores into either engine).
+#include "domain/totp.hpp"
 #include "store/sql.hpp"
 #include "store_fixture.hpp"
 
@@ -369,11 +370,22 @@ class DatabaseBackup : public StoreTest {
             actor_, {"alice", "Alice", "correct horse battery", false, "ja"});
         ASSERT_TRUE(user.ok()) << user.error().message;
         ASSERT_TRUE(store().users.set_role(actor_, "acme", "alice", domain::Role::assessor).ok());
-        auto token = store().credentials.create_token(actor_, "alice", "ci", std::nullopt);
+        auto token = store().credentials.create_token(actor_, "alice", "ci", std::nullopt,
+                                                      domain::TokenScope::read_write);
         ASSERT_TRUE(token.ok()) << token.error().message;
         auto session =
             store().credentials.create_session(user->id, std::chrono::hours(8), "127.0.0.1");
         ASSERT_TRUE(session.ok()) << session.error().message;
+        // Two-factor sign-in, so its secret and recovery codes are copied too.
+        auto enrolment = store().two_factor.start(actor_, *user);
+        ASSERT_TRUE(enrolment.ok()) << enrolment.error().message;
+        const auto secret = domain::totp::base32_decode(enrolment->secret);
+        ASSERT_TRUE(secret.has_value());
+        auto codes = store().two_factor.confirm(
+            actor_, *user, domain::totp::code_at(*secret, domain::totp::step_of(now_)));
+        ASSERT_TRUE(codes.ok()) << codes.error().message;
+        ASSERT_TRUE(
+            store().two_factor.set_requirement(actor_, domain::TwoFactorRequirement::none).ok());
         make_org("beta");
     }
     TempDir dir_;
@@ -455,7 +467,8 @@ TEST_F(DatabaseBackup, NewRowsAfterARestoreGetFreshIds) {
     auto evaluation = other.evaluations.run_evaluation(
         actor_, "acme", {"", *domain::Date::parse("2026-11-23"), {}, ""});
     ASSERT_TRUE(evaluation.ok()) << evaluation.error().message;
-    auto token = other.credentials.create_token(actor_, "bob", "ci", std::nullopt);
+    auto token = other.credentials.create_token(actor_, "bob", "ci", std::nullopt,
+                                                domain::TokenScope::read_write);
     ASSERT_TRUE(token.ok()) << token.error().message;
     auto audit = other.audit.query({});
     ASSERT_TRUE(audit.ok()) << audit.error().message;

@@ -44,19 +44,45 @@ TEST(User, LanguageIsEnOrJa) {
     EXPECT_EQ(s.error().field, "lang");
 }
 
-TEST(User, TokenLivesOneTo3660DaysOrUntilRevoked) {
-    auto forever = token_lifetime(std::nullopt, "days");
-    ASSERT_TRUE(forever.ok());
-    EXPECT_FALSE(forever->has_value());
+TEST(User, TokenLivesOneTo365DaysAnd90WhenNotAsked) {
+    auto unasked = token_lifetime(std::nullopt, "days");
+    ASSERT_TRUE(unasked.ok());
+    EXPECT_EQ(*unasked, std::chrono::hours(24 * 90));
     auto one = token_lifetime(1, "days");
     ASSERT_TRUE(one.ok());
-    EXPECT_EQ(**one, std::chrono::hours(24));
-    EXPECT_TRUE(token_lifetime(kMaxTokenDays, "days").ok());
-    for (const long long bad : {0LL, -5LL, kMaxTokenDays + 1, 1LL << 40}) {
+    EXPECT_EQ(*one, std::chrono::hours(24));
+    EXPECT_TRUE(token_lifetime(365, "days").ok());
+    for (const long long bad : {0LL, -5LL, 366LL, 3660LL, 1LL << 40}) {
         auto refused = token_lifetime(bad, "days");
         ASSERT_FALSE(refused.ok()) << bad;
         EXPECT_EQ(refused.error().field, "days");
-        EXPECT_NE(refused.error().message.find("1 to 3660"), std::string::npos);
+        EXPECT_NE(refused.error().message.find("1 to 365"), std::string::npos);
+    }
+}
+
+TEST(User, TwoFactorIsRequiredOfNobodyAdminsOrEveryone) {
+    using R = TwoFactorRequirement;
+    for (const auto r : {R::none, R::admins, R::everyone})
+        EXPECT_EQ(parse_two_factor_requirement(to_string(r)), r);
+    EXPECT_FALSE(parse_two_factor_requirement("all").has_value());
+    EXPECT_FALSE(two_factor_required(R::none, true));
+    EXPECT_TRUE(two_factor_required(R::admins, true));
+    EXPECT_FALSE(two_factor_required(R::admins, false));
+    EXPECT_TRUE(two_factor_required(R::everyone, false));
+}
+
+TEST(User, AReadScopedTokenOnlyReads) {
+    EXPECT_EQ(parse_token_scope("read"), TokenScope::read);
+    EXPECT_EQ(parse_token_scope("read_write"), TokenScope::read_write);
+    for (const auto* bad : {"", "READ", "write", "all", "read write"})
+        EXPECT_FALSE(parse_token_scope(bad).has_value()) << bad;
+    EXPECT_EQ(to_string(TokenScope::read), "read");
+    EXPECT_EQ(to_string(TokenScope::read_write), "read_write");
+    EXPECT_TRUE(scope_allows(TokenScope::read, "GET"));
+    EXPECT_TRUE(scope_allows(TokenScope::read, "HEAD"));
+    for (const auto* write : {"POST", "PUT", "PATCH", "DELETE"}) {
+        EXPECT_FALSE(scope_allows(TokenScope::read, write)) << write;
+        EXPECT_TRUE(scope_allows(TokenScope::read_write, write)) << write;
     }
 }
 

@@ -18,6 +18,7 @@ export const screens = {
   Users: () => import('./screens/Users.svelte'),
   Tokens: () => import('./screens/Tokens.svelte'),
   Account: () => import('./screens/Account.svelte'),
+  TwoFactor: () => import('./screens/TwoFactor.svelte'),
   Audit: () => import('./screens/Audit.svelte'),
 };
 
@@ -37,6 +38,7 @@ const byRoute: Record<string, keyof typeof screens> = {
   users: 'Users',
   tokens: 'Tokens',
   account: 'Account',
+  'two-factor': 'TwoFactor',
   'org-audit': 'Audit',
   'site-audit': 'Audit',
 };

@@ -339,7 +339,7 @@ describe('new organisation form', () => {
     evaluation_interval_days: { min: 1, max: 3660, default: 182 },
     username: { pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$', max_length: 64 },
     password: { min_length: 12, max_bytes: 1024 },
-    token_lifetime_days: { min: 1, max: 3660 },
+    token_lifetime_days: { min: 1, max: 365, default: 90 },
   };
 
   it('checks ids with the server\'s pattern', () => {

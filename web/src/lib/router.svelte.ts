@@ -13,6 +13,7 @@ const patterns: [name: string, pattern: string][] = [
   ['browser', '/catalogues'],
   ['tokens', '/account/tokens'],
   ['account', '/account'],
+  ['two-factor', '/account/two-factor'],
   ['users', '/admin/users'],
   ['site-audit', '/admin/audit'],
   ['overview', '/orgs/:org'],

@@ -9,6 +9,9 @@ class SessionState {
   memberships = $state<Membership[]>([]);
   organisations = $state<Organisation[]>([]);
   vocabulary = $state<Vocabulary | null>(null);
+  /** The site requires two-factor sign-in of this user, who has not set it up: only its setup
+   *  works until they do. */
+  mustEnrol = $state(false);
   /** Resolved once the first GET /session has answered (signed in or not). */
   checked = $state(false);
   private catalogues = new Map<string, Promise<CatalogueDocument>>();
@@ -17,15 +20,22 @@ class SessionState {
    *  a signed-in user without their organisations. */
   private async adopt(session: Session): Promise<void> {
     setCsrfToken(session.csrf_token);
+    const mustEnrol = session.two_factor?.must_enrol ?? false;
     const [orgs, vocabulary] = await Promise.all([
-      get<{ organisations: Organisation[] }>('/api/v1/orgs'),
+      mustEnrol ? Promise.resolve({ organisations: [] as Organisation[] }) : get<{ organisations: Organisation[] }>('/api/v1/orgs'),
       this.vocabulary ? Promise.resolve(this.vocabulary) : get<Vocabulary>('/api/v1/vocabulary'),
     ]);
     if (session.user.lang === 'en' || session.user.lang === 'ja') i18n.set(session.user.lang);
     this.organisations = orgs.organisations;
     this.vocabulary = vocabulary;
     this.memberships = session.memberships;
+    this.mustEnrol = mustEnrol;
     this.user = session.user;
+  }
+
+  /** Reads the session again (after two-factor sign-in was set up). */
+  async reload(): Promise<void> {
+    await this.adopt(await get<Session>('/api/v1/session'));
   }
 
   /** Restores a session from the cookie, if there is one. */
@@ -40,8 +50,11 @@ class SessionState {
     }
   }
 
-  async signIn(username: string, password: string): Promise<void> {
-    await this.adopt(await post<Session>('/api/v1/session', { username, password }));
+  /** Signs in; `code` is the second factor (a TOTP or recovery code) when the account has one. */
+  async signIn(username: string, password: string, code?: string): Promise<void> {
+    const body: { username: string; password: string; code?: string } = { username, password };
+    if (code) body.code = code;
+    await this.adopt(await post<Session>('/api/v1/session', body));
   }
 
   async signOut(): Promise<void> {
@@ -55,6 +68,7 @@ class SessionState {
   clear(): void {
     setCsrfToken(null);
     this.user = null;
+    this.mustEnrol = false;
     this.memberships = [];
     this.organisations = [];
     this.catalogues.clear();

@@ -9,7 +9,7 @@ export const narrowLimits: Vocabulary['limits'] = {
   evaluation_interval_days: { min: 1, max: 10, default: 5 },
   username: { pattern: '^[a-z]+$', max_length: 8 },
   password: { min_length: 4, max_bytes: 16 },
-  token_lifetime_days: { min: 1, max: 10 },
+  token_lifetime_days: { min: 1, max: 10, default: 5 },
 };
 
 /** A service entry as GET /services sends it: undecided, unassigned, unscored, outside the catalogue. */
