@@ -18,8 +18,8 @@ std::optional<std::string> own_session(const Caller& caller) {
 
 /// GET /api/v1/me/sessions.
 Response my_sessions(ApiContext& ctx, const Caller& caller) {
-    auto sessions = ctx.store.credentials.sessions_of(caller.user->id,
-                                                      ctx.auth.options().session_idle_timeout);
+    auto sessions =
+        ctx.store.credentials.sessions_of(caller.user->id, ctx.auth.options().session_idle_timeout);
     if (!sessions) return error_response(sessions.error());
     Json list = Json::array();
     for (const auto& s : *sessions)
@@ -77,11 +77,13 @@ void add_account_routes(Router& router, ApiContext& ctx) {
                 [&ctx](const Request&, const Params&, const Caller& caller) {
                     return respond(ctx.store.credentials.end_sessions(
                                        caller.actor(), caller.user->id, own_session(caller)),
-                                   [](long long n) { return Json{{"ended", n}}; });
+                                   [](long long n) {
+                                       return Json{{"ended", n}};
+                                   });
                 }});
     router.add({"POST", "/api/v1/me/password", Access::signed_in, Permission::read,
-                operation("changeMyPassword", object({{"current_password", string()},
-                                                      {"new_password", string()}})),
+                operation("changeMyPassword",
+                          object({{"current_password", string()}, {"new_password", string()}})),
                 "Change the caller's own password: {\"current_password\", \"new_password\"}; "
                 "ends their other sessions",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {

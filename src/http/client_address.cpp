@@ -74,7 +74,8 @@ domain::Result<AddressRange> parse_address_range(std::string_view text, const st
     if (slash != std::string_view::npos) {
         const auto digits = text.substr(slash + 1);
         int prefix = -1;
-        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), prefix);
+        const auto [end, ec] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), prefix);
         if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() ||
             prefix < 0 || prefix > max)
             return domain::invalid("the prefix of '" + std::string(text.substr(0, 60)) +

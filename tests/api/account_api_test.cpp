@@ -23,7 +23,8 @@ class AccountApi : public ApiTest {
                                       {"--trusted-proxy", "127.0.0.1", "--trusted-proxy",
                                        "10.0.0.0/8", "--session-idle-timeout", "4s"})
                        .release();
-        if (!proxied_) std::fprintf(stderr, "the proxied server did not start: %s\n", error.c_str());
+        if (!proxied_)
+            std::fprintf(stderr, "the proxied server did not start: %s\n", error.c_str());
     }
     static void TearDownTestSuite() {
         if (proxied_) (void)proxied_->stop();
@@ -160,14 +161,14 @@ TEST_F(AccountApi, AnAddressWaitsAfterTwentyFailuresWhicheverAccountsItTries) {
         EXPECT_TRUE(IsError(sign_in_from(client, "no such name " + std::to_string(i), "x"), 400,
                             "invalid_input", "username"));
 
-    const auto refused = sign_in_from(client, std::string(kAdmin), password_for(std::string(kAdmin)));
+    const auto refused =
+        sign_in_from(client, std::string(kAdmin), password_for(std::string(kAdmin)));
 
     EXPECT_TRUE(IsError(refused, 429, "too_many_requests"));
     EXPECT_NE(json_of(refused)["error"]["message"].get<std::string>().find("address"),
               std::string::npos);
-    EXPECT_TRUE(HasStatus(sign_in_from("198.51.100.52", std::string(kAdmin),
-                                       password_for(std::string(kAdmin))),
-                          201))
+    EXPECT_TRUE(HasStatus(
+        sign_in_from("198.51.100.52", std::string(kAdmin), password_for(std::string(kAdmin))), 201))
         << "other addresses are not held back";
 }
 
@@ -203,8 +204,8 @@ TEST_F(AccountApi, ASessionUnusedForTheIdleTimeoutEndsWhileOneInUseLives) {
         std::this_thread::sleep_for(1s);
     }
 
-    EXPECT_TRUE(IsError(from("198.51.100.71", idle, "GET", "/api/v1/session"), 401,
-                        "unauthenticated"));
+    EXPECT_TRUE(
+        IsError(from("198.51.100.71", idle, "GET", "/api/v1/session"), 401, "unauthenticated"));
     EXPECT_TRUE(HasStatus(from("198.51.100.71", busy, "GET", "/api/v1/session"), 200));
 }
 
@@ -227,15 +228,14 @@ TEST_F(AccountApi, IListMySessionsWithoutTokensAndEndOneOfThem) {
     }
     ASSERT_FALSE(first_id.empty());
 
-    EXPECT_TRUE(IsError(call(other, "DELETE", "/api/v1/me/sessions/" + first_id), 404,
-                        "not_found"))
+    EXPECT_TRUE(IsError(call(other, "DELETE", "/api/v1/me/sessions/" + first_id), 404, "not_found"))
         << "someone else's session is not mine to end";
     EXPECT_TRUE(HasStatus(get(first, "/api/v1/session"), 200));
     EXPECT_TRUE(HasStatus(call(second, "DELETE", "/api/v1/me/sessions/" + first_id), 204));
     EXPECT_TRUE(IsError(get(first, "/api/v1/session"), 401, "unauthenticated"));
     EXPECT_TRUE(HasStatus(get(second, "/api/v1/session"), 200));
-    EXPECT_TRUE(IsError(call(second, "DELETE", "/api/v1/me/sessions/" + first_id), 404,
-                        "not_found"));
+    EXPECT_TRUE(
+        IsError(call(second, "DELETE", "/api/v1/me/sessions/" + first_id), 404, "not_found"));
 }
 
 TEST_F(AccountApi, SigningOutEverywhereElseKeepsOnlyThisSession) {
@@ -301,22 +301,20 @@ TEST_F(AccountApi, ACommonPasswordOrOneWithTheUserNameIsRefusedEverywhereANewPas
                      {"new_password", "my name is TARO, hello"}}),
            "new_password");
     // An administrator's reset.
-    refuse(call(admin(), "PATCH", "/api/v1/users/taro",
-                Json{{"password", "QWERTYUIOP123"}}.dump()),
+    refuse(call(admin(), "PATCH", "/api/v1/users/taro", Json{{"password", "QWERTYUIOP123"}}.dump()),
            "password");
     // A new account.
-    refuse(post(admin(), "/api/v1/users",
-                Json{{"username", "umi"}, {"password", "iloveyou1234"}}),
+    refuse(post(admin(), "/api/v1/users", Json{{"username", "umi"}, {"password", "iloveyou1234"}}),
            "password");
     refuse(post(admin(), "/api/v1/users",
                 Json{{"username", "vera.k"}, {"password", "vera.k-is-my-password"}}),
            "password");
 
     EXPECT_TRUE(HasStatus(get(me, "/api/v1/session"), 200)) << "nothing changed";
-    EXPECT_TRUE(HasStatus(call({}, "POST", "/api/v1/session",
-                               Json{{"username", "taro"}, {"password", password_for("taro")}}
-                                   .dump()),
-                          201));
+    EXPECT_TRUE(
+        HasStatus(call({}, "POST", "/api/v1/session",
+                       Json{{"username", "taro"}, {"password", password_for("taro")}}.dump()),
+                  201));
     EXPECT_TRUE(IsError(get(admin(), "/api/v1/users/umi"), 404, "not_found"));
 }
 
