@@ -251,6 +251,10 @@ TEST_F(AccountApi, SigningOutEverywhereElseKeepsOnlyThisSession) {
     EXPECT_TRUE(IsError(get(c, "/api/v1/session"), 401, "unauthenticated"));
     EXPECT_TRUE(HasStatus(get(b, "/api/v1/session"), 200));
     EXPECT_EQ(json_of(get(b, "/api/v1/me/sessions"))["sessions"].size(), 1u);
+    EXPECT_TRUE(IsError(call(with_token(b), "DELETE", "/api/v1/me/sessions"), 400, "invalid_input",
+                        "authorization"))
+        << "an API token has no session to keep";
+    EXPECT_TRUE(HasStatus(get(b, "/api/v1/session"), 200));
 }
 
 // Finding 8: passwords ---------------------------------------------------------------------------

@@ -660,7 +660,7 @@ export interface paths {
         get: operations["listMySessions"];
         put?: never;
         post?: never;
-        /** Sign out everywhere else: ends every session of the caller except the one making this request (all of them when called with an API token) */
+        /** Sign out everywhere else: ends every session of the caller except the one making this request (which must be a session, not an API token) */
         delete: operations["endMyOtherSessions"];
         options?: never;
         head?: never;
