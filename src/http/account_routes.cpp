@@ -73,13 +73,19 @@ void add_account_routes(Router& router, ApiContext& ctx) {
     router.add({"DELETE", "/api/v1/me/sessions", Access::signed_in, Permission::read,
                 operation("endMyOtherSessions", nullptr, object({{"ended", integer()}})),
                 "Sign out everywhere else: ends every session of the caller except the one "
-                "making this request (all of them when called with an API token)",
+                "making this request (which must be a session, not an API token)",
                 [&ctx](const Request&, const Params&, const Caller& caller) {
-                    return respond(ctx.store.credentials.end_sessions(
-                                       caller.actor(), caller.user->id, own_session(caller)),
-                                   [](long long n) {
-                                       return Json{{"ended", n}};
-                                   });
+                    const auto kept = own_session(caller);
+                    if (!kept)
+                        return error_response(domain::invalid(
+                            "sign out everywhere else from a signed-in session; an API token has "
+                            "no session to keep",
+                            "authorization"));
+                    return respond(
+                        ctx.store.credentials.end_sessions(caller.actor(), caller.user->id, kept),
+                        [](long long n) {
+                            return Json{{"ended", n}};
+                        });
                 }});
     router.add({"POST", "/api/v1/me/password", Access::signed_in, Permission::read,
                 operation("changeMyPassword",

@@ -190,8 +190,9 @@ domain::Result<store::UserRecord> Authenticator::check_password(const std::strin
     const std::string origin = "addr:" + address;
     const auto wait_error = [&](std::chrono::seconds wait, const std::string& whose) {
         retry_after = wait;
+        const auto n = wait.count();
         return domain::too_many_requests("too many failed sign-ins " + whose + "; try again in " +
-                                             std::to_string(wait.count()) + " seconds",
+                                             std::to_string(n) + (n == 1 ? " second" : " seconds"),
                                          "username");
     };
     if (const auto wait = by_address_.wait(origin); wait.count() > 0)

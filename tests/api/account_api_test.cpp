@@ -63,8 +63,9 @@ class AccountApi : public ApiTest {
     std::vector<std::string> sign_in_records(const std::string& subject) {
         const auto r = get(admin(), "/api/v1/audit?entity=session&entity_id=" + subject);
         EXPECT_TRUE(HasStatus(r, 200));
+        const Json body = json_of(r);
         std::vector<std::string> out;
-        for (const auto& record : json_of(r)["records"])
+        for (const auto& record : body["records"])
             out.push_back(record["operation"].get<std::string>());
         return out;
     }
@@ -90,7 +91,9 @@ TEST_F(AccountApi, AForgedForwardedForFromAPeerThatIsNoTrustedProxyIsIgnored) {
     const auto mine = get(caller_of("hana", r), "/api/v1/me/sessions");
 
     ASSERT_TRUE(HasStatus(mine, 200));
-    for (const auto& s : json_of(mine)["sessions"]) EXPECT_EQ(s["address"], "127.0.0.1") << s;
+    const Json sessions = json_of(mine)["sessions"];
+    ASSERT_FALSE(sessions.empty());
+    for (const auto& s : sessions) EXPECT_EQ(s["address"], "127.0.0.1") << s;
     EXPECT_EQ(server().output().find("203.0.113.66"), std::string::npos)
         << "the access log names the peer, not the forged address";
 }
@@ -248,6 +251,10 @@ TEST_F(AccountApi, SigningOutEverywhereElseKeepsOnlyThisSession) {
     EXPECT_TRUE(IsError(get(c, "/api/v1/session"), 401, "unauthenticated"));
     EXPECT_TRUE(HasStatus(get(b, "/api/v1/session"), 200));
     EXPECT_EQ(json_of(get(b, "/api/v1/me/sessions"))["sessions"].size(), 1u);
+    EXPECT_TRUE(IsError(call(with_token(b), "DELETE", "/api/v1/me/sessions"), 400, "invalid_input",
+                        "authorization"))
+        << "an API token has no session to keep";
+    EXPECT_TRUE(HasStatus(get(b, "/api/v1/session"), 200));
 }
 
 // Finding 8: passwords ---------------------------------------------------------------------------

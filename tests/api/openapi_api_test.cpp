@@ -129,6 +129,7 @@ TEST_F(OpenApi, OnEveryDocumentedPathExactlyTheDocumentedMethodsAreAllowed) {
         {"sha256", "00"},
         {"user", "root"},
         {"token", "1"},
+        {"session", "x"},
         {"catalog", "x1060-2021"},
         {"template", "small-company"},
         {"crosswalk", "crosswalk-x1060-first"}};

@@ -155,6 +155,13 @@ Ids WalkTest::ids_in(const std::string& org, const std::string& member) {
                                          {"scope", "read_write"},
                                          {"password", password_for(std::string(kAdmin))}}),
                                201, "create an API token");
+    // A session of the administrator's own for the walk to end ({session}).
+    const Caller spare = sign_in(std::string(kAdmin), password_for(std::string(kAdmin)));
+    const Json spare_sessions =
+        must_be(get(spare, "/api/v1/me/sessions"), 200, "sessions").at("sessions");
+    std::string spare_id;
+    for (const auto& s : spare_sessions)
+        if (s.at("current").get<bool>()) spare_id = s.at("id");
 
     const auto& action = actions.at("actions").front();
     ids.action_revision = action.at("revision");
@@ -166,6 +173,7 @@ Ids WalkTest::ids_in(const std::string& org, const std::string& member) {
                 {"sha256", evidence.at("evidence").front().at("sha256")},
                 {"user", member},
                 {"token", std::to_string(token.at("id").get<long long>())},
+                {"session", spare_id},
                 {"catalog", "x1060-2021"},
                 {"template", "small-company"},
                 {"crosswalk", "crosswalk-x1060-first"}};

@@ -371,7 +371,7 @@ try {
       await until(async () => (await ends.count()) === before - 1, 'one session fewer');
       if (before > 1) {
         await page.getByTestId('sessions-end-others').click();
-        await page.getByRole('dialog').getByRole('button', { name: 'Sign out everywhere else' }).click();
+        await page.getByTestId('confirm-dialog').getByTestId('confirm-ok').click();
         await page.getByRole('status').filter({ hasText: 'other sessions were signed out' }).waitFor();
       }
       await page.getByTestId('sessions-none-else').waitFor();

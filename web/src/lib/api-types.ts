@@ -63,7 +63,7 @@ export interface paths {
         /** The signed-in user, their memberships and the CSRF token */
         get: operations["getSession"];
         put?: never;
-        /** Sign in with a user name and password, and "code" (a TOTP or recovery code) when the account has two-factor sign-in; sets the session cookie */
+        /** Sign in with a user name and password; sets the session cookie. After a few failures for the account or from the address, attempts wait (429 with Retry-After) */
         post: operations["signIn"];
         /** Sign out: ends the session and clears the cookie */
         delete: operations["signOut"];
@@ -624,7 +624,7 @@ export interface paths {
         /** The caller's API tokens (never the tokens themselves) */
         get: operations["listTokens"];
         put?: never;
-        /** Create an API token for the caller: {"name", "scope": "read" | "read_write", "password" (the caller's, again), "days" (default 90, at most 365)}; the token is shown once */
+        /** Create an API token for the caller: {"name", "days"}; the token is shown once */
         post: operations["createToken"];
         delete?: never;
         options?: never;
@@ -644,6 +644,58 @@ export interface paths {
         post?: never;
         /** Revoke one of the caller's API tokens */
         delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's open sessions: when each began and was last used, the address it was opened from, and which one is making this request (never the tokens) */
+        get: operations["listMySessions"];
+        put?: never;
+        post?: never;
+        /** Sign out everywhere else: ends every session of the caller except the one making this request (which must be a session, not an API token) */
+        delete: operations["endMyOtherSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{session}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of the caller's sessions, by the id GET /api/v1/me/sessions gives */
+        delete: operations["endMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the caller's own password: {"current_password", "new_password"}; ends their other sessions */
+        post: operations["changeMyPassword"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -715,76 +767,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/two-factor": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Whether the caller's two-factor sign-in is on, required, and how many recovery codes are left */
-        get: operations["getTwoFactor"];
-        put?: never;
-        /** Start setting up two-factor sign-in: a new secret, its otpauth:// URI and the URI as a QR code (an SVG path in module units); confirm with a code */
-        post: operations["startTwoFactor"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/two-factor/confirmation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Turn two-factor sign-in on with a first code: {"code"}; answers the 10 one-time recovery codes, shown this once */
-        post: operations["confirmTwoFactor"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/two-factor/removal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Turn two-factor sign-in off: {"password", "code"} (a current code or a recovery code) */
-        post: operations["disableTwoFactor"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/site-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The site's settings: whom two-factor sign-in is required of */
-        get: operations["getSiteSettings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change the site's settings: {"two_factor_required": "none" | "admins" | "everyone"} (audited) */
-        patch: operations["updateSiteSettings"];
         trace?: never;
     };
 }
@@ -1007,7 +989,6 @@ export interface components {
                 token_lifetime_days: {
                     min: number;
                     max: number;
-                    default: number;
                 };
             };
         };
@@ -1353,14 +1334,19 @@ export interface components {
             user: string;
             name: string;
             prefix: string;
-            scope: components["schemas"]["TokenScope"];
             created_at: string;
             expires_at: string | null;
             last_used_at: string | null;
             revoked_at: string | null;
         };
-        /** @enum {string} */
-        TokenScope: "read" | "read_write";
+        SessionInfo: {
+            id: string;
+            created_at: string;
+            last_seen_at: string;
+            expires_at: string;
+            address: string;
+            current: boolean;
+        };
         AuditRecord: {
             id: number;
             at: string;
@@ -1423,7 +1409,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "headers_too_large" | "internal" | "unavailable";
+                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "headers_too_large" | "too_many_requests" | "internal" | "unavailable";
                 message: string;
                 field?: string;
             };
@@ -1580,10 +1566,6 @@ export interface operations {
                         csrf_token: string | null;
                         expires_at?: string;
                         memberships: components["schemas"]["Membership"][];
-                        two_factor: {
-                            enabled: boolean;
-                            must_enrol: boolean;
-                        };
                     };
                 };
             };
@@ -1605,7 +1587,6 @@ export interface operations {
                 "application/json": {
                     username: string;
                     password: string;
-                    code?: string;
                 };
             };
         };
@@ -1621,10 +1602,6 @@ export interface operations {
                         csrf_token: string | null;
                         expires_at?: string;
                         memberships: components["schemas"]["Membership"][];
-                        two_factor: {
-                            enabled: boolean;
-                            must_enrol: boolean;
-                        };
                     };
                 };
             };
@@ -3080,10 +3057,7 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
-                    name: string;
-                    scope: components["schemas"]["TokenScope"];
-                    password: string;
-                    /** @default 90 */
+                    name?: string;
                     days?: number;
                 };
             };
@@ -3117,6 +3091,114 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessions: components["schemas"]["SessionInfo"][];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    endMyOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ended: number;
+                    };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    endMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    changeMyPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    current_password: string;
+                    new_password: string;
+                };
+            };
+        };
         responses: {
             /** @description Done */
             204: {
@@ -3236,196 +3318,6 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-        };
-    };
-    getTwoFactor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Done */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        enabled: boolean;
-                        pending: boolean;
-                        must_enrol: boolean;
-                        recovery_codes_left: number;
-                    };
-                };
-            };
-            400: components["responses"]["InvalidInput"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    startTwoFactor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": Record<string, never>;
-            };
-        };
-        responses: {
-            /** @description Done */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        secret: string;
-                        uri: string;
-                        qr: {
-                            size: number;
-                            path: string;
-                        };
-                    };
-                };
-            };
-            400: components["responses"]["InvalidInput"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-        };
-    };
-    confirmTwoFactor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": {
-                    code: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Done */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        recovery_codes: string[];
-                    };
-                };
-            };
-            400: components["responses"]["InvalidInput"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-        };
-    };
-    disableTwoFactor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": {
-                    password: string;
-                    code: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Done */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["InvalidInput"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-        };
-    };
-    getSiteSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Done */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        two_factor_required: "none" | "admins" | "everyone";
-                    };
-                };
-            };
-            400: components["responses"]["InvalidInput"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    updateSiteSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    two_factor_required: "none" | "admins" | "everyone";
-                };
-            };
-        };
-        responses: {
-            /** @description Done */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        two_factor_required: "none" | "admins" | "everyone";
-                    };
-                };
-            };
-            400: components["responses"]["InvalidInput"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
         };
     };
 }
