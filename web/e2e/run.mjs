@@ -348,6 +348,7 @@ try {
   await run.step('api-token', page, async () => {
     await at('/account/tokens');
     await page.getByTestId('token-name').fill('ci');
+    await page.getByTestId('token-password').fill(ADMIN[1]);
     await page.getByTestId('token-create').click();
     await page.getByTestId('token-secret').waitFor();
     const secret = await page.getByTestId('token-secret').inputValue();

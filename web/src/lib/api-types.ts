@@ -63,7 +63,7 @@ export interface paths {
         /** The signed-in user, their memberships and the CSRF token */
         get: operations["getSession"];
         put?: never;
-        /** Sign in with a user name and password; sets the session cookie. After a few failures for the account or from the address, attempts wait (429 with Retry-After) */
+        /** Sign in with a user name and password, and "code" (a TOTP or recovery code) when the account has two-factor sign-in; sets the session cookie. After a few failures for the account or from the address, attempts wait (429 with Retry-After) */
         post: operations["signIn"];
         /** Sign out: ends the session and clears the cookie */
         delete: operations["signOut"];
@@ -624,7 +624,7 @@ export interface paths {
         /** The caller's API tokens (never the tokens themselves) */
         get: operations["listTokens"];
         put?: never;
-        /** Create an API token for the caller: {"name", "days"}; the token is shown once */
+        /** Create an API token for the caller: {"name", "scope": "read" | "read_write", "password" (the caller's, again), "days" (default 90, at most 365)}; the token is shown once */
         post: operations["createToken"];
         delete?: never;
         options?: never;
@@ -767,6 +767,76 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the caller's two-factor sign-in is on, required, and how many recovery codes are left */
+        get: operations["getTwoFactor"];
+        put?: never;
+        /** Start setting up two-factor sign-in: a new secret, its otpauth:// URI and the URI as a QR code (an SVG path in module units); confirm with a code */
+        post: operations["startTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor sign-in on with a first code: {"code"}; answers the 10 one-time recovery codes, shown this once */
+        post: operations["confirmTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor sign-in off: {"password", "code"} (a current code or a recovery code) */
+        post: operations["disableTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/site-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's settings: whom two-factor sign-in is required of */
+        get: operations["getSiteSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the site's settings: {"two_factor_required": "none" | "admins" | "everyone"} (audited) */
+        patch: operations["updateSiteSettings"];
         trace?: never;
     };
 }
@@ -989,6 +1059,7 @@ export interface components {
                 token_lifetime_days: {
                     min: number;
                     max: number;
+                    default: number;
                 };
             };
         };
@@ -1334,11 +1405,14 @@ export interface components {
             user: string;
             name: string;
             prefix: string;
+            scope: components["schemas"]["TokenScope"];
             created_at: string;
             expires_at: string | null;
             last_used_at: string | null;
             revoked_at: string | null;
         };
+        /** @enum {string} */
+        TokenScope: "read" | "read_write";
         SessionInfo: {
             id: string;
             created_at: string;
@@ -1408,6 +1482,7 @@ export interface components {
         };
         Error: {
             error: {
+                request_id: string;
                 /** @enum {string} */
                 code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "headers_too_large" | "too_many_requests" | "internal" | "unavailable";
                 message: string;
@@ -1566,6 +1641,10 @@ export interface operations {
                         csrf_token: string | null;
                         expires_at?: string;
                         memberships: components["schemas"]["Membership"][];
+                        two_factor: {
+                            enabled: boolean;
+                            must_enrol: boolean;
+                        };
                     };
                 };
             };
@@ -1587,6 +1666,7 @@ export interface operations {
                 "application/json": {
                     username: string;
                     password: string;
+                    code?: string;
                 };
             };
         };
@@ -1602,6 +1682,10 @@ export interface operations {
                         csrf_token: string | null;
                         expires_at?: string;
                         memberships: components["schemas"]["Membership"][];
+                        two_factor: {
+                            enabled: boolean;
+                            must_enrol: boolean;
+                        };
                     };
                 };
             };
@@ -3057,7 +3141,10 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
-                    name?: string;
+                    name: string;
+                    scope: components["schemas"]["TokenScope"];
+                    password: string;
+                    /** @default 90 */
                     days?: number;
                 };
             };
@@ -3318,6 +3405,196 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        pending: boolean;
+                        must_enrol: boolean;
+                        recovery_codes_left: number;
+                    };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Done */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secret: string;
+                        uri: string;
+                        qr: {
+                            size: number;
+                            path: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    confirmTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recovery_codes: string[];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    disableTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password: string;
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSiteSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        two_factor_required: "none" | "admins" | "everyone";
+                    };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateSiteSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    two_factor_required: "none" | "admins" | "everyone";
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        two_factor_required: "none" | "admins" | "everyone";
+                    };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }
