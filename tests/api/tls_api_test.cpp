@@ -58,7 +58,7 @@ class Tls : public ::testing::Test {
                                        "CipherString = DEFAULT@SECLEVEL=0\n";
         const auto added =
             run_cdcwb({"user", "add", "tls-admin", "--admin", "--password-stdin", "--db", url_},
-                      "pw-tls-admin-correct-horse\n");
+                      "pw-transport-secured-horse\n");
         ASSERT_EQ(added.exit_code, 0) << added.output;
     }
     void TearDown() override {
@@ -101,7 +101,7 @@ TEST_F(Tls, TheServerAnswersOverTls12And13WithHstsAndAHostPrefixedCookie) {
     }
     const auto signed_in =
         curl("-D - -H 'Content-Type: application/json' --data "
-             "'{\"username\":\"tls-admin\",\"password\":\"pw-tls-admin-correct-horse\"}' " +
+             "'{\"username\":\"tls-admin\",\"password\":\"pw-transport-secured-horse\"}' " +
              base_ + "/api/v1/session");
     ASSERT_EQ(signed_in.code, 0) << signed_in.output;
     EXPECT_TRUE(has(signed_in.output, "HTTP/1.1 201")) << signed_in.output;
