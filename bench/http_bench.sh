@@ -110,7 +110,8 @@ csrf=$(curl -sSf -c "$tmp/cookies" -H 'Content-Type: application/json' \
     -d "$(jq -cn --arg p "$password" '{username: "demo-admin", password: $p}')" \
     "$base/session" | jq -r .csrf_token)
 token=$(curl -sSf -b "$tmp/cookies" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
-    -d '{"name":"bench"}' "$base/tokens" | jq -r .token)
+    -d "$(jq -cn --arg p "$password" '{name: "bench", scope: "read", password: $p}')" \
+    "$base/tokens" | jq -r .token)
 [[ $token == cdcwb_* ]] || die "no API token"
 auth="Authorization: Bearer $token"
 path=/api/v1/orgs/kasumi-logistics/services
