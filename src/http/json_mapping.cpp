@@ -582,7 +582,8 @@ Result<Credentials> credentials_from_json(const Json& json) {
     if (f.error()) return *f.error();
     if (!username || !password) return invalid("send a username and a password", "username");
     if (code && code->size() > 64)
-        return invalid("a code is 6 digits, or a recovery code like abcde-fghij", "code");
+        return invalid("a code is 6 digits, or a recovery code like abcde-fghij-klmno-pqrst-uvwxy",
+                       "code");
     return Credentials{std::move(*username), std::move(*password), std::move(code)};
 }
 
