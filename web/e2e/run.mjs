@@ -324,6 +324,8 @@ try {
   await run.step('audit-log', page, async () => {
     await at(`/orgs/${ORG}/audit`);
     await page.getByTestId('audit-table').waitFor();
+    // The table can be drawn before its rows arrive: wait for the sixth row rather than count at once.
+    await page.getByTestId('audit-row').nth(5).waitFor({ timeout: 10000 }).catch(() => {});
     expectTrue((await page.getByTestId('audit-row').count()) > 5, 'the audit log lists the changes made');
     await page.getByTestId('audit-chain').waitFor();
     expectEqual(await page.getByTestId('audit-chain').getAttribute('data-verified'), 'true', 'the audit chain verifies');
