@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <ostream>
+#include <type_traits>
 
 namespace cdcwb::cli {
 
@@ -31,6 +32,13 @@ std::shared_ptr<Options> on(CLI::App* sub, Command& command, Body body) {
 }
 
 /// A listing subcommand `name` of `parent` whose one option is --json: runs `list(context, json)`.
+/// An option whose value must lie in [low, high]; CLI11 names the range when it does not.
+template <class T>
+void add_ranged(CLI::App* sub, const std::string& name, T& value, const std::string& description,
+                std::type_identity_t<T> low, std::type_identity_t<T> high) {
+    sub->add_option(name, value, description)->check(CLI::Range(low, high));
+}
+
 void add_list_command(CLI::App* parent, const std::string& name, const std::string& description,
                       Command& command, int (*list)(Context&, bool)) {
     struct ListOptions {
@@ -238,13 +246,10 @@ void add_serve_command(CLI::App& app, Command& command) {
     serve_cmd->add_option("--listen", s->listen, "HOST:PORT (default 127.0.0.1:8080)");
     serve_cmd->add_flag("--demo", s->demo,
                         "Seed an empty database with a fictional organisation and demo users");
-    serve_cmd
-        ->add_option("--workers", s->workers, "Request workers (default: one per core, at least 2)")
-        ->check(CLI::Range(1, 64));
-    serve_cmd
-        ->add_option("--io-threads", s->io_threads,
-                     "I/O threads (default 2, or 1 on a single core)")
-        ->check(CLI::Range(1, 16));
+    add_ranged(serve_cmd, "--workers", s->workers,
+               "Request workers (default: one per core, at least 2)", 1, 64);
+    add_ranged(serve_cmd, "--io-threads", s->io_threads,
+               "I/O threads (default 2, or 1 on a single core)", 1, 16);
     serve_cmd->add_flag("--secure-cookies", s->secure_cookies,
                         "Secure session cookie (__Host- prefix) and HSTS, for when a proxy "
                         "serves HTTPS (implied by --tls-cert)");
@@ -252,23 +257,16 @@ void add_serve_command(CLI::App& app, Command& command) {
                           "Serve HTTPS (TLS 1.2/1.3) with this PEM certificate chain; needs "
                           "--tls-key");
     serve_cmd->add_option("--tls-key", s->tls_key, "The PEM private key of --tls-cert");
-    serve_cmd
-        ->add_option("--max-connections", s->max_connections,
-                     "Open connections at most (default 4096); more are refused with 503")
-        ->check(CLI::Range(1, 1000000));
-    serve_cmd
-        ->add_option("--max-connections-per-address", s->max_connections_per_address,
-                     "Open connections from one address at most (default 256)")
-        ->check(CLI::Range(1, 1000000));
-    serve_cmd
-        ->add_option("--read-timeout", s->read_timeout,
-                     "Seconds a request's headers (and a body up to 64 KiB) may take to arrive "
-                     "(default 5)")
-        ->check(CLI::Range(1, 3600));
-    serve_cmd
-        ->add_option("--upload-timeout", s->upload_timeout,
-                     "Seconds a larger body (an evidence upload) may take (default 60)")
-        ->check(CLI::Range(1, 3600));
+    add_ranged(serve_cmd, "--max-connections", s->max_connections,
+               "Open connections at most (default 4096); more are refused with 503", 1, 1000000);
+    add_ranged(serve_cmd, "--max-connections-per-address", s->max_connections_per_address,
+               "Open connections from one address at most (default 256)", 1, 1000000);
+    add_ranged(serve_cmd, "--read-timeout", s->read_timeout,
+               "Seconds a request's headers (and a body up to 64 KiB) may take to arrive "
+               "(default 5)",
+               1, 3600);
+    add_ranged(serve_cmd, "--upload-timeout", s->upload_timeout,
+               "Seconds a larger body (an evidence upload) may take (default 60)", 1, 3600);
     serve_cmd->add_option("--trusted-proxy", s->trusted_proxies,
                           "A reverse proxy (ADDR or ADDR/PREFIX, IPv4 or IPv6; repeatable) whose "
                           "X-Forwarded-For names the client");

@@ -1,26 +1,8 @@
 #include "domain/quadrant.hpp"
 
+#include <array>
+
 namespace cdcwb::domain {
-
-std::string_view to_string(Information information) {
-    return information == Information::internal ? "internal" : "external";
-}
-
-std::optional<Information> parse_information(std::string_view token) {
-    if (token == "internal") return Information::internal;
-    if (token == "external") return Information::external;
-    return std::nullopt;
-}
-
-std::string_view to_string(Quadrant quadrant) {
-    switch (quadrant) {
-    case Quadrant::I: return "I";
-    case Quadrant::II: return "II";
-    case Quadrant::III: return "III";
-    case Quadrant::IV: return "IV";
-    }
-    return "I";
-}
 
 Quadrant quadrant_of(SourcingAnswers a) {
     if (a.information == Information::internal)
@@ -63,34 +45,38 @@ QuadrantAdvice advise(Quadrant quadrant) {
     return advise(Quadrant::I);
 }
 
+namespace {
+
+/// The assignment each quadrant advises against, and what to say when a service has it.
+struct Mismatch {
+    Quadrant quadrant;
+    Assignment advised_against;
+    LocalizedText message;
+};
+const std::array<Mismatch, 4> kMismatches{{
+    {Quadrant::I,
+     Assignment::outsource,
+     {"quadrant I advises keeping this service inside, but it is outsourced",
+      "象限Iは内部での実施を勧めるが、外部委託になっている"}},
+    {Quadrant::II,
+     Assignment::outsource,
+     {"quadrant II advises that your team leads this service, but it is wholly outsourced",
+      "象限IIは自組織の主導を勧めるが、全面的に外部委託になっている"}},
+    {Quadrant::III,
+     Assignment::insource,
+     {"quadrant III advises a specialist party for this service, but it is insourced only",
+      "象限IIIは専門事業者による提供を勧めるが、内部のみで実施している"}},
+    {Quadrant::IV,
+     Assignment::insource,
+     {"quadrant IV advises outside specialists managed by your team, but it is insourced only",
+      "象限IVは外部の専門家の活用と内部での管理を勧めるが、内部のみで実施している"}},
+}};
+
+} // namespace
+
 std::optional<LocalizedText> quadrant_mismatch(Quadrant quadrant, Assignment assignment) {
-    switch (quadrant) {
-    case Quadrant::I:
-        if (assignment == Assignment::outsource)
-            return LocalizedText{
-                "quadrant I advises keeping this service inside, but it is outsourced",
-                "象限Iは内部での実施を勧めるが、外部委託になっている"};
-        break;
-    case Quadrant::II:
-        if (assignment == Assignment::outsource)
-            return LocalizedText{"quadrant II advises that your team leads this service, but it is "
-                                 "wholly outsourced",
-                                 "象限IIは自組織の主導を勧めるが、全面的に外部委託になっている"};
-        break;
-    case Quadrant::III:
-        if (assignment == Assignment::insource)
-            return LocalizedText{"quadrant III advises a specialist party for this service, but it "
-                                 "is insourced only",
-                                 "象限IIIは専門事業者による提供を勧めるが、内部のみで実施している"};
-        break;
-    case Quadrant::IV:
-        if (assignment == Assignment::insource)
-            return LocalizedText{
-                "quadrant IV advises outside specialists managed by your team, but it is insourced "
-                "only",
-                "象限IVは外部の専門家の活用と内部での管理を勧めるが、内部のみで実施している"};
-        break;
-    }
+    for (const auto& m : kMismatches)
+        if (m.quadrant == quadrant && m.advised_against == assignment) return m.message;
     return std::nullopt;
 }
 

@@ -96,32 +96,6 @@ Result<std::chrono::seconds> token_lifetime(std::optional<long long> days,
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::hours(24) * n);
 }
 
-std::string_view to_string(TokenScope scope) {
-    return scope == TokenScope::read ? "read" : "read_write";
-}
-
-std::optional<TokenScope> parse_token_scope(std::string_view text) {
-    if (text == "read") return TokenScope::read;
-    if (text == "read_write") return TokenScope::read_write;
-    return std::nullopt;
-}
-
-std::string_view to_string(TwoFactorRequirement requirement) {
-    switch (requirement) {
-    case TwoFactorRequirement::admins: return "admins";
-    case TwoFactorRequirement::everyone: return "everyone";
-    case TwoFactorRequirement::none: break;
-    }
-    return "none";
-}
-
-std::optional<TwoFactorRequirement> parse_two_factor_requirement(std::string_view text) {
-    if (text == "none") return TwoFactorRequirement::none;
-    if (text == "admins") return TwoFactorRequirement::admins;
-    if (text == "everyone") return TwoFactorRequirement::everyone;
-    return std::nullopt;
-}
-
 bool two_factor_required(TwoFactorRequirement requirement, bool is_admin) {
     return requirement == TwoFactorRequirement::everyone ||
            (requirement == TwoFactorRequirement::admins && is_admin);

@@ -1,10 +1,21 @@
 #include "domain/vocabulary.hpp"
 
+#include "domain/quadrant.hpp"
+#include "domain/user.hpp"
+
 #include <array>
 
 namespace cdcwb::domain {
 namespace {
 
+// Each table lists a vocabulary once: printing, parsing, the list of allowed tokens and (where
+// the product shows them) display names all read from it.
+/// A value and its token.
+template <class E> struct Token {
+    E value;
+    std::string_view token;
+};
+/// A value, its token and its display name.
 template <class E> struct Term {
     E value;
     std::string_view token;
@@ -12,7 +23,31 @@ template <class E> struct Term {
 };
 template <class E, std::size_t N> using TokenTable = std::array<Term<E>, N>;
 
-// Each table lists a vocabulary once; parsing, printing and display names all read from it.
+/// The row of `value`; every enumerator is in its table (each vocabulary's unit test checks).
+template <class Table, class E> const auto& term_of(const Table& table, E value) {
+    for (const auto& t : table)
+        if (t.value == value) return t;
+    return table[0];
+}
+
+template <class Table> auto parse_token(const Table& table, std::string_view token) {
+    using E = decltype(table[0].value);
+    for (const auto& t : table)
+        if (t.token == token) return std::optional<E>{t.value};
+    return std::optional<E>{};
+}
+
+/// The accepted tokens, in table order, joined by `separator` (for error messages).
+template <class Table>
+std::string allowed_tokens(const Table& table, std::string_view separator = " | ") {
+    std::string out;
+    for (const auto& t : table) {
+        if (!out.empty()) out += separator;
+        out += t.token;
+    }
+    return out;
+}
+
 const TokenTable<Level, 5> kLevels{{
     {Level::not_required, "not_required", {"Not required", "不要"}},
     {Level::basic, "basic", {"Basic", "ベーシック"}},
@@ -81,29 +116,26 @@ const TokenTable<Role, 4> kRoles{{
     {Role::viewer, "viewer", {"Viewer", "閲覧者"}},
 }};
 
-template <class E, std::size_t N> const Term<E>& term_of(const TokenTable<E, N>& table, E value) {
-    for (const auto& t : table)
-        if (t.value == value) return t;
-    return table[0]; // unreachable: every enumerator is in its table (checked by unit tests)
-}
+const std::array<Token<Information>, 2> kInformation{{
+    {Information::internal, "internal"},
+    {Information::external, "external"},
+}};
+const std::array<Token<Quadrant>, 4> kQuadrants{{
+    {Quadrant::I, "I"},
+    {Quadrant::II, "II"},
+    {Quadrant::III, "III"},
+    {Quadrant::IV, "IV"},
+}};
 
-template <class E, std::size_t N>
-std::optional<E> parse_token(const TokenTable<E, N>& table, std::string_view token) {
-    for (const auto& t : table)
-        if (t.token == token) return t.value;
-    return std::nullopt;
-}
-
-/// The accepted tokens, in table order, joined by `separator` (for error messages).
-template <class E, std::size_t N>
-std::string allowed_tokens(const TokenTable<E, N>& table, std::string_view separator = " | ") {
-    std::string out;
-    for (const auto& t : table) {
-        if (!out.empty()) out += separator;
-        out += t.token;
-    }
-    return out;
-}
+const std::array<Token<TokenScope>, 2> kTokenScopes{{
+    {TokenScope::read, "read"},
+    {TokenScope::read_write, "read_write"},
+}};
+const std::array<Token<TwoFactorRequirement>, 3> kTwoFactorRequirements{{
+    {TwoFactorRequirement::none, "none"},
+    {TwoFactorRequirement::admins, "admins"},
+    {TwoFactorRequirement::everyone, "everyone"},
+}};
 
 } // namespace
 
@@ -223,6 +255,34 @@ std::string allowed_action_statuses() {
 }
 std::string allowed_roles() {
     return allowed_tokens(kRoles, ", ");
+}
+
+std::string_view to_string(Information information) {
+    return term_of(kInformation, information).token;
+}
+
+std::optional<Information> parse_information(std::string_view token) {
+    return parse_token(kInformation, token);
+}
+
+std::string_view to_string(Quadrant quadrant) {
+    return term_of(kQuadrants, quadrant).token;
+}
+
+std::string_view to_string(TokenScope scope) {
+    return term_of(kTokenScopes, scope).token;
+}
+
+std::optional<TokenScope> parse_token_scope(std::string_view text) {
+    return parse_token(kTokenScopes, text);
+}
+
+std::string_view to_string(TwoFactorRequirement requirement) {
+    return term_of(kTwoFactorRequirements, requirement).token;
+}
+
+std::optional<TwoFactorRequirement> parse_two_factor_requirement(std::string_view text) {
+    return parse_token(kTwoFactorRequirements, text);
 }
 
 int priority(Level level) {

@@ -1,7 +1,9 @@
 // The closed vocabularies: recommendation levels, assignments, management phases, improvement
 // cycles, evaluation kinds, trigger kinds, severities, action statuses, crosswalk relations and
-// roles. Each has a stable token (used in files
-// and JSON), a parser that rejects anything else, and a display name in both languages.
+// roles. Each has a stable token (used in files and JSON), a parser that rejects anything else,
+// and a display name in both languages. vocabulary.cpp also holds the token tables of the
+// vocabularies declared next to their rules (the quadrant's information and quadrants in
+// domain/quadrant.hpp; token scopes and the two-factor requirement in domain/user.hpp).
 #pragma once
 
 #include "domain/text.hpp"

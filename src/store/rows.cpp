@@ -22,6 +22,23 @@ std::string dump_or_null(const Json& json, soci::indicator& ind) {
     return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+/// The revision stamp every editable record carries.
+struct StampColumns {
+    long long revision = 0;
+    std::string updated_at;
+    std::string updated_by;
+
+    template <class Record> void copy_to(Record& r) const {
+        r.revision = revision;
+        r.updated_at = updated_at;
+        r.updated_by = updated_by;
+    }
+};
+
+template <class E> NullableText token_or_null(const std::optional<E>& value) {
+    return value ? NullableText(std::string(to_string(*value))) : NullableText();
+}
+
 struct SourcingColumns {
     NullableText information;
     int skill = 0;
@@ -59,13 +76,11 @@ struct EntryColumns {
     std::string evidence = "[]";
     std::string capacity;
     std::string capability;
-    long long revision = 0;
-    std::string updated_at;
-    std::string updated_by;
+    StampColumns stamp;
 
     void set(const ServiceEntry& e) {
         service_id = e.service_id;
-        level = e.level ? NullableText(std::string(to_string(*e.level))) : NullableText();
+        level = token_or_null(e.level);
         assignment = std::string(to_string(e.assignment));
         owner = e.owner;
         provider = e.provider;
@@ -115,9 +130,7 @@ struct EntryColumns {
         }
         e.capacity = capacity;
         e.capability = capability;
-        r.revision = revision;
-        r.updated_at = updated_at;
-        r.updated_by = updated_by;
+        stamp.copy_to(r);
         return r;
     }
 };
@@ -139,8 +152,8 @@ void bind_into(soci::details::prepare_temp_type& p, EntryColumns& c) {
         soci::into(c.out_to_be.value, c.out_to_be.ind),
         soci::into(c.un_as_is.value, c.un_as_is.ind), soci::into(c.un_to_be.value, c.un_to_be.ind),
         soci::into(c.rationale), soci::into(c.evidence), soci::into(c.capacity),
-        soci::into(c.capability), soci::into(c.revision), soci::into(c.updated_at),
-        soci::into(c.updated_by);
+        soci::into(c.capability), soci::into(c.stamp.revision), soci::into(c.stamp.updated_at),
+        soci::into(c.stamp.updated_by);
 }
 
 struct ActionColumns {
@@ -153,14 +166,12 @@ struct ActionColumns {
     std::string status;
     std::string resources;
     std::string finding;
-    long long revision = 0;
-    std::string updated_at;
-    std::string updated_by;
+    StampColumns stamp;
 
     void set(const Action& a) {
         id = a.id;
         title = a.title;
-        phase = a.phase ? NullableText(std::string(to_string(*a.phase))) : NullableText();
+        phase = token_or_null(a.phase);
         cycle = std::string(to_string(a.cycle));
         owner = a.owner;
         due = a.due ? NullableText(a.due->to_string()) : NullableText();
@@ -178,7 +189,8 @@ void bind_into(soci::details::prepare_temp_type& p, ActionColumns& c) {
     p, soci::into(c.id), soci::into(c.title), soci::into(c.phase.value, c.phase.ind),
         soci::into(c.cycle), soci::into(c.owner), soci::into(c.due.value, c.due.ind),
         soci::into(c.status), soci::into(c.resources), soci::into(c.finding),
-        soci::into(c.revision), soci::into(c.updated_at), soci::into(c.updated_by);
+        soci::into(c.stamp.revision), soci::into(c.stamp.updated_at),
+        soci::into(c.stamp.updated_by);
 }
 
 [[noreturn]] void damaged(const std::string& what) {
@@ -207,9 +219,7 @@ ActionRecord action_record(const ActionColumns& c) {
     a.status = *status;
     a.resources = c.resources;
     a.finding = c.finding;
-    r.revision = c.revision;
-    r.updated_at = c.updated_at;
-    r.updated_by = c.updated_by;
+    c.stamp.copy_to(r);
     return r;
 }
 
@@ -219,42 +229,39 @@ void action_children(soci::session& sql, long long org_id, std::vector<ActionRec
     std::map<std::string, ActionRecord*> by_id;
     for (auto& r : records) by_id[r.action.id] = &r;
     std::string id = only ? *only : std::string();
-    const std::string filter = only ? " and action_id = :id" : "";
-    {
-        std::string action_id;
-        std::string service;
+    std::string action_id;
+    // Runs `select <columns> from <table>` over the organisation's (or the one action's) rows in
+    // order, binding the action id first and the rest with `bind`, and calls `row` for each.
+    auto each_row = [&](const std::string& columns_from_table, auto bind, auto row) {
         soci::details::prepare_temp_type p =
-            (sql.prepare << "select action_id, service_id from action_services where org_id = "
-                            ":org" +
-                                filter + " order by action_id, position",
+            (sql.prepare << "select action_id, " + columns_from_table + " where org_id = :org" +
+                                (only ? " and action_id = :id" : "") +
+                                " order by action_id, position",
              soci::use(org_id));
         if (only) p, soci::use(id);
-        p, soci::into(action_id), soci::into(service);
+        p, soci::into(action_id);
+        bind(p);
         soci::statement st(p);
         st.execute();
         while (st.fetch())
-            if (auto it = by_id.find(action_id); it != by_id.end())
-                it->second->action.services.push_back(service);
-    }
-    {
-        std::string action_id, date, what, from, to, note;
-        soci::details::prepare_temp_type p =
-            (sql.prepare << "select action_id, event_date, what, from_value, to_value, note from "
-                            "action_history where org_id = :org" +
-                                filter + " order by action_id, position",
-             soci::use(org_id));
-        if (only) p, soci::use(id);
-        p, soci::into(action_id), soci::into(date), soci::into(what), soci::into(from),
-            soci::into(to), soci::into(note);
-        soci::statement st(p);
-        st.execute();
-        while (st.fetch()) {
+            if (auto it = by_id.find(action_id); it != by_id.end()) row(it->second->action);
+    };
+    std::string service;
+    each_row(
+        "service_id from action_services", [&](auto& p) { p, soci::into(service); },
+        [&](Action& a) { a.services.push_back(service); });
+    std::string date, what, from, to, note;
+    each_row(
+        "event_date, what, from_value, to_value, note from action_history",
+        [&](auto& p) {
+            p, soci::into(date), soci::into(what), soci::into(from), soci::into(to),
+                soci::into(note);
+        },
+        [&](Action& a) {
             auto d = Date::parse(date);
             if (!d) damaged("action history date");
-            if (auto it = by_id.find(action_id); it != by_id.end())
-                it->second->action.history.push_back({*d, what, from, to, note});
-        }
-    }
+            a.history.push_back({*d, what, from, to, note});
+        });
 }
 
 void write_action_children(soci::session& sql, long long org_id, const Action& a) {
