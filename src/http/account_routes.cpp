@@ -88,8 +88,7 @@ void add_account_routes(Router& router, ApiContext& ctx) {
                         });
                 }});
     router.add({"POST", "/api/v1/me/password", Access::signed_in, Permission::read,
-                operation("changeMyPassword",
-                          object({{"current_password", string()}, {"new_password", string()}})),
+                operation("changeMyPassword", ref("PasswordChangeInput")),
                 "Change the caller's own password: {\"current_password\", \"new_password\"}; "
                 "ends their other sessions",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {

@@ -78,10 +78,7 @@ void add_action_routes(Router& router, ApiContext& ctx) {
                 }});
     router.add({"POST", "/api/v1/orgs/{org}/actions/{action}/escalation", Access::organisation,
                 Permission::edit,
-                operation("escalateAction",
-                          optional_object(
-                              {{"note", string()}, {"date", string()}, {"revision", integer()}}),
-                          ref("Action")),
+                operation("escalateAction", ref("EscalationInput"), ref("Action")),
                 "Move a short-cycle action into the long cycle: {\"note\", \"date\", \"revision\"}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
                     auto body = parse_body(request);

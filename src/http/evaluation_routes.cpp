@@ -32,12 +32,7 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                                [](const auto& e) { return to_json(e, false); });
          }});
     router.add({"POST", "/api/v1/orgs/{org}/evaluations", Access::organisation, Permission::edit,
-                operation("runEvaluation",
-                          optional_object({{"id", string()},
-                                           {"date", string()},
-                                           {"kinds", array_of(ref("EvaluationKind"))},
-                                           {"note", string()}}),
-                          ref("Evaluation")),
+                operation("runEvaluation", ref("EvaluationInput"), ref("Evaluation")),
                 "Run the evaluations on the current matrix and record them: {\"date\", \"kinds\", "
                 "\"note\", \"id\"} (all optional)",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {
@@ -58,8 +53,7 @@ void add_evaluation_routes(Router& router, ApiContext& ctx) {
                 }});
     router.add({"POST", "/api/v1/orgs/{org}/evaluations/{evaluation}/approval",
                 Access::organisation, Permission::approve,
-                operation("approveEvaluation", optional_object({{"date", string()}}),
-                          ref("EvaluationSummary")),
+                operation("approveEvaluation", ref("ApprovalInput"), ref("EvaluationSummary")),
                 "Sign off an evaluation (once), dated today; by someone other than who recorded "
                 "it when the organisation separates the duties",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {

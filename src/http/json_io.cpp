@@ -2,6 +2,8 @@
 
 #include "domain/text.hpp"
 
+#include <stdexcept>
+
 namespace cdcwb::http {
 
 using domain::Error;
@@ -145,79 +147,134 @@ domain::Result<Json> parse_optional_body(const Request& request) {
     return parse_body(request);
 }
 
+namespace {
+
+/// The properties an object schema declares, with those of every part of an allOf or anyOf and
+/// of the component a $ref names.
+void collect_properties(const Json& schema, Json& out) {
+    if (auto it = schema.find("properties"); it != schema.end())
+        for (const auto& [key, value] : it->items()) out[key] = value;
+    for (const char* parts : {"allOf", "anyOf"})
+        if (auto it = schema.find(parts); it != schema.end())
+            for (const auto& part : *it) collect_properties(part, out);
+    if (auto it = schema.find("$ref"); it != schema.end() && it->is_string()) {
+        constexpr std::string_view prefix = "#/components/schemas/";
+        const auto& target = it->get_ref<const std::string&>();
+        const auto& components = schema_components();
+        if (target.starts_with(prefix))
+            if (auto c = components.find(target.substr(prefix.size())); c != components.end())
+                collect_properties(*c, out);
+    }
+}
+
+/// Whether a declared schema lets the value be of JSON `type`: its "type" (one or a list) names
+/// it, or it leaves the type to a reference or to alternatives (anyOf), which the decoder checks.
+bool allows(const Json& declared, std::string_view type) {
+    if (auto it = declared.find("anyOf"); it != declared.end()) {
+        for (const auto& option : *it)
+            if (allows(option, type)) return true;
+        return false;
+    }
+    auto it = declared.find("type");
+    if (it == declared.end()) return true; // a $ref, or any value
+    if (it->is_string()) return *it == type;
+    for (const auto& t : *it)
+        if (t == type) return true;
+    return false;
+}
+
+} // namespace
+
+Fields::Fields(const Json& object, const Json& schema, std::string prefix)
+    : object_(object), properties_(Json::object()), prefix_(std::move(prefix)) {
+    collect_properties(schema, properties_);
+    for (auto it = object_.begin(); it != object_.end(); ++it) {
+        if (properties_.contains(it.key())) continue;
+        std::string allowed;
+        for (const auto& [key, value] : properties_.items())
+            allowed += (allowed.empty() ? "" : ", ") + key;
+        fail(it.key(), "unknown field; allowed: " + allowed);
+        return;
+    }
+}
+
+const Json& Fields::schema_of(std::string_view name) const {
+    auto it = properties_.find(name);
+    if (it == properties_.end())
+        throw std::logic_error("a decoder reads '" + std::string(name) +
+                               "', which its schema does not declare");
+    return *it;
+}
+
+const Json* Fields::value(std::string_view name, std::string_view type) const {
+    if (!allows(schema_of(name), type))
+        throw std::logic_error("a decoder reads '" + std::string(name) + "' as " +
+                               std::string(type) + ", which its schema does not allow");
+    auto it = object_.find(name);
+    if (it == object_.end() || it->is_null()) return nullptr;
+    return &*it;
+}
+
 void Fields::fail(std::string_view name, const std::string& message) {
     if (!error_) error_ = domain::invalid(message, field(name));
 }
 
 std::optional<std::string> Fields::text(std::string_view name) {
-    auto it = object_.find(name);
-    if (it == object_.end() || it->is_null()) return std::nullopt;
-    if (!it->is_string()) {
+    const Json* v = value(name, "string");
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
         fail(name, "must be a string");
         return std::nullopt;
     }
-    return it->get<std::string>();
+    return v->get<std::string>();
 }
 
 std::optional<long long> Fields::integer(std::string_view name) {
-    auto it = object_.find(name);
-    if (it == object_.end() || it->is_null()) return std::nullopt;
-    if (!it->is_number_integer()) {
+    const Json* v = value(name, "integer");
+    if (!v) return std::nullopt;
+    if (!v->is_number_integer()) {
         fail(name, "must be a whole number");
         return std::nullopt;
     }
-    return it->get<long long>();
+    return v->get<long long>();
 }
 
 std::optional<bool> Fields::boolean(std::string_view name) {
-    auto it = object_.find(name);
-    if (it == object_.end() || it->is_null()) return std::nullopt;
-    if (!it->is_boolean()) {
+    const Json* v = value(name, "boolean");
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) {
         fail(name, "must be true or false");
         return std::nullopt;
     }
-    return it->get<bool>();
+    return v->get<bool>();
 }
 
 std::optional<std::vector<std::string>> Fields::texts(std::string_view name) {
-    auto it = object_.find(name);
-    if (it == object_.end() || it->is_null()) return std::nullopt;
-    if (!it->is_array()) {
+    const Json* v = value(name, "array");
+    if (!v) return std::nullopt;
+    if (!v->is_array()) {
         fail(name, "must be a list of strings");
         return std::nullopt;
     }
     std::vector<std::string> out;
-    for (const auto& v : *it) {
-        if (!v.is_string()) {
+    for (const auto& item : *v) {
+        if (!item.is_string()) {
             fail(name, "must be a list of strings");
             return std::nullopt;
         }
-        out.push_back(v.get<std::string>());
+        out.push_back(item.get<std::string>());
     }
     return out;
 }
 
 const Json* Fields::object(std::string_view name) {
-    auto it = object_.find(name);
-    if (it == object_.end() || it->is_null()) return nullptr;
-    if (!it->is_object()) {
+    const Json* v = value(name, "object");
+    if (!v) return nullptr;
+    if (!v->is_object()) {
         fail(name, "must be an object");
         return nullptr;
     }
-    return &*it;
-}
-
-void Fields::only(std::initializer_list<std::string_view> known) {
-    for (auto it = object_.begin(); it != object_.end(); ++it) {
-        bool found = false;
-        for (auto k : known) found = found || k == it.key();
-        if (!found) {
-            std::string allowed;
-            for (auto k : known) allowed += (allowed.empty() ? "" : ", ") + std::string(k);
-            fail(it.key(), "unknown field; allowed: " + allowed);
-            return;
-        }
-    }
+    return v;
 }
 
 } // namespace cdcwb::http

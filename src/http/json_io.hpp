@@ -61,12 +61,21 @@ template <class Decode> auto decoded_optional_body(const Request& request, Decod
     return decoded(parse_optional_body(request), std::forward<Decode>(decode));
 }
 
-/// Field readers: absent → nullopt (or the default); present with the wrong type → an error
-/// naming `prefix + name` and the type expected.
+/// The named schemas a schema's `$ref` may point to: the OpenAPI document's components
+/// (json_mapping.cpp's schemas(), built once).
+const Json& schema_components();
+
+/// Reads the fields of a request body's object as its schema declares them: the schema (an object
+/// schema, or an allOf of object schemas, as report/schema.hpp builds them) is the one list of the
+/// fields a body may have, and the OpenAPI document shows the same schema. A key the schema does
+/// not declare is an error naming the allowed ones; a value of the wrong type is an error naming
+/// `prefix + name` and the type expected; absent or null reads as nullopt. Reading a field the
+/// schema does not declare, or as a type it does not allow, is a bug in the decoder, not in the
+/// input: it throws std::logic_error, so every test through a decoder also proves that the decoder
+/// and its schema agree.
 class Fields {
   public:
-    Fields(const Json& object, std::string prefix = {})
-        : object_(object), prefix_(std::move(prefix)) {}
+    Fields(const Json& object, const Json& schema, std::string prefix = {});
 
     std::optional<std::string> text(std::string_view name);
     std::optional<long long> integer(std::string_view name);
@@ -74,19 +83,22 @@ class Fields {
     std::optional<std::vector<std::string>> texts(std::string_view name);
     const Json* object(std::string_view name);
     bool has(std::string_view name) const { return object_.contains(name); }
-    bool is_null(std::string_view name) const {
-        return object_.contains(name) && object_.at(std::string(name)).is_null();
-    }
-    /// Fails when the object has a key not in `known`.
-    void only(std::initializer_list<std::string_view> known);
+    /// Whether the schema declares the field.
+    bool declares(std::string_view name) const { return properties_.contains(name); }
 
     /// The first problem met, if any.
     const std::optional<domain::Error>& error() const { return error_; }
     std::string field(std::string_view name) const { return prefix_ + std::string(name); }
+    /// The declared schema of field `name` (for reading a nested object with its own Fields).
+    const Json& schema_of(std::string_view name) const;
 
   private:
+    /// The value of `name` when present and not null, after checking that the schema declares
+    /// it with `type` among its types.
+    const Json* value(std::string_view name, std::string_view type) const;
     void fail(std::string_view name, const std::string& message);
     const Json& object_;
+    Json properties_;
     std::string prefix_;
     std::optional<domain::Error> error_;
 };

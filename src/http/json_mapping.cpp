@@ -71,8 +71,7 @@ std::optional<ScorePair> read_pair(Fields& fields, const Json& object, std::stri
                                    const std::string& prefix, std::optional<Error>& error) {
     const Json* pair = fields.object(name);
     if (!pair) return std::nullopt;
-    Fields inner(*pair, prefix + std::string(name) + ".");
-    inner.only({"as_is", "to_be"});
+    Fields inner(*pair, fields.schema_of(name), prefix + std::string(name) + ".");
     if (inner.error() && !error) error = inner.error();
     ScorePair out;
     out.as_is = read_score(*pair, "as_is", prefix + std::string(name) + ".as_is", error);
@@ -85,8 +84,7 @@ std::optional<SourcingAnswers> read_sourcing(Fields& fields, const std::string& 
                                              std::optional<Error>& error) {
     const Json* s = fields.object("sourcing");
     if (!s) return std::nullopt;
-    Fields inner(*s, prefix + "sourcing.");
-    inner.only({"information", "specialist_skill"});
+    Fields inner(*s, fields.schema_of("sourcing"), prefix + "sourcing.");
     auto information = inner.text("information");
     auto skill = inner.boolean("specialist_skill");
     if (inner.error()) {
@@ -203,9 +201,9 @@ Json service_entry_value_schema() {
                    {"capability", string()}});
 }
 
-/// The matrix's entry: the values, the service's name and the quadrant advice, and the record's
-/// metadata.
-Json service_entry_schema() {
+/// What the matrix's entry adds to the values: the service's name, the quadrant advice, what the
+/// domain decided for the screens, and the record's metadata.
+Json service_entry_extras() {
     Json properties{{"name", ref("LocalizedText")},
                     {"category", string()},
                     {"phase", ref("Phase")},
@@ -222,7 +220,37 @@ Json service_entry_schema() {
                     {"gap", nullable(number())},
                     {"profile_issues", array_of(ref("ProfileIssue"))}};
     properties.update(record_metadata<store::ServiceEntryRecord>().properties());
-    return extended(ref("ServiceEntryValue"), properties);
+    return properties;
+}
+
+/// The matrix's entry: the values, the service's name and the quadrant advice, and the record's
+/// metadata.
+Json service_entry_schema() {
+    return extended(ref("ServiceEntryValue"), service_entry_extras());
+}
+
+/// What entry_from_json reads: an entry as an answer has it, so that a client may send back what
+/// it read (what only an answer has is accepted and ignored), every field optional. A score is
+/// 1–5, as a number or a string, or "n/a".
+const Json& service_entry_input_schema() {
+    static const Json schema = [] {
+        const auto score = nullable(
+            Json{{"anyOf", Json::array({Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 5}},
+                                        ref("Score")})}});
+        const auto pair = optional_object({{"as_is", score}, {"to_be", score}});
+        Json properties = service_entry_value_schema()["properties"];
+        properties.update(service_entry_extras());
+        for (const char* name : {"insource", "outsource", "unassigned"}) properties[name] = pair;
+        return optional_object(properties);
+    }();
+    return schema;
+}
+
+/// A PATCH of several entries: each names its service and the revision it edited.
+Json service_entry_updates_schema() {
+    return object(
+        {{"services", array_of(extended(ref("ServiceEntryInput"),
+                                        {{"service", string()}, {"revision", integer()}}))}});
 }
 } // namespace
 
@@ -427,21 +455,7 @@ Json custom_service_schema() {
 
 Result<ServiceEntry> entry_from_json(const Json& json, const std::string& service_id,
                                      const std::string& prefix) {
-    Fields f(json, prefix);
-    f.only({"service",      "level",
-            "assignment",   "owner",
-            "provider",     "sourcing",
-            "insource",     "outsource",
-            "unassigned",   "rationale",
-            "evidence",     "capacity",
-            "capability",   "revision",
-            "name",         "category",
-            "phase",        "custom",
-            "updated_at",   "updated_by",
-            "quadrant",     "quadrant_mismatch",
-            "in_catalogue", "scored",
-            "score_pairs",  "gaps",
-            "gap",          "profile_issues"});
+    Fields f(json, service_entry_input_schema(), prefix);
     std::optional<Error> error = f.error();
     ServiceEntry e;
     e.service_id = service_id;
@@ -479,21 +493,6 @@ Result<ServiceEntry> entry_from_json(const Json& json, const std::string& servic
     return e;
 }
 
-namespace {
-/// What entry_from_json reads (what an answer adds besides is accepted and ignored, so a client
-/// may send back what it read). A score is 1–5, as a number or a string, or "n/a".
-Json service_entry_input_schema() {
-    const auto score = nullable(Json{
-        {"anyOf",
-         Json::array({Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 5}}, ref("Score")})}});
-    const auto pair = optional_object({{"as_is", score}, {"to_be", score}});
-    Json properties = service_entry_value_schema()["properties"];
-    for (const char* name : {"insource", "outsource", "unassigned"}) properties[name] = pair;
-    properties["revision"] = integer();
-    return optional_object(properties);
-}
-} // namespace
-
 Result<Date> date_from(const std::optional<std::string>& text, const std::string& field,
                        Date fallback) {
     if (!text) return fallback;
@@ -502,26 +501,42 @@ Result<Date> date_from(const std::optional<std::string>& text, const std::string
     return *d;
 }
 
-Result<store::AccountChange>
-account_change_from_json(const Json& json, std::initializer_list<std::string_view> allowed) {
-    Fields f(json);
-    f.only(allowed);
+namespace {
+Json user_change_schema() {
+    return optional_object({{"disabled", boolean()}, {"password", string()}});
+}
+Json preferences_schema() {
+    return object({{"lang", ref("Lang")}});
+}
+} // namespace
+
+Result<store::AccountChange> account_change_from_json(const Json& json, AccountChangeBy by) {
+    static const Json by_admin = user_change_schema(), by_self = preferences_schema();
+    const Json& schema = by == AccountChangeBy::site_admin ? by_admin : by_self;
+    Fields f(json, schema);
     store::AccountChange change;
-    change.password = f.text("password");
-    change.disabled = f.boolean("disabled");
-    change.lang = f.text("lang");
+    if (f.declares("password")) change.password = f.text("password");
+    if (f.declares("disabled")) change.disabled = f.boolean("disabled");
+    if (f.declares("lang")) change.lang = f.text("lang");
     if (f.error()) return *f.error();
-    if (!change.password && !change.disabled && !change.lang) {
-        std::string names;
-        for (auto name : allowed) names += (names.empty() ? "" : " or ") + std::string(name);
-        return invalid("send " + names, std::string(*allowed.begin()));
-    }
+    if (!change.password && !change.disabled && !change.lang)
+        return invalid(by == AccountChangeBy::site_admin ? "send disabled or password"
+                                                         : "send lang",
+                       by == AccountChangeBy::site_admin ? "disabled" : "lang");
     return change;
 }
 
+namespace {
+Json new_organisation_schema() {
+    return object(
+        {{"id", string()}, {"name", string()}, {"catalog", string()}, {"template", string()}},
+        {"catalog", "template"});
+}
+} // namespace
+
 Result<store::NewOrganisation> new_organisation_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"id", "name", "catalog", "template"});
+    static const Json schema = new_organisation_schema();
+    Fields f(json, schema);
     store::NewOrganisation org{f.text("id").value_or(""), f.text("name").value_or(""),
                                f.text("catalog").value_or("x1060-2021"),
                                f.text("template").value_or("")};
@@ -529,9 +544,20 @@ Result<store::NewOrganisation> new_organisation_from_json(const Json& json) {
     return org;
 }
 
+namespace {
+Json new_user_schema() {
+    return object({{"username", string()},
+                   {"password", string()},
+                   {"display_name", string()},
+                   {"lang", ref("Lang")},
+                   {"is_admin", boolean()}},
+                  {"display_name", "lang", "is_admin"});
+}
+} // namespace
+
 Result<store::NewUser> new_user_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"username", "password", "display_name", "lang", "is_admin"});
+    static const Json schema = new_user_schema();
+    Fields f(json, schema);
     store::NewUser user{f.text("username").value_or(""), f.text("display_name").value_or(""),
                         f.text("password").value_or(""), f.boolean("is_admin").value_or(false),
                         f.text("lang").value_or("en")};
@@ -539,9 +565,15 @@ Result<store::NewUser> new_user_from_json(const Json& json) {
     return user;
 }
 
+namespace {
+Json membership_input_schema() {
+    return object({{"role", ref("Role")}});
+}
+} // namespace
+
 Result<Role> role_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"role"});
+    static const Json schema = membership_input_schema();
+    Fields f(json, schema);
     auto text = f.text("role");
     if (f.error()) return *f.error();
     auto role = text ? parse_role(*text) : std::nullopt;
@@ -549,9 +581,22 @@ Result<Role> role_from_json(const Json& json) {
     return *role;
 }
 
+namespace {
+Json new_token_schema() {
+    return object({{"name", string()},
+                   {"scope", ref("TokenScope")},
+                   {"password", string()},
+                   {"days", Json{{"type", "integer"},
+                                 {"minimum", kMinTokenDays},
+                                 {"maximum", kMaxTokenDays},
+                                 {"default", kDefaultTokenDays}}}},
+                  {"days"});
+}
+} // namespace
+
 Result<NewToken> new_token_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"name", "days", "scope", "password"});
+    static const Json schema = new_token_schema();
+    Fields f(json, schema);
     NewToken token{f.text("name").value_or(""), f.integer("days"), {}, {}};
     const auto scope = f.text("scope");
     auto password = f.text("password");
@@ -573,9 +618,15 @@ Json to_json(const store::IssuedToken& issued) {
     return out;
 }
 
+namespace {
+Json credentials_schema() {
+    return object({{"username", string()}, {"password", string()}, {"code", string()}}, {"code"});
+}
+} // namespace
+
 Result<Credentials> credentials_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"username", "password", "code"});
+    static const Json schema = credentials_schema();
+    Fields f(json, schema);
     auto username = f.text("username");
     auto password = f.text("password");
     auto code = f.text("code");
@@ -587,9 +638,15 @@ Result<Credentials> credentials_from_json(const Json& json) {
     return Credentials{std::move(*username), std::move(*password), std::move(code)};
 }
 
+namespace {
+Json password_change_schema() {
+    return object({{"current_password", string()}, {"new_password", string()}});
+}
+} // namespace
+
 Result<PasswordChange> password_change_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"current_password", "new_password"});
+    static const Json schema = password_change_schema();
+    Fields f(json, schema);
     auto current = f.text("current_password");
     auto next = f.text("new_password");
     if (f.error()) return *f.error();
@@ -610,10 +667,20 @@ template <> const Shape<OwnSession>& json_shape() {
     return shape;
 }
 
+namespace {
+/// Only what is given changes; a null (or empty) reference template clears it.
+Json settings_schema() {
+    return optional_object({{"name", string()},
+                            {"reference_template", nullable(string())},
+                            {"evaluation_interval_days", integer()},
+                            {"separate_approver", boolean()},
+                            {"revision", integer()}});
+}
+} // namespace
+
 Result<store::OrganisationSettings> settings_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"name", "reference_template", "evaluation_interval_days", "separate_approver",
-            "revision"});
+    static const Json schema = settings_schema();
+    Fields f(json, schema);
     store::OrganisationSettings s;
     s.name = f.text("name");
     // null clears the reference template, like an empty text.
@@ -627,8 +694,8 @@ Result<store::OrganisationSettings> settings_from_json(const Json& json) {
 }
 
 Result<std::vector<store::ServiceEntryUpdate>> entry_updates_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"services"});
+    static const Json schema = service_entry_updates_schema();
+    Fields f(json, schema);
     if (f.error()) return *f.error();
     const auto it = json.find("services");
     if (it == json.end() || !it->is_array() || it->empty())
@@ -638,7 +705,7 @@ Result<std::vector<store::ServiceEntryUpdate>> entry_updates_from_json(const Jso
         const auto& item = (*it)[i];
         const std::string at = "services[" + std::to_string(i) + "]";
         if (!item.is_object()) return invalid("must be an object", at);
-        Fields one(item, at + ".");
+        Fields one(item, service_entry_input_schema(), at + ".");
         auto service = one.text("service");
         auto revision = one.integer("revision");
         if (one.error()) return *one.error();
@@ -651,9 +718,15 @@ Result<std::vector<store::ServiceEntryUpdate>> entry_updates_from_json(const Jso
     return updates;
 }
 
+namespace {
+Json escalation_schema() {
+    return optional_object({{"note", string()}, {"date", string()}, {"revision", integer()}});
+}
+} // namespace
+
 Result<Escalation> escalation_from_json(const Json& json, Date today) {
-    Fields f(json);
-    f.only({"note", "date", "revision"});
+    static const Json schema = escalation_schema();
+    Fields f(json, schema);
     auto note = f.text("note").value_or("");
     auto date = f.text("date");
     if (f.error()) return *f.error();
@@ -662,9 +735,18 @@ Result<Escalation> escalation_from_json(const Json& json, Date today) {
     return Escalation{*day, std::move(note)};
 }
 
+namespace {
+Json new_evaluation_schema() {
+    return optional_object({{"id", string()},
+                            {"date", string()},
+                            {"kinds", array_of(ref("EvaluationKind"))},
+                            {"note", string()}});
+}
+} // namespace
+
 Result<store::NewEvaluation> new_evaluation_from_json(const Json& json, Date today) {
-    Fields f(json);
-    f.only({"id", "date", "kinds", "note"});
+    static const Json schema = new_evaluation_schema();
+    Fields f(json, schema);
     store::NewEvaluation e;
     e.id = f.text("id").value_or("");
     e.note = f.text("note").value_or("");
@@ -684,9 +766,15 @@ Result<store::NewEvaluation> new_evaluation_from_json(const Json& json, Date tod
     return e;
 }
 
+namespace {
+Json approval_schema() {
+    return optional_object({{"date", string()}});
+}
+} // namespace
+
 Result<std::optional<Date>> approval_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"date"});
+    static const Json schema = approval_schema();
+    Fields f(json, schema);
     auto date = f.text("date");
     if (f.error()) return *f.error();
     if (!date) return std::optional<Date>();
@@ -695,12 +783,24 @@ Result<std::optional<Date>> approval_from_json(const Json& json) {
     return std::optional<Date>(*day);
 }
 
+namespace {
+/// What action_from_json reads: an action as an answer has it (what only an answer has is
+/// accepted and ignored), all optional; a null phase means "derived from the services".
+const Json& action_input_schema() {
+    static const Json schema = [] {
+        const Json report_schemas = report::schemas();
+        Json properties = report_schemas["ActionValue"]["properties"];
+        properties.update(report_schemas["DraftAction"]["allOf"][1]["properties"]);
+        properties.update(record_metadata<store::ActionRecord>().properties());
+        properties["phase"] = nullable(ref("Phase"));
+        return optional_object(properties);
+    }();
+    return schema;
+}
+} // namespace
+
 Result<Action> action_from_json(const Json& json, const std::string& action_id) {
-    Fields f(json);
-    f.only({"id",       "title",   "services",         "phase",      "cycle",
-            "owner",    "due",     "status",           "resources",  "finding",
-            "revision", "history", "phase_overridden", "updated_at", "updated_by",
-            "open",     "overdue", "can_escalate",     "texts",      "parameters"});
+    Fields f(json, action_input_schema());
     std::optional<Error> error = f.error();
     Action a;
     a.id = action_id.empty() ? f.text("id").value_or("") : action_id;
@@ -739,19 +839,22 @@ Result<Action> action_from_json(const Json& json, const std::string& action_id) 
 }
 
 namespace {
-/// What action_from_json reads: an action's own fields as an answer has them (what an answer adds
-/// is accepted and ignored), all optional; a null phase means "derived from the services".
-Json action_input_schema() {
-    Json properties = report::schemas()["ActionValue"]["properties"];
-    properties["phase"] = nullable(ref("Phase"));
-    properties["revision"] = integer();
-    return optional_object(properties);
+const Json& custom_service_input_schema() {
+    static const Json schema = [] {
+        const auto text = optional_object({{"en", string()}, {"ja", string()}});
+        return object({{"id", string()},
+                       {"category", string()},
+                       {"name", text},
+                       {"description", text},
+                       {"sourcing", nullable(ref("Sourcing"))}},
+                      {"description", "sourcing"});
+    }();
+    return schema;
 }
 } // namespace
 
 Result<CustomService> custom_service_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"id", "category", "name", "description", "sourcing"});
+    Fields f(json, custom_service_input_schema());
     std::optional<Error> error = f.error();
     CustomService c;
     c.id = f.text("id").value_or("");
@@ -759,8 +862,7 @@ Result<CustomService> custom_service_from_json(const Json& json) {
     for (const auto& [key, target] :
          {std::pair{"name", &c.name}, std::pair{"description", &c.description}}) {
         if (const Json* t = f.object(key)) {
-            Fields inner(*t, std::string(key) + ".");
-            inner.only({"en", "ja"});
+            Fields inner(*t, f.schema_of(key), std::string(key) + ".");
             target->en = inner.text("en").value_or("");
             target->ja = inner.text("ja").value_or("");
             if (inner.error() && !error) error = inner.error();
@@ -773,20 +875,14 @@ Result<CustomService> custom_service_from_json(const Json& json) {
 }
 
 namespace {
-Json custom_service_input_schema() {
-    const auto text = optional_object({{"en", string()}, {"ja", string()}});
-    return object({{"id", string()},
-                   {"category", string()},
-                   {"name", text},
-                   {"description", text},
-                   {"sourcing", nullable(ref("Sourcing"))}},
-                  {"description", "sourcing"});
+Json event_input_schema() {
+    return object(report::schemas()["TriggerEvent"]["properties"], {"note"});
 }
 } // namespace
 
 Result<TriggerEvent> event_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"date", "kind", "note"});
+    static const Json schema = event_input_schema();
+    Fields f(json, schema);
     TriggerEvent e;
     auto date = f.text("date");
     auto kind = f.text("kind");
@@ -803,11 +899,10 @@ Result<TriggerEvent> event_from_json(const Json& json) {
     return e;
 }
 
-namespace {
-Json event_input_schema() {
-    return object(report::schemas()["TriggerEvent"]["properties"], {"note"});
+const Json& schema_components() {
+    static const Json components = schemas();
+    return components;
 }
-} // namespace
 
 Json schemas() {
     Json out = report::schemas();
@@ -819,6 +914,19 @@ Json schemas() {
                     {"ServiceEntryValue", service_entry_value_schema()},
                     {"ServiceEntry", service_entry_schema()},
                     {"ServiceEntryInput", service_entry_input_schema()},
+                    {"ServiceEntriesInput", service_entry_updates_schema()},
+                    {"OrganisationInput", new_organisation_schema()},
+                    {"OrganisationSettingsInput", settings_schema()},
+                    {"MembershipInput", membership_input_schema()},
+                    {"UserInput", new_user_schema()},
+                    {"UserChangeInput", user_change_schema()},
+                    {"PreferencesInput", preferences_schema()},
+                    {"TokenInput", new_token_schema()},
+                    {"Credentials", credentials_schema()},
+                    {"PasswordChangeInput", password_change_schema()},
+                    {"EscalationInput", escalation_schema()},
+                    {"EvaluationInput", new_evaluation_schema()},
+                    {"ApprovalInput", approval_schema()},
                     {"Organisation", json_shape<store::OrganisationRecord>().schema()},
                     {"Action", action_record_schema()},
                     {"ActionInput", action_input_schema()},

@@ -60,10 +60,10 @@ Json to_json(const domain::CustomService& service);
 /// A service entry from a request body. `service_id` comes from the path.
 domain::Result<domain::ServiceEntry>
 entry_from_json(const Json& json, const std::string& service_id, const std::string& prefix = {});
-/// A change to an account from the fields `allowed` of {"password", "disabled", "lang"}; at
-/// least one must be given.
-domain::Result<store::AccountChange>
-account_change_from_json(const Json& json, std::initializer_list<std::string_view> allowed);
+/// Who changes an account: a site administrator (`{"disabled", "password"}`), or its user their own
+/// preferences (`{"lang"}`). At least one field must be given.
+enum class AccountChangeBy { site_admin, self };
+domain::Result<store::AccountChange> account_change_from_json(const Json& json, AccountChangeBy by);
 /// A new organisation: `{"id", "name", "catalog", "template"}` (catalog default x1060-2021).
 domain::Result<store::NewOrganisation> new_organisation_from_json(const Json& json);
 /// A new user: `{"username", "password", "display_name", "lang", "is_admin"}` (lang default en).
@@ -128,7 +128,8 @@ template <class Items> Json list_json(const std::string& key, const Items& items
 }
 
 /// The JSON Schemas of what the functions above write and read, by name (with report::schemas()),
-/// for the OpenAPI document; each is declared beside its encoder or decoder.
+/// for the OpenAPI document; each is declared beside its encoder or decoder, and each decoder
+/// reads its body through the same schema (json_io.hpp's Fields), so the two cannot differ.
 Json schemas();
 
 domain::Result<domain::Date> date_from(const std::optional<std::string>& text,

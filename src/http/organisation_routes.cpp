@@ -26,13 +26,7 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                  [](const auto& visible) { return list_json("organisations", visible); });
          }});
     router.add({"POST", "/api/v1/orgs", Access::site_admin, Permission::edit,
-                operation("createOrganisation",
-                          object({{"id", string()},
-                                  {"name", string()},
-                                  {"catalog", string()},
-                                  {"template", string()}},
-                                 {"catalog", "template"}),
-                          ref("Organisation")),
+                operation("createOrganisation", ref("OrganisationInput"), ref("Organisation")),
                 "Create an organisation, optionally starting from a template's levels",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
                     auto org = decoded_body(request, new_organisation_from_json);
@@ -48,29 +42,24 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                     return respond(ctx.store.organisations.organisation(p["org"]),
                                    [](const auto& o) { return to_json(o); });
                 }});
-    router.add({"PATCH", "/api/v1/orgs/{org}", Access::organisation, Permission::manage_members,
-                operation("updateOrganisation",
-                          optional_object({{"name", string()},
-                                           {"reference_template", string()},
-                                           {"evaluation_interval_days", integer()},
-                                           {"separate_approver", boolean()},
-                                           {"revision", integer()}}),
-                          ref("Organisation")),
-                "Change the name, reference template, evaluation interval or whether approvals "
-                "need someone other than who recorded the evaluation (If-Match: revision)",
-                [&ctx](const Request& request, const Params& p, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto settings = settings_from_json(*body);
-                    if (!settings) return error_response(settings.error());
-                    auto revision = expected_revision(request, &*body);
-                    if (!revision) return error_response(revision.error());
-                    return record_answer(
-                        ctx.store.organisations.update_organisation(caller.actor(), p["org"],
-                                                                    *settings, *revision),
-                        [&] { return ctx.store.organisations.organisation(p["org"]); },
-                        [](const store::OrganisationRecord& o) { return to_json(o); });
-                }});
+    router.add(
+        {"PATCH", "/api/v1/orgs/{org}", Access::organisation, Permission::manage_members,
+         operation("updateOrganisation", ref("OrganisationSettingsInput"), ref("Organisation")),
+         "Change the name, reference template, evaluation interval or whether approvals "
+         "need someone other than who recorded the evaluation (If-Match: revision)",
+         [&ctx](const Request& request, const Params& p, const Caller& caller) {
+             auto body = parse_body(request);
+             if (!body) return error_response(body.error());
+             auto settings = settings_from_json(*body);
+             if (!settings) return error_response(settings.error());
+             auto revision = expected_revision(request, &*body);
+             if (!revision) return error_response(revision.error());
+             return record_answer(
+                 ctx.store.organisations.update_organisation(caller.actor(), p["org"], *settings,
+                                                             *revision),
+                 [&] { return ctx.store.organisations.organisation(p["org"]); },
+                 [](const store::OrganisationRecord& o) { return to_json(o); });
+         }});
     router.add({"DELETE", "/api/v1/orgs/{org}", Access::site_admin, Permission::edit,
                 operation("deleteOrganisation"),
                 "Delete an organisation and everything in it (the audit log keeps its history)",
@@ -89,7 +78,7 @@ void add_organisation_routes(Router& router, ApiContext& ctx) {
                 }});
     router.add({"PUT", "/api/v1/orgs/{org}/members/{user}", Access::organisation,
                 Permission::manage_members,
-                operation("setMemberRole", object({{"role", ref("Role")}}),
+                operation("setMemberRole", ref("MembershipInput"),
                           object({{"org", string()}, {"user", string()}, {"role", ref("Role")}})),
                 "Give a user a role here: {\"role\": \"assessor\"}",
                 [&ctx](const Request& request, const Params& p, const Caller& caller) {

@@ -80,10 +80,7 @@ void add_service_routes(Router& router, ApiContext& ctx) {
              });
          }});
     router.add({"PATCH", "/api/v1/orgs/{org}/services", Access::organisation, Permission::edit,
-                operation("updateServiceEntries",
-                          object({{"services", array_of(extended(ref("ServiceEntryInput"),
-                                                                 {{"service", string()},
-                                                                  {"revision", integer()}}))}}),
+                operation("updateServiceEntries", ref("ServiceEntriesInput"),
                           list_of("services", ref("ServiceEntry")))
                     .with_body_limit(kBulkBodyLimit),
                 "Replace many entries at once, all or nothing: {\"services\": [{\"service\", "

@@ -86,10 +86,7 @@ void add_system_routes(Router& router, ApiContext& ctx) {
 
     router.add(
         {"POST", "/api/v1/session", Access::public_, domain::Permission::read,
-         operation(
-             "signIn",
-             object({{"username", string()}, {"password", string()}, {"code", string()}}, {"code"}),
-             session_schema()),
+         operation("signIn", ref("Credentials"), session_schema()),
          "Sign in with a user name and password, and \"code\" (a TOTP or recovery code) "
          "when the account has two-factor sign-in; sets the session cookie. After a few "
          "failures for the account or from the address, attempts wait (429 with Retry-After)",
@@ -104,21 +101,21 @@ void add_system_routes(Router& router, ApiContext& ctx) {
                         ctx, *caller.user,
                         caller.via == Caller::Via::session ? Json(caller.csrf_token) : Json()));
                 }});
-    router.add({"PATCH", "/api/v1/me", Access::signed_in, domain::Permission::read,
-                operation("updateMyPreferences", object({{"lang", ref("Lang")}}),
-                          object({{"user", ref("User")}})),
-                "Change the caller's own preferences: {\"lang\": \"ja\" | \"en\"}",
-                [&ctx](const Request& request, const Params&, const Caller& caller) {
-                    auto body = parse_body(request);
-                    if (!body) return error_response(body.error());
-                    auto change = account_change_from_json(*body, {"lang"});
-                    if (!change) return error_response(change.error());
-                    return respond(ctx.store.users.update_account(caller.actor(),
-                                                                  caller.user->username, *change),
-                                   [](const auto& u) {
-                                       return Json{{"user", to_json(u)}};
-                                   });
-                }});
+    router.add(
+        {"PATCH", "/api/v1/me", Access::signed_in, domain::Permission::read,
+         operation("updateMyPreferences", ref("PreferencesInput"), object({{"user", ref("User")}})),
+         "Change the caller's own preferences: {\"lang\": \"ja\" | \"en\"}",
+         [&ctx](const Request& request, const Params&, const Caller& caller) {
+             auto body = parse_body(request);
+             if (!body) return error_response(body.error());
+             auto change = account_change_from_json(*body, AccountChangeBy::self);
+             if (!change) return error_response(change.error());
+             return respond(
+                 ctx.store.users.update_account(caller.actor(), caller.user->username, *change),
+                 [](const auto& u) {
+                     return Json{{"user", to_json(u)}};
+                 });
+         }});
     router.add({"DELETE", "/api/v1/session", Access::signed_in, domain::Permission::read,
                 operation("signOut"), "Sign out: ends the session and clears the cookie",
                 [&ctx](const Request&, const Params&, const Caller& caller) {

@@ -30,14 +30,16 @@ Json enrolment_json(const store::TwoFactorEnrolment& enrolment) {
                 {"qr", Json{{"size", qr.size}, {"path", qr.path}}}};
 }
 
-/// `{"code"}` (and `{"password"}` when `with_password`), the only fields.
+/// `{"code"}`, and `{"password"}` too when `with_password`.
+Json code_schema(bool with_password) {
+    return with_password ? object({{"password", string()}, {"code", string()}})
+                         : object({{"code", string()}});
+}
+
 domain::Result<std::pair<std::string, std::string>> code_from_json(const Json& json,
                                                                    bool with_password) {
-    Fields f(json);
-    if (with_password)
-        f.only({"code", "password"});
-    else
-        f.only({"code"});
+    static const Json with = code_schema(true), without = code_schema(false);
+    Fields f(json, with_password ? with : without);
     auto code = f.text("code");
     auto password = with_password ? f.text("password") : std::optional<std::string>("");
     if (f.error()) return *f.error();
@@ -59,9 +61,13 @@ domain::Status disable(ApiContext& ctx, const Request& request, const Caller& ca
     return ctx.store.two_factor.disable(caller.actor(), *caller.user, body->first);
 }
 
+Json settings_schema() {
+    return object({{"two_factor_required", tokens({"none", "admins", "everyone"})}});
+}
+
 domain::Result<domain::TwoFactorRequirement> requirement_from_json(const Json& json) {
-    Fields f(json);
-    f.only({"two_factor_required"});
+    static const Json schema = settings_schema();
+    Fields f(json, schema);
     auto text = f.text("two_factor_required");
     if (f.error()) return *f.error();
     auto parsed = text ? domain::parse_two_factor_requirement(*text) : std::nullopt;
@@ -80,10 +86,6 @@ Json status_schema() {
                    {"pending", boolean()},
                    {"must_enrol", boolean()},
                    {"recovery_codes_left", integer()}});
-}
-
-Json settings_schema() {
-    return object({{"two_factor_required", tokens({"none", "admins", "everyone"})}});
 }
 
 } // namespace
@@ -111,7 +113,7 @@ void add_two_factor_routes(Router& router, ApiContext& ctx) {
                 }});
     router.add(
         {"POST", "/api/v1/me/two-factor/confirmation", Access::signed_in, Permission::read,
-         operation("confirmTwoFactor", object({{"code", string()}}),
+         operation("confirmTwoFactor", code_schema(false),
                    object({{"recovery_codes", array_of(string())}})),
          "Turn two-factor sign-in on with a first code: {\"code\"}; answers the 10 "
          "one-time recovery codes, shown this once",
@@ -125,7 +127,7 @@ void add_two_factor_routes(Router& router, ApiContext& ctx) {
                             });
          }});
     router.add({"POST", "/api/v1/me/two-factor/removal", Access::signed_in, Permission::read,
-                operation("disableTwoFactor", object({{"password", string()}, {"code", string()}})),
+                operation("disableTwoFactor", code_schema(true)),
                 "Turn two-factor sign-in off: {\"password\", \"code\"} (a current code or a "
                 "recovery code)",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {

@@ -39,14 +39,7 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                                    [](const auto& users) { return list_json("users", users); });
                 }});
     router.add({"POST", "/api/v1/users", Access::site_admin, Permission::edit,
-                operation("createUser",
-                          object({{"username", string()},
-                                  {"password", string()},
-                                  {"display_name", string()},
-                                  {"lang", ref("Lang")},
-                                  {"is_admin", boolean()}},
-                                 {"display_name", "lang", "is_admin"}),
-                          ref("User")),
+                operation("createUser", ref("UserInput"), ref("User")),
                 "Create a user: {\"username\", \"password\", \"display_name\", \"lang\", "
                 "\"is_admin\"}",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
@@ -69,19 +62,18 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                     out.update(list_json("memberships", *memberships));
                     return json_response(out);
                 }});
-    router.add(
-        {"PATCH", "/api/v1/users/{user}", Access::site_admin, Permission::edit,
-         operation("updateUser", optional_object({{"disabled", boolean()}, {"password", string()}}),
-                   ref("User")),
-         "Disable or enable an account, or set its password: {\"disabled\", \"password\"}",
-         [&ctx](const Request& request, const Params& p, const Caller& caller) {
-             auto change = decoded_body(request, [](const Json& body) {
-                 return account_change_from_json(body, {"disabled", "password"});
-             });
-             if (!change) return error_response(change.error());
-             return respond(ctx.store.users.update_account(caller.actor(), p["user"], *change),
-                            [](const auto& u) { return to_json(u); });
-         }});
+    router.add({"PATCH", "/api/v1/users/{user}", Access::site_admin, Permission::edit,
+                operation("updateUser", ref("UserChangeInput"), ref("User")),
+                "Disable or enable an account, or set its password: {\"disabled\", \"password\"}",
+                [&ctx](const Request& request, const Params& p, const Caller& caller) {
+                    auto change = decoded_body(request, [](const Json& body) {
+                        return account_change_from_json(body, AccountChangeBy::site_admin);
+                    });
+                    if (!change) return error_response(change.error());
+                    return respond(
+                        ctx.store.users.update_account(caller.actor(), p["user"], *change),
+                        [](const auto& u) { return to_json(u); });
+                }});
 
     router.add({"GET", "/api/v1/tokens", Access::signed_in, Permission::read,
                 operation("listTokens", nullptr, list_of("tokens", ref("Token"))),
@@ -90,27 +82,19 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                     return respond(ctx.store.credentials.tokens(caller.user->username),
                                    [](const auto& tokens) { return list_json("tokens", tokens); });
                 }});
-    router.add({"POST", "/api/v1/tokens", Access::signed_in, Permission::read,
-                operation("createToken",
-                          object({{"name", string()},
-                                  {"scope", ref("TokenScope")},
-                                  {"password", string()},
-                                  {"days", Json{{"type", "integer"},
-                                                {"minimum", domain::kMinTokenDays},
-                                                {"maximum", domain::kMaxTokenDays},
-                                                {"default", domain::kDefaultTokenDays}}}},
-                                 {"days"}),
-                          extended(ref("Token"), {{"token", string()}})),
-                "Create an API token for the caller: {\"name\", \"scope\": \"read\" | "
-                "\"read_write\", \"password\" (the caller's, again), \"days\" (default 90, at "
-                "most 365)}; the token is shown once",
-                [&ctx](const Request& request, const Params&, const Caller& caller) {
-                    auto token = decoded_body(request, new_token_from_json);
-                    if (!token) return error_response(token.error());
-                    return respond(
-                        create_token(ctx, request, caller, *token),
-                        [](const auto& issued) { return to_json(issued); }, 201);
-                }});
+    router.add(
+        {"POST", "/api/v1/tokens", Access::signed_in, Permission::read,
+         operation("createToken", ref("TokenInput"), extended(ref("Token"), {{"token", string()}})),
+         "Create an API token for the caller: {\"name\", \"scope\": \"read\" | "
+         "\"read_write\", \"password\" (the caller's, again), \"days\" (default 90, at "
+         "most 365)}; the token is shown once",
+         [&ctx](const Request& request, const Params&, const Caller& caller) {
+             auto token = decoded_body(request, new_token_from_json);
+             if (!token) return error_response(token.error());
+             return respond(
+                 create_token(ctx, request, caller, *token),
+                 [](const auto& issued) { return to_json(issued); }, 201);
+         }});
     router.add({"DELETE", "/api/v1/tokens/{token}", Access::signed_in, Permission::read,
                 operation("revokeToken"), "Revoke one of the caller's API tokens",
                 [&ctx](const Request&, const Params& p, const Caller& caller) {

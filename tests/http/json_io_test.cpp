@@ -2,13 +2,16 @@
 #include "http/api.hpp"
 #include "http/json_io.hpp"
 #include "http/json_mapping.hpp"
+#include "report/schema.hpp"
 
 #include <gtest/gtest.h>
+#include <stdexcept>
 
 namespace {
 
 using namespace cdcwb::http;
 using cdcwb::domain::ErrorCode;
+namespace schema = cdcwb::report::schema;
 
 Request with_body(std::string body) {
     Request r;
@@ -110,16 +113,45 @@ TEST(JsonIo, BodiesMustBeDeclaredAsJson) {
 }
 
 TEST(JsonIo, FieldReadersNameTheFieldAndTheTypeExpected) {
+    const Json schema = schema::optional_object(
+        {{"owner", schema::string()}, {"revision", schema::integer()}, {"ok", schema::boolean()}});
     const Json body = Json::parse(R"({"owner": ["x"], "revision": "3", "ok": "yes"})");
-    Fields f(body, "services[0].");
+    Fields f(body, schema, "services[0].");
     EXPECT_FALSE(f.text("owner"));
     ASSERT_TRUE(f.error());
     EXPECT_EQ(f.error()->field, "services[0].owner");
     EXPECT_NE(f.error()->message.find("string"), std::string::npos);
-    Fields unknown(body);
-    unknown.only({"owner", "revision"});
+    Fields numbers(body, schema);
+    EXPECT_FALSE(numbers.integer("revision"));
+    ASSERT_TRUE(numbers.error());
+    EXPECT_EQ(numbers.error()->field, "revision");
+}
+
+TEST(JsonIo, TheSchemaIsTheListOfFieldsABodyMayHave) {
+    const Json schema = schema::extended(schema::object({{"owner", schema::string()}}),
+                                         {{"revision", schema::integer()}});
+    const Json body = Json::parse(R"({"owner": "CSIRT", "revision": 2, "ok": true})");
+    Fields unknown(body, schema);
     ASSERT_TRUE(unknown.error());
     EXPECT_EQ(unknown.error()->field, "ok");
+    EXPECT_NE(unknown.error()->message.find("allowed: owner, revision"), std::string::npos)
+        << unknown.error()->message;
+    const Json good = Json::parse(R"({"owner": "CSIRT", "revision": 2})");
+    Fields f(good, schema);
+    EXPECT_FALSE(f.error());
+    EXPECT_EQ(f.text("owner"), "CSIRT");
+    EXPECT_EQ(f.integer("revision"), 2);
+}
+
+TEST(JsonIo, ADecoderThatReadsWhatItsSchemaDoesNotDeclareFailsLoudly) {
+    const Json schema = schema::object({{"owner", schema::string()}});
+    const Json body = Json::parse(R"({"owner": "CSIRT"})");
+    Fields f(body, schema);
+    // Not declared at all, and declared as another type: both are bugs in the decoder.
+    EXPECT_THROW(f.text("provider"), std::logic_error);
+    EXPECT_THROW(f.integer("owner"), std::logic_error);
+    EXPECT_FALSE(f.declares("provider"));
+    EXPECT_TRUE(f.declares("owner"));
 }
 
 TEST(JsonMapping, EntryFromJsonReadsScoresAndRejectsBadValuesByField) {
@@ -132,6 +164,12 @@ TEST(JsonMapping, EntryFromJsonReadsScoresAndRejectsBadValuesByField) {
     EXPECT_EQ(e->insource.as_is->value(), 2);
     EXPECT_EQ(e->insource.to_be->value(), 4);
     EXPECT_FALSE(e->outsource.as_is->applicable());
+    auto sourced = entry_from_json(
+        Json::parse(R"({"sourcing": {"information": "external", "specialist_skill": true}})"),
+        "D-2");
+    ASSERT_TRUE(sourced.ok()) << sourced.error().message;
+    ASSERT_TRUE(sourced->sourcing);
+    EXPECT_TRUE(sourced->sourcing->specialist_skill);
     const std::pair<const char*, const char*> bad[] = {
         {R"({"level": "gold"})", "level"},
         {R"({"level": 3})", "level"},
@@ -144,6 +182,8 @@ TEST(JsonMapping, EntryFromJsonReadsScoresAndRejectsBadValuesByField) {
         {R"({"colour": "red"})", "colour"},
         {R"({"service": "A-1"})", "service"},
         {R"({"sourcing": {"information": "secret", "specialist_skill": true}})", "sourcing"},
+        // Sourcing's fields come from the Sourcing component its schema refers to.
+        {R"({"sourcing": {"information": "internal", "skill": true}})", "sourcing.skill"},
     };
     for (const auto& [json, field] : bad) {
         auto r = entry_from_json(Json::parse(json), "D-2");

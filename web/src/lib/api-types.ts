@@ -1314,7 +1314,91 @@ export interface components {
             evidence?: string[];
             capacity?: string;
             capability?: string;
+            name?: components["schemas"]["LocalizedText"];
+            category?: string;
+            phase?: components["schemas"]["Phase"];
+            custom?: boolean;
+            quadrant?: components["schemas"]["Quadrant"] | null;
+            quadrant_mismatch?: components["schemas"]["LocalizedText"] | null;
+            in_catalogue?: boolean;
+            scored?: boolean;
+            score_pairs?: components["schemas"]["ScoreSlot"][];
+            gaps?: {
+                insource: number | null;
+                outsource: number | null;
+                unassigned: number | null;
+            };
+            gap?: number | null;
+            profile_issues?: components["schemas"]["ProfileIssue"][];
             revision?: number;
+            updated_at?: string;
+            updated_by?: string;
+        };
+        ServiceEntriesInput: {
+            services: (components["schemas"]["ServiceEntryInput"] & {
+                service: string;
+                revision: number;
+            })[];
+        };
+        OrganisationInput: {
+            id: string;
+            name: string;
+            catalog?: string;
+            template?: string;
+        };
+        OrganisationSettingsInput: {
+            name?: string;
+            reference_template?: string | null;
+            evaluation_interval_days?: number;
+            separate_approver?: boolean;
+            revision?: number;
+        };
+        MembershipInput: {
+            role: components["schemas"]["Role"];
+        };
+        UserInput: {
+            username: string;
+            password: string;
+            display_name?: string;
+            lang?: components["schemas"]["Lang"];
+            is_admin?: boolean;
+        };
+        UserChangeInput: {
+            disabled?: boolean;
+            password?: string;
+        };
+        PreferencesInput: {
+            lang: components["schemas"]["Lang"];
+        };
+        TokenInput: {
+            name: string;
+            scope: components["schemas"]["TokenScope"];
+            password: string;
+            /** @default 90 */
+            days: number;
+        };
+        Credentials: {
+            username: string;
+            password: string;
+            code?: string;
+        };
+        PasswordChangeInput: {
+            current_password: string;
+            new_password: string;
+        };
+        EscalationInput: {
+            note?: string;
+            date?: string;
+            revision?: number;
+        };
+        EvaluationInput: {
+            id?: string;
+            date?: string;
+            kinds?: components["schemas"]["EvaluationKind"][];
+            note?: string;
+        };
+        ApprovalInput: {
+            date?: string;
         };
         Organisation: {
             id: string;
@@ -1354,7 +1438,20 @@ export interface components {
             open?: boolean;
             overdue?: boolean;
             can_escalate?: boolean;
+            texts?: {
+                title: components["schemas"]["LocalizedText"];
+                resources: components["schemas"]["LocalizedText"];
+            };
+            parameters?: {
+                code: string;
+                service: string;
+                from: number | null;
+                to: number | null;
+                quadrant: components["schemas"]["Quadrant"] | null;
+            };
             revision?: number;
+            updated_at?: string;
+            updated_by?: string;
         };
         Event: components["schemas"]["TriggerEvent"] & {
             id: number;
@@ -1663,11 +1760,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    username: string;
-                    password: string;
-                    code?: string;
-                };
+                "application/json": components["schemas"]["Credentials"];
             };
         };
         responses: {
@@ -1726,9 +1819,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    lang: components["schemas"]["Lang"];
-                };
+                "application/json": components["schemas"]["PreferencesInput"];
             };
         };
         responses: {
@@ -1932,12 +2023,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    id: string;
-                    name: string;
-                    catalog?: string;
-                    template?: string;
-                };
+                "application/json": components["schemas"]["OrganisationInput"];
             };
         };
         responses: {
@@ -2019,13 +2105,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    name?: string;
-                    reference_template?: string;
-                    evaluation_interval_days?: number;
-                    separate_approver?: boolean;
-                    revision?: number;
-                };
+                "application/json": components["schemas"]["OrganisationSettingsInput"];
             };
         };
         responses: {
@@ -2085,9 +2165,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    role: components["schemas"]["Role"];
-                };
+                "application/json": components["schemas"]["MembershipInput"];
             };
         };
         responses: {
@@ -2232,12 +2310,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    services: (components["schemas"]["ServiceEntryInput"] & {
-                        service: string;
-                        revision: number;
-                    })[];
-                };
+                "application/json": components["schemas"]["ServiceEntriesInput"];
             };
         };
         responses: {
@@ -2530,12 +2603,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    id?: string;
-                    date?: string;
-                    kinds?: components["schemas"]["EvaluationKind"][];
-                    note?: string;
-                };
+                "application/json": components["schemas"]["EvaluationInput"];
             };
         };
         responses: {
@@ -2594,9 +2662,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    date?: string;
-                };
+                "application/json": components["schemas"]["ApprovalInput"];
             };
         };
         responses: {
@@ -2930,11 +2996,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    note?: string;
-                    date?: string;
-                    revision?: number;
-                };
+                "application/json": components["schemas"]["EscalationInput"];
             };
         };
         responses: {
@@ -3017,13 +3079,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    username: string;
-                    password: string;
-                    display_name?: string;
-                    lang?: components["schemas"]["Lang"];
-                    is_admin?: boolean;
-                };
+                "application/json": components["schemas"]["UserInput"];
             };
         };
         responses: {
@@ -3082,10 +3138,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    disabled?: boolean;
-                    password?: string;
-                };
+                "application/json": components["schemas"]["UserChangeInput"];
             };
         };
         responses: {
@@ -3140,13 +3193,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    name: string;
-                    scope: components["schemas"]["TokenScope"];
-                    password: string;
-                    /** @default 90 */
-                    days?: number;
-                };
+                "application/json": components["schemas"]["TokenInput"];
             };
         };
         responses: {
@@ -3280,10 +3327,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    current_password: string;
-                    new_password: string;
-                };
+                "application/json": components["schemas"]["PasswordChangeInput"];
             };
         };
         responses: {
