@@ -41,6 +41,8 @@ Json error_json(const Error& error) {
 
 Response error_response(const Error& error) {
     auto r = json_response(error_json(error), status_of(error.code));
+    // Busy, or the database does not answer: worth retrying soon.
+    if (error.code == ErrorCode::unavailable) r.set_header("Retry-After", "1");
     if (error.code == ErrorCode::internal)
         r.cause = error.cause.empty() ? error.message : error.message + ": " + error.cause;
     else if (!error.cause.empty())

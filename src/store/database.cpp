@@ -8,15 +8,19 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <libpq-fe.h>
 #include <mutex>
+#include <poll.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <sqlite3.h>
 #include <sstream>
+#include <stdexcept>
 #include <unistd.h>
 
 namespace cdcwb::store {
@@ -51,6 +55,18 @@ void remove_database_files(const std::filesystem::path& file) {
 }
 
 constexpr long kMigrationLockKey = 7106001; // pg_advisory_xact_lock key for migrations
+/// How long requests fail at once after a failed attempt to reach PostgreSQL, before the next
+/// attempt: at most this long between PostgreSQL coming back and the server using it again.
+constexpr auto kReconnectPause = std::chrono::milliseconds(500);
+/// libpq waits for ever for a host that does not answer unless told otherwise.
+constexpr int kConnectTimeoutSeconds = 5;
+constexpr const char* kUnreachable = "the database does not answer; retry shortly";
+
+/// No connection could be had: the database is down or unreachable. Becomes `unavailable`.
+class DatabaseUnreachable : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
 
 /// Steps of a migration that SQL cannot do the same way on both engines, run right after its
 /// statements in its transaction.
@@ -102,6 +118,11 @@ Result<std::string> libpq_keywords(const std::string& uri) {
         out += std::string(out.empty() ? "" : " ") + o->keyword + "='" + value + "'";
     }
     PQconninfoFree(options);
+    // A host that does not answer at all (rather than refusing) must not hold a request for
+    // minutes: give up connecting after a few seconds unless the URL says otherwise.
+    if (out.find("connect_timeout=") == std::string::npos)
+        out += std::string(out.empty() ? "" : " ") + "connect_timeout='" +
+               std::to_string(kConnectTimeoutSeconds) + "'";
     return out;
 }
 
@@ -285,12 +306,55 @@ std::vector<std::string> migration_statements(const Migration& migration, Engine
 struct Database::Impl {
     DatabaseUrl url;
     OpenOptions options;
+    std::string keywords; ///< PostgreSQL: the connection string, to connect again
     std::vector<std::unique_ptr<Session>> sessions;
     std::vector<bool> busy;
     std::mutex mutex;
     std::condition_variable freed;
     std::vector<int> applied_now;
+    /// After a failed reconnect, no new attempt before this moment: while PostgreSQL is down,
+    /// requests fail at once instead of each waiting for a connection attempt.
+    std::chrono::steady_clock::time_point retry_after;
+
+    void connect_postgresql(Session& session);
+    void revive(std::size_t slot);
 };
+
+void Database::Impl::connect_postgresql(Session& session) {
+    session.open(*soci::factory_postgresql(), keywords);
+    session << "set client_min_messages = warning";
+}
+
+// A pooled PostgreSQL connection can die while it waits in the pool (the server restarted, or an
+// administrator ended it) or while it works (the server went away mid-statement). Either way it
+// never comes back by itself, so before each lease a dead one is replaced. Dead means libpq says
+// so, or the idle socket has something to read: an idle connection is sent nothing unasked, so
+// that is the server's farewell (an error message, or the end of the stream). One poll() per
+// lease, no round trip. `slot` is leased to the caller, so its session is the caller's to swap.
+void Database::Impl::revive(std::size_t slot) {
+    auto* backend = static_cast<soci::postgresql_session_backend*>(sessions[slot]->get_backend());
+    PGconn* conn = backend ? backend->conn_ : nullptr;
+    if (conn && PQstatus(conn) == CONNECTION_OK) {
+        pollfd idle{PQsocket(conn), POLLIN, 0};
+        if (::poll(&idle, 1, 0) == 0) return;
+    }
+    {
+        std::lock_guard lock(mutex);
+        if (std::chrono::steady_clock::now() < retry_after)
+            throw DatabaseUnreachable("PostgreSQL did not answer a moment ago; not retrying yet");
+    }
+    // A new session: the old one's prepared statements go with its connection.
+    auto fresh = std::make_unique<Session>();
+    fresh->engine = Engine::postgresql;
+    try {
+        connect_postgresql(*fresh);
+    } catch (const std::exception& e) {
+        std::lock_guard lock(mutex);
+        retry_after = std::chrono::steady_clock::now() + kReconnectPause;
+        throw DatabaseUnreachable(std::string("cannot connect to PostgreSQL: ") + e.what());
+    }
+    sessions[slot] = std::move(fresh);
+}
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::~Database() = default;
@@ -306,17 +370,30 @@ const std::vector<int>& Database::applied_now() const {
 }
 
 Session& Database::acquire(std::size_t& slot) {
-    std::unique_lock lock(impl_->mutex);
-    for (;;) {
-        for (std::size_t i = 0; i < impl_->busy.size(); ++i) {
-            if (!impl_->busy[i]) {
-                impl_->busy[i] = true;
-                slot = i;
-                return *impl_->sessions[i];
+    Session* session = nullptr;
+    {
+        std::unique_lock lock(impl_->mutex);
+        while (!session) {
+            for (std::size_t i = 0; i < impl_->busy.size() && !session; ++i) {
+                if (!impl_->busy[i]) {
+                    impl_->busy[i] = true;
+                    slot = i;
+                    session = impl_->sessions[i].get();
+                }
             }
+            if (!session) impl_->freed.wait(lock);
         }
-        impl_->freed.wait(lock);
     }
+    if (impl_->url.engine == Engine::postgresql) {
+        try {
+            impl_->revive(slot);
+        } catch (...) {
+            release(slot);
+            throw;
+        }
+        session = impl_->sessions[slot].get();
+    }
+    return *session;
 }
 
 void Database::release(std::size_t slot) {
@@ -336,11 +413,10 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url,
     impl->url = url;
     impl->options = options;
     const std::size_t size = std::max<std::size_t>(1, options.pool_size);
-    std::string keywords;
     if (url.engine == Engine::postgresql) {
         auto parsed = libpq_keywords(url.connection);
         if (!parsed) return parsed.error();
-        keywords = *parsed;
+        impl->keywords = *parsed;
     }
     try {
         if (url.engine == Engine::sqlite) {
@@ -369,8 +445,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl& url,
                                         ")");
                 }
             } else {
-                session->open(*soci::factory_postgresql(), keywords);
-                *session << "set client_min_messages = warning";
+                impl->connect_postgresql(*session);
             }
             impl->sessions.push_back(std::move(session));
             impl->busy.push_back(false);
@@ -635,18 +710,31 @@ void Unit::commit() {
 domain::Error database_error(const std::exception& e) {
     // The driver's text names tables, columns and SQL: it goes to the operator (the CLI prints
     // the cause, the server logs it), never to a client.
-    if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e)) {
-        auto error =
-            soci_error->get_error_category() == soci::soci_error::constraint_violation
-                ? domain::conflict("the change clashes with existing data (the server's log "
-                                   "names the constraint)")
-                : internal("the database failed");
-        error.cause = "database error: " + soci_error->get_error_message();
+    const auto with_cause = [&](domain::Error error) {
+        const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e);
+        error.cause = "database error: " +
+                      (soci_error ? soci_error->get_error_message() : std::string(e.what()));
         return error;
+    };
+    if (dynamic_cast<const DatabaseUnreachable*>(&e))
+        return with_cause(domain::unavailable(kUnreachable));
+    if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+        // 08: the connection failed or was lost; 57P: the server is shutting down, crashed or
+        // is starting (its connections are ended).
+        const std::string state = pg->sqlstate();
+        if (state.starts_with("08") || state.starts_with("57P"))
+            return with_cause(domain::unavailable(kUnreachable));
     }
-    auto error = internal("the database failed");
-    error.cause = std::string("database error: ") + e.what();
-    return error;
+    if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e);
+        lite && (lite->result() & 0xff) == SQLITE_FULL)
+        return with_cause(domain::unavailable(
+            "the database is out of space (its disk is full): the change was not saved; the "
+            "operator must free space, then retry"));
+    if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e);
+        soci_error && soci_error->get_error_category() == soci::soci_error::constraint_violation)
+        return with_cause(domain::conflict("the change clashes with existing data (the server's "
+                                           "log names the constraint)"));
+    return with_cause(internal("the database failed"));
 }
 
 } // namespace cdcwb::store

@@ -58,8 +58,9 @@ class Unit {
     bool open_ = false;
 };
 
-/// Maps an exception from the database to an error value: constraint violations are conflicts,
-/// everything else is internal (with the database's message, which names no secrets).
+/// Maps an exception from the database to an error value: constraint violations are conflicts;
+/// a lost or refused connection and a full disk are `unavailable` (503: retry later); everything
+/// else is internal. The driver's text goes into the error's `cause` only.
 domain::Error database_error(const std::exception& e);
 
 /// Runs `work` and turns exceptions into errors.

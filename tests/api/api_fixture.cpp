@@ -1,5 +1,6 @@
 #include "api/api_fixture.hpp"
 
+#include "api/api_setup.hpp"
 #include "support/postgres_server.hpp"
 
 #include <atomic>
@@ -14,22 +15,6 @@ namespace {
 
 constexpr std::size_t kShownBody = 1500;
 
-bool postgresql_under_test() {
-    const char* engine = std::getenv("CDCWB_TEST_ENGINE");
-    return engine && std::string(engine) == "postgresql";
-}
-
-/// One PostgreSQL server for the whole test program, started on first use.
-PostgresServer& postgres() {
-    static std::unique_ptr<PostgresServer> server = [] {
-        std::string error;
-        auto started = PostgresServer::start(error);
-        if (!started) throw std::runtime_error("cannot start PostgreSQL: " + error);
-        return started;
-    }();
-    return *server;
-}
-
 std::string shorten(const std::string& text) {
     return text.size() <= kShownBody ? text : text.substr(0, kShownBody) + "…";
 }
@@ -43,6 +28,32 @@ bool is_write(std::string_view method) {
 }
 
 } // namespace
+
+bool postgresql_under_test() {
+    const char* engine = std::getenv("CDCWB_TEST_ENGINE");
+    return engine && std::string(engine) == "postgresql";
+}
+
+PostgresServer& shared_postgres() {
+    static std::unique_ptr<PostgresServer> server = [] {
+        std::string error;
+        auto started = PostgresServer::start(error);
+        if (!started) throw std::runtime_error("cannot start PostgreSQL: " + error);
+        return started;
+    }();
+    return *server;
+}
+
+void seed_example(const std::string& db_url, const std::string& password) {
+    const auto added = run_cdcwb(
+        {"user", "add", std::string(kAdmin), "--admin", "--password-stdin", "--db", db_url},
+        password + "\n");
+    if (added.exit_code != 0) throw std::runtime_error("cdcwb user add failed: " + added.output);
+    const auto imported = run_cdcwb({"import", CDCWB_SOURCE_DIR "/examples/example-corp.yaml",
+                                     "--org", std::string(kOrg), "--db", db_url});
+    if (imported.exit_code != 0)
+        throw std::runtime_error("cdcwb import failed: " + imported.output);
+}
 
 ApiTest::Suite* ApiTest::suite_ = nullptr;
 
@@ -161,25 +172,17 @@ void ApiTest::SetUpTestSuite() {
         if (postgresql_under_test()) {
             const std::string name = unique_database_name();
             std::string error;
-            if (!postgres().create_database(name, error))
+            if (!shared_postgres().create_database(name, error))
                 throw std::runtime_error("create database: " + error);
             suite_->drop = name;
-            suite_->db_url = postgres().url(name);
+            suite_->db_url = shared_postgres().url(name);
         } else {
             char dir[] = "/tmp/cdcwb-api-test-XXXXXX";
             if (!::mkdtemp(dir)) throw std::runtime_error("mkdtemp failed");
             suite_->drop = dir;
             suite_->db_url = "sqlite:" + std::string(dir) + "/cdcwb.sqlite";
         }
-        const auto added = run_cdcwb({"user", "add", std::string(kAdmin), "--admin",
-                                      "--password-stdin", "--db", suite_->db_url},
-                                     password_for(std::string(kAdmin)) + "\n");
-        if (added.exit_code != 0)
-            throw std::runtime_error("cdcwb user add failed: " + added.output);
-        const auto imported = run_cdcwb({"import", CDCWB_SOURCE_DIR "/examples/example-corp.yaml",
-                                         "--org", std::string(kOrg), "--db", suite_->db_url});
-        if (imported.exit_code != 0)
-            throw std::runtime_error("cdcwb import failed: " + imported.output);
+        seed_example(suite_->db_url, password_for(std::string(kAdmin)));
         std::string error;
         suite_->server = CdcwbServer::start(suite_->db_url, error);
         if (!suite_->server) throw std::runtime_error(error);
@@ -200,7 +203,7 @@ void ApiTest::TearDownTestSuite() {
     }
     if (postgresql_under_test()) {
         std::string error;
-        if (!suite_->drop.empty()) postgres().drop_database(suite_->drop, error);
+        if (!suite_->drop.empty()) shared_postgres().drop_database(suite_->drop, error);
     } else if (!suite_->drop.empty()) {
         std::error_code ec;
         std::filesystem::remove_all(suite_->drop, ec);

@@ -295,6 +295,16 @@ bool PostgresServer::initialise(std::string& error) {
     return start_on_free_port(error);
 }
 
+bool PostgresServer::start_on(int port, std::string& output) {
+    const std::string options = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port) +
+                                " -k " + shell_quoted(dir_.string()) +
+                                " -c max_connections=50 -c shared_buffers=32MB";
+    return run_tool("pg_ctl",
+                    {"start", "-D", (dir_ / "data").string(), "-l", (dir_ / "server.log").string(),
+                     "-w", "-t", "60", "-s", "-o", options},
+                    output);
+}
+
 bool PostgresServer::start_on_free_port(std::string& error) {
     const fs::path data = dir_ / "data";
     const fs::path log = dir_ / "server.log";
@@ -305,14 +315,8 @@ bool PostgresServer::start_on_free_port(std::string& error) {
         const std::uintmax_t log_size = fs::file_size(log, ec); // no log yet on the first try
         const std::uintmax_t log_start = ec ? 0 : log_size;
 
-        const std::string options = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port) +
-                                    " -k " + shell_quoted(dir_.string()) +
-                                    " -c max_connections=50 -c shared_buffers=32MB";
         std::string output;
-        if (run_tool("pg_ctl",
-                     {"start", "-D", data.string(), "-l", log.string(), "-w", "-t", "60", "-s",
-                      "-o", options},
-                     output)) {
+        if (start_on(port, output)) {
             port_ = port;
             return true;
         }
@@ -327,6 +331,18 @@ bool PostgresServer::start_on_free_port(std::string& error) {
     }
     error = "PostgreSQL did not start: the free port was taken by someone else " +
             std::to_string(kPortAttempts) + " times in a row; server log:\n" + log_tail();
+    return false;
+}
+
+bool PostgresServer::stop_server() {
+    return stop();
+}
+
+bool PostgresServer::start_again(std::string& error) {
+    std::string output;
+    if (start_on(port_, output)) return true;
+    error = "PostgreSQL did not start again on port " + std::to_string(port_) + ": " +
+            trimmed(output) + "\nserver log:\n" + log_tail();
     return false;
 }
 

@@ -43,10 +43,19 @@ class PostgresServer {
     /// in `error` on failure (e.g. no such database).
     bool drop_database(const std::string& name, std::string& error);
 
+    /// Stops the server as an operator would (`pg_ctl stop -m fast`: open connections are ended)
+    /// and keeps its data, for start_again(). False when it did not stop.
+    bool stop_server();
+    /// Starts the stopped server again on the same port, with the same data. False and a message
+    /// in `error` when it does not start (e.g. someone took the port meanwhile).
+    bool start_again(std::string& error);
+
   private:
     PostgresServer() = default;
     bool initialise(std::string& error);
     bool start_on_free_port(std::string& error);
+    /// pg_ctl start on `port`; `output` gets pg_ctl's words when it fails.
+    bool start_on(int port, std::string& output);
     bool stop();
     bool run_tool(const std::string& tool, const std::vector<std::string>& args,
                   std::string& output) const;
