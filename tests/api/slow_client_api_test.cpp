@@ -21,11 +21,11 @@ using std::chrono::milliseconds;
 
 /// What each slow client does with its connection.
 enum class Slowness {
-    silent,             ///< connects and says nothing
-    trickling_headers,  ///< slowloris: a header line every tick, never the blank line
-    unfinished_body,    ///< a small JSON body, a byte a tick, never all of it
-    unfinished_upload,  ///< a signed-in evidence upload, 100 bytes a tick, never all of it
-    unread_answers,     ///< asks for the UI's script (cheap, large) and never reads it
+    silent,            ///< connects and says nothing
+    trickling_headers, ///< slowloris: a header line every tick, never the blank line
+    unfinished_body,   ///< a small JSON body, a byte a tick, never all of it
+    unfinished_upload, ///< a signed-in evidence upload, 100 bytes a tick, never all of it
+    unread_answers,    ///< asks for the UI's script (cheap, large) and never reads it
 };
 constexpr Slowness kSlownesses[] = {Slowness::silent, Slowness::trickling_headers,
                                     Slowness::unfinished_body, Slowness::unfinished_upload,
@@ -75,14 +75,12 @@ class SlowClients {
         auto& c = *slot.connection;
         const std::string host = "Host: 127.0.0.1\r\n";
         switch (slot.kind) {
-        case Slowness::silent:
-            break;
-        case Slowness::trickling_headers:
-            c.send("GET /healthz HTTP/1.1\r\n" + host);
-            break;
+        case Slowness::silent: break;
+        case Slowness::trickling_headers: c.send("GET /healthz HTTP/1.1\r\n" + host); break;
         case Slowness::unfinished_body:
-            c.send("POST /api/v1/session HTTP/1.1\r\n" + host +
-                   "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{\"username\":\"");
+            c.send(
+                "POST /api/v1/session HTTP/1.1\r\n" + host +
+                "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{\"username\":\"");
             break;
         case Slowness::unfinished_upload:
             c.send("POST /api/v1/orgs/" + std::string(kOrg) +
@@ -103,14 +101,11 @@ class SlowClients {
     static bool feed(Slot& slot) {
         auto& c = *slot.connection;
         switch (slot.kind) {
-        case Slowness::trickling_headers:
-            return c.send("X-Slow: a\r\n") && !c.closed_by_server();
-        case Slowness::unfinished_body:
-            return c.send("a") && !c.closed_by_server();
+        case Slowness::trickling_headers: return c.send("X-Slow: a\r\n") && !c.closed_by_server();
+        case Slowness::unfinished_body: return c.send("a") && !c.closed_by_server();
         case Slowness::unfinished_upload:
             return c.send(std::string(100, 'u')) && !c.closed_by_server();
-        default:
-            return !c.closed_by_server();
+        default: return !c.closed_by_server();
         }
     }
 
@@ -157,8 +152,8 @@ template <class Request> Latencies measure(int samples, milliseconds pause, Requ
             if (status != 200)
                 out.failures.push_back("status " + std::to_string(status));
             else
-                out.ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start)
-                                     .count());
+                out.ms.push_back(
+                    std::chrono::duration<double, std::milli>(Clock::now() - start).count());
         } catch (const std::exception& e) {
             out.failures.push_back(e.what());
         }
@@ -184,7 +179,9 @@ std::string largest_script(unsigned short port) {
 
 /// GET /healthz on a new connection: the accept path.
 int fresh_healthz(unsigned short port) {
-    return HttpClient("127.0.0.1", port, std::chrono::seconds(10)).request("GET", "/healthz").status;
+    return HttpClient("127.0.0.1", port, std::chrono::seconds(10))
+        .request("GET", "/healthz")
+        .status;
 }
 
 // Not a timing test in the flaky sense: the measured client is compared with itself, measured
@@ -297,8 +294,8 @@ TEST_F(SlowClientApi, SilentConnectionsPastTheDescriptorsItStartedWithDoNotHoldU
     std::vector<std::unique_ptr<RawConnection>> silent;
     // 150 from each of four addresses: under the limit per address.
     for (int i = 0; i < kSilent; ++i)
-        silent.push_back(
-            std::make_unique<RawConnection>(server->port(), "127.0.0." + std::to_string(2 + i % 4)));
+        silent.push_back(std::make_unique<RawConnection>(server->port(),
+                                                         "127.0.0." + std::to_string(2 + i % 4)));
     std::this_thread::sleep_for(milliseconds(300));
     const std::size_t held = open_descriptors(server->pid());
     const Latencies during = measure(kSamples, milliseconds(100), fresh);
