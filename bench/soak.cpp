@@ -78,7 +78,8 @@ double seconds_since(Clock::time_point start) {
 std::string evidence_bytes(int connection, int n) {
     std::mt19937 random(static_cast<unsigned>(connection * 100003 + n));
     const std::size_t size = 1024 + random() % (191 * 1024);
-    std::string out = "soak evidence " + std::to_string(connection) + "/" + std::to_string(n) + "\n";
+    std::string out =
+        "soak evidence " + std::to_string(connection) + "/" + std::to_string(n) + "\n";
     while (out.size() < size) out += static_cast<char>('a' + random() % 26);
     return out;
 }
@@ -154,9 +155,9 @@ class Connection {
 
     /// Signs in; false (with a problem tallied) when it could not.
     bool sign_in() {
-        const auto r = call("sign_in", "POST", "/api/v1/session",
-                            Json{{"username", user_}, {"password", password_of(user_)}}.dump(),
-                            {201});
+        const auto r =
+            call("sign_in", "POST", "/api/v1/session",
+                 Json{{"username", user_}, {"password", password_of(user_)}}.dump(), {201});
         if (!r || r->status != 201) return false;
         const std::string cookie = r->header("set-cookie");
         const auto at = cookie.find("cdcwb_session=");
@@ -229,8 +230,8 @@ class Connection {
     }
 
     void read() {
-        static const char* kReads[] = {"/services", "/services/", "/review", "/actions",
-                                       "/evaluations", "/evidence", "/trends", ""};
+        static const char* kReads[] = {"/services",    "/services/", "/review", "/actions",
+                                       "/evaluations", "/evidence",  "/trends", ""};
         std::string target = org_path() + kReads[random_() % std::size(kReads)];
         if (target.back() == '/') target += hot();
         call("read", "GET", target, {}, {200});
@@ -312,8 +313,9 @@ class Connection {
             if (shared_.unapproved.empty()) return read();
             const auto at = random_() % shared_.unapproved.size();
             id = shared_.unapproved[at];
-            if (random_() % 2) shared_.unapproved.erase(shared_.unapproved.begin() +
-                                                          static_cast<std::ptrdiff_t>(at));
+            if (random_() % 2)
+                shared_.unapproved.erase(shared_.unapproved.begin() +
+                                         static_cast<std::ptrdiff_t>(at));
         }
         const auto r = call("approve", "POST", org_path() + "/evaluations/" + id + "/approval",
                             "{}", {200, 409});
@@ -324,9 +326,9 @@ class Connection {
         const int n = ++n_;
         const std::string filename =
             "soak-" + std::to_string(index_) + "-" + std::to_string(n) + ".txt";
-        const auto r = call("upload_evidence", "POST",
-                            org_path() + "/evidence?filename=" + filename,
-                            evidence_bytes(index_, n), {201}, "text/plain");
+        const auto r =
+            call("upload_evidence", "POST", org_path() + "/evidence?filename=" + filename,
+                 evidence_bytes(index_, n), {201}, "text/plain");
         if (r && r->status == 201)
             acknowledged_.uploads.push_back(
                 {index_, n, Json::parse(r->body).at("sha256").get<std::string>(), filename});
@@ -430,8 +432,8 @@ std::string text_of(const Json& object, const char* key) {
 }
 
 /// Acknowledged writes missing from the data or the audit log; each is named on `out`.
-long lost_writes(Checker& check, const Acknowledged& ack, const std::map<std::string, long>& initial,
-                 std::ostream& out) {
+long lost_writes(Checker& check, const Acknowledged& ack,
+                 const std::map<std::string, long>& initial, std::ostream& out) {
     long lost = 0;
     const auto missing = [&](const std::string& what) {
         if (++lost <= 20) out << "  LOST: " << what << "\n";
@@ -455,8 +457,7 @@ long lost_writes(Checker& check, const Acknowledged& ack, const std::map<std::st
     // Service entries: each acknowledged revision once, the newest one's text in the data, as
     // many revisions as acknowledged writes (only the soak writes them).
     std::map<std::string, Json> entries;
-    for (const auto& e : check.list(base + "/services", "services"))
-        entries[e.at("service")] = e;
+    for (const auto& e : check.list(base + "/services", "services")) entries[e.at("service")] = e;
     std::map<std::string, std::map<long, std::string>> by_service;
     for (const auto& w : ack.services) {
         if (!by_service[w.service].emplace(w.revision, w.rationale).second)
@@ -579,17 +580,21 @@ Caller sign_in(HttpClient& http, const std::string& user) {
 /// The users and their roles in the organisation, made by the administrator.
 std::vector<std::pair<std::string, std::string>> make_users(HttpClient& http, const Caller& admin) {
     std::vector<std::pair<std::string, std::string>> users;
-    for (int i = 1; i <= kAssessors; ++i) users.emplace_back("assessor-" + std::to_string(i), "assessor");
-    for (int i = 1; i <= kApprovers; ++i) users.emplace_back("approver-" + std::to_string(i), "approver");
+    for (int i = 1; i <= kAssessors; ++i)
+        users.emplace_back("assessor-" + std::to_string(i), "assessor");
+    for (int i = 1; i <= kApprovers; ++i)
+        users.emplace_back("approver-" + std::to_string(i), "approver");
     for (int i = 1; i <= kViewers; ++i) users.emplace_back("viewer-" + std::to_string(i), "viewer");
     Headers headers = admin.headers(true);
     headers.emplace_back("Content-Type", "application/json");
     for (const auto& [user, role] : users) {
         const auto made = http.request(
             "POST", "/api/v1/users", headers,
-            Json{{"username", user}, {"password", password_of(user)}, {"display_name", user}}.dump());
-        const auto granted = http.request("PUT", std::string("/api/v1/orgs/") + kOrg + "/members/" + user,
-                                          headers, Json{{"role", role}}.dump());
+            Json{{"username", user}, {"password", password_of(user)}, {"display_name", user}}
+                .dump());
+        const auto granted =
+            http.request("PUT", std::string("/api/v1/orgs/") + kOrg + "/members/" + user, headers,
+                         Json{{"role", role}}.dump());
         if (made.status != 201 || granted.status != 200)
             throw std::runtime_error("cannot make " + user + ": " + made.body + granted.body);
     }
@@ -611,11 +616,13 @@ int run(const Options& o) {
         return 2;
     }
     const auto added = cdcwb::testing::run_cdcwb(
-        {"user", "add", kAdmin, "--admin", "--password-stdin", "--db", db.url}, password_of(kAdmin) + "\n");
+        {"user", "add", kAdmin, "--admin", "--password-stdin", "--db", db.url},
+        password_of(kAdmin) + "\n");
     const auto imported = cdcwb::testing::run_cdcwb(
         {"import", CDCWB_SOURCE_DIR "/examples/example-corp.yaml", "--org", kOrg, "--db", db.url});
     if (added.exit_code != 0 || imported.exit_code != 0) {
-        std::cerr << "soak: cannot set up the database: " << added.output << imported.output << "\n";
+        std::cerr << "soak: cannot set up the database: " << added.output << imported.output
+                  << "\n";
         return 2;
     }
     auto server = CdcwbServer::start(db.url, error);
@@ -629,7 +636,8 @@ int run(const Options& o) {
     Checker check(server->port(), admin);
     Shared shared;
     std::map<std::string, long> initial;
-    for (const auto& e : check.list(std::string("/api/v1/orgs/") + kOrg + "/services", "services")) {
+    for (const auto& e :
+         check.list(std::string("/api/v1/orgs/") + kOrg + "/services", "services")) {
         if (static_cast<int>(shared.hot.size()) == kHotServices) break;
         shared.hot.push_back(e.at("service"));
         initial[e.at("service")] = e.at("revision").get<long>();
@@ -638,11 +646,11 @@ int run(const Options& o) {
     std::vector<std::unique_ptr<Connection>> connections;
     for (int i = 0; i < o.connections; ++i) {
         const auto& [user, role] = users[static_cast<std::size_t>(i) % users.size()];
-        connections.push_back(std::make_unique<Connection>(i, server->port(), user, role, shared,
-                                                           o.seed * 7919u + static_cast<unsigned>(i)));
+        connections.push_back(std::make_unique<Connection>(
+            i, server->port(), user, role, shared, o.seed * 7919u + static_cast<unsigned>(i)));
         if (!connections.back()->sign_in()) {
-            std::cerr << "soak: " << user << " cannot sign in: "
-                      << connections.back()->tally.problems.front() << "\n";
+            std::cerr << "soak: " << user
+                      << " cannot sign in: " << connections.back()->tally.problems.front() << "\n";
             return 2;
         }
     }
@@ -658,11 +666,11 @@ int run(const Options& o) {
     std::vector<Sample> samples;
     for (int tick = 1; Clock::now() < until; ++tick) {
         std::this_thread::sleep_until(start + std::chrono::milliseconds(250 * tick));
-        samples.push_back(
-            {seconds_since(start), rss_kib(server->pid()), static_cast<long>(cdcwb::testing::open_descriptors(server->pid()))});
+        samples.push_back({seconds_since(start), rss_kib(server->pid()),
+                           static_cast<long>(cdcwb::testing::open_descriptors(server->pid()))});
         if (tick % 240 == 0)
-            std::cout << "  " << tick / 4 << " s: RSS " << samples.back().rss_kib / 1024
-                      << " MiB, " << samples.back().fds << " descriptors\n"
+            std::cout << "  " << tick / 4 << " s: RSS " << samples.back().rss_kib / 1024 << " MiB, "
+                      << samples.back().fds << " descriptors\n"
                       << std::flush;
     }
     for (auto& t : threads) t.join();
@@ -704,9 +712,9 @@ int run(const Options& o) {
                     static_cast<double>(ms[ms.size() * 99 / 100]));
     }
     std::cout << "  " << requests << " requests in " << static_cast<long>(ran) << " s ("
-              << static_cast<long>(static_cast<double>(requests) / ran) << "/s); "
-              << all.overload << " documented 503s; " << server_errors << " other 5xx; "
-              << all.no_answer << " without an answer\n";
+              << static_cast<long>(static_cast<double>(requests) / ran) << "/s); " << all.overload
+              << " documented 503s; " << server_errors << " other 5xx; " << all.no_answer
+              << " without an answer\n";
     for (const auto& p : all.problems) std::cout << "  PROBLEM: " << p << "\n";
 
     // Memory and descriptors over 10 s at the mark and at the end (see window()). Tolerance: the
@@ -726,9 +734,9 @@ int run(const Options& o) {
                 static_cast<double>(peak_rss) / 1024, mark.fds, warmup, end.fds, fds_allowed);
 
     // Acknowledged writes.
-    const long writes = static_cast<long>(ack.services.size() + ack.actions.size() +
-                                          ack.evaluations.size() + ack.approvals.size() +
-                                          ack.uploads.size());
+    const long writes =
+        static_cast<long>(ack.services.size() + ack.actions.size() + ack.evaluations.size() +
+                          ack.approvals.size() + ack.uploads.size());
     long sign_ins = 0;
     for (const auto& [user, n] : ack.sign_ins) sign_ins += n;
     long lost = 0;
