@@ -4,6 +4,8 @@
 #   make build  build/release/cdcwb
 #   make check  the checks no compiler makes: formatting, and each layer including only the
 #               layers below it with thin route handlers (scripts/check-structure)
+#   make soak   build and run the 60-second soak on SQLite and PostgreSQL (ctest label "soak";
+#               docs/reliability.md; the 10-minute one: build/release/bench/soak --duration 600)
 #   make bench  build and run the benchmarks (store, HTTP against nginx, web UI in Chromium;
 #               docs/performance.md)
 
@@ -14,7 +16,7 @@ CMAKE_FLAGS ?=
 DEMO_DB     ?= $(BUILD_DIR)/demo/cdcwb.sqlite
 RUN_ARGS    ?= serve --demo --db sqlite:$(DEMO_DB) --listen 127.0.0.1:8080
 
-.PHONY: all bootstrap configure build run test check check-structure bench format format-check \
+.PHONY: all bootstrap configure build run test soak check check-structure bench format format-check \
         tidy clean
 
 all: build
@@ -32,8 +34,12 @@ run: bootstrap build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD_DIR)/cdcwb $(RUN_ARGS)
 
+# The soak (label "soak") loads the machine for minutes: `make soak` runs it on its own.
 test: bootstrap build
-	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) -LE soak
+
+soak: bootstrap build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -V -L soak
 
 bench: bootstrap build
 	$(BUILD_DIR)/bench/store_bench

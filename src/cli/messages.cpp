@@ -113,6 +113,13 @@ const std::map<std::string_view, LocalizedText>& table() {
         {"audit_broken_at", {"chain broken at record", "チェーンの破損: レコード"}},
         {"audit_head", {"head", "先頭"}},
         {"wrote", {"Wrote", "作成した"}},
+        {"descriptor_limit",
+         {"warning: the hard limit on open files (ulimit -Hn, systemd LimitNOFILE=) leaves room "
+          "for fewer connections than --max-connections; further ones are answered 503. "
+          "Connections allowed:",
+          "警告: 開けるファイル数のハード上限 (ulimit -Hn、systemd の LimitNOFILE=) では "
+          "--max-connections より少ない接続しか保てないため、超えた接続には 503 を返す。"
+          "許可する接続数:"}},
         {"next_steps",
          {"Next: set assignments and scores in the file, then run: cdcwb evaluate",
           "次に、ファイルで割り当てとスコアを設定し、cdcwb evaluate を実行する"}},

@@ -2,6 +2,7 @@
 // OpenAPI document.
 #include "cli/commands.hpp"
 #include "cli/demo.hpp"
+#include "cli/messages.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/static_site.hpp"
@@ -155,6 +156,9 @@ int serve(Context& ctx, const ServeOptions& options) {
         return kBadInput;
     }
     server.stop_on_signals();
+    if (server.max_connections() < server_options.max_connections)
+        *ctx.err << ui("descriptor_limit", ctx.lang) << " " << server.max_connections() << " / "
+                 << server_options.max_connections << "\n";
     *ctx.out << "cdcwb serving on " << (https ? "https://" : "http://") << server_options.host
              << ":" << server.port()
              << "  (web UI: /, API: /api/v1, OpenAPI: /api/v1/openapi.json; Ctrl-C or SIGTERM "

@@ -28,6 +28,7 @@
 #include <mutex>
 #include <optional>
 #include <random>
+#include <sys/resource.h>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -206,6 +207,35 @@ domain::Result<std::shared_ptr<ssl::context>> tls_context(const ServerOptions& o
                                    o.tls_cert + "'",
                                "--tls-key");
     return ctx;
+}
+
+/// Descriptors the process needs besides its connections: the database's (a few per pooled
+/// connection), each I/O thread's, the listener, the standard streams and some to spare.
+std::size_t reserved_descriptors(const ServerOptions& o) {
+    return 64 + 4 * static_cast<std::size_t>(std::max(1, o.workers)) +
+           4 * static_cast<std::size_t>(std::max(1, o.io_threads));
+}
+
+/// How many connections the process may hold open: raises its soft limit on descriptors
+/// (RLIMIT_NOFILE, 1024 under systemd by default) towards the hard one until `wanted` fit beside
+/// the reserve, and answers fewer than `wanted` only when the hard limit is lower. Past its
+/// descriptors the server could not accept at all, so a crowd of idle connections would hold up
+/// every new client until the read timeout cut some off; under the connection limit the excess
+/// is answered 503 at once instead.
+std::size_t connections_that_fit(std::size_t wanted, std::size_t reserve) {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return wanted;
+    const rlim_t needed = static_cast<rlim_t>(wanted + reserve);
+    if (limit.rlim_cur < needed) {
+        rlimit raised = limit;
+        raised.rlim_cur =
+            limit.rlim_max == RLIM_INFINITY ? needed : std::min(needed, limit.rlim_max);
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+    }
+    const auto usable = static_cast<std::size_t>(limit.rlim_cur);
+    return usable >= wanted + reserve
+               ? wanted
+               : std::max<std::size_t>(1, usable > reserve ? usable - reserve : 1);
 }
 
 /// The transport under a session: a TCP stream, or TLS over one (after a handshake).
@@ -730,6 +760,7 @@ domain::Status Server::start() {
                                    ec.message(),
                                "listen");
     impl_->bound_port = impl_->acceptor->local_endpoint().port();
+    o.max_connections = connections_that_fit(o.max_connections, reserved_descriptors(o));
     impl_->workers = std::make_unique<WorkerPool>(std::max(1, o.workers), o.queue_limit);
     impl_->started = true;
     impl_->accept();
@@ -739,6 +770,10 @@ domain::Status Server::start() {
 
 unsigned short Server::port() const {
     return impl_->bound_port;
+}
+
+std::size_t Server::max_connections() const {
+    return impl_->options.max_connections;
 }
 
 void Server::stop() {

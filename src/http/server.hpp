@@ -26,7 +26,9 @@ struct ServerOptions {
     /// 413 before the body is read.
     std::size_t body_limit = 64 * 1024;
     std::size_t header_limit = 16 * 1024;
-    /// Open connections; more are answered 503 and closed at once.
+    /// Open connections; more are answered 503 and closed at once. start() raises the process's
+    /// soft limit on descriptors to fit them, or lowers this when the hard limit is too low (see
+    /// Server::max_connections()).
     std::size_t max_connections = 4096;
     /// Open connections from one address (a reverse proxy is one address).
     std::size_t max_connections_per_address = 256;
@@ -88,6 +90,9 @@ class Server {
     domain::Status start();
     /// The port bound (useful with port 0).
     unsigned short port() const;
+    /// The open connections allowed once started: ServerOptions::max_connections, or fewer when
+    /// the process may not open enough descriptors for them.
+    std::size_t max_connections() const;
     /// Begins a graceful shutdown: no new connections, idle ones closed, requests in flight
     /// answered (with Connection: close). Safe from any thread and from a signal handler's
     /// thread.

@@ -4,16 +4,13 @@
 // address bounded, and no busy loop when the process runs out of descriptors. Meanwhile everyone
 // else is answered.
 #include "api/api_fixture.hpp"
+#include "support/raw_connection.hpp"
 
-#include <arpa/inet.h>
 #include <chrono>
 #include <fstream>
 #include <future>
-#include <netinet/in.h>
-#include <poll.h>
 #include <regex>
 #include <sys/resource.h>
-#include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
 
@@ -23,54 +20,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
-
-/// One raw TCP connection, for requests a well-behaved client never sends.
-class RawConnection {
-  public:
-    explicit RawConnection(unsigned short port) {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-        if (fd_ < 0 || ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
-            throw std::runtime_error("cannot connect to port " + std::to_string(port));
-    }
-    ~RawConnection() { ::close(fd_); }
-    RawConnection(const RawConnection&) = delete;
-    RawConnection& operator=(const RawConnection&) = delete;
-
-    /// False when the server has closed (or reset) the connection.
-    bool send(std::string_view bytes) {
-        return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) ==
-               static_cast<ssize_t>(bytes.size());
-    }
-
-    /// What the server sends until it closes the connection or `timeout` passes; `closed` says
-    /// which.
-    std::string read(milliseconds timeout, bool& closed) {
-        std::string out;
-        closed = false;
-        const auto deadline = Clock::now() + timeout;
-        while (!closed) {
-            const auto left =
-                std::chrono::duration_cast<milliseconds>(deadline - Clock::now()).count();
-            if (left <= 0) break;
-            pollfd p{fd_, POLLIN, 0};
-            if (::poll(&p, 1, static_cast<int>(left)) <= 0) break;
-            char buffer[4096];
-            const auto n = ::recv(fd_, buffer, sizeof buffer, 0);
-            if (n <= 0)
-                closed = true;
-            else
-                out.append(buffer, static_cast<std::size_t>(n));
-        }
-        return out;
-    }
-
-  private:
-    int fd_ = -1;
-};
 
 /// `{"k0":0,"k1":0,…}` with `keys` members.
 std::string object_of(std::size_t keys) {
@@ -226,14 +175,6 @@ double cpu_seconds(pid_t pid) {
     for (int i = 3; fields >> field && i <= 15; ++i)
         if (i == 14 || i == 15) ticks += std::stod(field);
     return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
-}
-
-std::size_t open_descriptors(pid_t pid) {
-    std::size_t n = 0;
-    for ([[maybe_unused]] const auto& entry :
-         std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/fd"))
-        ++n;
-    return n;
 }
 
 TEST_F(LimitsApi, OutOfDescriptorsTheServerWaitsInsteadOfSpinning) {

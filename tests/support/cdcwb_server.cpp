@@ -107,6 +107,15 @@ std::string tail(const std::string& text) {
 
 } // namespace
 
+std::size_t open_descriptors(pid_t pid) {
+    std::error_code ec;
+    std::size_t n = 0;
+    for (fs::directory_iterator it("/proc/" + std::to_string(pid) + "/fd", ec), end;
+         !ec && it != end; it.increment(ec))
+        ++n;
+    return n;
+}
+
 std::string ExitStatus::describe() const {
     std::string out =
         exited ? "exited with code " + std::to_string(code)

@@ -32,6 +32,9 @@ struct ExitStatus {
     std::string describe() const;
 };
 
+/// The descriptors process `pid` has open (/proc/PID/fd); 0 when it cannot be read.
+std::size_t open_descriptors(pid_t pid);
+
 class CdcwbServer {
   public:
     /// Starts `cdcwb serve --db DB_URL --listen 127.0.0.1:PORT EXTRA_ARGS…` on a free port and
