@@ -138,6 +138,13 @@ void add_user_commands(CLI::App& app, Command& command) {
         });
         sub->add_option("NAME", o->username, "User name")->required();
     }
+    auto* reset = user->add_subcommand(
+        "reset-two-factor",
+        "Turn a user's two-factor sign-in off when they lost their device (ends their sessions)");
+    auto r = on<UserAddOptions>(reset, command, [](Context& c, UserAddOptions& u) {
+        return user_reset_two_factor(c, u.username);
+    });
+    reset->add_option("NAME", r->username, "User name")->required();
 }
 
 struct OrgOptions : OrgAddOptions {

@@ -61,6 +61,8 @@ int user_add(Context& ctx, const UserAddOptions& options);
 int user_list(Context& ctx, bool json);
 int user_passwd(Context& ctx, const std::string& username, bool password_stdin);
 int user_set_disabled(Context& ctx, const std::string& username, bool disabled);
+/// Turns a user's two-factor sign-in off (lost device) and ends their sessions.
+int user_reset_two_factor(Context& ctx, const std::string& username);
 
 struct OrgAddOptions {
     std::string slug;

@@ -212,6 +212,16 @@ int org_add(Context& ctx, const OrgAddOptions& options) {
         auto org = s.store->organisations.create_organisation(
             cli_actor(), {options.slug, options.name, options.catalogue_id, options.template_id});
         if (!org) return report_error(ctx, org.error());
+int user_reset_two_factor(Context& ctx, const std::string& username) {
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        auto ended = s.store->two_factor.reset(cli_actor(), username);
+        if (!ended) return report_error(ctx, ended.error());
+        *ctx.out << ui("two_factor_reset", ctx.lang) << ": " << username << " (" << *ended << " "
+                 << ui("sessions_ended", ctx.lang) << ")\n";
+        return kOk;
+    });
+}
+
         *ctx.out << ui("org_added", ctx.lang) << ": " << org->slug << " (" << org->name << ", "
                  << org->catalogue_id << ")\n";
         return kOk;

@@ -1,6 +1,6 @@
 // Two-factor sign-in from the caller's account: set it up (a secret shown as a QR code), confirm
-// it with a first code (recovery codes, shown once), turn it off; and the site setting saying
-// whom it is required of (site administrators).
+// it with a first code (recovery codes, shown once), turn it off; a site administrator's reset
+// of another user's (lost device); and the site setting saying whom it is required of.
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
 #include "http/qr.hpp"
@@ -57,6 +57,35 @@ domain::Status disable(ApiContext& ctx, const Request& request, const Caller& ca
         !confirmed)
         return confirmed.error();
     return ctx.store.two_factor.disable(caller.actor(), *caller.user, body->first);
+}
+
+/// `{"password"}`: the acting administrator's own, again.
+domain::Result<std::string> password_from_json(const Json& json) {
+    Fields f(json);
+    f.only({"password"});
+    auto password = f.text("password");
+    if (f.error()) return *f.error();
+    if (!password || password->empty())
+        return domain::invalid("send your own password again to reset another user's "
+                               "two-factor sign-in",
+                               "password");
+    return std::move(*password);
+}
+
+/// A site administrator turns another user's two-factor sign-in off (lost device), with their
+/// own password again; their own goes through their account, with a code.
+domain::Result<long long> reset(ApiContext& ctx, const Request& request, const Params& p,
+                                const Caller& caller) {
+    auto password = decoded_body(request, password_from_json);
+    if (!password) return password.error();
+    if (p["user"] == caller.user->username)
+        return domain::conflict("turn off your own two-factor sign-in from your account, with a "
+                                "code or a recovery code",
+                                "user");
+    if (auto confirmed = ctx.auth.confirm_password(*caller.user, *password, request.remote_address);
+        !confirmed)
+        return confirmed.error();
+    return ctx.store.two_factor.reset(caller.actor(), p["user"]);
 }
 
 domain::Result<domain::TwoFactorRequirement> requirement_from_json(const Json& json) {
@@ -130,6 +159,18 @@ void add_two_factor_routes(Router& router, ApiContext& ctx) {
                 "recovery code)",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
                     return done_answer(disable(ctx, request, caller));
+                }});
+    router.add({"POST", "/api/v1/users/{user}/two-factor/removal", Access::site_admin,
+                Permission::edit,
+                operation("resetUserTwoFactor", object({{"password", string()}}),
+                          object({{"sessions_ended", integer()}})),
+                "Turn another user's two-factor sign-in off when they lost their device: "
+                "{\"password\"} (the administrator's own); ends the user's sessions, keeps "
+                "their API tokens (audited)",
+                [&ctx](const Request& request, const Params& p, const Caller& caller) {
+                    return respond(reset(ctx, request, p, caller), [](long long ended) {
+                        return Json{{"sessions_ended", ended}};
+                    });
                 }});
     router.add({"GET", "/api/v1/site-settings", Access::site_admin, Permission::read,
                 operation("getSiteSettings", nullptr, settings_schema()),

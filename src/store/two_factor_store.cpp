@@ -218,6 +218,31 @@ Status TwoFactorStore::verify(const UserRecord& user, std::string_view code) {
 }
 
 Result<TwoFactorRequirement> TwoFactorStore::requirement() {
+Result<long long> TwoFactorStore::reset(const Actor& actor, std::string_view username) {
+    return guarded([&]() -> Result<long long> {
+        Unit unit(core_.db, Unit::Mode::write);
+        auto& sql = unit.sql();
+        const std::string name(username);
+        long long id = 0;
+        sql << "select id from users where username = :name", soci::use(name), soci::into(id);
+        if (!sql.got_data()) return domain::not_found("no user named " + name, "user");
+        const auto s = secret_of(sql, id);
+        if (!s.found)
+            return domain::conflict(name + " has no two-factor sign-in to reset", "two_factor");
+        sql << "delete from recovery_codes where user_id = :id", soci::use(id);
+        sql << "delete from two_factor where user_id = :id", soci::use(id);
+        soci::statement st =
+            (sql.prepare << "delete from sessions where user_id = :id", soci::use(id));
+        st.execute(true);
+        const long long ended = st.get_affected_rows();
+        rows::audit(sql, core_.now(), actor, nullptr, "two_factor", name, "reset",
+                    Json{{"enabled", s.enabled}},
+                    Json{{"enabled", false}, {"sessions_ended", ended}});
+        unit.commit();
+        return ended;
+    });
+}
+
     return guarded([&]() -> Result<TwoFactorRequirement> {
         Unit unit(core_.db, Unit::Mode::single);
         std::string name(kRequirementSetting), value;
