@@ -5,6 +5,7 @@
 #include "store/rows.hpp"
 #include "store/secrets.hpp"
 #include "store/sql.hpp"
+#include "store/totp_codes.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -77,7 +78,7 @@ std::string new_recovery_code() {
 bool accept_code(Session& sql, const StoreCore& core, long long user_id, const Secret& s,
                  std::string_view code) {
     if (totp::looks_like_code(code)) {
-        const auto step = totp::match(s.secret, code, core.clock(), s.last_step);
+        const auto step = totp_codes::match(s.secret, code, core.clock(), s.last_step);
         if (!step) return false;
         long long matched = *step;
         // Only forward: a concurrent sign-in with the same code finds the step taken.
@@ -217,7 +218,6 @@ Status TwoFactorStore::verify(const UserRecord& user, std::string_view code) {
     });
 }
 
-Result<TwoFactorRequirement> TwoFactorStore::requirement() {
 Result<long long> TwoFactorStore::reset(const Actor& actor, std::string_view username) {
     return guarded([&]() -> Result<long long> {
         Unit unit(core_.db, Unit::Mode::write);
@@ -243,6 +243,7 @@ Result<long long> TwoFactorStore::reset(const Actor& actor, std::string_view use
     });
 }
 
+Result<TwoFactorRequirement> TwoFactorStore::requirement() {
     return guarded([&]() -> Result<TwoFactorRequirement> {
         Unit unit(core_.db, Unit::Mode::single);
         std::string name(kRequirementSetting), value;
