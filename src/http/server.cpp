@@ -497,6 +497,10 @@ class Server::Impl::Session : public Server::Impl::Connection,
                  "base-uri 'none'; form-action 'self'");
         if (server_->options.hsts || server_->tls)
             res->set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        // A JSON answer opened straight in a browser is a file to save, never a page (ASVS
+        // 14.4.2); an answer naming its own file (an export, evidence) overrides this below.
+        if (response.content_type.starts_with("application/json"))
+            res->set(bhttp::field::content_disposition, "attachment; filename=\"api.json\"");
         std::string user;
         bool caching = false;
         for (auto& [name, value] : response.headers) {
