@@ -13,8 +13,7 @@
 namespace cdcwb::store::totp_codes {
 
 /// The code of `step` for a raw secret, `digits` long with leading zeros.
-std::string code_at(std::string_view secret, std::int64_t step,
-                    int digits = domain::totp::kDigits);
+std::string code_at(std::string_view secret, std::int64_t step, int digits = domain::totp::kDigits);
 
 /// domain::totp::match with this secret's codes; an empty secret matches nothing.
 std::optional<std::int64_t> match(std::string_view secret, std::string_view code,

@@ -35,8 +35,7 @@ TEST(TotpCodes, ARealCodeMatchesWithinOneStepOnceAndNotForAnEmptySecret) {
     for (const std::int64_t d : {-1, 0, 1})
         EXPECT_EQ(match(kRfcSecret, code_at(kRfcSecret, step + d), now, 0), step + d) << d;
     EXPECT_FALSE(match(kRfcSecret, code_at(kRfcSecret, step + 2), now, 0).has_value());
-    EXPECT_FALSE(match(kRfcSecret, code_at(kRfcSecret, step), now, step).has_value())
-        << "a replay";
+    EXPECT_FALSE(match(kRfcSecret, code_at(kRfcSecret, step), now, step).has_value()) << "a replay";
     EXPECT_FALSE(match(kRfcSecret, code_at("another secret", step), now, 0).has_value());
     EXPECT_FALSE(match("", code_at(kRfcSecret, step), now, 0).has_value()) << "no secret";
 }
