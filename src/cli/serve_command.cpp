@@ -2,7 +2,9 @@
 // OpenAPI document.
 #include "cli/commands.hpp"
 #include "cli/demo.hpp"
+#include "cli/messages.hpp"
 #include "http/api.hpp"
+#include "http/client_address.hpp"
 #include "http/server.hpp"
 #include "http/static_site.hpp"
 
@@ -122,6 +124,12 @@ int serve(Context& ctx, const ServeOptions& options) {
     server_options.tls_key = options.tls_key;
     const bool https = !options.tls_cert.empty();
     server_options.hsts = https || options.secure_cookies;
+    // Passwords and session cookies in clear text over a network: allowed (a TLS proxy on
+    // another machine is a sound setup, and says so with --secure-cookies), but never silently.
+    if (!https && !options.secure_cookies && !http::is_loopback(server_options.host))
+        *ctx.err << ui("warning", ctx.lang) << ": " << ui("plain_http_on_network", ctx.lang) << " ("
+                 << server_options.host << ")\n"
+                 << std::flush;
 
     int code = kFailure;
     auto opened = open_database(ctx, code, static_cast<std::size_t>(server_options.workers) + 1);
