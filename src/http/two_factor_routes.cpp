@@ -5,6 +5,7 @@
 #include "http/json_mapping.hpp"
 #include "http/qr.hpp"
 #include "report/schema.hpp"
+#include "store/secrets.hpp"
 
 namespace cdcwb::http {
 
@@ -52,6 +53,7 @@ domain::Result<std::pair<std::string, std::string>> code_from_json(const Json& j
 domain::Status disable(ApiContext& ctx, const Request& request, const Caller& caller) {
     auto body = decoded_body(request, [](const Json& j) { return code_from_json(j, true); });
     if (!body) return body.error();
+    const store::secrets::WipeOnExit wipe(body->second);
     if (auto confirmed =
             ctx.auth.confirm_password(*caller.user, body->second, request.remote_address);
         !confirmed)
@@ -78,6 +80,7 @@ domain::Result<long long> reset(ApiContext& ctx, const Request& request, const P
                                 const Caller& caller) {
     auto password = decoded_body(request, password_from_json);
     if (!password) return password.error();
+    const store::secrets::WipeOnExit wipe(*password);
     if (p["user"] == caller.user->username)
         return domain::conflict("turn off your own two-factor sign-in from your account, with a "
                                 "code or a recovery code",
