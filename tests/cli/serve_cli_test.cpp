@@ -34,6 +34,18 @@ TEST_F(Cli, ServeRefusesATrustedProxyOrIdleTimeoutItCannotUse) {
     }
 }
 
+TEST_F(Cli, ServeRefusesAnEvidenceQuotaItCannotUse) {
+    for (const char* size : {"0", "lots", "-1", "1.5G", "5T", "16385G", "10 M", ""}) {
+        Outcome r =
+            run(std::string("serve --listen 127.0.0.1:0 --evidence-quota-bytes '") + size + "'");
+        EXPECT_EQ(r.code, 2) << size;
+        EXPECT_NE(r.err.find("--evidence-quota-bytes"), std::string::npos) << size << ": " << r.err;
+    }
+    Outcome files = run("serve --listen 127.0.0.1:0 --evidence-quota-files 0");
+    EXPECT_NE(files.code, 0);
+    EXPECT_NE(files.err.find("--evidence-quota-files"), std::string::npos) << files.err;
+}
+
 TEST_F(Cli, ServeRefusesAPortInUse) {
     // A port is taken by binding it here; the server must say so and exit, not hang or crash.
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
