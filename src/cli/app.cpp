@@ -146,6 +146,13 @@ void add_user_commands(CLI::App& app, Command& command) {
         });
         sub->add_option("NAME", o->username, "User name")->required();
     }
+    auto* reset = user->add_subcommand(
+        "reset-two-factor",
+        "Turn a user's two-factor sign-in off when they lost their device (ends their sessions)");
+    auto r = on<UserAddOptions>(reset, command, [](Context& c, UserAddOptions& u) {
+        return user_reset_two_factor(c, u.username);
+    });
+    reset->add_option("NAME", r->username, "User name")->required();
 }
 
 struct OrgOptions : OrgAddOptions {
@@ -273,6 +280,13 @@ void add_serve_command(CLI::App& app, Command& command) {
     serve_cmd->add_option("--session-idle-timeout", s->session_idle_timeout,
                           "A session unused this long ends: seconds, or with s, m or h (default "
                           "30m; at most 24h)");
+    serve_cmd->add_option("--evidence-quota-bytes", s->evidence_quota_bytes,
+                          "Evidence one organisation may keep in all: bytes, or with K, M or G "
+                          "(powers of 1024; default 1G)");
+    serve_cmd
+        ->add_option("--evidence-quota-files", s->evidence_quota_files,
+                     "Evidence files one organisation may keep (default 10000)")
+        ->check(CLI::Range(1, 100000000));
     auto* openapi_cmd =
         app.add_subcommand("openapi", "Print the API's OpenAPI 3.1 document (JSON)");
     on<FileOptions>(openapi_cmd, command, [](Context& c, FileOptions&) { return openapi(c); });

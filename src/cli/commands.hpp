@@ -61,6 +61,8 @@ int user_add(Context& ctx, const UserAddOptions& options);
 int user_list(Context& ctx, bool json);
 int user_passwd(Context& ctx, const std::string& username, bool password_stdin);
 int user_set_disabled(Context& ctx, const std::string& username, bool disabled);
+/// Turns a user's two-factor sign-in off (lost device) and ends their sessions.
+int user_reset_two_factor(Context& ctx, const std::string& username);
 
 struct OrgAddOptions {
     std::string slug;
@@ -96,6 +98,8 @@ struct ServeOptions {
     std::string session_idle_timeout = "30m"; ///< seconds, or with s, m or h
     std::string tls_cert; ///< PEM certificate (chain): serve HTTPS (with tls_key)
     std::string tls_key;  ///< PEM private key of tls_cert
+    std::string evidence_quota_bytes = "1G"; ///< per organisation: bytes, or with K, M or G
+    int evidence_quota_files = 10000;        ///< per organisation
 };
 int serve(Context& ctx, const ServeOptions& options);
 /// `cdcwb openapi`: prints the API's OpenAPI document (what GET /api/v1/openapi.json answers),

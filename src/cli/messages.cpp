@@ -94,6 +94,19 @@ const std::map<std::string_view, LocalizedText>& table() {
         {"password_changed", {"Password changed", "パスワードを変更"}},
         {"user_disabled", {"Disabled user", "ユーザーを無効化"}},
         {"user_enabled", {"Enabled user", "ユーザーを有効化"}},
+        {"warning", {"warning", "警告"}},
+        {"plain_http_on_network",
+         {"listening on a network address without TLS and without --secure-cookies: passwords "
+          "and session cookies would cross the network in clear text. Use --tls-cert and "
+          "--tls-key, or put a TLS reverse proxy in front and pass --secure-cookies (see "
+          "docs/security.md), or listen on 127.0.0.1",
+          "TLS も --secure-cookies もなしにネットワーク上のアドレスで待ち受けます。パスワードと"
+          "セッションクッキーが暗号化されずにネットワークを流れます。--tls-cert と --tls-key を"
+          "使うか、TLS のリバースプロキシを前に置いて --secure-cookies を指定するか"
+          "（docs/security.md 参照）、127.0.0.1 で待ち受けてください"}},
+        {"two_factor_reset",
+         {"Turned off two-factor sign-in of", "2要素サインインをオフにしたユーザー"}},
+        {"sessions_ended", {"sessions ended", "件のセッションを終了"}},
         {"org_added", {"Added organisation", "組織を追加"}},
         {"catalogue", {"Catalogue", "カタログ"}},
         {"role", {"Role", "役割"}},

@@ -4,10 +4,12 @@
 #include "cli/demo.hpp"
 #include "cli/messages.hpp"
 #include "http/api.hpp"
+#include "http/client_address.hpp"
 #include "http/server.hpp"
 #include "http/static_site.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -51,28 +53,44 @@ void log_access(const http::AccessRecord& r) {
     std::fputs(line.c_str(), stderr);
 }
 
+/// A whole number with one of `units`' suffixes ("" for none), times that unit's scale: from 1 to
+/// `max`; `wrong` for anything else.
+domain::Result<std::uint64_t>
+parse_scaled(const std::string& text,
+             std::initializer_list<std::pair<std::string_view, std::uint64_t>> units,
+             std::uint64_t max, const domain::Error& wrong) {
+    std::uint64_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || end == text.data()) return wrong;
+    const std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+    for (const auto& [suffix, scale] : units)
+        if (unit == suffix) {
+            if (n < 1 || n > max / scale) return wrong;
+            return n * scale;
+        }
+    return wrong;
+}
+
 /// "90", "90s", "30m" or "2h": 1 second to 24 hours.
 domain::Result<std::chrono::seconds> parse_duration(const std::string& text,
                                                     const std::string& field) {
-    const domain::Error wrong =
-        domain::invalid("'" + text.substr(0, 40) +
-                            "' is not a duration from 1 second to 24 hours; use e.g. 90s, "
-                            "30m or 2h",
-                        field);
-    std::size_t used = 0;
-    long long n = 0;
-    try {
-        n = std::stoll(text, &used);
-    } catch (const std::exception&) {
-        return wrong;
-    }
-    const std::string unit = text.substr(used);
-    const long long scale = unit.empty() || unit == "s" ? 1
-                            : unit == "m"               ? 60
-                            : unit == "h"               ? 3600
-                                                        : 0;
-    if (scale == 0 || n < 1 || n > 24 * 3600 / scale) return wrong;
-    return std::chrono::seconds(n * scale);
+    auto seconds = parse_scaled(text, {{"", 1}, {"s", 1}, {"m", 60}, {"h", 3600}}, 24 * 3600,
+                                domain::invalid("'" + text.substr(0, 40) +
+                                                    "' is not a duration from 1 second to 24 "
+                                                    "hours; use e.g. 90s, 30m or 2h",
+                                                field));
+    if (!seconds) return seconds.error();
+    return std::chrono::seconds(static_cast<long long>(*seconds));
+}
+
+/// "1073741824", "64K", "500M" or "2G" (powers of 1024): 1 byte to 16 TiB.
+domain::Result<std::uint64_t> parse_size(const std::string& text, const std::string& field) {
+    return parse_scaled(text, {{"", 1}, {"K", 1ull << 10}, {"M", 1ull << 20}, {"G", 1ull << 30}},
+                        1ull << 44,
+                        domain::invalid("'" + text.substr(0, 40) +
+                                            "' is not a size from 1 byte to 16384G; use bytes, "
+                                            "or e.g. 64K, 500M or 2G",
+                                        field));
 }
 
 } // namespace
@@ -123,11 +141,24 @@ int serve(Context& ctx, const ServeOptions& options) {
     server_options.tls_key = options.tls_key;
     const bool https = !options.tls_cert.empty();
     server_options.hsts = https || options.secure_cookies;
+    // Passwords and session cookies in clear text over a network: allowed (a TLS proxy on
+    // another machine is a sound setup, and says so with --secure-cookies), but never silently.
+    if (!https && !options.secure_cookies && !http::is_loopback(server_options.host))
+        *ctx.err << ui("warning", ctx.lang) << ": " << ui("plain_http_on_network", ctx.lang) << " ("
+                 << server_options.host << ")\n"
+                 << std::flush;
+
+    store::EvidenceLimits evidence;
+    auto quota_bytes = parse_size(options.evidence_quota_bytes, "--evidence-quota-bytes");
+    if (!quota_bytes) return fail(*ctx.err, quota_bytes.error());
+    evidence.quota_bytes = *quota_bytes;
+    evidence.quota_files = static_cast<std::uint64_t>(options.evidence_quota_files);
 
     int code = kFailure;
     auto opened = open_database(ctx, code, static_cast<std::size_t>(server_options.workers) + 1);
     if (!opened) return code;
     auto& [db, store] = *opened;
+    store->evidence.set_evidence_limits(evidence);
     if (options.demo)
         if (auto seeded = seed_demo(*store, ctx.library, *ctx.out); !seeded) {
             print_error(*ctx.err, seeded.error());

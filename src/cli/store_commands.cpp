@@ -8,6 +8,7 @@
 #include "http/json_mapping.hpp"
 #include "report/assessment_file.hpp"
 #include "report/export.hpp"
+#include "store/secrets.hpp"
 #include "store/store.hpp"
 
 #include <iostream>
@@ -100,6 +101,7 @@ std::optional<std::string> read_password(Context& ctx, bool from_stdin) {
     };
     if (from_stdin) {
         std::string line;
+        const store::secrets::WipeOnExit wipe_line(line);
         if (!std::getline(std::cin, line)) {
             print_error(*ctx.err, invalid("no password on standard input", "--password-stdin"));
             return std::nullopt;
@@ -123,6 +125,7 @@ std::optional<std::string> read_password(Context& ctx, bool from_stdin) {
     std::getline(std::cin, second);
     *ctx.err << "\n";
     tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    const store::secrets::WipeOnExit wipe_first(first), wipe_second(second);
     if (strip(first) != strip(second)) {
         print_error(*ctx.err, invalid("the two passwords differ; nothing was changed"));
         return std::nullopt;
@@ -161,6 +164,7 @@ int migrate_database(Context& ctx) {
 int user_add(Context& ctx, const UserAddOptions& options) {
     auto password = read_password(ctx, options.password_stdin);
     if (!password) return kBadInput;
+    const store::secrets::WipeOnExit wipe(password);
     return with_database(ctx, [&](OpenedStore& s) -> int {
         auto user =
             s.store->users.create_user(cli_actor(), {options.username, options.display_name,
@@ -189,6 +193,7 @@ int user_list(Context& ctx, bool json) {
 int user_passwd(Context& ctx, const std::string& username, bool password_stdin) {
     auto password = read_password(ctx, password_stdin);
     if (!password) return kBadInput;
+    const store::secrets::WipeOnExit wipe(password);
     return with_database(ctx, [&](OpenedStore& s) -> int {
         if (auto done = s.store->users.set_password(cli_actor(), username, *password); !done)
             return report_error(ctx, done.error());
@@ -203,6 +208,16 @@ int user_set_disabled(Context& ctx, const std::string& username, bool disabled) 
             return report_error(ctx, done.error());
         *ctx.out << ui(disabled ? "user_disabled" : "user_enabled", ctx.lang) << ": " << username
                  << "\n";
+        return kOk;
+    });
+}
+
+int user_reset_two_factor(Context& ctx, const std::string& username) {
+    return with_database(ctx, [&](OpenedStore& s) -> int {
+        auto ended = s.store->two_factor.reset(cli_actor(), username);
+        if (!ended) return report_error(ctx, ended.error());
+        *ctx.out << ui("two_factor_reset", ctx.lang) << ": " << username << " (" << *ended << " "
+                 << ui("sessions_ended", ctx.lang) << ")\n";
         return kOk;
     });
 }

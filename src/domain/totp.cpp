@@ -1,8 +1,5 @@
 #include "domain/totp.hpp"
 
-#include <array>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <stdexcept>
 
 namespace cdcwb::domain::totp {
@@ -36,20 +33,20 @@ std::int64_t step_of(std::chrono::system_clock::time_point at) {
     return seconds / kStepSeconds;
 }
 
-std::string code_at(std::string_view secret, std::int64_t step, int digits) {
+std::array<unsigned char, 8> counter_bytes(std::int64_t step) {
     std::array<unsigned char, 8> counter{};
     auto value = static_cast<std::uint64_t>(step);
     for (int i = 7; i >= 0; --i) {
         counter[static_cast<std::size_t>(i)] = static_cast<unsigned char>(value & 0xff);
         value >>= 8;
     }
-    std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
-    unsigned int length = 0;
-    if (!HMAC(EVP_sha1(), secret.data(), static_cast<int>(secret.size()), counter.data(),
-              counter.size(), mac.data(), &length) ||
-        length < 20)
-        throw std::runtime_error("HMAC-SHA1 failed");
-    const std::size_t offset = mac[length - 1] & 0x0f;
+    return counter;
+}
+
+std::string truncate(std::span<const unsigned char> mac, int digits) {
+    if (mac.size() < 20) throw std::invalid_argument("an HMAC-SHA1 value has 20 bytes");
+    if (digits < 1 || digits > 9) throw std::invalid_argument("a code has 1 to 9 digits");
+    const std::size_t offset = mac[mac.size() - 1] & 0x0f;
     const std::uint32_t binary = (static_cast<std::uint32_t>(mac[offset] & 0x7f) << 24) |
                                  (static_cast<std::uint32_t>(mac[offset + 1]) << 16) |
                                  (static_cast<std::uint32_t>(mac[offset + 2]) << 8) |
@@ -67,15 +64,15 @@ bool looks_like_code(std::string_view code) {
     return true;
 }
 
-std::optional<std::int64_t> match(std::string_view secret, std::string_view code,
-                                  std::chrono::system_clock::time_point at,
-                                  std::int64_t last_used) {
-    if (!looks_like_code(code) || secret.empty()) return std::nullopt;
+std::optional<std::int64_t> match(std::string_view code, std::chrono::system_clock::time_point at,
+                                  std::int64_t last_used, const CodeOfStep& code_of_step) {
+    if (!looks_like_code(code)) return std::nullopt;
     const std::int64_t now = step_of(at);
     for (std::int64_t step = now - kWindow; step <= now + kWindow; ++step) {
         if (step <= last_used) continue;
         // Compare every candidate in full: no early exit on the first differing digit.
-        const std::string expected = code_at(secret, step);
+        const std::string expected = code_of_step(step);
+        if (expected.size() != code.size()) continue;
         unsigned char diff = 0;
         for (std::size_t i = 0; i < expected.size(); ++i)
             diff |= static_cast<unsigned char>(expected[i] ^ code[i]);

@@ -2,6 +2,7 @@
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
 #include "report/schema.hpp"
+#include "store/secrets.hpp"
 
 namespace cdcwb::http {
 
@@ -34,6 +35,8 @@ Response my_sessions(ApiContext& ctx, const Caller& caller) {
 Response change_my_password(ApiContext& ctx, const Request& request, const Caller& caller) {
     auto change = decoded_body(request, password_change_from_json);
     if (!change) return error_response(change.error());
+    const store::secrets::WipeOnExit wipe_current(change->current_password);
+    const store::secrets::WipeOnExit wipe_new(change->new_password);
     std::chrono::seconds retry_after{0};
     auto checked = ctx.auth.check_password(caller.user->username, change->current_password,
                                            request.remote_address, retry_after);
@@ -43,6 +46,7 @@ Response change_my_password(ApiContext& ctx, const Request& request, const Calle
     if (!checked) return refusal(checked.error(), retry_after);
     store::AccountChange account;
     account.password = change->new_password;
+    const store::secrets::WipeOnExit wipe_copy(account.password);
     account.keep_session = own_session(caller);
     auto updated = ctx.store.users.update_account(caller.actor(), caller.user->username, account);
     if (!updated && updated.error().field == "password") {

@@ -51,6 +51,15 @@ bool in_any(const AddressRange& address, const std::vector<AddressRange>& ranges
 
 } // namespace
 
+bool is_loopback(std::string_view address) {
+    const auto a = parse_address(address);
+    if (!a) return false;
+    if (!a->v6) return a->bytes[0] == 127;
+    for (std::size_t i = 0; i < 15; ++i)
+        if (a->bytes[i] != 0) return false;
+    return a->bytes[15] == 1;
+}
+
 bool AddressRange::contains(std::string_view text) const {
     const auto a = parse_address(text);
     if (!a || a->v6 != v6) return false;

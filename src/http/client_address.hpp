@@ -33,4 +33,8 @@ domain::Result<AddressRange> parse_address_range(std::string_view text, const st
 std::string client_address(std::string_view peer, std::string_view forwarded_for,
                            const std::vector<AddressRange>& trusted);
 
+/// Whether `address` is a loopback address (127.0.0.0/8, ::1, or IPv4-mapped 127.x): a server
+/// listening there is reachable from this machine only.
+bool is_loopback(std::string_view address);
+
 } // namespace cdcwb::http

@@ -1,6 +1,7 @@
 #include "http/json_io.hpp"
 
 #include "domain/text.hpp"
+#include "store/secrets.hpp"
 
 #include <stdexcept>
 
@@ -142,6 +143,13 @@ domain::Result<Json> parse_body(const Request& request) {
     }
     if (!parsed.is_object()) return domain::invalid("the JSON body must be an object", "body");
     return parsed;
+}
+
+void wipe_passwords(Json& object) {
+    if (!object.is_object()) return;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (it->is_string() && it.key().find("password") != std::string::npos)
+            store::secrets::wipe(it->get_ref<std::string&>());
 }
 
 domain::Result<Json> parse_optional_body(const Request& request) {

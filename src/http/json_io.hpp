@@ -46,11 +46,18 @@ domain::Result<Json> parse_body(const Request& request);
 /// Like parse_body, but an empty body is an empty object (for bodies that are all optional).
 domain::Result<Json> parse_optional_body(const Request& request);
 
-/// A parsed body read by `decode(json)`, which returns a Result.
+/// Overwrites with zeros, then empties, every string member of `object` (not nested) whose name
+/// has "password" in it: the parsed copy of a password is wiped once it has been read.
+void wipe_passwords(Json& object);
+
+/// A parsed body read by `decode(json)`, which returns a Result; the parsed passwords are wiped
+/// afterwards (wipe_passwords).
 template <class Decode>
-auto decoded(const domain::Result<Json>& body, Decode&& decode) -> decltype(decode(Json())) {
+auto decoded(domain::Result<Json> body, Decode&& decode) -> decltype(decode(Json())) {
     if (!body) return body.error();
-    return decode(*body);
+    auto out = decode(*body);
+    wipe_passwords(*body);
+    return out;
 }
 /// The request body (parse_body) read by `decode(json)`.
 template <class Decode> auto decoded_body(const Request& request, Decode&& decode) {

@@ -3,6 +3,7 @@
 #include "domain/date.hpp"
 #include "http/compression.hpp"
 #include "http/json_io.hpp"
+#include "store/secrets.hpp"
 
 // Asio 1.74 with g++ 12 in C++20 needs <utility> before its headers ("'exchange' is not a member
 // of 'std'").
@@ -481,6 +482,9 @@ class Server::Impl::Session : public Server::Impl::Connection,
             } catch (...) {
                 response = error_response(domain::internal("uncaught: not a std::exception"));
             }
+            // A JSON body may hold a password: its bytes are wiped once handled (ASVS 8.3.6).
+            if (self->request_.header("content-type").starts_with("application/json"))
+                store::secrets::wipe(self->request_.body);
             stamp_request_id(response, self->request_.request_id);
             // Compressed here, off the I/O threads.
             Payload payload = payload_of(response, self->request_.header("accept-encoding"),
@@ -527,6 +531,10 @@ class Server::Impl::Session : public Server::Impl::Connection,
                  "base-uri 'none'; form-action 'self'");
         if (server_->options.hsts || server_->tls)
             res->set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        // A JSON answer opened straight in a browser is a file to save, never a page (ASVS
+        // 14.4.2); an answer naming its own file (an export, evidence) overrides this below.
+        if (response.content_type.starts_with("application/json"))
+            res->set(bhttp::field::content_disposition, "attachment; filename=\"api.json\"");
         std::string user;
         bool caching = false;
         for (auto& [name, value] : response.headers) {

@@ -2,6 +2,7 @@
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
 #include "report/schema.hpp"
+#include "store/secrets.hpp"
 
 namespace cdcwb::http {
 
@@ -42,7 +43,9 @@ Response sign_in(ApiContext& ctx, const Request& request) {
     auto body = parse_body(request);
     if (!body) return error_response(body.error());
     auto credentials = credentials_from_json(*body);
+    wipe_passwords(*body);
     if (!credentials) return error_response(credentials.error());
+    const store::secrets::WipeOnExit wipe(credentials->password);
     std::chrono::seconds retry_after{0};
     auto issued = ctx.auth.sign_in(credentials->username, credentials->password, credentials->code,
                                    request.remote_address, retry_after);

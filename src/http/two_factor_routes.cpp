@@ -1,10 +1,11 @@
 // Two-factor sign-in from the caller's account: set it up (a secret shown as a QR code), confirm
-// it with a first code (recovery codes, shown once), turn it off; and the site setting saying
-// whom it is required of (site administrators).
+// it with a first code (recovery codes, shown once), turn it off; a site administrator's reset
+// of another user's (lost device); and the site setting saying whom it is required of.
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
 #include "http/qr.hpp"
 #include "report/schema.hpp"
+#include "store/secrets.hpp"
 
 namespace cdcwb::http {
 
@@ -54,11 +55,46 @@ domain::Result<std::pair<std::string, std::string>> code_from_json(const Json& j
 domain::Status disable(ApiContext& ctx, const Request& request, const Caller& caller) {
     auto body = decoded_body(request, [](const Json& j) { return code_from_json(j, true); });
     if (!body) return body.error();
+    const store::secrets::WipeOnExit wipe(body->second);
     if (auto confirmed =
             ctx.auth.confirm_password(*caller.user, body->second, request.remote_address);
         !confirmed)
         return confirmed.error();
     return ctx.store.two_factor.disable(caller.actor(), *caller.user, body->first);
+}
+
+/// `{"password"}`: the acting administrator's own, again.
+Json password_schema() {
+    return object({{"password", string()}});
+}
+
+domain::Result<std::string> password_from_json(const Json& json) {
+    static const Json schema = password_schema();
+    Fields f(json, schema);
+    auto password = f.text("password");
+    if (f.error()) return *f.error();
+    if (!password || password->empty())
+        return domain::invalid("send your own password again to reset another user's "
+                               "two-factor sign-in",
+                               "password");
+    return std::move(*password);
+}
+
+/// A site administrator turns another user's two-factor sign-in off (lost device), with their
+/// own password again; their own goes through their account, with a code.
+domain::Result<long long> reset(ApiContext& ctx, const Request& request, const Params& p,
+                                const Caller& caller) {
+    auto password = decoded_body(request, password_from_json);
+    if (!password) return password.error();
+    const store::secrets::WipeOnExit wipe(*password);
+    if (p["user"] == caller.user->username)
+        return domain::conflict("turn off your own two-factor sign-in from your account, with a "
+                                "code or a recovery code",
+                                "user");
+    if (auto confirmed = ctx.auth.confirm_password(*caller.user, *password, request.remote_address);
+        !confirmed)
+        return confirmed.error();
+    return ctx.store.two_factor.reset(caller.actor(), p["user"]);
 }
 
 Json settings_schema() {
@@ -132,6 +168,18 @@ void add_two_factor_routes(Router& router, ApiContext& ctx) {
                 "recovery code)",
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
                     return done_answer(disable(ctx, request, caller));
+                }});
+    router.add({"POST", "/api/v1/users/{user}/two-factor/removal", Access::site_admin,
+                Permission::edit,
+                operation("resetUserTwoFactor", password_schema(),
+                          object({{"sessions_ended", integer()}})),
+                "Turn another user's two-factor sign-in off when they lost their device: "
+                "{\"password\"} (the administrator's own); ends the user's sessions, keeps "
+                "their API tokens (audited)",
+                [&ctx](const Request& request, const Params& p, const Caller& caller) {
+                    return respond(reset(ctx, request, p, caller), [](long long ended) {
+                        return Json{{"sessions_ended", ended}};
+                    });
                 }});
     router.add({"GET", "/api/v1/site-settings", Access::site_admin, Permission::read,
                 operation("getSiteSettings", nullptr, settings_schema()),

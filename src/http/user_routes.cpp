@@ -3,6 +3,7 @@
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
 #include "report/schema.hpp"
+#include "store/secrets.hpp"
 
 #include <charconv>
 
@@ -17,7 +18,8 @@ namespace {
 /// A token for the caller, once their password is confirmed (a wrong one counts as a failed
 /// sign-in).
 domain::Result<store::IssuedToken> create_token(ApiContext& ctx, const Request& request,
-                                                const Caller& caller, const NewToken& token) {
+                                                const Caller& caller, NewToken& token) {
+    const store::secrets::WipeOnExit wipe(token.password);
     // Input first: a request refused for its lifetime costs no password attempt.
     if (auto lifetime = domain::token_lifetime(token.days, "days"); !lifetime)
         return lifetime.error();
@@ -45,6 +47,7 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                 [&ctx](const Request& request, const Params&, const Caller& caller) {
                     auto user = decoded_body(request, new_user_from_json);
                     if (!user) return error_response(user.error());
+                    const store::secrets::WipeOnExit wipe(user->password);
                     return respond(
                         ctx.store.users.create_user(caller.actor(), *user),
                         [](const auto& u) { return to_json(u); }, 201);
@@ -70,6 +73,7 @@ void add_user_routes(Router& router, ApiContext& ctx) {
                         return account_change_from_json(body, AccountChangeBy::site_admin);
                     });
                     if (!change) return error_response(change.error());
+                    const store::secrets::WipeOnExit wipe(change->password);
                     return respond(
                         ctx.store.users.update_account(caller.actor(), p["user"], *change),
                         [](const auto& u) { return to_json(u); });

@@ -82,6 +82,44 @@ EvidenceRecord read_record(const std::string& sha, const std::string& media,
 
 } // namespace
 
+namespace {
+
+/// Whether one more file of `size` bytes fits the organisation's quota, inside the write unit
+/// that adds it (two uploads cannot both take the last room).
+Status check_quota(Session& sql, const OrganisationRecord& org, std::size_t size,
+                   const EvidenceLimits& limits) {
+    // SQLite's write unit already holds the database; PostgreSQL's holds this row from here on.
+    if (sql.get_backend_name() == "postgresql") {
+        long long locked = 0;
+        sql << "select id from organisations where id = :org for update", soci::use(org.id),
+            soci::into(locked);
+    }
+    long long files = 0, bytes = 0;
+    sql << "select count(*), coalesce(sum(size_bytes), 0) from evidence_files where org_id = "
+           ":org",
+        soci::use(org.id), soci::into(files), soci::into(bytes);
+    const auto kept_files = static_cast<std::uint64_t>(files);
+    const auto kept_bytes = static_cast<std::uint64_t>(bytes);
+    if (kept_files + 1 > limits.quota_files)
+        return domain::make_error(
+            ErrorCode::payload_too_large,
+            "the organisation keeps " + std::to_string(kept_files) +
+                " evidence files, its quota; delete unused files or ask the operator to raise "
+                "cdcwb serve --evidence-quota-files",
+            "content");
+    if (kept_bytes + size > limits.quota_bytes)
+        return domain::make_error(
+            ErrorCode::payload_too_large,
+            "the organisation's evidence files take " + std::to_string(kept_bytes) +
+                " bytes; this file of " + std::to_string(size) + " bytes would pass its quota of " +
+                std::to_string(limits.quota_bytes) +
+                " bytes (the operator can raise cdcwb serve --evidence-quota-bytes)",
+            "content");
+    return {};
+}
+
+} // namespace
+
 Result<EvidenceRecord> EvidenceStore::add_evidence(const Actor& actor, std::string_view slug,
                                                    std::string_view filename,
                                                    std::string_view media_type,
@@ -114,6 +152,8 @@ Result<EvidenceRecord> EvidenceStore::add_evidence(const Actor& actor, std::stri
                 soci::use(org.id), soci::use(sha), soci::into(media), soci::into(name),
                 soci::into(size), soci::into(at), soci::into(by);
             if (sql.got_data()) return read_record(sha, media, name, size, at, by); // same content
+            if (auto room = check_quota(sql, org, content.size(), limits_); !room)
+                return room.error();
             EvidenceRecord r{sha,
                              std::string(media_type),
                              std::string(filename),

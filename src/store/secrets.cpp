@@ -35,6 +35,11 @@ void dummy_verify(std::string_view password) {
     (void)verify_password(dummy, password);
 }
 
+void wipe(std::string& text) {
+    if (!text.empty()) sodium_memzero(text.data(), text.size());
+    text.clear();
+}
+
 std::string random_bytes(std::size_t bytes) {
     ensure_sodium();
     std::string raw(bytes, '\0');

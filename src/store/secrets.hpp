@@ -1,5 +1,6 @@
 // Inside the store: password hashing (argon2id, libsodium's interactive limits), random tokens,
-// and the one-way hashes under which tokens and sessions are stored.
+// the one-way hashes under which tokens and sessions are stored, and wiping a password's bytes
+// once it has been used.
 #pragma once
 
 #include <optional>
@@ -20,6 +21,25 @@ std::string random_bytes(std::size_t bytes);
 std::string random_token(std::size_t bytes);
 /// Lowercase hex SHA-256.
 std::string sha256_hex(std::string_view data);
+
+/// Overwrites the text's bytes with zeros (sodium_memzero: not optimised away), then empties it.
+/// Only this buffer: copies made before (a moved short string's, a parser's) are not reached.
+void wipe(std::string& text);
+
+/// Wipes a password when the scope that holds it ends, however it ends.
+class WipeOnExit {
+  public:
+    explicit WipeOnExit(std::string& text) : text_(&text) {}
+    explicit WipeOnExit(std::optional<std::string>& text) : text_(text ? &*text : nullptr) {}
+    ~WipeOnExit() {
+        if (text_) wipe(*text_);
+    }
+    WipeOnExit(const WipeOnExit&) = delete;
+    WipeOnExit& operator=(const WipeOnExit&) = delete;
+
+  private:
+    std::string* text_;
+};
 
 std::string base64_encode(std::string_view data);
 std::optional<std::string> base64_decode(std::string_view text);

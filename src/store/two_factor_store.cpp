@@ -5,6 +5,7 @@
 #include "store/rows.hpp"
 #include "store/secrets.hpp"
 #include "store/sql.hpp"
+#include "store/totp_codes.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -77,7 +78,7 @@ std::string new_recovery_code() {
 bool accept_code(Session& sql, const StoreCore& core, long long user_id, const Secret& s,
                  std::string_view code) {
     if (totp::looks_like_code(code)) {
-        const auto step = totp::match(s.secret, code, core.clock(), s.last_step);
+        const auto step = totp_codes::match(s.secret, code, core.clock(), s.last_step);
         if (!step) return false;
         long long matched = *step;
         // Only forward: a concurrent sign-in with the same code finds the step taken.
@@ -214,6 +215,31 @@ Status TwoFactorStore::verify(const UserRecord& user, std::string_view code) {
                         Json{{"recovery_codes_left", recovery_codes_left(sql, id)}});
         unit.commit();
         return {};
+    });
+}
+
+Result<long long> TwoFactorStore::reset(const Actor& actor, std::string_view username) {
+    return guarded([&]() -> Result<long long> {
+        Unit unit(core_.db, Unit::Mode::write);
+        auto& sql = unit.sql();
+        const std::string name(username);
+        long long id = 0;
+        sql << "select id from users where username = :name", soci::use(name), soci::into(id);
+        if (!sql.got_data()) return domain::not_found("no user named " + name, "user");
+        const auto s = secret_of(sql, id);
+        if (!s.found)
+            return domain::conflict(name + " has no two-factor sign-in to reset", "two_factor");
+        sql << "delete from recovery_codes where user_id = :id", soci::use(id);
+        sql << "delete from two_factor where user_id = :id", soci::use(id);
+        soci::statement st =
+            (sql.prepare << "delete from sessions where user_id = :id", soci::use(id));
+        st.execute(true);
+        const long long ended = st.get_affected_rows();
+        rows::audit(sql, core_.now(), actor, nullptr, "two_factor", name, "reset",
+                    Json{{"enabled", s.enabled}},
+                    Json{{"enabled", false}, {"sessions_ended", ended}});
+        unit.commit();
+        return ended;
     });
 }
 

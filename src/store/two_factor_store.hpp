@@ -47,6 +47,12 @@ class TwoFactorStore {
     /// unused recovery code (then spent). Wrong, replayed or spent: unauthenticated naming
     /// "code".
     Status verify(const UserRecord& user, std::string_view code);
+    /// A site administrator's reset for a user who lost their device: forgets the secret (set
+    /// up or only started) and the recovery codes and ends every session of the user, in one
+    /// transaction; API tokens stay (they were made with the password, which did not change).
+    /// Returns how many sessions ended. not_found naming "user" for an unknown user, conflict
+    /// naming "two_factor" when it is neither on nor being set up.
+    Result<long long> reset(const Actor& actor, std::string_view username);
 
     Result<domain::TwoFactorRequirement> requirement();
     /// Changes whom it is required of (audited). Requiring it of administrators is a conflict

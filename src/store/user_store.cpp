@@ -231,7 +231,9 @@ Result<UserRecord> UserStore::update_account(const Actor& actor, std::string_vie
 
 Status UserStore::set_password(const Actor& actor, std::string_view username,
                                std::string_view password) {
-    auto done = update_account(actor, username, {std::string(password), {}, {}, {}});
+    AccountChange change{std::string(password), {}, {}, {}};
+    const secrets::WipeOnExit wipe(change.password);
+    auto done = update_account(actor, username, change);
     return done ? Status{} : Status{done.error()};
 }
 

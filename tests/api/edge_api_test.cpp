@@ -84,6 +84,32 @@ TEST_F(EdgeApi, AnEvidenceDownloadIsNeverStored) {
     EXPECT_EQ(download.header("cache-control"), "no-store");
 }
 
+TEST_F(EdgeApi, AnUploadPastTheOrganisationsEvidenceQuotaIs413AndStoresNothing) {
+    std::string error;
+    auto limited = CdcwbServer::start(
+        db_url(), error, {"--evidence-quota-files", "1", "--evidence-quota-bytes", "1M"});
+    ASSERT_TRUE(limited) << error;
+    HttpClient client("127.0.0.1", limited->port());
+    const std::string token = with_token(admin()).token;
+    const std::string base = "/api/v1/orgs/" + create_org("quota") + "/evidence";
+    const auto upload = [&](const std::string& name, const std::string& type,
+                            const std::string& bytes) {
+        return client.request("POST", base + "?filename=" + name,
+                              {{"Authorization", "Bearer " + token}, {"Content-Type", type}},
+                              bytes);
+    };
+
+    ASSERT_TRUE(HasStatus(upload("first.png", "image/png", tiny_png()), 201));
+    const auto second = upload("second.txt", "text/plain", "meeting notes\n");
+
+    EXPECT_TRUE(IsError(second, 413, "payload_too_large", "content"));
+    EXPECT_TRUE(HasStatus(upload("first-again.png", "image/png", tiny_png()), 201))
+        << "the same content again takes no room";
+    const auto listed = client.request("GET", base, {{"Authorization", "Bearer " + token}});
+    EXPECT_EQ(json_of(listed)["evidence"].size(), 1u) << listed.body;
+    EXPECT_TRUE(limited->stop().clean());
+}
+
 TEST_F(EdgeApi, TheSharedVocabularyAndCataloguesStayRevalidatable) {
     for (const auto* target : {"/api/v1/vocabulary", "/api/v1/catalogs"}) {
         const auto r = get(admin(), target);

@@ -78,6 +78,34 @@ TEST_F(ServerApi, EveryAnswerCarriesTheSecurityHeadersAndItsOwnRequestId) {
     }
 }
 
+TEST_F(ServerApi, JsonAnswersAreDownloadsNamedApiJsonAndOtherFilesKeepTheirOwnName) {
+    // A JSON answer opened in a browser tab is offered as a file, never rendered (ASVS 14.4.2).
+    const std::vector<std::pair<std::string, HttpResponse>> json{
+        {"200", get(admin(), services_)},
+        {"200 gzip", get(admin(), services_, {{"Accept-Encoding", "gzip"}})},
+        {"201", post(admin(), "/api/v1/orgs",
+                     Json{{"id", unique_id("cd")}, {"name", "CD"}, {"template", "small-company"}})},
+        {"400", call(member("viewer"), "POST", "/api/v1/tokens", "{")},
+        {"401", get({}, services_)},
+        {"404", get(admin(), "/api/v1/no/such/resource")},
+        {"413", call({}, "POST", "/api/v1/session", std::string(13 * 1024 * 1024, ' '))},
+        {"public", get({}, "/api/v1/openapi.json")},
+    };
+    for (const auto& [what, r] : json) {
+        SCOPED_TRACE(what + " (status " + std::to_string(r.status) + ")");
+        EXPECT_EQ(r.header("content-type").rfind("application/json", 0), 0u)
+            << r.header("content-type");
+        EXPECT_EQ(r.header("content-disposition"), "attachment; filename=\"api.json\"");
+    }
+    const auto exported = get(admin(), "/api/v1/orgs/" + std::string(kOrg) + "/export");
+    ASSERT_TRUE(HasStatus(exported, 200));
+    EXPECT_EQ(exported.header("content-disposition"),
+              "attachment; filename=\"" + std::string(kOrg) + ".yaml\"");
+    const auto page = get({}, "/");
+    ASSERT_TRUE(HasStatus(page, 200));
+    EXPECT_FALSE(page.has_header("content-disposition")) << "the web UI is shown, not downloaded";
+}
+
 TEST_F(ServerApi, AGetAnswersWithAnEtagThatIfNoneMatchTurnsInto304) {
     const auto first = get(member("viewer"), services_);
     ASSERT_TRUE(HasStatus(first, 200));

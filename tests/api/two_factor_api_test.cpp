@@ -200,6 +200,54 @@ TEST_F(TwoFactorApi, TurningItOffNeedsThePasswordAndACode) {
     EXPECT_TRUE(HasStatus(sign_in_with("ed", std::nullopt), 201));
 }
 
+TEST_F(TwoFactorApi, AnAdministratorResetsAnotherUsersTwoFactorEndingTheirSessionsNotTokens) {
+    const Caller flo = create_user("flo");
+    const auto [secret, codes] = enrol(flo);
+    const auto second = sign_in_with("flo", oathtool(secret, 30));
+    ASSERT_TRUE(HasStatus(second, 201));
+    const Caller flo_again = caller_of(second, "flo");
+    const Caller flo_token = with_token(flo_again);
+    const Caller gus = create_user("gus", true);
+    const auto reset = [&](const Caller& who, const std::string& user, const Json& body) {
+        return post(who, "/api/v1/users/" + user + "/two-factor/removal", body);
+    };
+    const Json gus_password{{"password", password_for("gus")}};
+
+    EXPECT_TRUE(IsError(reset(member("viewer"), "flo", Json{{"password", password_for("viewer")}}),
+                        403, "forbidden"))
+        << "site administrators only";
+    EXPECT_TRUE(IsError(reset(gus, "flo", Json::object()), 400, "invalid_input", "password"));
+    EXPECT_TRUE(IsError(reset(gus, "flo", Json{{"password", "not-the-password"}}), 403, "forbidden",
+                        "password"));
+    EXPECT_TRUE(IsError(reset(gus, "nobody-here", gus_password), 404, "not_found", "user"));
+    EXPECT_TRUE(IsError(reset(gus, "gus", gus_password), 409, "conflict", "user"))
+        << "their own goes through their account, with a code";
+    EXPECT_TRUE(json_of(get(flo, "/api/v1/me/two-factor"))["enabled"].get<bool>())
+        << "the refused resets changed nothing";
+
+    const auto done = reset(gus, "flo", gus_password);
+
+    ASSERT_TRUE(HasStatus(done, 200));
+    EXPECT_EQ(json_of(done)["sessions_ended"], 2);
+    const auto audit = json_of(get(gus, "/api/v1/audit?entity=two_factor&entity_id=flo"));
+    ASSERT_FALSE(audit["records"].empty());
+    EXPECT_EQ(audit["records"][0]["operation"], "reset");
+    EXPECT_EQ(audit["records"][0]["actor"], "gus");
+    EXPECT_EQ(audit["records"][0]["after"]["sessions_ended"], 2);
+    EXPECT_TRUE(IsError(get(flo, "/api/v1/orgs"), 401, "unauthenticated"));
+    EXPECT_TRUE(IsError(get(flo_again, "/api/v1/orgs"), 401, "unauthenticated"));
+    EXPECT_TRUE(HasStatus(get(flo_token, "/api/v1/orgs"), 200)) << "tokens stay";
+    EXPECT_TRUE(IsError(reset(gus, "flo", gus_password), 409, "conflict", "two_factor"))
+        << "nothing left to reset";
+    const auto signed_in = sign_in_with("flo", std::nullopt);
+    ASSERT_TRUE(HasStatus(signed_in, 201)) << "no second factor any more";
+    EXPECT_FALSE(
+        json_of(get(caller_of(signed_in, "flo"), "/api/v1/me/two-factor"))["enabled"].get<bool>());
+    EXPECT_TRUE(
+        HasStatus(post(caller_of(signed_in, "flo"), "/api/v1/me/two-factor", Json::object()), 201))
+        << "and may set it up again on a new device";
+}
+
 /// The site setting, on a server of its own: requiring it changes every other test's sign-in.
 class TwoFactorSiteApi : public TwoFactorApi {};
 

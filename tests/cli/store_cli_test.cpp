@@ -224,6 +224,52 @@ TEST_F(StoreCli, AuditVerifyNamesTheFirstRecordEditedBehindItsBack) {
     EXPECT_EQ(run("audit verify --org nobody").code, 2);
 }
 
+TEST_F(StoreCli, ResetTwoFactorTurnsItOffEndsTheSessionsAndIsAudited) {
+    ASSERT_EQ(run("user add alice --password-stdin < good-password.txt").code, 0);
+    ASSERT_EQ(run("user add bob --password-stdin < good-password.txt").code, 0);
+    const std::string db = (dir_ / "cdcwb-data" / "cdcwb.sqlite").string();
+    const auto sqlite = [&](const std::string& sql) {
+        const std::string out = (dir_ / "sqlite-out.txt").string();
+        const int code =
+            std::system(("sqlite3 '" + db + "' \"" + sql + "\" > '" + out + "'").c_str());
+        EXPECT_EQ(code, 0) << sql;
+        std::string text = file("sqlite-out.txt");
+        while (!text.empty() && text.back() == '\n') text.pop_back();
+        return text;
+    };
+    // Two-factor sign-in on for alice, with a recovery code and two sessions (as the server
+    // would have written them), and a session of bob's.
+    sqlite("insert into two_factor (user_id, secret, enabled, last_step, created_at) select id, "
+           "'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 1, 0, '2026-01-01T00:00:00Z' from users where "
+           "username = 'alice'; insert into recovery_codes (user_id, code_hash) select id, 'x' "
+           "from users where username = 'alice'; insert into sessions (token_hash, user_id, "
+           "csrf_token, created_at, expires_at, last_seen_at, public_id) select 'h' || "
+           "username || n, id, 'c', '2026', '2999', '2026', username || n from users, (select 1 "
+           "as n union select 2) where username = 'alice' or n = 1");
+
+    Outcome reset = run("user reset-two-factor alice");
+
+    ASSERT_EQ(reset.code, 0) << reset.err;
+    EXPECT_NE(reset.out.find("alice (2 sessions ended)"), std::string::npos) << reset.out;
+    EXPECT_EQ(sqlite("select count(*) from two_factor"), "0");
+    EXPECT_EQ(sqlite("select count(*) from recovery_codes"), "0");
+    EXPECT_EQ(sqlite("select public_id from sessions"), "bob1") << "only alice's sessions end";
+    EXPECT_EQ(sqlite("select operation || ' ' || entity_id || ' ' || substr(actor, 1, 4) from "
+                     "audit_log where entity = 'two_factor'"),
+              "reset alice cli:");
+    EXPECT_EQ(run("audit verify").code, 0) << "the reset joins the chain";
+
+    Outcome again = run("user reset-two-factor alice");
+    EXPECT_EQ(again.code, 2);
+    EXPECT_NE(again.err.find("alice has no two-factor sign-in to reset"), std::string::npos)
+        << again.err;
+    Outcome nobody = run("user reset-two-factor carol");
+    EXPECT_EQ(nobody.code, 2);
+    EXPECT_NE(nobody.err.find("no user named carol"), std::string::npos) << nobody.err;
+    EXPECT_EQ(sqlite("select count(*) from audit_log where entity = 'two_factor'"), "1")
+        << "the refused resets wrote nothing";
+}
+
 TEST_F(StoreCli, ADatabaseFromANewerVersionIsRefused) {
     ASSERT_EQ(run("init").code, 0);
     const std::string db = (dir_ / "cdcwb-data" / "cdcwb.sqlite").string();

@@ -1,4 +1,5 @@
-// Trusted proxies: parsing ADDR[/PREFIX] and choosing the client address from X-Forwarded-For.
+// Trusted proxies: parsing ADDR[/PREFIX] and choosing the client address from X-Forwarded-For;
+// which listening addresses are loopback.
 #include "http/client_address.hpp"
 
 #include <gtest/gtest.h>
@@ -7,6 +8,7 @@ namespace {
 
 using cdcwb::http::AddressRange;
 using cdcwb::http::client_address;
+using cdcwb::http::is_loopback;
 using cdcwb::http::parse_address_range;
 
 std::vector<AddressRange> ranges(std::initializer_list<const char*> texts) {
@@ -17,6 +19,14 @@ std::vector<AddressRange> ranges(std::initializer_list<const char*> texts) {
         if (r) out.push_back(*r);
     }
     return out;
+}
+
+TEST(Loopback, OnlyLoopbackAddressesAreLoopback) {
+    for (const char* address : {"127.0.0.1", "127.1.2.3", "::1", "::ffff:127.0.0.1"})
+        EXPECT_TRUE(is_loopback(address)) << address;
+    for (const char* address : {"0.0.0.0", "::", "10.0.0.1", "192.168.1.1", "::2", "fe80::1",
+                                "128.0.0.1", "localhost", ""})
+        EXPECT_FALSE(is_loopback(address)) << address;
 }
 
 TEST(TrustedProxy, ParsesIpv4AndIpv6AddressesAndNetworks) {

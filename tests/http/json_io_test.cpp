@@ -21,6 +21,35 @@ Request with_body(std::string body) {
     return r;
 }
 
+TEST(JsonIo, ThePasswordsOfAParsedBodyAreWipedAndNothingElse) {
+    Json body{{"username", "alice"},
+              {"password", "correct horse battery staple, long enough"},
+              {"new_password", "another long password of the user"},
+              {"password_hint", 42},
+              {"nested", {{"password", "stays: only the top level holds passwords"}}}};
+    const std::string& password = body["password"].get_ref<const std::string&>();
+    const char* bytes = password.data();
+    const std::size_t size = password.size();
+
+    wipe_passwords(body);
+
+    EXPECT_EQ(body["password"], "");
+    EXPECT_EQ(body["new_password"], "");
+    for (std::size_t i = 0; i < size; ++i) ASSERT_EQ(bytes[i], '\0') << "byte " << i;
+    EXPECT_EQ(body["username"], "alice");
+    EXPECT_EQ(body["password_hint"], 42) << "not a string: left alone";
+    EXPECT_EQ(body["nested"]["password"], "stays: only the top level holds passwords");
+}
+
+TEST(JsonIo, ADecodedBodyIsReadBeforeItsPasswordsAreWiped) {
+    const auto read = decoded_body(with_body(R"({"password": "correct horse battery staple"})"),
+                                   [](const Json& json) -> cdcwb::domain::Result<std::string> {
+                                       return json.at("password").get<std::string>();
+                                   });
+    ASSERT_TRUE(read.ok());
+    EXPECT_EQ(*read, "correct horse battery staple");
+}
+
 TEST(JsonIo, AnErrorsCauseIsKeptForTheLogAndNeverSent) {
     auto internal = cdcwb::domain::internal("the database failed");
     internal.cause = "database error: no such table: api_tokens";

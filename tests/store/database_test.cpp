@@ -2,6 +2,7 @@
 // engine under test (a backup is always a SQLite file; it restores into either engine).
 #include "domain/totp.hpp"
 #include "store/sql.hpp"
+#include "store/totp_codes.hpp"
 #include "store_fixture.hpp"
 
 #include <cstdlib>
@@ -382,7 +383,7 @@ class DatabaseBackup : public StoreTest {
         const auto secret = domain::totp::base32_decode(enrolment->secret);
         ASSERT_TRUE(secret.has_value());
         auto codes = store().two_factor.confirm(
-            actor_, *user, domain::totp::code_at(*secret, domain::totp::step_of(now_)));
+            actor_, *user, store::totp_codes::code_at(*secret, domain::totp::step_of(now_)));
         ASSERT_TRUE(codes.ok()) << codes.error().message;
         ASSERT_TRUE(
             store().two_factor.set_requirement(actor_, domain::TwoFactorRequirement::none).ok());

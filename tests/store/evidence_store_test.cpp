@@ -179,6 +179,45 @@ TEST_F(EvidenceStore, FileOverTheLimitIsRefusedAndWritesNothing) {
         ErrorCode::invalid_input, "content");
 }
 
+TEST_F(EvidenceStore, TheOrganisationsQuotaOfFilesIsKeptAndPassingItWritesNothing) {
+    make_org("beta");
+    store::EvidenceLimits limits;
+    limits.quota_files = 2;
+    store().evidence.set_evidence_limits(limits);
+    ASSERT_TRUE(store().evidence.add_evidence(actor_, "acme", "a.txt", "text/plain", kText).ok());
+    ASSERT_TRUE(
+        store().evidence.add_evidence(actor_, "acme", "b.pdf", "application/pdf", kPdf).ok());
+
+    EXPECT_REFUSED_UNCHANGED(
+        store().evidence.add_evidence(actor_, "acme", "c.png", "image/png", tiny_png()),
+        ErrorCode::payload_too_large, "content");
+    auto again = store().evidence.add_evidence(actor_, "acme", "a-again.txt", "text/plain", kText);
+    EXPECT_TRUE(again.ok()) << "the same content is not a new file: "
+                            << (again.ok() ? "" : again.error().message);
+    EXPECT_TRUE(
+        store().evidence.add_evidence(actor_, "beta", "c.png", "image/png", tiny_png()).ok())
+        << "each organisation has its own quota";
+}
+
+TEST_F(EvidenceStore, TheOrganisationsQuotaOfBytesIsKeptAndPassingItWritesNothing) {
+    store::EvidenceLimits limits;
+    limits.quota_bytes = kText.size() + kPdf.size();
+    store().evidence.set_evidence_limits(limits);
+    ASSERT_TRUE(store().evidence.add_evidence(actor_, "acme", "a.txt", "text/plain", kText).ok());
+
+    EXPECT_REFUSED_UNCHANGED(
+        store().evidence.add_evidence(actor_, "acme", "b.pdf", "application/pdf", kPdf + "\n"),
+        ErrorCode::payload_too_large, "content");
+    auto refused =
+        store().evidence.add_evidence(actor_, "acme", "b.pdf", "application/pdf", kPdf + "\n");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("--evidence-quota-bytes"), std::string::npos)
+        << refused.error().message;
+    auto exactly = store().evidence.add_evidence(actor_, "acme", "b.pdf", "application/pdf", kPdf);
+    EXPECT_TRUE(exactly.ok()) << "up to the quota exactly: "
+                              << (exactly.ok() ? "" : exactly.error().message);
+}
+
 TEST_F(EvidenceStore, FilenameWithAFolderOrEmptyIsRefusedAndWritesNothing) {
     for (const std::string& name :
          {std::string(), std::string("docs/a.txt"), std::string("..\\a.txt"),

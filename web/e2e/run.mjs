@@ -3,6 +3,7 @@
 // output directory (default build/release/web-e2e), to be looked at.
 //
 //   node e2e/run.mjs path/to/cdcwb [output-dir]
+import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
 import { axeViolations, checkScreens, describeViolations } from './axe.mjs';
 import { Run, addUser, cspViolations, expectEqual, expectTrue, launchBrowser, signIn, startServer } from './harness.mjs';
@@ -14,6 +15,31 @@ const ORG = 'e2e-corp';
 const ADMIN = ['e2e-admin', 'e2e-chief-passphrase-1'];
 const VIEWER = ['e2e-viewer', 'e2e-reader-passphrase-1'];
 const timeout = 15000;
+
+/** RFC 4648 base32 (as the two-factor screen shows the secret) to bytes. */
+function base32Bytes(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) {
+    const value = alphabet.indexOf(c);
+    if (value < 0) throw new Error(`not base32: ${c}`);
+    bits += value.toString(2).padStart(5, '0');
+  }
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+/** The RFC 6238 code (HMAC-SHA1, 6 digits, 30-second steps) of `step`, computed here, not by the product. */
+function totp(secret, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Bytes(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
+  return String(binary % 1000000).padStart(6, '0');
+}
+const stepNow = () => Math.floor(Date.now() / 1000 / 30);
 
 const server = await startServer(binary);
 addUser(binary, server.db, ADMIN[0], ADMIN[1], true);
@@ -468,6 +494,66 @@ try {
     await vpage.goto(`${server.url}/orgs/${ORG}/actions`);
     await vpage.getByTestId(`action-${actionId}`).waitFor();
     expectEqual(await vpage.getByTestId('action-create').count(), 0, 'no create button for a viewer');
+  });
+
+  // Two-factor sign-in as the viewer uses it: set up from the account with a code computed here,
+  // sign out, sign in with the second factor, then with a recovery code; then an administrator
+  // resets it from the Users screen (a lost phone) and the password alone signs in again.
+  let secret = '';
+  let usedStep = 0;
+  let recoveryCodes = [];
+  const signInWithCode = async (code) => {
+    await vpage.goto(server.url + '/signin');
+    await vpage.getByLabel('User name').fill(VIEWER[0]);
+    await vpage.getByLabel('Password', { exact: true }).fill(VIEWER[1]);
+    await vpage.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await vpage.getByTestId('signin-code').fill(code);
+    await vpage.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await vpage.waitForURL((u) => !u.pathname.startsWith('/signin'));
+  };
+  const signOut = async () => {
+    await vpage.getByRole('button', { name: 'Sign out' }).click();
+    await vpage.waitForURL(/\/signin/);
+  };
+  await run.step('two-factor-enrol', vpage, async () => {
+    await vpage.getByTestId('nav-two-factor').click();
+    await vpage.getByTestId('two-factor-start').click();
+    secret = (await vpage.getByTestId('two-factor-secret').textContent()).trim();
+    usedStep = stepNow();
+    await vpage.getByTestId('two-factor-code').fill(totp(secret, usedStep));
+    await vpage.getByTestId('two-factor-confirm').click();
+    await vpage.getByTestId('two-factor-codes').waitFor();
+    recoveryCodes = (await vpage.getByTestId('two-factor-codes').locator('li code').allTextContents()).map((c) => c.trim());
+    expectEqual(recoveryCodes.length, 10, 'ten recovery codes are shown once');
+    await vpage.getByTestId('two-factor-codes-done').click();
+    await vpage.getByTestId('two-factor-on').waitFor();
+  });
+
+  await run.step('two-factor-sign-in', vpage, async () => {
+    await signOut();
+    // The confirmation used this step's code: a later step's (one step ahead is accepted) signs in.
+    usedStep = Math.max(usedStep + 1, stepNow());
+    await signInWithCode(totp(secret, usedStep));
+    await vpage.getByTestId('read-only').waitFor();
+    expectEqual((await viewer.request.get(server.url + '/api/v1/session')).status(), 200, 'signed in with the second factor');
+  });
+
+  await run.step('two-factor-recovery-code', vpage, async () => {
+    await signOut();
+    await signInWithCode(recoveryCodes[0]);
+    await vpage.getByTestId('nav-two-factor').click();
+    await vpage.getByTestId('two-factor-on').filter({ hasText: '9' }).waitFor();
+  });
+
+  await run.step('two-factor-reset-by-an-administrator', page, async () => {
+    await at('/admin/users');
+    await page.getByTestId(`reset-two-factor-${VIEWER[0]}`).click();
+    await page.getByLabel('Your own password, to confirm').fill(ADMIN[1]);
+    await page.getByRole('button', { name: `Turn off two-factor sign-in of ${VIEWER[0]}` }).click();
+    await page.getByRole('status').filter({ hasText: `Two-factor sign-in of ${VIEWER[0]} was turned off` }).waitFor();
+    expectEqual((await viewer.request.get(server.url + '/api/v1/session')).status(), 401, "the viewer's sessions have ended");
+    await signIn(vpage, server.url, VIEWER[0], VIEWER[1]);
+    await vpage.getByTestId('read-only').waitFor();
   });
 
   await run.step('no-script-errors', null, async () => {

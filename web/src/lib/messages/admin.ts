@@ -84,6 +84,11 @@ export const en = {
   'admin.users.newPassword': 'New password for {user}',
   'admin.users.passwordSet': 'The password of {user} was changed; their sessions have ended.',
   'admin.users.selfPassword': 'Changing your own password ends all your sessions, this one included: you will sign in again with the new password.',
+  'admin.users.resetTwoFactor': 'Reset two-factor',
+  'admin.users.resetTwoFactorAbout': 'For a user who lost the device with their authenticator app and their recovery codes: their two-factor sign-in is turned off and all their sessions end. Their API tokens keep working. They can sign in with their password alone, then set up two-factor sign-in again on a new device. The reset is recorded in the audit log.',
+  'admin.users.yourPassword': 'Your own password, to confirm',
+  'admin.users.resetTwoFactorSubmit': 'Turn off two-factor sign-in of {user}',
+  'admin.users.twoFactorResetDone': 'Two-factor sign-in of {user} was turned off; {count} of their sessions ended.',
 
   'admin.tokens.title': 'API tokens',
   'admin.tokens.intro': 'Tokens let scripts and CI use the API as you, with your roles: send one as “Authorization: Bearer …”. Only a fingerprint of each token is stored, so a token is shown once, when it is created.',
@@ -361,6 +366,11 @@ export const ja: Record<keyof typeof en, string> = {
   'admin.users.newPassword': '{user} の新しいパスワード',
   'admin.users.passwordSet': '{user} のパスワードを変更しました。このユーザーのセッションはすべて終了しました。',
   'admin.users.selfPassword': '自分のパスワードを変更すると、このセッションを含むすべてのセッションが終了します。新しいパスワードでサインインし直してください。',
+  'admin.users.resetTwoFactor': '2要素サインインをリセット',
+  'admin.users.resetTwoFactorAbout': '認証アプリの端末とリカバリーコードを失ったユーザーのための操作です。このユーザーの2要素サインインをオフにし、すべてのセッションを終了します。APIトークンは引き続き使えます。ユーザーはパスワードだけでサインインでき、新しい端末で2要素サインインを設定し直せます。リセットは監査ログに記録されます。',
+  'admin.users.yourPassword': '確認のため、あなた自身のパスワード',
+  'admin.users.resetTwoFactorSubmit': '{user} の2要素サインインをオフにする',
+  'admin.users.twoFactorResetDone': '{user} の2要素サインインをオフにしました。このユーザーのセッションを {count} 件終了しました。',
 
   'admin.tokens.title': 'APIトークン',
   'admin.tokens.intro': 'APIトークンを使うと、スクリプトやCIがあなたの権限でAPIを利用できます。「Authorization: Bearer …」として送信してください。保存されるのはトークンの指紋だけなので、トークンは作成時に一度だけ表示されます。',
