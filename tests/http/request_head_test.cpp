@@ -48,7 +48,8 @@ TEST(RequestHead, OverTheLimitsIs413Or431) {
     auto announced = parse_request("POST /a HTTP/1.1\r\nContent-Length: 65\r\n\r\n", limits());
     ASSERT_FALSE(announced.ok());
     EXPECT_EQ(announced.error().code, domain::ErrorCode::payload_too_large);
-    EXPECT_NE(announced.error().message.find("64 bytes, the most POST /a takes"), std::string::npos);
+    EXPECT_NE(announced.error().message.find("64 bytes, the most POST /a takes"),
+              std::string::npos);
     auto chunked = parse_request("POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n41\r\n" +
                                      std::string(65, 'x') + "\r\n0\r\n\r\n",
                                  limits());
@@ -61,10 +62,11 @@ TEST(RequestHead, OverTheLimitsIs413Or431) {
 }
 
 TEST(RequestHead, MalformedOrUnfinishedRequestsAre400) {
-    for (const char* bad : {"GET / HTTP/9.9\r\n\r\n", "GET\r\n\r\n", "G@T / HTTP/1.1\r\n\r\n",
-                            "GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n",
-                            "GET / HTTP/1.1\r\nHost: h\r\n", "POST / HTTP/1.1\r\n"
-                                                             "Content-Length: 5\r\n\r\nab"}) {
+    for (const char* bad :
+         {"GET / HTTP/9.9\r\n\r\n", "GET\r\n\r\n", "G@T / HTTP/1.1\r\n\r\n",
+          "GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n", "GET / HTTP/1.1\r\nHost: h\r\n",
+          "POST / HTTP/1.1\r\n"
+          "Content-Length: 5\r\n\r\nab"}) {
         auto r = parse_request(bad, limits());
         ASSERT_FALSE(r.ok()) << bad;
         EXPECT_EQ(r.error().code, domain::ErrorCode::bad_request) << bad;
