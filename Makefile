@@ -20,6 +20,8 @@ RUN_ARGS    ?= serve --demo --db sqlite:$(DEMO_DB) --listen 127.0.0.1:8080
 ASAN_DIR    ?= build/asan
 # The suites run under the sanitizers (ctest labels; both engines' store and API suites).
 ASAN_LABELS ?= ^(unit|catalogue|fuzz|store|api)$$
+# Labels left out (the CI leaves out "postgresql" to stay within its time: docs/reliability.md).
+ASAN_EXCLUDE ?=
 ASAN_TARGETS = cdcwb unit_tests http_unit_tests catalogue_tests fuzz_regression_tests store_tests \
                api_tests
 FUZZ_DIR    ?= build/fuzz
@@ -63,7 +65,7 @@ asan: bootstrap
 	@cd $(ASAN_DIR) && \
 	  ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1:log_path=$(CURDIR)/$(ASAN_DIR)/sanitizer-logs/asan \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(CURDIR)/$(ASAN_DIR)/sanitizer-logs/ubsan \
-	  ctest --output-on-failure -j $(JOBS) -L '$(ASAN_LABELS)'
+	  ctest --output-on-failure -j $(JOBS) -L '$(ASAN_LABELS)' $(if $(ASAN_EXCLUDE),-LE '$(ASAN_EXCLUDE)')
 	@if [ -n "$$(ls -A $(ASAN_DIR)/sanitizer-logs)" ]; then \
 	  cat $(ASAN_DIR)/sanitizer-logs/*; echo "asan: sanitizer reports above" >&2; exit 1; fi
 	@echo "asan: no sanitizer reports"
