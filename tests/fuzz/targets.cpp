@@ -94,8 +94,8 @@ void assessment_file(std::string_view input) {
 void catalogue_file(std::string_view input) {
     catalogue::Library added;
     const auto problems = added.add_file("fuzz.yaml", input, false);
-    const bool took = !added.catalogues().empty() || !added.crosswalks().empty() ||
-                      !added.templates().empty();
+    const bool took =
+        !added.catalogues().empty() || !added.crosswalks().empty() || !added.templates().empty();
     expect(took == problems.empty(),
            "a catalogue file was refused without a problem, or taken with one");
     catalogue::Library all = library();
@@ -153,9 +153,12 @@ void query_string(std::string_view input) {
 
 const std::vector<Target>& targets() {
     static const std::vector<Target> all{
-        {"json_body", json_body},     {"assessment_file", assessment_file},
-        {"catalogue_file", catalogue_file}, {"http_request", http_request},
-        {"cookie", cookie},           {"query_string", query_string},
+        {"json_body", json_body},
+        {"assessment_file", assessment_file},
+        {"catalogue_file", catalogue_file},
+        {"http_request", http_request},
+        {"cookie", cookie},
+        {"query_string", query_string},
     };
     return all;
 }
