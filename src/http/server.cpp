@@ -3,6 +3,7 @@
 #include "domain/date.hpp"
 #include "http/compression.hpp"
 #include "http/json_io.hpp"
+#include "http/request_head.hpp"
 #include "store/secrets.hpp"
 
 // Asio 1.74 with g++ 12 in C++20 needs <utility> before its headers ("'exchange' is not a member
@@ -17,7 +18,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <cctype>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
@@ -393,32 +393,10 @@ class Server::Impl::Session : public Server::Impl::Connection,
         request_ = Request{};
         request_.remote_address = remote_;
         request_.request_id = new_request_id();
-        if (ec == bhttp::error::header_limit)
-            return reply(
-                error_response(domain::headers_too_large("the request headers are too large")),
-                false);
-        if (ec) return reply(error_response(domain::bad_request("malformed HTTP request")), false);
+        if (ec) return reply(error_response(parse_failure(ec)), false);
 
         auto& message = parser_->get();
-        request_.method = std::string(message.method_string());
-        const std::string_view target(message.target().data(), message.target().size());
-        const auto question = target.find('?');
-        request_.path = std::string(target.substr(0, question));
-        if (question != std::string_view::npos)
-            request_.query = parse_query(target.substr(question + 1));
-        for (const auto& field : message) {
-            std::string name(field.name_string().data(), field.name_string().size());
-            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            const std::string_view value(field.value().data(), field.value().size());
-            auto [it, added] = request_.headers.try_emplace(name, value);
-            // Repeated X-Forwarded-For headers make one list, in order; other repeats: the last.
-            if (!added && name == "x-forwarded-for")
-                it->second.append(", ").append(value);
-            else if (!added)
-                it->second = std::string(value);
-        }
-        request_.remote_address = client_address(remote_, request_.header("x-forwarded-for"),
-                                                 server_->options.trusted_proxies);
+        read_head(message, request_, server_->options.trusted_proxies);
         keep_alive_ = message.keep_alive() && !server_->draining;
         version_ = message.version();
 
@@ -458,18 +436,13 @@ class Server::Impl::Session : public Server::Impl::Connection,
     void on_body(beast::error_code ec) {
         if (ended(ec)) return close();
         if (ec == bhttp::error::body_limit) return too_large();
-        if (ec) return reply(error_response(domain::bad_request("malformed HTTP request")), false);
+        if (ec) return reply(error_response(parse_failure(ec)), false);
         request_.body = std::move(parser_->get().body());
         dispatch();
     }
 
     /// 413, and the connection closes: the body is never read.
-    void too_large() {
-        reply(error_response(domain::payload_too_large(
-                  "the request body is larger than " + std::to_string(limit_) +
-                  " bytes, the most " + request_.method + " " + request_.path + " takes")),
-              false);
-    }
+    void too_large() { reply(error_response(body_too_large(request_, limit_)), false); }
 
     void dispatch() {
         busy_ = true;

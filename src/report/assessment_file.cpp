@@ -515,7 +515,8 @@ std::string write_assessment(const Assessment& a, const ServiceDirectory& dir) {
     }
     o << "\n# One entry per service: level (catalogue), assignment/owner/provider (profile),\n"
          "# as_is/to_be 1-5 or n/a (portfolio; a 'both' service has insource: and outsource:).\n";
-    o << "services:\n";
+    // No entries is an empty mapping: a bare "services:" would read back as null, which is refused.
+    o << "services:" << (a.services.empty() ? " {}\n" : "\n");
     write_entries(o, a.services, dir, "    ");
     if (!a.actions.empty()) {
         o << "\nactions:\n";
@@ -565,7 +566,7 @@ std::string write_assessment(const Assessment& a, const ServiceDirectory& dir) {
             if (!s.approved_by.empty()) o << "    approved_by: " << q(s.approved_by) << "\n";
             if (s.approved_on) o << "    approved_on: " << s.approved_on->to_string() << "\n";
             if (!s.note.empty()) o << "    note: " << q(s.note) << "\n";
-            o << "    services:\n";
+            o << "    services:" << (s.services.empty() ? " {}\n" : "\n");
             write_entries(o, s.services, dir, "        ");
         }
     }

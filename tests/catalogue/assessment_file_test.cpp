@@ -163,6 +163,22 @@ TEST(AssessmentFile, WriteThenReadGivesTheSameAssessment) {
     EXPECT_EQ(written, write_assessment(b, *dir));
 }
 
+// Found by the assessment_file fuzz target: no services was written as a bare "services:",
+// which reads back as null and is refused.
+TEST(AssessmentFile, NoServicesWritesAndReadsBack) {
+    auto a = read_ok("format: cdcwb/v1\norganisation: {name: Empty}\ncatalog: x1060-2021\n"
+                     "services: {}\nevaluations:\n  - {id: E1, date: 2026-01-05, kinds: "
+                     "[catalogue], services: {}}\n");
+    ASSERT_TRUE(a.services.empty());
+    ASSERT_EQ(a.evaluations.size(), 1u);
+    auto dir = domain::ServiceDirectory::build(library().catalogue("x1060-2021")->catalogue, {});
+    ASSERT_TRUE(dir.ok());
+    auto b = read_ok(write_assessment(a, *dir));
+    EXPECT_TRUE(b.services.empty());
+    ASSERT_EQ(b.evaluations.size(), 1u);
+    EXPECT_TRUE(b.evaluations[0].services.empty());
+}
+
 TEST(AssessmentFile, TheExampleRoundTrips) {
     std::ifstream in(std::string(CDCWB_SOURCE_DIR) + "/examples/example-corp.yaml");
     ASSERT_TRUE(in) << "examples/example-corp.yaml is missing";

@@ -290,8 +290,10 @@ TEST(EvaluationResult, OrganisationsSourcingAnswersDecideTheQuadrant) {
               nullptr);
     ServiceEntry d2 = insourced("D-2", Level::basic, scores(3, 4)); // no default answers
     d2.sourcing = SourcingAnswers{Information::internal, true};     // IV: insource only is wrong
-    const Finding* f =
-        find_finding(evaluate(dir, {d2}, nullptr), finding::quadrant_mismatch, "D-2");
+    // The result outlives the finding read from it (AddressSanitizer found a pointer into a
+    // destroyed temporary here).
+    const auto ev = evaluate(dir, {d2}, nullptr);
+    const Finding* f = find_finding(ev, finding::quadrant_mismatch, "D-2");
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->quadrant, Quadrant::IV);
 }
