@@ -283,10 +283,8 @@ void add_serve_command(CLI::App& app, Command& command) {
     serve_cmd->add_option("--evidence-quota-bytes", s->evidence_quota_bytes,
                           "Evidence one organisation may keep in all: bytes, or with K, M or G "
                           "(powers of 1024; default 1G)");
-    serve_cmd
-        ->add_option("--evidence-quota-files", s->evidence_quota_files,
-                     "Evidence files one organisation may keep (default 10000)")
-        ->check(CLI::Range(1, 100000000));
+    add_ranged(serve_cmd, "--evidence-quota-files", s->evidence_quota_files,
+               "Evidence files one organisation may keep (default 10000)", 1, 100000000);
     auto* openapi_cmd =
         app.add_subcommand("openapi", "Print the API's OpenAPI 3.1 document (JSON)");
     on<FileOptions>(openapi_cmd, command, [](Context& c, FileOptions&) { return openapi(c); });

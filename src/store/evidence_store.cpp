@@ -88,12 +88,7 @@ namespace {
 /// that adds it (two uploads cannot both take the last room).
 Status check_quota(Session& sql, const OrganisationRecord& org, std::size_t size,
                    const EvidenceLimits& limits) {
-    // SQLite's write unit already holds the database; PostgreSQL's holds this row from here on.
-    if (sql.get_backend_name() == "postgresql") {
-        long long locked = 0;
-        sql << "select id from organisations where id = :org for update", soci::use(org.id),
-            soci::into(locked);
-    }
+    rows::lock_organisation(sql, org.id);
     long long files = 0, bytes = 0;
     sql << "select count(*), coalesce(sum(size_bytes), 0) from evidence_files where org_id = "
            ":org",

@@ -803,4 +803,11 @@ OrganisationState load_state(Session& sql, const OrganisationRecord& org, Histor
     return state;
 }
 
+void lock_organisation(Session& sql, long long org_id) {
+    if (sql.get_backend_name() != "postgresql") return;
+    long long locked = 0;
+    sql << "select id from organisations where id = :org for update", soci::use(org_id),
+        soci::into(locked);
+}
+
 } // namespace cdcwb::store::rows

@@ -105,6 +105,12 @@ auto in_organisation(StoreCore& core, std::string_view slug, Unit::Mode mode, Wo
     });
 }
 
+/// Holds the organisation for the rest of the write unit, so that a change that reads what the
+/// organisation has and writes what follows from it (the next action number, the evidence quota)
+/// cannot interleave with another: SQLite's write unit already holds the whole database, and on
+/// PostgreSQL this locks the organisation's row until the transaction ends.
+void lock_organisation(Session& sql, long long org_id);
+
 /// A change of one organisation, in one write transaction (in_organisation).
 template <class Change>
 auto change_organisation(StoreCore& core, std::string_view slug, Change&& change) {

@@ -2,6 +2,10 @@
 #include "store/sql.hpp"
 #include "store_fixture.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
 namespace cdcwb::testing {
 namespace {
 
@@ -43,6 +47,28 @@ TEST_F(ActionStore, EmptyIdGetsTheNextFreeNumber) {
     EXPECT_EQ(create(named).action.id, "A-10");
     EXPECT_EQ(create(action("After ten")).action.id, "A-11");
     EXPECT_EQ(action_ids(), (std::vector<std::string>{"A-1", "A-2", "A-10", "A-11"}));
+}
+
+TEST_F(ActionStore, ActionsCreatedAtOnceEachGetANumberOfTheirOwn) {
+    // Found by bench/soak on PostgreSQL: two creations at the same moment both took the next
+    // number, and one failed on the database's unique key.
+    std::vector<std::thread> writers;
+    std::atomic<int> failures{0};
+    for (int w = 0; w < 4; ++w)
+        writers.emplace_back([&, w] {
+            for (int i = 0; i < 6; ++i) {
+                auto created = store().actions.create_action(
+                    actor_, "acme",
+                    action("writer " + std::to_string(w) + " #" + std::to_string(i)));
+                if (!created.ok()) ++failures;
+            }
+        });
+    for (auto& t : writers) t.join();
+    EXPECT_EQ(failures.load(), 0);
+    auto ids = action_ids();
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids.size(), 24u);
+    EXPECT_EQ(std::unique(ids.begin(), ids.end()), ids.end());
 }
 
 TEST_F(ActionStore, NewActionStartsItsHistoryWithCreated) {
