@@ -48,8 +48,8 @@ Result<ActionRecord> ActionStore::create_action(const Actor& actor, std::string_
         core_, slug, [&](Session& sql, const OrganisationRecord& org) -> Result<ActionRecord> {
             auto dir = core_.directory(org.catalogue_id, rows::custom_services(sql, org));
             if (!dir) return dir.error();
-            // Two creations at once must not both take the same next number.
-            rows::lock_organisation(sql, org.id);
+            // Two creations at once cannot both take the same next number: the write unit
+            // holds the organisation (rows::in_organisation).
             const auto existing = rows::actions(sql, org.id);
             if (action.id.empty()) action.id = next_action_id(existing);
             if (auto s = validate_action(action, **dir, "action"); !s) return s.error();

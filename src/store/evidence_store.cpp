@@ -88,7 +88,7 @@ namespace {
 /// that adds it (two uploads cannot both take the last room).
 Status check_quota(Session& sql, const OrganisationRecord& org, std::size_t size,
                    const EvidenceLimits& limits) {
-    rows::lock_organisation(sql, org.id);
+    // The write unit holds the organisation (rows::in_organisation): two uploads queue here.
     long long files = 0, bytes = 0;
     sql << "select count(*), coalesce(sum(size_bytes), 0) from evidence_files where org_id = "
            ":org",

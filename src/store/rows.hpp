@@ -87,6 +87,12 @@ Result<domain::ServiceDirectory> directory(const catalogue::Library& library,
                                            const std::string& catalogue_id,
                                            const std::vector<domain::CustomService>& custom);
 
+/// Holds the organisation for the rest of the write unit, so that a change that reads what the
+/// organisation has and writes what follows from it (the next action number, the evidence quota)
+/// cannot interleave with another: SQLite's write unit already holds the whole database, and on
+/// PostgreSQL this locks the organisation's row until the transaction ends.
+void lock_organisation(Session& sql, long long org_id);
+
 /// The opening every read or change of one organisation shares: database faults become errors
 /// (guarded), one transaction (`mode` read or write), the organisation found by its slug
 /// (not_found naming it otherwise). `work(sql, org)` returns a Result; a write commits only when
@@ -99,17 +105,15 @@ auto in_organisation(StoreCore& core, std::string_view slug, Unit::Mode mode, Wo
         Unit unit(core.db, mode);
         auto org = organisation(unit.sql(), slug);
         if (!org) return org.error();
+        // Every change of an organisation holds it first, so that changes of one organisation
+        // queue in one order (the organisation, then its rows and its audit chain) instead of
+        // deadlocking on PostgreSQL; SQLite's write unit already holds the whole database.
+        if (mode == Unit::Mode::write) lock_organisation(unit.sql(), org->id);
         Answer answer = work(unit.sql(), *org);
         if (mode == Unit::Mode::write && answer.ok()) unit.commit();
         return answer;
     });
 }
-
-/// Holds the organisation for the rest of the write unit, so that a change that reads what the
-/// organisation has and writes what follows from it (the next action number, the evidence quota)
-/// cannot interleave with another: SQLite's write unit already holds the whole database, and on
-/// PostgreSQL this locks the organisation's row until the transaction ends.
-void lock_organisation(Session& sql, long long org_id);
 
 /// A change of one organisation, in one write transaction (in_organisation).
 template <class Change>
