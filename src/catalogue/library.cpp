@@ -52,17 +52,17 @@ std::vector<domain::Alias> read_aliases(YamlReader& r, const YAML::Node& list, c
 
 std::optional<domain::CatalogueHeader> read_catalogue_header(YamlReader& r, const YAML::Node& h) {
     if (!r.is_map(h, h, {}, "catalog")) return std::nullopt;
-    r.only_keys(
-        h, {"id", "title", "version", "edition_date", "publisher", "licence_note", "languages"}, {},
-        "catalog.");
-    auto id = r.scalar(h, "id", {}, true, "catalog.");
-    const std::string item = id.value_or("");
-    auto title = r.localized(h, "title", item, true, "catalog.");
-    auto version = r.scalar(h, "version", item, true, "catalog.");
-    auto edition = r.scalar(h, "edition_date", item, true, "catalog.");
-    auto publisher = r.localized(h, "publisher", item, true, "catalog.");
-    auto licence = r.localized(h, "licence_note", item, true, "catalog.");
-    auto languages = r.scalars(h, "languages", item, true, "catalog.");
+    HeaderFields fields(
+        r, h, "catalog",
+        {"id", "title", "version", "edition_date", "publisher", "licence_note", "languages"});
+    const auto& id = fields.id();
+    const std::string& item = fields.item();
+    auto title = fields.localized("title");
+    auto version = fields.scalar("version");
+    auto edition = fields.scalar("edition_date");
+    auto publisher = fields.localized("publisher");
+    auto licence = fields.localized("licence_note");
+    auto languages = fields.scalars("languages");
     if (languages) {
         for (domain::Lang lang : domain::kLangs)
             if (std::find(languages->begin(), languages->end(), domain::to_string(lang)) ==
@@ -167,15 +167,15 @@ std::optional<LoadedCrosswalk> read_crosswalk(YamlReader& r, const YAML::Node& r
     r.only_keys(root, {"crosswalk", "links", "no_counterpart"}, {});
     const YAML::Node h = root["crosswalk"];
     if (!r.is_map(h, root, {}, "crosswalk")) return std::nullopt;
-    r.only_keys(h, {"id", "from", "to", "version", "note"}, {}, "crosswalk.");
+    HeaderFields fields(r, h, "crosswalk", {"id", "from", "to", "version", "note"});
     LoadedCrosswalk out;
     auto& cw = out.crosswalk;
-    auto id = r.scalar(h, "id", {}, true, "crosswalk.");
-    const std::string item = id.value_or("");
-    auto from = r.scalar(h, "from", item, true, "crosswalk.");
-    auto to = r.scalar(h, "to", item, true, "crosswalk.");
-    auto version = r.scalar(h, "version", item, true, "crosswalk.");
-    auto note = r.localized(h, "note", item, true, "crosswalk.");
+    const auto& id = fields.id();
+    const std::string& item = fields.item();
+    auto from = fields.scalar("from");
+    auto to = fields.scalar("to");
+    auto version = fields.scalar("version");
+    auto note = fields.localized("note");
     out.from_line = YamlReader::line_of(h["from"]);
     out.to_line = YamlReader::line_of(h["to"]);
 
@@ -239,13 +239,13 @@ std::optional<LoadedTemplate> read_template(YamlReader& r, const YAML::Node& roo
     r.only_keys(root, {"template", "levels"}, {});
     const YAML::Node h = root["template"];
     if (!r.is_map(h, root, {}, "template")) return std::nullopt;
-    r.only_keys(h, {"id", "catalog", "name", "audience"}, {}, "template.");
+    HeaderFields fields(r, h, "template", {"id", "catalog", "name", "audience"});
     LoadedTemplate out;
-    auto id = r.scalar(h, "id", {}, true, "template.");
-    const std::string item = id.value_or("");
-    auto catalogue = r.scalar(h, "catalog", item, true, "template.");
-    auto name = r.localized(h, "name", item, true, "template.");
-    auto audience = r.localized(h, "audience", item, true, "template.");
+    const auto& id = fields.id();
+    const std::string& item = fields.item();
+    auto catalogue = fields.scalar("catalog");
+    auto name = fields.localized("name");
+    auto audience = fields.localized("audience");
     out.catalogue_line = YamlReader::line_of(h["catalog"]);
     const YAML::Node levels = root["levels"];
     out.levels_line = YamlReader::line_of(levels);

@@ -188,4 +188,12 @@ std::optional<std::vector<std::string>> YamlReader::scalars(const YAML::Node& ma
     return out;
 }
 
+HeaderFields::HeaderFields(YamlReader& r, const YAML::Node& map, std::string_view name,
+                           std::initializer_list<std::string_view> allowed)
+    : r_(r), map_(map), prefix_(std::string(name) + ".") {
+    r_.only_keys(map_, allowed, {}, prefix_);
+    id_ = r_.scalar(map_, "id", {}, true, prefix_);
+    item_ = id_.value_or("");
+}
+
 } // namespace cdcwb::catalogue

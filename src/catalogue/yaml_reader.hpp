@@ -76,6 +76,36 @@ class YamlReader {
     domain::Errors problems_;
 };
 
+/// The fields of a file's header map (`catalog:`, `crosswalk:`, `template:`), all required: checks
+/// its keys against `allowed`, reads `id` first, and names every later problem after that id and
+/// `<name>.<key>`.
+class HeaderFields {
+  public:
+    HeaderFields(YamlReader& r, const YAML::Node& map, std::string_view name,
+                 std::initializer_list<std::string_view> allowed);
+
+    const std::optional<std::string>& id() const { return id_; }
+    /// The id as problems name it ("" when it is missing).
+    const std::string& item() const { return item_; }
+
+    std::optional<std::string> scalar(const std::string& key) {
+        return r_.scalar(map_, key, item_, true, prefix_);
+    }
+    std::optional<domain::LocalizedText> localized(const std::string& key) {
+        return r_.localized(map_, key, item_, true, prefix_);
+    }
+    std::optional<std::vector<std::string>> scalars(const std::string& key) {
+        return r_.scalars(map_, key, item_, true, prefix_);
+    }
+
+  private:
+    YamlReader& r_;
+    const YAML::Node& map_;
+    std::string prefix_;
+    std::optional<std::string> id_;
+    std::string item_;
+};
+
 /// The text of a scalar node exactly as written.
 std::string scalar_text(const YAML::Node& node);
 
