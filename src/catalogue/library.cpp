@@ -55,7 +55,6 @@ std::optional<domain::CatalogueHeader> read_catalogue_header(YamlReader& r, cons
     HeaderFields fields(
         r, h, "catalog",
         {"id", "title", "version", "edition_date", "publisher", "licence_note", "languages"});
-    const auto& id = fields.id();
     const std::string& item = fields.item();
     auto title = fields.localized("title");
     auto version = fields.scalar("version");
@@ -71,10 +70,10 @@ std::optional<domain::CatalogueHeader> read_catalogue_header(YamlReader& r, cons
                           std::string("missing language '") + domain::to_string(lang) +
                               "'; CDC Workbench needs en and ja");
     }
-    if (!id || !title || !version || !edition || !publisher || !licence || !languages)
+    if (!fields.id() || !title || !version || !edition || !publisher || !licence || !languages)
         return std::nullopt;
-    return domain::CatalogueHeader{*id,        *title,   *version,  *edition,
-                                   *publisher, *licence, *languages};
+    return domain::CatalogueHeader{*fields.id(), *title,   *version,  *edition,
+                                   *publisher,   *licence, *languages};
 }
 
 std::optional<domain::Catalogue> read_catalogue(YamlReader& r, const YAML::Node& root) {
@@ -170,7 +169,6 @@ std::optional<LoadedCrosswalk> read_crosswalk(YamlReader& r, const YAML::Node& r
     HeaderFields fields(r, h, "crosswalk", {"id", "from", "to", "version", "note"});
     LoadedCrosswalk out;
     auto& cw = out.crosswalk;
-    const auto& id = fields.id();
     const std::string& item = fields.item();
     auto from = fields.scalar("from");
     auto to = fields.scalar("to");
@@ -226,8 +224,8 @@ std::optional<LoadedCrosswalk> read_crosswalk(YamlReader& r, const YAML::Node& r
         }
         out.unmatched_lines.insert(out.unmatched_lines.end(), to_lines.begin(), to_lines.end());
     }
-    if (!id || !from || !to || !version || !note || !r.ok()) return std::nullopt;
-    cw.id = *id;
+    if (!fields.id() || !from || !to || !version || !note || !r.ok()) return std::nullopt;
+    cw.id = *fields.id();
     cw.from_catalogue = *from;
     cw.to_catalogue = *to;
     cw.version = *version;
@@ -241,7 +239,6 @@ std::optional<LoadedTemplate> read_template(YamlReader& r, const YAML::Node& roo
     if (!r.is_map(h, root, {}, "template")) return std::nullopt;
     HeaderFields fields(r, h, "template", {"id", "catalog", "name", "audience"});
     LoadedTemplate out;
-    const auto& id = fields.id();
     const std::string& item = fields.item();
     auto catalogue = fields.scalar("catalog");
     auto name = fields.localized("name");
@@ -264,26 +261,39 @@ std::optional<LoadedTemplate> read_template(YamlReader& r, const YAML::Node& roo
             out.level_lines.emplace(sid, YamlReader::line_of(it->first));
         }
     }
-    if (!id || !catalogue || !name || !audience || !r.ok()) return std::nullopt;
-    out.tmpl.id = *id;
+    if (!fields.id() || !catalogue || !name || !audience || !r.ok()) return std::nullopt;
+    out.tmpl.id = *fields.id();
     out.tmpl.catalogue_id = *catalogue;
     out.tmpl.name = *name;
     out.tmpl.audience = *audience;
     return out;
 }
 
-template <class Item, class Key>
-void put(std::vector<Item>& items, Item item, Key key, bool replace, YamlReader& r,
-         const std::string& what) {
-    auto it = std::find_if(items.begin(), items.end(),
-                           [&](const Item& x) { return key(x) == key(item); });
+std::string id_of(const LoadedCatalog& x) {
+    return x.catalogue.id();
+}
+std::string id_of(const LoadedCrosswalk& x) {
+    return x.crosswalk.id;
+}
+std::string id_of(const LoadedTemplate& x) {
+    return x.tmpl.id;
+}
+
+/// Adds `item`, read from `source`, to `items`; one with the same id is replaced when `replace`,
+/// otherwise it is a problem naming where the first came from.
+template <class Item>
+void put(std::vector<Item>& items, Item item, const std::string& source, bool replace,
+         YamlReader& r, const std::string& what) {
+    item.source = source;
+    const std::string id = id_of(item);
+    auto it =
+        std::find_if(items.begin(), items.end(), [&](const Item& x) { return id_of(x) == id; });
     if (it == items.end()) {
         items.push_back(std::move(item));
     } else if (replace) {
         *it = std::move(item);
     } else {
-        r.problem(1, key(item), "id",
-                  "duplicate " + what + " id: already loaded from " + it->source);
+        r.problem(1, id, "id", "duplicate " + what + " id: already loaded from " + it->source);
     }
 }
 
@@ -345,23 +355,13 @@ domain::Errors Library::add_file(const std::string& source, std::string_view tex
     if (!root) return r.problems();
     if ((*root)["catalog"].IsDefined()) {
         if (auto c = read_catalogue(r, *root))
-            put(
-                catalogues_, LoadedCatalog{std::move(*c), source},
-                [](const LoadedCatalog& x) { return x.catalogue.id(); }, replace, r, "catalogue");
+            put(catalogues_, LoadedCatalog{std::move(*c), {}}, source, replace, r, "catalogue");
     } else if ((*root)["crosswalk"].IsDefined()) {
-        if (auto c = read_crosswalk(r, *root)) {
-            c->source = source;
-            put(
-                crosswalks_, std::move(*c), [](const LoadedCrosswalk& x) { return x.crosswalk.id; },
-                replace, r, "crosswalk");
-        }
+        if (auto c = read_crosswalk(r, *root))
+            put(crosswalks_, std::move(*c), source, replace, r, "crosswalk");
     } else if ((*root)["template"].IsDefined()) {
-        if (auto t = read_template(r, *root)) {
-            t->source = source;
-            put(
-                templates_, std::move(*t), [](const LoadedTemplate& x) { return x.tmpl.id; },
-                replace, r, "template");
-        }
+        if (auto t = read_template(r, *root))
+            put(templates_, std::move(*t), source, replace, r, "template");
     } else {
         r.problem(*root, {}, {},
                   "not a catalogue file: expected a top-level 'catalog:', "

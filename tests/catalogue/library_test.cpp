@@ -299,6 +299,25 @@ TEST(Library, DuplicateItemIdsAcrossFilesAreReportedUnlessReplacing) {
     EXPECT_TRUE(has_problem(again, 1, "mini", "already loaded from a.yaml")) << dump(again);
     EXPECT_TRUE(lib.add_file("c.yaml", kCatalog, true).empty());
     EXPECT_EQ(lib.catalogue("mini")->source, "c.yaml");
+
+    // Crosswalks and templates: the same rule, each named as what it is.
+    ASSERT_TRUE(lib.add_file("x1.yaml", kCrosswalk, false).empty());
+    auto crosswalk = lib.add_file("x2.yaml", kCrosswalk, false);
+    EXPECT_TRUE(has_problem(crosswalk, 1, "mini-x",
+                            "duplicate crosswalk id: already loaded from "
+                            "x1.yaml"))
+        << dump(crosswalk);
+    EXPECT_EQ(lib.crosswalk("mini-x")->source, "x1.yaml");
+    EXPECT_TRUE(lib.add_file("x3.yaml", kCrosswalk, true).empty());
+    EXPECT_EQ(lib.crosswalk("mini-x")->source, "x3.yaml");
+
+    ASSERT_TRUE(lib.add_file("t1.yaml", kTemplate, false).empty());
+    auto tmpl = lib.add_file("t2.yaml", kTemplate, false);
+    EXPECT_TRUE(
+        has_problem(tmpl, 1, "mini-t", "duplicate template id: already loaded from t1.yaml"))
+        << dump(tmpl);
+    EXPECT_TRUE(lib.add_file("t3.yaml", kTemplate, true).empty());
+    EXPECT_EQ(lib.find_template("mini-t")->source, "t3.yaml");
 }
 
 class CatalogueDir : public ::testing::Test {
