@@ -11,7 +11,10 @@
 //     audit chains verify.
 //
 //   soak [--engine sqlite|postgresql] [--duration SECONDS (600)] [--connections N (32)]
-//        [--warmup SECONDS] [--seed N]
+//        [--warmup SECONDS] [--seed N] [--serve-arg ARG]...
+//
+// --serve-arg passes one more argument to `cdcwb serve` (repeat it for each), e.g.
+// `--serve-arg --answer-cache --serve-arg 0` to see the memory without the answer cache.
 //
 // Figures (requests and outcomes by operation, latencies, RSS and descriptors over time) go to
 // standard output; docs/reliability.md records a run of each engine.
@@ -65,6 +68,7 @@ struct Options {
     int connections = 32;
     int warmup = -1; ///< -1: min(120, duration / 3)
     unsigned seed = 1;
+    std::vector<std::string> serve_args; ///< more arguments for `cdcwb serve`
 };
 
 std::string password_of(const std::string& user) {
@@ -607,7 +611,7 @@ std::vector<std::pair<std::string, std::string>> make_users(HttpClient& http, co
 int usage(const std::string& message) {
     std::cerr << "soak: " << message
               << "\nusage: soak [--engine sqlite|postgresql] [--duration SECONDS] "
-                 "[--connections N] [--warmup SECONDS] [--seed N]\n";
+                 "[--connections N] [--warmup SECONDS] [--seed N] [--serve-arg ARG]...\n";
     return 2;
 }
 
@@ -628,7 +632,7 @@ int run(const Options& o) {
                   << "\n";
         return 2;
     }
-    auto server = CdcwbServer::start(db.url, error);
+    auto server = CdcwbServer::start(db.url, error, o.serve_args);
     if (!server) {
         std::cerr << "soak: the server did not start: " << error << "\n";
         return 2;
@@ -786,6 +790,8 @@ int main(int argc, char** argv) {
                 o.connections = std::stoi(v);
             else if (a == "--warmup")
                 o.warmup = std::stoi(v);
+            else if (a == "--serve-arg")
+                o.serve_args.push_back(v);
             else if (a == "--seed")
                 o.seed = static_cast<unsigned>(std::stoul(v));
             else

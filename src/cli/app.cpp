@@ -285,6 +285,9 @@ void add_serve_command(CLI::App& app, Command& command) {
                           "(powers of 1024; default 1G)");
     add_ranged(serve_cmd, "--evidence-quota-files", s->evidence_quota_files,
                "Evidence files one organisation may keep (default 10000)", 1, 100000000);
+    serve_cmd->add_option("--answer-cache", s->answer_cache,
+                          "Memory for cached answers of organisation reads: bytes, or with K, M "
+                          "or G (default 64M); 0 caches nothing");
     auto* openapi_cmd =
         app.add_subcommand("openapi", "Print the API's OpenAPI 3.1 document (JSON)");
     on<FileOptions>(openapi_cmd, command, [](Context& c, FileOptions&) { return openapi(c); });

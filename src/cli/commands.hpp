@@ -100,6 +100,8 @@ struct ServeOptions {
     std::string tls_key;  ///< PEM private key of tls_cert
     std::string evidence_quota_bytes = "1G"; ///< per organisation: bytes, or with K, M or G
     int evidence_quota_files = 10000;        ///< per organisation
+    std::string answer_cache =
+        "64M"; ///< cached answers' bytes in all: as evidence_quota_bytes; 0 off
 };
 int serve(Context& ctx, const ServeOptions& options);
 /// `cdcwb openapi`: prints the API's OpenAPI document (what GET /api/v1/openapi.json answers),

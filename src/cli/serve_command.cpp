@@ -154,6 +154,13 @@ int serve(Context& ctx, const ServeOptions& options) {
     evidence.quota_bytes = *quota_bytes;
     evidence.quota_files = static_cast<std::uint64_t>(options.evidence_quota_files);
 
+    std::uint64_t answer_cache = 0;
+    if (options.answer_cache != "0") {
+        auto bytes = parse_size(options.answer_cache, "--answer-cache");
+        if (!bytes) return fail(*ctx.err, bytes.error());
+        answer_cache = *bytes;
+    }
+
     int code = kFailure;
     auto opened = open_database(ctx, code, static_cast<std::size_t>(server_options.workers) + 1);
     if (!opened) return code;
@@ -173,7 +180,7 @@ int serve(Context& ctx, const ServeOptions& options) {
     http::AuthOptions auth;
     auth.secure_cookies = options.secure_cookies || https;
     auth.session_idle_timeout = *idle;
-    http::Api api(*store, ctx.library, auth);
+    http::Api api(*store, ctx.library, auth, answer_cache);
     const http::StaticSite site(http::embedded_web_files());
     http::Server server(
         server_options,

@@ -51,8 +51,10 @@ domain::Date today_utc() {
 
 } // namespace
 
-Api::Api(store::Store& store, const catalogue::Library& library, AuthOptions auth_options)
-    : auth_(store, auth_options), context_{store, library, auth_, today_utc, &router_} {
+Api::Api(store::Store& store, const catalogue::Library& library, AuthOptions auth_options,
+         std::size_t answer_cache_bytes)
+    : auth_(store, auth_options), context_{store, library, auth_, today_utc, &router_},
+      cache_(answer_cache_bytes) {
     add_system_routes(router_, context_);
     add_catalogue_routes(router_, context_);
     add_organisation_routes(router_, context_);

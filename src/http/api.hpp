@@ -18,6 +18,8 @@
 
 namespace cdcwb::http {
 
+inline constexpr std::size_t kDefaultAnswerCacheBytes = 64 * 1024 * 1024;
+
 struct ApiContext {
     store::Store& store;
     const catalogue::Library& library;
@@ -28,7 +30,9 @@ struct ApiContext {
 
 class Api {
   public:
-    Api(store::Store& store, const catalogue::Library& library, AuthOptions auth_options = {});
+    /// `answer_cache_bytes`: the most bytes of cached answers (keys included); 0 keeps none.
+    Api(store::Store& store, const catalogue::Library& library, AuthOptions auth_options = {},
+        std::size_t answer_cache_bytes = kDefaultAnswerCacheBytes);
     Response handle(Request& request);
     /// The most bytes the request's body may have (before it is read): its route's limit, but no
     /// more than kJsonBodyLimit unless the route is public or the caller has signed in.
@@ -45,7 +49,7 @@ class Api {
     Router router_;
     /// Answers of organisation reads, kept with the organisation's state version they were
     /// computed at; a changed version (any write, by any server) makes them stale.
-    AnswerCache cache_{64 * 1024 * 1024};
+    AnswerCache cache_;
 };
 
 // Route groups (one file each).

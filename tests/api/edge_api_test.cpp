@@ -110,6 +110,25 @@ TEST_F(EdgeApi, AnUploadPastTheOrganisationsEvidenceQuotaIs413AndStoresNothing) 
     EXPECT_TRUE(limited->stop().clean());
 }
 
+TEST_F(EdgeApi, WithoutAnAnswerCacheReadsAreComputedEveryTime) {
+    std::string error;
+    auto uncached = CdcwbServer::start(db_url(), error, {"--answer-cache", "0"});
+    ASSERT_TRUE(uncached) << error;
+    HttpClient client("127.0.0.1", uncached->port());
+    const Headers auth{{"Authorization", "Bearer " + with_token(admin()).token}};
+    const std::string base = "/api/v1/orgs/" + create_org("uncached");
+    const auto first = client.request("GET", base, auth);
+    ASSERT_TRUE(HasStatus(first, 200));
+    EXPECT_EQ(client.request("GET", base, auth).body, first.body);
+    Headers json = auth;
+    json.emplace_back("Content-Type", "application/json");
+    ASSERT_TRUE(HasStatus(
+        client.request("PATCH", base, json, Json{{"name", "Renamed"}, {"revision", 1}}.dump()),
+        200));
+    EXPECT_EQ(json_of(client.request("GET", base, auth))["name"], "Renamed");
+    EXPECT_TRUE(uncached->stop().clean());
+}
+
 TEST_F(EdgeApi, TheSharedVocabularyAndCataloguesStayRevalidatable) {
     for (const auto* target : {"/api/v1/vocabulary", "/api/v1/catalogs"}) {
         const auto r = get(admin(), target);

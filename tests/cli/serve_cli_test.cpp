@@ -34,12 +34,17 @@ TEST_F(Cli, ServeRefusesATrustedProxyOrIdleTimeoutItCannotUse) {
     }
 }
 
-TEST_F(Cli, ServeRefusesAnEvidenceQuotaItCannotUse) {
+TEST_F(Cli, ServeRefusesAnEvidenceQuotaOrAnswerCacheItCannotUse) {
     for (const char* size : {"0", "lots", "-1", "1.5G", "5T", "16385G", "10 M", ""}) {
         Outcome r =
             run(std::string("serve --listen 127.0.0.1:0 --evidence-quota-bytes '") + size + "'");
         EXPECT_EQ(r.code, 2) << size;
         EXPECT_NE(r.err.find("--evidence-quota-bytes"), std::string::npos) << size << ": " << r.err;
+    }
+    for (const char* size : {"lots", "-1", "00", "1.5G", "16385G", ""}) {
+        Outcome r = run(std::string("serve --listen 127.0.0.1:0 --answer-cache '") + size + "'");
+        EXPECT_EQ(r.code, 2) << size;
+        EXPECT_NE(r.err.find("--answer-cache"), std::string::npos) << size << ": " << r.err;
     }
     Outcome files = run("serve --listen 127.0.0.1:0 --evidence-quota-files 0");
     EXPECT_NE(files.code, 0);

@@ -61,6 +61,12 @@ TEST(AnswerCache, AnAnswerLargerThanTheWholeBoundIsNotKept) {
     EXPECT_TRUE(cache.find("small", 1)) << "and pushes nothing out";
 }
 
+TEST(AnswerCache, ABoundOfZeroKeepsNothing) {
+    AnswerCache cache(0); // `cdcwb serve --answer-cache 0`
+    cache.put("a", 1, answer(1));
+    EXPECT_FALSE(cache.find("a", 1));
+}
+
 TEST(AnswerCache, ForgettingAPrefixDropsExactlyItsAnswers) {
     AnswerCache cache(1 << 20);
     cache.put(key_part("acme") + "x", 1, answer(10));
